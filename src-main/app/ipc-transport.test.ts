@@ -1,0 +1,158 @@
+import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { fail, ipcChannels, ok, type EventName, type Result } from '../../src-shared/contract';
+import { isTrustedSender, registerIpcTransport, type IpcHost } from './ipc-transport';
+
+describe('isTrustedSender', () => {
+  const trustedIds = new Set([1, 2]);
+  const facts = { frameUrl: 'app://braid/index.html', isMainFrame: true, senderId: 1, trustedIds };
+
+  it('trusts the top frame of our own window showing our page', () => {
+    expect(isTrustedSender(facts)).toBe(true);
+    expect(isTrustedSender({ ...facts, senderId: 2, frameUrl: 'app://braid/projects/abc' })).toBe(true);
+  });
+
+  it.each([
+    ['a subframe', { isMainFrame: false }],
+    ['a window we did not open', { senderId: 3 }],
+    ['a frame that is gone', { frameUrl: null }],
+    ['a page on another origin', { frameUrl: 'https://evil.example/' }],
+    ['a look-alike app origin', { frameUrl: 'app://braid.evil/' }],
+    ['a file page', { frameUrl: 'file:///tmp/index.html' }],
+    ['the dev server when none runs', { frameUrl: 'http://localhost:5173/' }],
+  ])('refuses %s', (_name, change) => {
+    expect(isTrustedSender({ ...facts, ...change })).toBe(false);
+  });
+
+  it('trusts the dev server page while developing', () => {
+    expect(isTrustedSender({ ...facts, frameUrl: 'http://localhost:5173/', devServerUrl: 'http://localhost:5173' })).toBe(true);
+  });
+});
+
+type InvokeHandler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
+
+/** Electron's ipcMain reduced to what the transport uses. */
+class FakeIpcMain {
+  readonly handlers = new Map<string, InvokeHandler>();
+  handle(channel: string, handler: InvokeHandler): void {
+    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+    this.handlers.set(channel, handler);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+  invoke(event: IpcMainInvokeEvent, ...args: unknown[]): Promise<unknown> {
+    const handler = this.handlers.get(ipcChannels.invoke);
+    if (!handler) throw new Error('no handler');
+    return handler(event, ...args);
+  }
+}
+
+function fakeWindow(id: number, url = 'app://braid/index.html') {
+  const mainFrame = { url, parent: null };
+  const sent: unknown[] = [];
+  const contents = {
+    id,
+    mainFrame,
+    destroyed: false,
+    isDestroyed() {
+      return this.destroyed;
+    },
+    getURL: () => mainFrame.url,
+    send: (channel: string, message: unknown) => sent.push([channel, message]),
+  };
+  return { contents, sent, asContents: contents as unknown as WebContents };
+}
+
+function invokeEventFrom(window: ReturnType<typeof fakeWindow>, frame: unknown = window.contents.mainFrame): IpcMainInvokeEvent {
+  return { sender: window.contents, senderFrame: frame } as unknown as IpcMainInvokeEvent;
+}
+
+function setUp(dispatch: IpcHost['dispatch'] = async (method) => ok({ method })) {
+  const ipcMain = new FakeIpcMain();
+  const calls: unknown[][] = [];
+  let listener: ((event: EventName, payload: unknown) => void) | null = null;
+  const host: IpcHost = {
+    dispatch: (method, input) => {
+      calls.push([method, input]);
+      return dispatch(method, input);
+    },
+    subscribe: (l) => {
+      listener = l;
+      return () => (listener = null);
+    },
+  };
+  const ours = fakeWindow(7);
+  const windows = [ours];
+  const lines: string[] = [];
+  const dispose = registerIpcTransport({
+    ipcMain,
+    host,
+    windows: () => windows.map((w) => w.asContents),
+    devServerUrl: null,
+    log: (line) => lines.push(line),
+  });
+  return { ipcMain, calls, ours, windows, lines, dispose, emit: (e: EventName, p: unknown) => listener?.(e, p), hasListener: () => listener !== null };
+}
+
+describe('registerIpcTransport', () => {
+  it('passes calls from our window to the host and returns its result', async () => {
+    const { ipcMain, calls, ours } = setUp();
+    const result = await ipcMain.invoke(invokeEventFrom(ours), 'projects.list', {});
+    expect(result).toEqual(ok({ method: 'projects.list' }));
+    expect(calls).toEqual([['projects.list', {}]]);
+  });
+
+  it('refuses subframes, foreign windows and vanished frames without calling the host', async () => {
+    const { ipcMain, calls, ours, lines } = setUp();
+    const stranger = fakeWindow(99);
+    const subframe = { url: 'app://braid/index.html', parent: ours.contents.mainFrame };
+    for (const event of [invokeEventFrom(ours, subframe), invokeEventFrom(stranger), invokeEventFrom(ours, null)]) {
+      const result = (await ipcMain.invoke(event, 'projects.list', {})) as Result<unknown>;
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('UNSUPPORTED');
+    }
+    expect(calls).toEqual([]);
+    expect(lines).toHaveLength(3);
+  });
+
+  it('refuses our window once it shows another page', async () => {
+    const { ipcMain, calls, ours } = setUp();
+    ours.contents.mainFrame.url = 'https://evil.example/';
+    const result = (await ipcMain.invoke(invokeEventFrom(ours), 'projects.list', {})) as Result<unknown>;
+    expect(result.ok).toBe(false);
+    expect(calls).toEqual([]);
+  });
+
+  it('turns a throwing host into an INTERNAL failure instead of a rejected invoke', async () => {
+    const { ipcMain, ours } = setUp(async () => {
+      throw new Error('boom');
+    });
+    const result = (await ipcMain.invoke(invokeEventFrom(ours), 'projects.list', {})) as Result<unknown>;
+    expect(result).toEqual(fail('INTERNAL', 'Unexpected error: boom'));
+  });
+
+  it('delivers host events to every live window on our page, payload wrapped with its name', () => {
+    const { ours, windows, emit } = setUp();
+    const second = fakeWindow(8);
+    const closing = fakeWindow(9);
+    closing.contents.destroyed = true;
+    const elsewhere = fakeWindow(10, 'https://evil.example/');
+    windows.push(second, closing, elsewhere);
+
+    emit('projects.changed', { projects: [] });
+
+    const message = [ipcChannels.event, { event: 'projects.changed', payload: { projects: [] } }];
+    expect(ours.sent).toEqual([message]);
+    expect(second.sent).toEqual([message]);
+    expect(closing.sent).toEqual([]);
+    expect(elsewhere.sent).toEqual([]);
+  });
+
+  it('removes the handler and the subscription when disposed', () => {
+    const { ipcMain, dispose, hasListener } = setUp();
+    dispose();
+    expect(ipcMain.handlers.size).toBe(0);
+    expect(hasListener()).toBe(false);
+  });
+});

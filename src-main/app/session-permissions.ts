@@ -1,0 +1,52 @@
+import type { Session } from 'electron';
+import { contentSecurityPolicy } from '../../src-shared/security/content-security-policy';
+import { isAppOrigin } from './app-origin';
+
+/**
+ * Web permissions the UI may use, and only from the app's own origin. Everything else
+ * (camera, microphone, geolocation, notifications, USB, HID, serial, …) is refused: Braid's
+ * notifications come from the main process, not the page.
+ * Writing to the clipboard is what the "Copy" buttons need; reading it is not allowed.
+ */
+const grantedToApp: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+export function isPermissionAllowed(permission: string, requestingUrl: string, devServerUrl: string | null): boolean {
+  return grantedToApp.has(permission) && isAppOrigin(requestingUrl, devServerUrl);
+}
+
+export interface SessionHardeningOptions {
+  devServerUrl: string | null;
+  log?: (line: string) => void;
+}
+
+/** Permission handlers for the session the windows use (the default session). */
+export function hardenSession(session: Session, options: SessionHardeningOptions): void {
+  const { devServerUrl, log } = options;
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const allowed = isPermissionAllowed(permission, details.requestingUrl, devServerUrl);
+    if (!allowed) log?.(`Denied permission request "${permission}" from ${details.requestingUrl}`);
+    callback(allowed);
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionAllowed(permission, requestingOrigin, devServerUrl),
+  );
+  session.setDevicePermissionHandler(() => false);
+  // Downloads are not a feature; a page that triggers one is doing something unexpected.
+  session.on('will-download', (event, item) => {
+    event.preventDefault();
+    log?.(`Blocked a download of ${item.getURL().slice(0, 200)}`);
+  });
+
+  // Production pages get their CSP from the app:// handler. The Vite dev server sends none,
+  // so add the development policy to its documents: CSP mistakes show up while developing.
+  if (devServerUrl) {
+    const devOrigin = new URL(devServerUrl).origin;
+    session.webRequest.onHeadersReceived({ urls: [`${devOrigin}/*`] }, (details, callback) => {
+      const responseHeaders = { ...details.responseHeaders };
+      if (details.resourceType === 'mainFrame') {
+        responseHeaders['Content-Security-Policy'] = [contentSecurityPolicy({ production: false })];
+      }
+      callback({ responseHeaders });
+    });
+  }
+}

@@ -1,0 +1,62 @@
+import { platform } from 'node:os';
+import type { EventName, Result } from '../../src-shared/contract';
+import { createServices } from '../services';
+import { createDispatch } from './dispatch';
+import { EventBus } from './event-bus';
+import { createHandlers } from './handlers';
+
+export interface HostOptions {
+  dataDir: string;
+  mode: 'desktop' | 'web';
+  version: string;
+  /** Native folder picker; only the desktop shell provides one. */
+  pickFolder?: () => Promise<string | null>;
+  production: boolean;
+  worktreesRoot?: string;
+  log?: (line: string) => void;
+}
+
+export interface Host {
+  dispatch(method: unknown, input: unknown): Promise<Result<unknown>>;
+  subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** Composition root: builds the services once and exposes them through one dispatch function. */
+export async function createHost(options: HostOptions): Promise<Host> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const bus = new EventBus();
+  const services = createServices({
+    dataDir: options.dataDir,
+    worktreesRoot: options.worktreesRoot,
+    emit: (event, payload) => bus.emit(event, payload as never),
+  });
+  await services.workspaces.reconcile();
+
+  const handlers = createHandlers({
+    services,
+    pickFolder: options.pickFolder,
+    appInfo: {
+      version: options.version,
+      mode: options.mode,
+      dataDir: options.dataDir,
+      platform: platform(),
+      canPickFolder: options.pickFolder !== undefined,
+    },
+  });
+  const dispatch = createDispatch(handlers, {
+    validateOutput: !options.production,
+    onBug: (method, error) => log(`[braid] bug in ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  });
+
+  let closed = false;
+  return {
+    dispatch,
+    subscribe: (listener) => bus.subscribe(listener),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await services.close();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { fail, ok, type AppInfo } from '../../src-shared/contract';
+import type { Services } from '../services';
+import type { HandlerTable } from './dispatch';
+
+export interface HandlerContext {
+  services: Services;
+  appInfo: AppInfo;
+  pickFolder?: () => Promise<string | null>;
+}
+
+/** The one handler table both transports serve: thin adapters from the contract to services. */
+export function createHandlers({ services, appInfo, pickFolder }: HandlerContext): HandlerTable {
+  return {
+    'app.info': () => ok(appInfo),
+
+    'projects.list': () => ok(services.projects.list()),
+    'projects.add': ({ path }) => services.projects.add(path),
+    'projects.remove': ({ projectId }) => services.projects.remove(projectId),
+    'projects.branches': ({ projectId }) => services.projects.branches(projectId),
+    'projects.completePath': async ({ partial }) => ok(await services.projects.completePath(partial)),
+    'projects.pickFolder': async () => {
+      if (!pickFolder) return fail('UNSUPPORTED', 'Folder dialogs are only available in the desktop app; type the path instead.');
+      return ok({ path: await pickFolder() });
+    },
+
+    'tasks.list': ({ projectId }) => services.tasks.list(projectId),
+    'tasks.create': async (args) => {
+      const created = await services.tasks.create(args);
+      // The worktree is made in the background; its state arrives as `tasks.changed` events.
+      return created.ok ? ok(created.data.task) : created;
+    },
+    'tasks.delete': (args) => services.tasks.delete(args),
+
+    'workspaces.recreate': ({ taskId }) => services.workspaces.recreate(taskId),
+    'workspaces.orphans': ({ projectId }) => services.workspaces.orphans(projectId),
+    'workspaces.removeOrphan': ({ projectId, path }) => services.workspaces.removeOrphan(projectId, path),
+  };
+}

@@ -1,0 +1,55 @@
+export interface Migration {
+  /** 1, 2, 3, ... in order; the database's `PRAGMA user_version` records the last applied. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Every schema change, in order. Never edit a released migration: add the next one.
+ * Tables are STRICT so a wrong type is an error instead of a silent conversion.
+ */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'projects, workspaces and tasks',
+    sql: `
+      CREATE TABLE project (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        path TEXT NOT NULL UNIQUE,
+        -- Cached so listing projects runs no git; refreshed whenever branches are read.
+        default_branch TEXT,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE workspace (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+        path TEXT NOT NULL UNIQUE,
+        branch TEXT NOT NULL,
+        base_branch TEXT NOT NULL,
+        base_commit TEXT,
+        state TEXT NOT NULL CHECK (state IN ('creating', 'ready', 'failed', 'missing', 'deleting')),
+        state_reason TEXT,
+        branch_exists INTEGER NOT NULL DEFAULT 1 CHECK (branch_exists IN (0, 1)),
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX workspace_by_project ON workspace(project_id);
+
+      CREATE TABLE task (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+        -- No cascade: a workspace may be shared by several tasks, so losing one must not
+        -- silently take the others with it.
+        workspace_id TEXT NOT NULL REFERENCES workspace(id),
+        title TEXT NOT NULL,
+        prompt TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('plan', 'implement', 'review')),
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX task_by_project ON task(project_id, created_at);
+      CREATE INDEX task_by_workspace ON task(workspace_id);
+    `,
+  },
+];

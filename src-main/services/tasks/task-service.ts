@@ -1,0 +1,17 @@
+import { fail, ok, type MethodArgs, type Result, type Task } from '../../../src-shared/contract';
+import type { WorkspaceContext } from '../workspaces/context';
+import { deleteTask } from '../workspaces/delete-workspace';
+import { createTask, type CreatedTask } from './create-task';
+
+export type TaskService = ReturnType<typeof createTaskService>;
+
+export function createTaskService(context: WorkspaceContext) {
+  return {
+    list(projectId: string): Result<Task[]> {
+      if (!context.store.projects.get(projectId)) return fail('NOT_FOUND', 'That project is not open in Braid.');
+      return ok(context.store.tasks.listByProject(projectId));
+    },
+    create: (args: MethodArgs<'tasks.create'>): Promise<Result<CreatedTask>> => createTask(context, args),
+    delete: (args: MethodArgs<'tasks.delete'>): Promise<Result<{ deleted: true }>> => deleteTask(context, args),
+  };
+}

@@ -1,0 +1,78 @@
+import { fail, ok, type MethodArgs, type Result } from '../../../src-shared/contract';
+import { localBranchExists } from '../git/branches';
+import { deleteBranch, pruneWorktrees } from '../git/worktrees';
+import type { WorkspaceContext } from './context';
+import { assertInsideRoot } from './path-guard';
+import { removeWorktreeFolder } from './remove-folder';
+import { findWorkAtRisk, hasWorkAtRisk } from './work-at-risk';
+
+/**
+ * Deletes a task and, when no other task shares it, its workspace: the worktree folder and
+ * (unless `keepBranch`) its branch. Refuses with `WORKSPACE_HAS_WORK` when that would lose
+ * uncommitted changes or unmerged commits, unless `force`.
+ */
+export async function deleteTask(context: WorkspaceContext, args: MethodArgs<'tasks.delete'>): Promise<Result<{ deleted: true }>> {
+  const { store } = context;
+  // A creation still running finishes first; deleting half a worktree helps nobody.
+  await context.creating.get(args.taskId);
+  const task = store.tasks.get(args.taskId);
+  if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+  const project = store.projects.get(task.projectId);
+  if (!project) return fail('NOT_FOUND', 'The task’s project is not open in Braid.');
+  const workspace = store.workspaces.get(task.workspace.id);
+  if (!workspace) return fail('NOT_FOUND', 'The task’s workspace record is missing.');
+  if (workspace.state === 'deleting') return fail('BUSY', 'This task is already being deleted.');
+  // Still `creating` after the wait: a recreate is running; its git work must finish first.
+  if (workspace.state === 'creating') return fail('BUSY', 'The worktree is being created; try again in a moment.');
+
+  const removeRows = () => {
+    store.transaction(() => {
+      store.tasks.remove(task.id);
+      if (store.tasks.listByWorkspace(workspace.id).length === 0) store.workspaces.remove(workspace.id);
+    });
+    context.events.taskRemoved(task.projectId, task.id);
+  };
+  // Another task still works in this workspace: only this task goes.
+  if (store.tasks.listByWorkspace(workspace.id).length > 1) {
+    removeRows();
+    return ok({ deleted: true });
+  }
+
+  // Refuse a tampered or foreign path before looking at, or touching, anything on disk.
+  const guarded = assertInsideRoot(context.worktreesRoot, workspace.path);
+  if (!guarded.ok) return guarded;
+
+  if (!args.force) {
+    const risk = await findWorkAtRisk(project.path, workspace, args.keepBranch);
+    if (hasWorkAtRisk(risk)) {
+      const parts = [
+        risk.uncommitted.length > 0 ? `${risk.uncommitted.length} uncommitted change(s)` : '',
+        risk.unmergedCommits.length > 0 ? `${risk.unmergedCommits.length} commit(s) not on ${workspace.baseBranch}` : '',
+      ].filter(Boolean);
+      return fail('WORKSPACE_HAS_WORK', `Deleting "${task.title}" would lose ${parts.join(' and ')}.`, risk);
+    }
+  }
+
+  store.workspaces.setState(workspace.id, { state: 'deleting', stateReason: null });
+  context.events.taskChanged(task.id);
+  const outcome = await context.track(
+    context.inRepoQueue(project, async () => {
+      const removed = await removeWorktreeFolder(project.path, context.worktreesRoot, workspace.path);
+      if (!removed.ok) return removed;
+      await pruneWorktrees(project.path);
+      if (!args.keepBranch && (await localBranchExists(project.path, workspace.branch))) {
+        // Best effort: git refuses when the user has the branch checked out elsewhere. The
+        // branch staying loses nothing, so the task is still deleted.
+        await deleteBranch(project.path, workspace.branch);
+      }
+      return ok({ removed: true as const });
+    }),
+  );
+  if (!outcome.ok) {
+    store.workspaces.setState(workspace.id, { state: workspace.state, stateReason: outcome.error.message });
+    context.events.taskChanged(task.id);
+    return outcome;
+  }
+  removeRows();
+  return ok({ deleted: true });
+}

@@ -1,0 +1,11 @@
+import { AddProjectDialog } from '../projects/AddProjectDialog';
+import { NewTaskDialog } from '../tasks/NewTaskDialog';
+import { useAppStore } from './app-store';
+
+/** At most one app-level dialog at a time, chosen by the app store. */
+export function DialogHost() {
+  const dialog = useAppStore((s) => s.dialog);
+  if (dialog?.kind === 'addProject') return <AddProjectDialog />;
+  if (dialog?.kind === 'newTask') return <NewTaskDialog key={dialog.projectId} projectId={dialog.projectId} />;
+  return null;
+}

@@ -1,0 +1,36 @@
+import { useProject, useProjectsLoaded } from '../projects/projects-store';
+import { ProjectOverview } from '../projects/ProjectOverview';
+import { useTask } from '../tasks/tasks-store';
+import { TaskView } from '../workspace/TaskView';
+import { useAppStore } from './app-store';
+import { WelcomeEmptyState } from './WelcomeEmptyState';
+
+/** The centre column: the selected task, else the selected project, else how to start. */
+export function MainArea() {
+  const selectedProjectId = useAppStore((s) => s.selectedProjectId);
+  const selectedTaskId = useAppStore((s) => s.selectedTaskId);
+  const loadError = useAppStore((s) => s.loadError);
+  const loaded = useProjectsLoaded();
+  const project = useProject(selectedProjectId);
+  const task = useTask(selectedTaskId);
+
+  if (task && project) return <TaskView task={task} project={project} />;
+  if (project) return <ProjectOverview project={project} />;
+  if (loadError) {
+    return (
+      <main className="main empty-state" aria-label="Braid">
+        <p role="alert" className="inline-error">
+          Could not load projects: {loadError}
+        </p>
+      </main>
+    );
+  }
+  if (!loaded) {
+    return (
+      <main className="main empty-state" aria-label="Braid" aria-busy="true">
+        <p className="muted">Loading…</p>
+      </main>
+    );
+  }
+  return <WelcomeEmptyState />;
+}

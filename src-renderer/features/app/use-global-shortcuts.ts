@@ -1,0 +1,30 @@
+import { useEffect } from 'react';
+import { hasCommandModifier } from '../../ui/shortcut-label';
+import { useAppStore } from './app-store';
+
+/** Opens the new-task dialog for the selected project. */
+export function openNewTaskDialog(): boolean {
+  const app = useAppStore.getState();
+  // Any open modal (including local confirmations) owns the keyboard.
+  if (app.dialog !== null || app.selectedProjectId === null || document.querySelector('dialog[open]')) return false;
+  app.openDialog({ kind: 'newTask', projectId: app.selectedProjectId });
+  return true;
+}
+
+/**
+ * Ctrl/Cmd+N: new task. Browsers keep Ctrl+N for a new window in a normal tab, so Alt+N
+ * does the same for web mode.
+ */
+export function useGlobalShortcuts(): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() !== 'n' || event.shiftKey) return;
+      const command = hasCommandModifier(event) && !event.altKey;
+      const alternative = event.altKey && !event.ctrlKey && !event.metaKey;
+      if (!command && !alternative) return;
+      if (openNewTaskDialog()) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

@@ -1,0 +1,40 @@
+import type { Project } from '../../../src-shared/contract';
+import { shortcutLabel } from '../../ui/shortcut-label';
+import { openNewTaskDialog } from '../app/use-global-shortcuts';
+import { useTaskIds } from '../tasks/tasks-store';
+import { RemoveProjectButton } from './RemoveProjectButton';
+
+/** A project with no task selected: its facts, and what to do next. */
+export function ProjectOverview({ project }: { project: Project }) {
+  const taskCount = useTaskIds(project.id).length;
+
+  return (
+    <main className="main" aria-label={project.name}>
+      <header className="main__header">
+        <h1 className="main__title">{project.name}</h1>
+        <button type="button" className="button button--primary" onClick={openNewTaskDialog}>
+          New task
+        </button>
+      </header>
+      <dl className="facts">
+        <dt>Path</dt>
+        <dd className="mono selectable">{project.path}</dd>
+        <dt>Current branch</dt>
+        <dd className="mono">{project.currentBranch ?? 'detached HEAD'}</dd>
+        <dt>Default branch</dt>
+        <dd className="mono">{project.defaultBranch ?? 'unknown'}</dd>
+      </dl>
+      {taskCount === 0 ? (
+        <div className="empty-state empty-state--inline">
+          <p className="empty-state__lead">Create a task ({shortcutLabel('N')})</p>
+          <p className="muted">A task gets its own worktree on a new branch made from the base branch you choose.</p>
+        </div>
+      ) : (
+        <p className="muted">Select a task in the sidebar, or create another ({shortcutLabel('N')}).</p>
+      )}
+      <div className="main__footer-actions">
+        <RemoveProjectButton project={project} />
+      </div>
+    </main>
+  );
+}

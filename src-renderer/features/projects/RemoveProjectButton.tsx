@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import type { Project } from '../../../src-shared/contract';
+import { useBridge } from '../../bridge/bridge-context';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { useSingleFlight } from '../../ui/use-single-flight';
+
+/** Forgets a project in Braid; the repository on disk stays as it is. */
+export function RemoveProjectButton({ project }: { project: Project }) {
+  const api = useBridge();
+  const [confirming, setConfirming] = useState(false);
+  const { pending, run } = useSingleFlight();
+  const [error, setError] = useState<string | null>(null);
+
+  const remove = async () => {
+    // On success `projects.changed` drops the project and this button with it.
+    const result = await run(() => {
+      setError(null);
+      return api.invoke('projects.remove', { projectId: project.id });
+    });
+    if (result?.ok) setConfirming(false);
+    else if (result) setError(result.error.message);
+  };
+
+  return (
+    <>
+      <button type="button" className="button button--danger-quiet" onClick={() => setConfirming(true)}>
+        Remove project
+      </button>
+      {confirming && (
+        <ConfirmDialog
+          title={`Remove ${project.name}?`}
+          confirmLabel="Remove"
+          onConfirm={remove}
+          onCancel={() => setConfirming(false)}
+          pending={pending}
+          error={error}
+        >
+          <p>Braid forgets this project. The repository at {project.path} is not touched.</p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+import { useId, useState, type FormEvent } from 'react';
+import { taskRoles, type TaskRole } from '../../../src-shared/contract';
+import { useBridge } from '../../bridge/bridge-context';
+import { InlineError } from '../../ui/InlineError';
+import { Modal } from '../../ui/Modal';
+import { useSingleFlight } from '../../ui/use-single-flight';
+import { useAppStore } from '../app/app-store';
+import { useProject } from '../projects/projects-store';
+import { BaseBranchSelect } from './BaseBranchSelect';
+import { useTasksStore } from './tasks-store';
+import { defaultBaseBranch, useBranches } from './use-branches';
+
+/**
+ * Creates a task. The host answers at once with a task whose workspace is `creating`; it turns
+ * `ready` or `failed` through events while the user moves on.
+ */
+export function NewTaskDialog({ projectId }: { projectId: string }) {
+  const api = useBridge();
+  const project = useProject(projectId);
+  const closeDialog = useAppStore((s) => s.closeDialog);
+  const selectTask = useAppStore((s) => s.selectTask);
+  const branches = useBranches(projectId);
+  const [title, setTitle] = useState('');
+  const [prompt, setPrompt] = useState('');
+  const [role, setRole] = useState<TaskRole>('implement');
+  const [chosenBase, setChosenBase] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { pending, run } = useSingleFlight();
+  const ids = { title: useId(), prompt: useId(), role: useId() };
+
+  const baseBranch = chosenBase ?? (branches.status === 'loaded' ? defaultBaseBranch(branches.branches) : null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (title.trim() === '') {
+      setError('A title is required.');
+      return;
+    }
+    const result = await run(() => {
+      setError(null);
+      return api.invoke('tasks.create', {
+        projectId,
+        title: title.trim(),
+        prompt,
+        role,
+        ...(baseBranch ? { baseBranch } : {}),
+      });
+    });
+    if (!result) return;
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    useTasksStore.getState().insertIfAbsent(result.data);
+    selectTask(projectId, result.data.id);
+    closeDialog();
+  };
+
+  return (
+    <Modal title={project ? `New task in ${project.name}` : 'New task'} onClose={closeDialog} className="modal--wide">
+      <form onSubmit={submit} className="form">
+        <div className="field">
+          <label htmlFor={ids.title} className="field__label">
+            Title
+          </label>
+          <input
+            id={ids.title}
+            className="input"
+            value={title}
+            maxLength={200}
+            onChange={(e) => setTitle(e.target.value)}
+            data-autofocus
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.prompt} className="field__label">
+            Prompt
+          </label>
+          <textarea id={ids.prompt} className="input textarea" rows={6} value={prompt} onChange={(e) => setPrompt(e.target.value)} />
+        </div>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={ids.role} className="field__label">
+              Role
+            </label>
+            <select id={ids.role} className="input" value={role} onChange={(e) => setRole(e.target.value as TaskRole)}>
+              {taskRoles.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          </div>
+          <BaseBranchSelect load={branches} value={baseBranch} onChange={setChosenBase} />
+        </div>
+        <InlineError message={error} />
+        <div className="modal__actions">
+          <button type="button" className="button" onClick={closeDialog}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={pending} aria-busy={pending}>
+            Create task
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

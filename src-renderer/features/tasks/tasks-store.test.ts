@@ -1,0 +1,72 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Task, WorkspaceState } from '../../../src-shared/contract';
+import { useTasksStore } from './tasks-store';
+
+function task(id: string, projectId: string, createdAt: number, state: WorkspaceState = 'creating'): Task {
+  return {
+    id,
+    projectId,
+    title: `Task ${id}`,
+    prompt: '',
+    role: 'implement',
+    createdAt,
+    workspace: {
+      id: `w${id}`,
+      projectId,
+      path: `/worktrees/${id}`,
+      branch: `braid/${id}`,
+      baseBranch: 'main',
+      baseCommit: null,
+      state,
+      stateReason: null,
+      branchExists: true,
+    },
+  };
+}
+
+const store = () => useTasksStore.getState();
+
+beforeEach(() => useTasksStore.setState({ byId: {}, idsByProject: {} }));
+
+describe('tasks store', () => {
+  it('lists each project’s tasks oldest first, whatever order they arrive in', () => {
+    store().upsert(task('t00003', 'p00001', 30));
+    store().upsert(task('t00001', 'p00001', 10));
+    store().upsert(task('t00002', 'p00002', 20));
+    expect(store().idsByProject).toEqual({ p00001: ['t00001', 't00003'], p00002: ['t00002'] });
+  });
+
+  it('keeps the newer state when a command’s answer arrives after the event', () => {
+    // The worktree was ready before `tasks.create` answered with its `creating` snapshot.
+    store().upsert(task('t00001', 'p00001', 10, 'ready'));
+    store().insertIfAbsent(task('t00001', 'p00001', 10, 'creating'));
+    expect(store().byId.t00001?.workspace.state).toBe('ready');
+  });
+
+  it('changes a task without replacing its project’s list, so the sidebar list does not re-render', () => {
+    store().upsert(task('t00001', 'p00001', 10));
+    const list = store().idsByProject.p00001;
+    store().upsert(task('t00001', 'p00001', 10, 'ready'));
+    expect(store().idsByProject.p00001).toBe(list);
+    expect(store().byId.t00001?.workspace.state).toBe('ready');
+  });
+
+  it('removes tasks one by one and all of a forgotten project', () => {
+    store().upsert(task('t00001', 'p00001', 10));
+    store().upsert(task('t00002', 'p00001', 20));
+    store().upsert(task('t00003', 'p00002', 30));
+    store().remove('t00001');
+    expect(store().idsByProject.p00001).toEqual(['t00002']);
+    store().forgetProjects(['p00001']);
+    expect(Object.keys(store().byId)).toEqual(['t00003']);
+    expect(store().idsByProject.p00001).toBeUndefined();
+  });
+
+  it('replaces a project’s tasks with a fresh list, dropping ones the host no longer has', () => {
+    store().upsert(task('t00001', 'p00001', 10));
+    store().upsert(task('t00009', 'p00002', 90));
+    store().replaceProject('p00001', [task('t00002', 'p00001', 20, 'ready')]);
+    expect(store().idsByProject).toEqual({ p00001: ['t00002'], p00002: ['t00009'] });
+    expect(store().byId.t00001).toBeUndefined();
+  });
+});

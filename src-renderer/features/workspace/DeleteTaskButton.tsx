@@ -1,0 +1,67 @@
+import { useId, useState } from 'react';
+import type { Task, WorkAtRisk } from '../../../src-shared/contract';
+import { useBridge } from '../../bridge/bridge-context';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { InlineError } from '../../ui/InlineError';
+import { useSingleFlight } from '../../ui/use-single-flight';
+import { useTasksStore } from '../tasks/tasks-store';
+import { workAtRiskFrom } from './work-at-risk';
+import { WorkAtRiskList } from './WorkAtRiskList';
+
+/**
+ * Deletes a task and its worktree. The host refuses when work would be lost; then the user
+ * sees exactly what, and may confirm (force) or keep the branch.
+ */
+export function DeleteTaskButton({ task }: { task: Task }) {
+  const api = useBridge();
+  const { pending, run } = useSingleFlight();
+  const [error, setError] = useState<string | null>(null);
+  const [atRisk, setAtRisk] = useState<WorkAtRisk | null>(null);
+  const [keepBranch, setKeepBranch] = useState(false);
+  const keepBranchId = useId();
+
+  const remove = async (force: boolean) => {
+    const result = await run(() => {
+      setError(null);
+      return api.invoke('tasks.delete', { taskId: task.id, force, keepBranch: force && keepBranch });
+    });
+    if (!result) return;
+    if (result.ok) {
+      setAtRisk(null);
+      useTasksStore.getState().remove(task.id);
+      return;
+    }
+    const work = force ? null : workAtRiskFrom(result.error);
+    if (work) setAtRisk(work);
+    else setError(result.error.message);
+  };
+
+  return (
+    <>
+      <button type="button" className="button button--danger-quiet" onClick={() => remove(false)} disabled={pending} aria-busy={pending}>
+        Delete task
+      </button>
+      {!atRisk && <InlineError message={error} />}
+      {atRisk && (
+        <ConfirmDialog
+          title="Delete task and lose its work?"
+          confirmLabel="Delete anyway"
+          onConfirm={() => remove(true)}
+          onCancel={() => setAtRisk(null)}
+          pending={pending}
+          error={error}
+        >
+          <p>
+            The workspace of “{task.title}” has work that exists nowhere else. Deleting removes the worktree
+            {keepBranch ? '' : ` and the branch ${task.workspace.branch}`}.
+          </p>
+          <WorkAtRiskList work={atRisk} baseBranch={task.workspace.baseBranch} />
+          <label htmlFor={keepBranchId} className="checkbox">
+            <input id={keepBranchId} type="checkbox" checked={keepBranch} onChange={(e) => setKeepBranch(e.target.checked)} />
+            Keep the branch {task.workspace.branch}
+          </label>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BridgeProvider } from './bridge/bridge-context';
+import { chooseBridge } from './bridge/choose-bridge';
+import { App } from './features/app/App';
+import { syncHostState } from './features/app/sync-host-state';
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/controls.css';
+import './styles/surfaces.css';
+
+// Chosen once, before the first render: also takes the web-mode token out of the address bar.
+const bridge = chooseBridge();
+syncHostState(bridge);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <BridgeProvider bridge={bridge}>
+      <App />
+    </BridgeProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/** Ids are random, URL-safe and short enough to appear in folder and branch names. */
+export const idSchema = z.string().regex(/^[a-z0-9]{6,32}$/, 'not a valid id');
+
+export const projectSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  path: z.string(),
+  defaultBranch: z.string().nullable(),
+  currentBranch: z.string().nullable(),
+  createdAt: z.number(),
+});
+export type Project = z.infer<typeof projectSchema>;
+
+export const branchesSchema = z.object({
+  current: z.string().nullable(),
+  default: z.string().nullable(),
+  local: z.array(z.string()),
+});
+export type Branches = z.infer<typeof branchesSchema>;
+
+export const taskRoles = ['plan', 'implement', 'review'] as const;
+export const taskRoleSchema = z.enum(taskRoles);
+export type TaskRole = z.infer<typeof taskRoleSchema>;
+
+/**
+ * Lifecycle of a task's worktree. `missing`: recorded but gone from disk (can be recreated
+ * from its branch). `deleting`: removal in progress.
+ */
+export const workspaceStates = ['creating', 'ready', 'failed', 'missing', 'deleting'] as const;
+export const workspaceStateSchema = z.enum(workspaceStates);
+export type WorkspaceState = z.infer<typeof workspaceStateSchema>;
+
+export const workspaceSchema = z.object({
+  id: idSchema,
+  projectId: idSchema,
+  path: z.string(),
+  branch: z.string(),
+  baseBranch: z.string(),
+  baseCommit: z.string().nullable(),
+  state: workspaceStateSchema,
+  /** Why the workspace failed or went missing, in words a user can act on. */
+  stateReason: z.string().nullable(),
+  /** For `missing` workspaces: whether the branch still exists, so "recreate" can work. */
+  branchExists: z.boolean(),
+});
+export type Workspace = z.infer<typeof workspaceSchema>;
+
+export const taskSchema = z.object({
+  id: idSchema,
+  projectId: idSchema,
+  title: z.string(),
+  prompt: z.string(),
+  role: taskRoleSchema,
+  createdAt: z.number(),
+  workspace: workspaceSchema,
+});
+export type Task = z.infer<typeof taskSchema>;
+
+/** A folder in Braid's worktree area that no task owns (left over from a crash or a copy). */
+export const orphanSchema = z.object({
+  projectId: idSchema,
+  path: z.string(),
+  /** The branch checked out there, when git still knows the worktree. */
+  branch: z.string().nullable(),
+});
+export type Orphan = z.infer<typeof orphanSchema>;
+
+/** Why a delete was refused: the work that would be lost. */
+export const workAtRiskSchema = z.object({
+  uncommitted: z.array(z.object({ path: z.string(), status: z.string() })),
+  unmergedCommits: z.array(z.object({ sha: z.string(), subject: z.string() })),
+});
+export type WorkAtRisk = z.infer<typeof workAtRiskSchema>;
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  mode: z.enum(['desktop', 'web']),
+  dataDir: z.string(),
+  platform: z.string(),
+  /** Whether a native folder picker is available (desktop only). */
+  canPickFolder: z.boolean(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;

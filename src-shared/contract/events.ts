@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { idSchema, orphanSchema, projectSchema, taskSchema } from './domain';
+
+/** Every event the host pushes to the renderer, declared once. */
+export const events = {
+  'projects.changed': z.object({ projects: z.array(projectSchema) }),
+  'tasks.changed': z.object({ task: taskSchema }),
+  'tasks.removed': z.object({ projectId: idSchema, taskId: idSchema }),
+  'workspaces.orphansChanged': z.object({ projectId: idSchema, orphans: z.array(orphanSchema) }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const eventNames = Object.keys(events) as EventName[];
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);

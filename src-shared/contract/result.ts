@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/**
+ * Expected failures travel as values with a stable code the UI can show and tests can match.
+ * Exceptions are for bugs; the transports turn any that escape into `INTERNAL`.
+ */
+export const errorCodes = [
+  'INVALID_INPUT',
+  'UNKNOWN_METHOD',
+  'INTERNAL',
+  'UNSUPPORTED',
+  'NOT_FOUND',
+  'PATH_NOT_FOUND',
+  'NOT_A_DIRECTORY',
+  'NOT_A_GIT_REPOSITORY',
+  'BARE_REPOSITORY',
+  'NO_COMMITS',
+  'ALREADY_ADDED',
+  'BRANCH_NOT_FOUND',
+  'WORKSPACE_NOT_READY',
+  'WORKSPACE_HAS_WORK',
+  'PATH_OUTSIDE_ROOT',
+  'GIT_FAILED',
+  'BUSY',
+] as const;
+
+export const errorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const appErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  /** Structured detail for the UI, e.g. the list of uncommitted files that blocked a delete. */
+  details: z.unknown().optional(),
+});
+export type AppError = z.infer<typeof appErrorSchema>;
+
+export type Ok<T> = { ok: true; data: T };
+export type Fail = { ok: false; error: AppError };
+export type Result<T> = Ok<T> | Fail;
+
+export const ok = <T>(data: T): Ok<T> => ({ ok: true, data });
+export const fail = (code: ErrorCode, message: string, details?: unknown): Fail => ({
+  ok: false,
+  error: details === undefined ? { code, message } : { code, message, details },
+});
+
+export function resultSchema<T extends z.ZodType>(data: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), data }),
+    z.object({ ok: z.literal(false), error: appErrorSchema }),
+  ]);
+}
