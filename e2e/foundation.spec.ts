@@ -121,6 +121,7 @@ test.describe('foundation slice in web mode', () => {
     host = await startWebHost({ dataDir });
     await page.goto(host.url);
     await addProject(page, repo.path);
+    await expect(page.getByRole('dialog', { name: 'Add project' })).toBeHidden();
     const projectName = basename(repo.path);
     await createTask(page, projectName, 'Fix the footer');
     const task = page.getByRole('list', { name: `Tasks in ${projectName}` }).getByRole('button', { name: 'Fix the footer' });

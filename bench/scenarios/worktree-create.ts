@@ -25,6 +25,14 @@ async function generateRepository(dir: string): Promise<void> {
 }
 
 /**
+ * Writes back the previous worktree's dirty pages before the next measurement, so no run
+ * pays for the one before it. `sync` is absent on Windows; there it is skipped.
+ */
+async function flushDisk(): Promise<void> {
+  if (process.platform !== 'win32') await run('sync').catch(() => undefined);
+}
+
+/**
  * Time to create a task's worktree through the services (from `tasks.create` until
  * `settled`), against plain `git worktree add -b` on the same repository. The two
  * alternate which goes first so warm caches favour neither.
@@ -75,13 +83,24 @@ export const worktreeCreate: Scenario = {
       const braid: number[] = [];
       const returned: number[] = [];
       const git: number[] = [];
-      for (let i = 0; i < workspaces; i++) {
-        const braidFirst = i % 2 === 0;
-        if (!braidFirst) git.push(await viaGit(i));
+      const measureGit = async (i: number) => {
+        await flushDisk();
+        git.push(await viaGit(i));
+      };
+      const measureBraid = async (i: number) => {
+        await flushDisk();
         const measured = await viaBraid(i);
         braid.push(measured.total);
         returned.push(measured.returned);
-        if (braidFirst) git.push(await viaGit(i));
+      };
+      for (let i = 0; i < workspaces; i++) {
+        if (i % 2 === 0) {
+          await measureBraid(i);
+          await measureGit(i);
+        } else {
+          await measureGit(i);
+          await measureBraid(i);
+        }
       }
       lap(`created ${workspaces * 2 + 2} worktrees`);
       const medianMs = median(braid);
@@ -91,6 +110,8 @@ export const worktreeCreate: Scenario = {
         p95_ms: round(percentile(braid, 95)),
         git_median_ms: round(gitMedianMs),
         ratio_vs_git: round(medianMs / gitMedianMs, 3),
+        // Each Braid run against the git run next to it: steadier when the disk's speed drifts.
+        pair_ratio_median: round(median(braid.map((ms, i) => ms / git[i]!)), 3),
         create_return_median_ms: round(median(returned)),
         host_rss_mb: round(process.memoryUsage().rss / (1024 * 1024), 1),
       };

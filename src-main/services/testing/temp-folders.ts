@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
 import { onTestFinished } from 'vitest';
+import { gitEnv, makeTempDir, writeFiles } from '../../testing/git-fixtures';
+
+export { writeFiles };
 
 /** A fresh folder (real path) removed when the current test finishes. */
 export function tempFolder(prefix = 'braid-test-'): string {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
+  const dir = makeTempDir(prefix);
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
@@ -15,14 +16,7 @@ const identity = ['-c', 'user.name=Braid Test', '-c', 'user.email=test@braid.inv
 
 /** Runs git synchronously for test setup, throwing on failure. */
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', [...identity, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } }).trim();
-}
-
-export function writeFiles(root: string, files: Record<string, string>): void {
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
+  return execFileSync('git', [...identity, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...gitEnv, LC_ALL: 'C' } }).trim();
 }
 
 /** A repository on `main` with one commit of `files` (a README by default). */
