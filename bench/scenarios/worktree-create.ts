@@ -47,7 +47,7 @@ export const worktreeCreate: Scenario = {
     const base = realpathSync(mkdtempSync(join(parent, 'braid-bench-')));
     const repo = join(base, 'repo');
     const rawRoot = join(base, 'raw-worktrees');
-    const services = createServices({ dataDir: join(base, 'data'), emit: () => undefined });
+    const services = createServices({ dataDir: join(base, 'data'), emit: () => undefined, env: {} });
     let phase = performance.now();
     const lap = (what: string) => {
       const now = performance.now();

@@ -6,6 +6,7 @@ import { buildAppMenuTemplate } from './app-menu';
 import { appScheme } from './app-origin';
 import { appSchemePrivileges, createAppRequestHandler } from './app-protocol';
 import { registerIpcTransport } from './ipc-transport';
+import { createSafeStorageSecretStore } from './safe-storage-secrets';
 import { openMainWindow } from './main-window';
 import { guardWebContents } from './navigation-guards';
 import { hardenSession } from './session-permissions';
@@ -85,10 +86,9 @@ async function start(): Promise<void> {
     Menu.buildFromTemplate(buildAppMenuTemplate({ platform: process.platform, appName: 'Braid', developer, onNewTask: sendNewTaskShortcut })),
   );
 
-  // Secrets: when a service needs API keys, give the host a secret store built on
-  // Electron's `safeStorage` here (HostOptions has no such option yet).
   host = await createHost({
     dataDir: app.getPath('userData'),
+    secrets: createSafeStorageSecretStore(app.getPath('userData'), log),
     mode: 'desktop',
     version: app.getVersion(),
     production: app.isPackaged,

@@ -1,9 +1,10 @@
 import { platform } from 'node:os';
 import type { EventName, Result } from '../../src-shared/contract';
 import { createServices } from '../services';
+import type { SecretStore } from '../services/secrets';
 import { createDispatch } from './dispatch';
 import { EventBus } from './event-bus';
-import { createHandlers } from './handlers';
+import { createHandlers } from './handlers/index';
 
 export interface HostOptions {
   dataDir: string;
@@ -13,6 +14,8 @@ export interface HostOptions {
   pickFolder?: () => Promise<string | null>;
   production: boolean;
   worktreesRoot?: string;
+  /** The desktop passes a safeStorage-backed store; web mode uses a 0600 file in the data folder. */
+  secrets?: SecretStore;
   log?: (line: string) => void;
 }
 
@@ -29,6 +32,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const services = createServices({
     dataDir: options.dataDir,
     worktreesRoot: options.worktreesRoot,
+    secrets: options.secrets,
+    agents: { log },
     emit: (event, payload) => bus.emit(event, payload as never),
   });
   await services.workspaces.reconcile();

@@ -1,9 +1,19 @@
 import { mkdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Branches, EventName, MethodArgs, Orphan, Project, Result, Task } from '../../src-shared/contract';
+import { AgentService, type AgentModels } from './agents/agent-service';
+import { defaultPermissionPolicy, type PermissionPolicy } from './agents/permission-policy';
+import { TimelineWriter } from './agents/timeline-writer';
+import type { AgentToolset } from './agents/toolset';
+import { agentModelsFrom } from './agents/model-adapter';
+import { createWorkspaceToolset } from './agents/workspace-toolset';
 import { RepoQueue } from './git/repo-queue';
+import { mcpToolsForTask } from './agents/mcp-tools';
+import { McpHub, McpServerCatalog } from './mcp';
+import { createModelService, type ModelService } from './models';
+import { createFileSecretStore, type SecretStore } from './secrets';
 import { createProjectService } from './projects/project-service';
-import { openStore } from './store/store';
+import { openStore, type Store } from './store/store';
 import type { CreatedTask } from './tasks/create-task';
 import { createTaskService } from './tasks/task-service';
 import { createWorkspaceContext } from './workspaces/context';
@@ -19,6 +29,25 @@ export interface ServicesOptions {
   /** Contract events (see src-shared/contract/events.ts) for the host to fan out. */
   emit: (event: EventName, payload: unknown) => void;
   now?: () => number;
+  /** Where API keys live: the desktop passes a safeStorage-backed store; default is a 0600 file. */
+  secrets?: SecretStore;
+  /** Environment for provider keys and `OPENAI_BASE_URL`/`BRAID_MODEL` (default: process.env). */
+  env?: Record<string, string | undefined>;
+  /** Overrides for the agent runtime (tests use these to shorten retries and so on). */
+  agents?: Partial<AgentRuntimeOptions>;
+}
+
+export interface AgentRuntimeOptions {
+  models: AgentModels;
+  /** The tools of one task's agent: its workspace server and the user's MCP servers. */
+  createToolset(task: Task): Promise<AgentToolset>;
+  policy?: PermissionPolicy;
+  /** Runs at once; further tasks wait in a visible queue (default 4). */
+  concurrency?: number;
+  retry?: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
+  /** Start a new task's agent with its prompt as soon as the worktree is ready (default true). */
+  autoStart?: boolean;
+  log?: (line: string) => void;
 }
 
 export interface Services {
@@ -44,6 +73,11 @@ export interface Services {
     /** Start-up check of records against disk; call once after creating the services. */
     reconcile(): Promise<void>;
   };
+  agents: AgentService;
+  models: ModelService;
+  mcp: { hub: McpHub; catalog: McpServerCatalog };
+  /** Non-secret settings (SQLite). */
+  settings: Store['settings'];
   /** Waits for in-flight git work, then closes the database. */
   close(): Promise<void>;
 }
@@ -56,9 +90,69 @@ export function createServices(options: ServicesOptions): Services {
   // Stored paths and git's worktree list then agree even when the root is behind a symlink.
   const worktreesRoot = realpathSync(requestedRoot);
   const queue = new RepoQueue();
-  const context = createWorkspaceContext({ store, worktreesRoot, now, queue, emit: options.emit });
+  // The context needs the agent service (queued counts) and the service needs the context.
+  const late: { agents?: AgentService } = {};
+  const context = createWorkspaceContext({
+    store,
+    worktreesRoot,
+    now,
+    queue,
+    emit: options.emit,
+    decorateTask: (task) => {
+      const queued = late.agents?.queuedMessages(task.id) ?? 0;
+      return queued === 0 ? task : { ...task, agent: { ...task.agent, queuedMessages: queued } };
+    },
+  });
+  const writer = new TimelineWriter({ store, now, publish: (taskId, events) => options.emit('agent.timeline', { taskId, events }) });
+  const secrets = options.secrets ?? createFileSecretStore(join(options.dataDir, 'secrets', 'keys.json'));
+  const models = createModelService({ settings: store.settings, secrets, env: options.env ?? process.env, now });
+  const runtime = options.agents ?? {};
+  const mcpCatalog = new McpServerCatalog(store.settings);
+  const mcpHub = new McpHub({
+    env: options.env ?? process.env,
+    onStatus: (status) => options.emit('mcp.status', { status }),
+  });
+  const agentService = new AgentService({
+    store,
+    writer,
+    models: runtime.models ?? agentModelsFrom(models),
+    policy: runtime.policy ?? defaultPermissionPolicy,
+    createToolset:
+      runtime.createToolset ??
+      (async (task) =>
+        createWorkspaceToolset(task, {
+          record: (body) => writer.push(task.id, body),
+          external: await mcpToolsForTask(mcpHub, mcpCatalog, task),
+        })),
+    notifyTaskChanged: (taskId) => void context.events.taskChanged(taskId),
+    concurrency: runtime.concurrency ?? store.settings.get<number>('agents.concurrency') ?? 4,
+    retry: runtime.retry,
+    log: runtime.log,
+  });
+  late.agents = agentService;
+  agentService.recoverAfterRestart();
+  const autoStart = runtime.autoStart ?? true;
   const projects = createProjectService({ store, emit: options.emit, now });
-  const tasks = createTaskService(context);
+  const taskService = createTaskService(context);
+  const tasks: Services['tasks'] = {
+    list: taskService.list,
+    async create(args) {
+      const created = await taskService.create(args);
+      if (created.ok && autoStart) {
+        void created.data.settled.then((task) => {
+          if (task.workspace.state === 'ready') void agentService.startWithPrompt(task.id);
+        });
+      }
+      return created;
+    },
+    async delete(args) {
+      // A running agent is stopped first, so nothing writes into a worktree being removed.
+      await agentService.stopAndWait(args.taskId);
+      const result = await taskService.delete(args);
+      if (result.ok) store.timeline.forget(args.taskId);
+      return result;
+    },
+  };
   let closed: Promise<void> | undefined;
 
   return {
@@ -70,6 +164,10 @@ export function createServices(options: ServicesOptions): Services {
       completePath: projects.completePath,
     },
     tasks,
+    agents: agentService,
+    models,
+    mcp: { hub: mcpHub, catalog: mcpCatalog },
+    settings: store.settings,
     workspaces: {
       recreate: (taskId) => recreateWorkspace(context, taskId),
       orphans: (projectId) => listOrphans(context, projectId),
@@ -77,7 +175,14 @@ export function createServices(options: ServicesOptions): Services {
       reconcile: () => reconcile(context),
     },
     close() {
-      closed ??= context.idle().then(() => store.close());
+      closed ??= agentService
+        .close()
+        .then(() => mcpHub.close())
+        .then(() => context.idle())
+        .then(() => {
+          writer.close();
+          store.close();
+        });
       return closed;
     },
   };

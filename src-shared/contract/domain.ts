@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { agentStateSchema } from './agent';
 
 /** Ids are random, URL-safe and short enough to appear in folder and branch names. */
 export const idSchema = z.string().regex(/^[a-z0-9]{6,32}$/, 'not a valid id');
@@ -55,6 +56,7 @@ export const taskSchema = z.object({
   role: taskRoleSchema,
   createdAt: z.number(),
   workspace: workspaceSchema,
+  agent: agentStateSchema,
 });
 export type Task = z.infer<typeof taskSchema>;
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { timelineEventSchema } from './agent';
 import { idSchema, orphanSchema, projectSchema, taskSchema } from './domain';
+import { mcpServerStatusSchema } from './settings';
 
 /** Every event the host pushes to the renderer, declared once. */
 export const events = {
@@ -7,6 +9,9 @@ export const events = {
   'tasks.changed': z.object({ task: taskSchema }),
   'tasks.removed': z.object({ projectId: idSchema, taskId: idSchema }),
   'workspaces.orphansChanged': z.object({ projectId: idSchema, orphans: z.array(orphanSchema) }),
+  /** New timeline events of one task, already stored, in order (batched while streaming). */
+  'agent.timeline': z.object({ taskId: idSchema, events: z.array(timelineEventSchema) }),
+  'mcp.status': z.object({ status: mcpServerStatusSchema }),
 } as const;
 
 export type Events = typeof events;

@@ -1,4 +1,15 @@
 import { z } from 'zod';
+import { timelineEventSchema } from './agent';
+import {
+  mcpServerEntrySchema,
+  mcpServerRefSchema,
+  mcpServerStatusSchema,
+  modelRefSchema,
+  providerInputSchema,
+  providerPresetSchema,
+  providerStatusSchema,
+  roleDefaultSchema,
+} from './settings';
 import {
   appInfoSchema,
   branchesSchema,
@@ -66,6 +77,82 @@ export const methods = {
     input: z.object({ projectId: idSchema, path: pathInput }).strict(),
     output: z.object({ removed: z.literal(true) }),
   },
+
+  /** A page of the task's timeline, oldest first; omit `beforeSeq` for the newest page. */
+  'agent.history': {
+    input: z.object({ taskId: idSchema, beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    output: z.object({ events: z.array(timelineEventSchema), hasMore: z.boolean() }),
+  },
+  /** Starts the agent, or queues the message for its next step when it is running. */
+  'agent.send': {
+    input: z.object({ taskId: idSchema, text: z.string().trim().min(1, 'the message is empty').max(100_000) }).strict(),
+    output: z.object({ delivery: z.enum(['started', 'queued', 'delivered']) }),
+  },
+  'agent.stop': { input: z.object({ taskId: idSchema }).strict(), output: z.object({ stopped: z.literal(true) }) },
+  /** Continue after a pause, failure, stop or interruption, from the stored conversation. */
+  'agent.resume': { input: z.object({ taskId: idSchema }).strict(), output: z.object({ resumed: z.literal(true) }) },
+  'agent.decide': {
+    input: z.object({ taskId: idSchema, callId: z.string().min(1).max(200), approved: z.boolean(), reason: z.string().max(10_000).nullable().default(null) }).strict(),
+    output: z.object({ decided: z.literal(true) }),
+  },
+  /** `null` goes back to the role's default model. */
+  'agent.setModel': {
+    input: z.object({ taskId: idSchema, model: modelRefSchema.nullable() }).strict(),
+    output: z.object({ model: z.string().nullable() }),
+  },
+  'agent.setLimits': {
+    input: z.object({ taskId: idSchema, maxSteps: z.number().int().min(1).max(10_000), maxCostUsd: z.number().positive().max(100_000).nullable() }).strict(),
+    output: z.object({ maxSteps: z.number(), maxCostUsd: z.number().nullable() }),
+  },
+  'agent.compact': { input: z.object({ taskId: idSchema }).strict(), output: z.object({ compacted: z.literal(true) }) },
+
+  /** Settings → Models. Keys go in through `setApiKey` and never come back out. */
+  'models.overview': {
+    input: empty,
+    output: z.object({ providers: z.array(providerStatusSchema), presets: z.array(providerPresetSchema), roleDefaults: z.array(roleDefaultSchema) }),
+  },
+  'models.saveProvider': { input: providerInputSchema, output: providerStatusSchema },
+  'models.removeProvider': { input: z.object({ providerId: z.string().min(1).max(64) }).strict(), output: z.object({ removed: z.literal(true) }) },
+  'models.setApiKey': {
+    input: z.object({ providerId: z.string().min(1).max(64), key: z.string().trim().min(1, 'the key is empty').max(4096) }).strict(),
+    output: providerStatusSchema,
+  },
+  'models.removeApiKey': { input: z.object({ providerId: z.string().min(1).max(64) }).strict(), output: providerStatusSchema },
+  'models.setRoleDefault': {
+    input: z.object({ role: taskRoleSchema, model: modelRefSchema.nullable() }).strict(),
+    output: z.array(roleDefaultSchema),
+  },
+  /** Makes a real request and names the failure (bad key, unreachable, unknown model). */
+  'models.testConnection': {
+    input: z.object({ providerId: z.string().min(1).max(64), modelId: z.string().min(1).max(200).optional() }).strict(),
+    output: z.object({ latencyMs: z.number(), model: z.string(), models: z.array(z.string()).optional() }),
+  },
+  'models.detectOllama': { input: empty, output: z.object({ available: z.boolean(), models: z.array(z.string()) }) },
+
+  /** Settings → MCP servers: app servers, and a project's `.mcp.json` servers when a project is given. */
+  'mcp.servers': {
+    input: z.object({ projectId: idSchema.optional() }).strict(),
+    output: z.object({ servers: z.array(mcpServerEntrySchema), problems: z.array(z.object({ file: z.string(), message: z.string() })) }),
+  },
+  'mcp.addServer': { input: z.object({ config: z.unknown() }).strict(), output: z.object({ name: z.string() }) },
+  'mcp.updateServer': { input: z.object({ name: z.string().min(1).max(64), config: z.unknown() }).strict(), output: z.object({ name: z.string() }) },
+  'mcp.removeServer': { input: z.object({ name: z.string().min(1).max(64) }).strict(), output: z.object({ removed: z.literal(true) }) },
+  'mcp.setEnabled': { input: z.object({ ref: mcpServerRefSchema, enabled: z.boolean() }).strict(), output: z.object({ enabled: z.boolean() }) },
+  'mcp.setToolEnabled': {
+    input: z.object({ ref: mcpServerRefSchema, tool: z.string().min(1).max(200), enabled: z.boolean() }).strict(),
+    output: z.object({ enabled: z.boolean() }),
+  },
+  /** Runs a project's server from now on (until its config changes). */
+  'mcp.trust': { input: z.object({ projectId: idSchema, name: z.string().min(1).max(64) }).strict(), output: z.object({ trusted: z.literal(true) }) },
+  /** Connects, lists tools, disconnects: for "test connection". */
+  'mcp.test': {
+    input: z.object({ ref: mcpServerRefSchema }).strict(),
+    output: z.object({ tools: z.array(z.object({ name: z.string(), description: z.string().optional() })) }),
+  },
+  'mcp.restart': { input: z.object({ key: z.string().min(1).max(300) }).strict(), output: mcpServerStatusSchema },
+
+  'agents.settings': { input: empty, output: z.object({ concurrency: z.number().int() }) },
+  'agents.setConcurrency': { input: z.object({ concurrency: z.number().int().min(1).max(64) }).strict(), output: z.object({ concurrency: z.number().int() }) },
 } as const;
 
 export type Methods = typeof methods;

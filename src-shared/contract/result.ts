@@ -22,6 +22,13 @@ export const errorCodes = [
   'PATH_OUTSIDE_ROOT',
   'GIT_FAILED',
   'BUSY',
+  'MODEL_NOT_CONFIGURED',
+  'PROVIDER_AUTH_FAILED',
+  'PROVIDER_UNREACHABLE',
+  'MODEL_NOT_FOUND',
+  'PROVIDER_ERROR',
+  'SECRETS_UNREADABLE',
+  'MCP_SERVER_FAILED',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

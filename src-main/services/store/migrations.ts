@@ -52,4 +52,41 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX task_by_workspace ON task(workspace_id);
     `,
   },
+  {
+    version: 2,
+    name: 'agent runtime: settings, agent state per task, timeline',
+    sql: `
+      -- Non-secret settings as JSON values (keys live in the secret store, never here).
+      CREATE TABLE setting (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+
+      ALTER TABLE task ADD COLUMN status TEXT NOT NULL DEFAULT 'idle'
+        CHECK (status IN ('idle', 'queued', 'running', 'needs_approval', 'paused', 'done', 'failed', 'interrupted', 'stopped'));
+      ALTER TABLE task ADD COLUMN status_reason TEXT;
+      ALTER TABLE task ADD COLUMN model TEXT;
+      ALTER TABLE task ADD COLUMN input_tokens INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE task ADD COLUMN output_tokens INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE task ADD COLUMN cached_tokens INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE task ADD COLUMN cost_usd REAL;
+      ALTER TABLE task ADD COLUMN context_tokens INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE task ADD COLUMN context_window INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE task ADD COLUMN step_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE task ADD COLUMN max_steps INTEGER NOT NULL DEFAULT 50;
+      ALTER TABLE task ADD COLUMN max_cost_usd REAL;
+
+      -- The task's append-only timeline: messages, tool calls and results, approvals, usage.
+      -- Written in batches; read in pages by seq.
+      CREATE TABLE task_event (
+        task_id TEXT NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (task_id, seq)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];

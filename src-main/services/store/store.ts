@@ -1,6 +1,8 @@
 import { openDatabase, type Db, type OpenDatabaseOptions } from './database';
 import { createProjectRepository, type ProjectRepository } from './project-repository';
+import { createSettingRepository, type SettingsStore } from './setting-repository';
 import { createTaskRepository, type TaskRepository } from './task-repository';
+import { createTimelineRepository, type TimelineRepository } from './timeline-repository';
 import { createWorkspaceRepository, type WorkspaceRepository } from './workspace-repository';
 
 /** The database and one repository object per table, opened once by the facade. */
@@ -9,6 +11,8 @@ export interface Store {
   projects: ProjectRepository;
   workspaces: WorkspaceRepository;
   tasks: TaskRepository;
+  settings: SettingsStore;
+  timeline: TimelineRepository;
   /** Runs `work` in one transaction (all or nothing). */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -21,6 +25,8 @@ export function openStore(dataDir: string, options?: OpenDatabaseOptions): Store
     projects: createProjectRepository(db),
     workspaces: createWorkspaceRepository(db),
     tasks: createTaskRepository(db),
+    settings: createSettingRepository(db),
+    timeline: createTimelineRepository(db),
     transaction: (work) => db.transaction(work)(),
     close: () => db.close(),
   };

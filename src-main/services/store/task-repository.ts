@@ -1,4 +1,4 @@
-import type { Task, TaskRole } from '../../../src-shared/contract';
+import type { AgentState, Task, TaskRole, TaskStatus } from '../../../src-shared/contract';
 import type { Db } from './database';
 import { toWorkspaceRow, type RawWorkspace } from './workspace-repository';
 
@@ -12,6 +12,22 @@ export interface TaskRow {
   createdAt: number;
 }
 
+type RawAgentColumns = {
+  status: TaskStatus;
+  status_reason: string | null;
+  model: string | null;
+  input_tokens: number;
+  output_tokens: number;
+  cached_tokens: number;
+  cost_usd: number | null;
+  context_tokens: number;
+  context_window: number;
+  step_count: number;
+  max_steps: number;
+  max_cost_usd: number | null;
+  queued_messages: number;
+};
+
 /** A task row joined with its workspace row; the workspace columns are prefixed `w_`. */
 type RawTaskWithWorkspace = {
   id: string;
@@ -21,12 +37,13 @@ type RawTaskWithWorkspace = {
   prompt: string;
   role: TaskRole;
   created_at: number;
-} & { [K in keyof RawWorkspace as `w_${K}`]: RawWorkspace[K] };
+} & RawAgentColumns & { [K in keyof RawWorkspace as `w_${K}`]: RawWorkspace[K] };
 
 const selectTasks = `
   SELECT t.*, w.id AS w_id, w.project_id AS w_project_id, w.path AS w_path, w.branch AS w_branch,
     w.base_branch AS w_base_branch, w.base_commit AS w_base_commit, w.state AS w_state,
-    w.state_reason AS w_state_reason, w.branch_exists AS w_branch_exists, w.created_at AS w_created_at
+    w.state_reason AS w_state_reason, w.branch_exists AS w_branch_exists, w.created_at AS w_created_at,
+    0 AS queued_messages
   FROM task t JOIN workspace w ON w.id = t.workspace_id`;
 
 function toTask(raw: RawTaskWithWorkspace): Task {
@@ -49,6 +66,7 @@ function toTask(raw: RawTaskWithWorkspace): Task {
     prompt: raw.prompt,
     role: raw.role,
     createdAt: raw.created_at,
+    agent: toAgentState(raw),
     workspace: {
       id: workspace.id,
       projectId: workspace.projectId,
@@ -63,6 +81,20 @@ function toTask(raw: RawTaskWithWorkspace): Task {
   };
 }
 
+function toAgentState(raw: RawAgentColumns): AgentState {
+  return {
+    status: raw.status,
+    statusReason: raw.status_reason,
+    model: raw.model,
+    usage: { inputTokens: raw.input_tokens, outputTokens: raw.output_tokens, cachedTokens: raw.cached_tokens, costUsd: raw.cost_usd },
+    contextTokens: raw.context_tokens,
+    contextWindow: raw.context_window,
+    queuedMessages: raw.queued_messages,
+    stepCount: raw.step_count,
+    limits: { maxSteps: raw.max_steps, maxCostUsd: raw.max_cost_usd },
+  };
+}
+
 export type TaskRepository = ReturnType<typeof createTaskRepository>;
 
 export function createTaskRepository(db: Db) {
@@ -74,6 +106,18 @@ export function createTaskRepository(db: Db) {
      VALUES (@id, @projectId, @workspaceId, @title, @prompt, @role, @createdAt)`,
   );
   const remove = db.prepare('DELETE FROM task WHERE id = ?');
+  const setStatus = db.prepare('UPDATE task SET status = ?, status_reason = ? WHERE id = ?');
+  const setModel = db.prepare('UPDATE task SET model = ? WHERE id = ?');
+  const setContextWindow = db.prepare('UPDATE task SET context_window = ? WHERE id = ?');
+  const setLimits = db.prepare('UPDATE task SET max_steps = ?, max_cost_usd = ? WHERE id = ?');
+  const addStep = db.prepare(
+    `UPDATE task SET step_count = step_count + 1, input_tokens = input_tokens + @input, output_tokens = output_tokens + @output,
+       cached_tokens = cached_tokens + @cached, context_tokens = @context,
+       cost_usd = CASE WHEN @cost IS NULL THEN cost_usd ELSE coalesce(cost_usd, 0) + @cost END
+     WHERE id = @id`,
+  );
+  const resetSteps = db.prepare('UPDATE task SET step_count = 0 WHERE id = ?');
+  const byStatus = db.prepare<[string], { id: string }>('SELECT id FROM task WHERE status = ?');
 
   return {
     get: (id: string): Task | undefined => {
@@ -86,5 +130,26 @@ export function createTaskRepository(db: Db) {
       insert.run(row);
     },
     remove: (id: string): boolean => remove.run(id).changes > 0,
+    setStatus: (id: string, status: TaskStatus, reason: string | null): void => {
+      setStatus.run(status, reason, id);
+    },
+    setModel: (id: string, model: string | null): void => {
+      setModel.run(model, id);
+    },
+    setContextWindow: (id: string, tokens: number): void => {
+      setContextWindow.run(tokens, id);
+    },
+    setLimits: (id: string, maxSteps: number, maxCostUsd: number | null): void => {
+      setLimits.run(maxSteps, maxCostUsd, id);
+    },
+    /** One finished model step: usage added to the totals, the gauge set to this context. */
+    recordStep: (id: string, usage: { input: number; output: number; cached: number; cost: number | null; context: number }): void => {
+      addStep.run({ id, ...usage });
+    },
+    /** The step limit counts from the user's last "continue". */
+    resetStepCount: (id: string): void => {
+      resetSteps.run(id);
+    },
+    idsWithStatus: (status: TaskStatus): string[] => byStatus.all(status).map((row) => row.id),
   };
 }

@@ -9,7 +9,7 @@ export function createTaskService(context: WorkspaceContext) {
   return {
     list(projectId: string): Result<Task[]> {
       if (!context.store.projects.get(projectId)) return fail('NOT_FOUND', 'That project is not open in Braid.');
-      return ok(context.store.tasks.listByProject(projectId));
+      return ok(context.store.tasks.listByProject(projectId).map(context.decorateTask));
     },
     create: (args: MethodArgs<'tasks.create'>): Promise<Result<CreatedTask>> => createTask(context, args),
     delete: (args: MethodArgs<'tasks.delete'>): Promise<Result<{ deleted: true }>> => deleteTask(context, args),

@@ -8,7 +8,7 @@ import { makeRepository, tempFolder } from './temp-folders';
 /** Services over a fresh data folder, closed when the test finishes. */
 export function makeServices(dataDir = tempFolder('braid-data-')) {
   const recorder = recordingEmit();
-  const services = createServices({ dataDir, emit: recorder.emit });
+  const services = createServices({ dataDir, emit: recorder.emit, env: {} });
   onTestFinished(() => services.close());
   return { services, dataDir, worktreesRoot: join(dataDir, 'worktrees'), ...recorder };
 }

@@ -20,6 +20,8 @@ export interface WorkspaceContext {
   idle(): Promise<void>;
   /** Worktree creations still running, by task id, so a delete can wait for them. */
   creating: Map<string, Promise<Task>>;
+  /** Adds live, in-memory facts (e.g. messages queued for a running agent) to a stored task. */
+  decorateTask(task: Task): Task;
   events: {
     taskChanged(taskId: string): Task | undefined;
     taskRemoved(projectId: string, taskId: string): void;
@@ -33,6 +35,7 @@ export function createWorkspaceContext(options: {
   now: () => number;
   queue: RepoQueue;
   emit: Emit;
+  decorateTask?: (task: Task) => Task;
 }): WorkspaceContext {
   const { store, queue, emit } = options;
   const typedEmit = <E extends EventName>(event: E, payload: EventPayload<E>) => emit(event, payload);
@@ -47,6 +50,7 @@ export function createWorkspaceContext(options: {
     return key;
   };
   const inFlight = new Set<Promise<unknown>>();
+  const decorateTask = (task: Task) => options.decorateTask?.(task) ?? task;
 
   return {
     store,
@@ -63,9 +67,11 @@ export function createWorkspaceContext(options: {
       await queue.idle();
     },
     creating: new Map(),
+    decorateTask,
     events: {
       taskChanged(taskId) {
-        const task = store.tasks.get(taskId);
+        const stored = store.tasks.get(taskId);
+        const task = stored && decorateTask(stored);
         if (task) typedEmit('tasks.changed', { task });
         return task;
       },

@@ -24,7 +24,7 @@ async function restart(dataDir: string, close: () => Promise<void>, edit?: (db: 
     db.close();
   }
   const recorder = recordingEmit();
-  const services = createServices({ dataDir, emit: recorder.emit });
+  const services = createServices({ dataDir, emit: recorder.emit, env: {} });
   return { services, ...recorder };
 }
 

@@ -1,15 +1,10 @@
-import { fail, ok, type AppInfo } from '../../src-shared/contract';
-import type { Services } from '../services';
-import type { HandlerTable } from './dispatch';
+import { fail, ok } from '../../../src-shared/contract';
+import type { HandlerTable } from '../dispatch';
+import type { HandlerContext } from './index';
 
-export interface HandlerContext {
-  services: Services;
-  appInfo: AppInfo;
-  pickFolder?: () => Promise<string | null>;
-}
+type WorkspaceMethods = 'app.info' | `projects.${string}` | `tasks.${string}` | `workspaces.${string}`;
 
-/** The one handler table both transports serve: thin adapters from the contract to services. */
-export function createHandlers({ services, appInfo, pickFolder }: HandlerContext): HandlerTable {
+export function workspaceHandlers({ services, appInfo, pickFolder }: HandlerContext): Pick<HandlerTable, Extract<keyof HandlerTable, WorkspaceMethods>> {
   return {
     'app.info': () => ok(appInfo),
 

@@ -1,0 +1,23 @@
+import type { AppInfo } from '../../../src-shared/contract';
+import type { Services } from '../../services';
+import type { HandlerTable } from '../dispatch';
+import { agentHandlers } from './agent-handlers';
+import { mcpHandlers } from './mcp-handlers';
+import { modelHandlers } from './model-handlers';
+import { workspaceHandlers } from './workspace-handlers';
+
+export interface HandlerContext {
+  services: Services;
+  appInfo: AppInfo;
+  pickFolder?: () => Promise<string | null>;
+}
+
+/** The one handler table both transports serve: thin adapters from the contract to services, by feature. */
+export function createHandlers(context: HandlerContext): HandlerTable {
+  return {
+    ...workspaceHandlers(context),
+    ...agentHandlers(context.services),
+    ...modelHandlers(context.services),
+    ...mcpHandlers(context.services),
+  };
+}

@@ -1,0 +1,125 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { isProcessAlive } from '../tools';
+import { agentWorld } from '../testing/agent-fixture';
+import { expectOk } from '../testing/services-fixture';
+import { tempFolder } from '../testing/temp-folders';
+
+describe('controlling a running agent', () => {
+  it('stops mid-stream: the request is cancelled and the task says stopped', async () => {
+    const world = await agentWorld();
+    world.server.enqueue({ text: 'I am starting to', fault: { kind: 'hang' } });
+    const task = await world.createTask('Hang', 'Answer slowly');
+    await world.server.waitForRequests(1);
+    await world.waitForStatus(task.id, 'running');
+    expectOk(world.services.agents.stop(task.id));
+    const stopped = await world.waitForStatus(task.id, 'stopped');
+    expect(stopped.agent.statusReason).toMatch(/Stopped by you/);
+    await vi.waitFor(() => expect(world.server.openStreams).toBe(0));
+    // Stop twice: the second is told clearly that nothing runs.
+    expect(world.services.agents.stop(task.id)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('stops mid-tool: the command and everything it started are killed', async () => {
+    const world = await agentWorld();
+    world.server.enqueue({ toolCalls: [{ id: 'long', name: 'run_command', args: { command: 'sleep 1000 & echo $! > child.pid; echo started; sleep 1000' } }] });
+    const task = await world.createTask('Long command', 'Run it');
+    await world.waitForEvent(task.id, 'approval_request');
+    expectOk(world.services.agents.decide(task.id, 'long', true, null));
+    await world.waitForEvent(task.id, 'tool_output', (event) => event.chunk.includes('started'));
+    const childPid = Number(readFileSync(join(task.workspace.path, 'child.pid'), 'utf8'));
+    expect(isProcessAlive(childPid)).toBe(true);
+
+    expectOk(world.services.agents.stop(task.id));
+    await world.waitForStatus(task.id, 'stopped');
+    await vi.waitFor(() => expect(isProcessAlive(childPid)).toBe(false), { timeout: 10_000 });
+    const result = world.timeline(task.id).find((event) => event.kind === 'tool_result');
+    expect(result).toMatchObject({ isError: true });
+  });
+
+  it('retries transient provider errors with backoff, honouring Retry-After', async () => {
+    const world = await agentWorld();
+    world.server.enqueue(
+      { fault: { kind: 'status', status: 429, retryAfterSeconds: 1 } },
+      { text: 'Hel', fault: { kind: 'cut-mid-stream', afterChunks: 3 } },
+      { text: 'Hello after retries.' },
+    );
+    const task = await world.createTask('Flaky', 'Say hello');
+    await world.waitForStatus(task.id, 'done');
+    const retries = world.timeline(task.id).filter((event) => event.kind === 'retry');
+    expect(retries).toHaveLength(2);
+    expect(retries[0]).toMatchObject({ attempt: 1, delayMs: 1000 });
+    expect(world.server.requests).toHaveLength(3);
+    // The partial answer of the cut attempt is not sent back to the model as if it were said.
+    const third = world.server.requests[2]?.body as { messages: { role: string }[] };
+    expect(third.messages.map((message) => message.role)).not.toContain('assistant');
+    const text = world.timeline(task.id).filter((event) => event.kind === 'assistant_text').map((event) => (event.kind === 'assistant_text' ? event.text : ''));
+    expect(text.join('')).toContain('Hello after retries.');
+  });
+
+  it('after the last try shows the error, and Retry continues from the stored conversation', async () => {
+    const world = await agentWorld();
+    const failure = { fault: { kind: 'status' as const, status: 500 } };
+    world.server.enqueue(failure, failure, failure);
+    const task = await world.createTask('Broken provider', 'Do the thing');
+    const failed = await world.waitForStatus(task.id, 'failed');
+    expect(failed.agent.statusReason).toMatch(/500|Internal/i);
+    const error = world.timeline(task.id).find((event) => event.kind === 'error');
+    expect(error).toMatchObject({ retryable: true });
+
+    world.server.enqueue({ text: 'Recovered.' });
+    expectOk(await world.services.agents.resume(task.id));
+    await world.waitForStatus(task.id, 'done');
+    expect(JSON.stringify(world.server.requests.at(-1)?.body)).toContain('Do the thing');
+  });
+
+  it('runs at most the concurrency limit at once; the others wait in a visible queue', async () => {
+    const world = await agentWorld({ agents: { concurrency: 1 } });
+    world.server.enqueue({ text: Array.from({ length: 30 }, () => 'slow '), chunkDelayMs: 10 }, { text: 'second' });
+    const first = await world.createTask('First', 'Go');
+    await world.waitForStatus(first.id, 'running');
+    const second = await world.createTask('Second', 'Go too');
+    const queued = await world.waitForStatus(second.id, 'queued');
+    expect(queued.agent.statusReason).toMatch(/Waiting for a free agent slot/);
+    await world.waitForStatus(first.id, 'done');
+    await world.waitForStatus(second.id, 'done');
+  });
+
+  it('after the host is killed mid-run, the task shows what was stored as interrupted, and Resume finishes it', async () => {
+    const dataDir = tempFolder('braid-crash-');
+    const world = await agentWorld({ dataDir: tempFolder('braid-unused-') });
+    world.server.enqueue({ text: Array.from({ length: 400 }, (_, i) => `word${i} `), chunkDelayMs: 10 });
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, '../../testing/agent-host-process.ts'), dataDir, world.repo, world.server.openaiBaseURL], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const taskId = await new Promise<string>((resolveId, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const match = /streaming (\w+)/.exec(stdout);
+        if (match?.[1]) resolveId(match[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`host exited early (${code}): ${stderr}`)));
+    });
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    await world.services.close();
+
+    const after = await agentWorld({ dataDir, server: world.server, repo: world.repo });
+    const interrupted = after.task(taskId);
+    expect(interrupted.agent.status).toBe('interrupted');
+    const stored = after.timeline(taskId);
+    expect(stored[0]).toMatchObject({ kind: 'user_message', text: 'Write a long answer' });
+    expect(stored.some((event) => event.kind === 'assistant_text' && event.text.startsWith('word0'))).toBe(true);
+
+    after.server.enqueue({ text: 'Finished after the crash.' });
+    expectOk(await after.services.agents.resume(taskId));
+    await after.waitForStatus(taskId, 'done');
+    expect(JSON.stringify(after.server.requests.at(-1)?.body)).toContain('Write a long answer');
+  });
+});

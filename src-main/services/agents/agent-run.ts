@@ -1,0 +1,183 @@
+import type { LanguageModel } from 'ai';
+import type { Task, TaskStatus, TimelineEventBody } from '../../../src-shared/contract';
+import type { Conversation } from './conversation';
+import { runModelStep, type StepResult, type StepUsage } from './model-step';
+import type { PermissionPolicy } from './permission-policy';
+import { withRetries, type RetryClassification } from './retry';
+import type { AgentToolset } from './toolset';
+
+export interface ResolvedModel {
+  model: LanguageModel;
+  ref: string;
+  promptCaching: boolean;
+  contextWindow: number;
+  costOf(usage: StepUsage): number | null;
+}
+
+export interface ApprovalDecision {
+  approved: boolean;
+  reason: string | null;
+}
+
+/** Everything one run needs, passed in so tests build it from real parts. */
+export interface AgentRunDeps {
+  task: Task;
+  system: string;
+  model: ResolvedModel;
+  toolset: AgentToolset;
+  policy: PermissionPolicy;
+  /** The stored timeline so far (the run continues from it). */
+  history: Conversation;
+  record(body: TimelineEventBody): void;
+  setStatus(status: TaskStatus, reason: string | null): void;
+  recordStep(usage: StepUsage, cost: number | null): void;
+  /** Current totals, read fresh for the limit checks. */
+  limits(): { steps: number; maxSteps: number; costUsd: number | null; maxCostUsd: number | null };
+  waitForApproval(callId: string, signal: AbortSignal): Promise<ApprovalDecision>;
+  classifyError(error: unknown): RetryClassification;
+  compact(conversation: Conversation, signal: AbortSignal): Promise<void>;
+  retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
+  signal: AbortSignal;
+}
+
+export type RunOutcome =
+  | { kind: 'done' }
+  | { kind: 'stopped' }
+  | { kind: 'paused'; reason: string }
+  | { kind: 'failed'; reason: string; code: string };
+
+/**
+ * The agent loop, one model step at a time: resolve pending tool calls (permission check,
+ * approval, run), check limits, compact near the window, ask the model, repeat until it
+ * answers without tool calls and nobody wrote in the meantime.
+ */
+export async function runAgent(deps: AgentRunDeps): Promise<RunOutcome> {
+  const conversation = deps.history;
+  const record = (body: TimelineEventBody) => {
+    deps.record(body);
+    conversation.add(body);
+  };
+  try {
+    // Resolved once per run: the set of tools does not change mid-run.
+    const toolDefinitions = await deps.toolset.definitions();
+    for (;;) {
+      if (deps.signal.aborted) return { kind: 'stopped' };
+      const pending = conversation.pendingToolCalls();
+      if (pending.length > 0) {
+        for (const call of pending) {
+          if (deps.signal.aborted) break;
+          await resolveToolCall(deps, record, call);
+        }
+        continue;
+      }
+      if (!conversation.readyForModel()) return { kind: 'done' };
+
+      const limits = deps.limits();
+      if (limits.steps >= limits.maxSteps) return { kind: 'paused', reason: `Step limit reached (${limits.maxSteps} steps). Continue to allow ${limits.maxSteps} more.` };
+      if (limits.maxCostUsd !== null && limits.costUsd !== null && limits.costUsd >= limits.maxCostUsd) {
+        return { kind: 'paused', reason: `Cost limit reached ($${limits.costUsd.toFixed(2)} of $${limits.maxCostUsd.toFixed(2)}). Continue to allow as much again.` };
+      }
+
+      const step = conversation.step + 1;
+      const result = await withRetries(
+        () =>
+          runModelStep({
+            model: deps.model.model,
+            promptCaching: deps.model.promptCaching,
+            system: deps.system,
+            messages: conversation.messages,
+            tools: toolDefinitions,
+            signal: deps.signal,
+            onText: (text) => record({ kind: 'assistant_text', step, text }),
+          }),
+        {
+          ...deps.retry,
+          signal: deps.signal,
+          classify: deps.classifyError,
+          onRetry: ({ attempt, delayMs, error }) => record({ kind: 'retry', attempt, delayMs, message: describeError(error) }),
+        },
+      ).catch((error: unknown) => {
+        if (deps.signal.aborted) throw error;
+        return { failed: error } as const;
+      });
+      if ('failed' in result) {
+        const message = describeError(result.failed);
+        record({ kind: 'error', message, code: 'PROVIDER_ERROR', retryable: true });
+        return { kind: 'failed', reason: message, code: 'PROVIDER_ERROR' };
+      }
+      recordStepResult(deps, record, step, result);
+      if (shouldCompact(deps, result.usage)) await deps.compact(conversation, deps.signal);
+    }
+  } catch (error) {
+    if (deps.signal.aborted) return { kind: 'stopped' };
+    throw error;
+  }
+
+}
+
+function shouldCompact(deps: AgentRunDeps, usage: StepUsage): boolean {
+  const context = usage.input + usage.output;
+  return deps.model.contextWindow > 0 && context >= deps.model.contextWindow * compactionThreshold;
+}
+
+/** Compact when the context passes this share of the model's window. */
+export const compactionThreshold = 0.85;
+
+function recordStepResult(deps: AgentRunDeps, record: (body: TimelineEventBody) => void, step: number, result: StepResult): void {
+  for (const call of result.toolCalls) record({ kind: 'tool_call', step, callId: call.callId, name: call.name, args: call.args });
+  const cost = deps.model.costOf(result.usage);
+  record({
+    kind: 'usage',
+    step,
+    model: deps.model.ref,
+    inputTokens: result.usage.input,
+    outputTokens: result.usage.output,
+    cachedTokens: result.usage.cached,
+    costUsd: cost,
+  });
+  deps.recordStep(result.usage, cost);
+}
+
+async function resolveToolCall(
+  deps: AgentRunDeps,
+  record: (body: TimelineEventBody) => void,
+  call: { callId: string; name: string; args: unknown },
+): Promise<void> {
+  const started = Date.now();
+  const finish = (isError: boolean, text: string, status: 'done' | 'error' | 'denied' | 'cancelled') => {
+    record({ kind: 'tool_status', callId: call.callId, status });
+    record({ kind: 'tool_result', callId: call.callId, isError, text, durationMs: Date.now() - started });
+  };
+  const decision = deps.policy.check({ tool: call.name, args: call.args, role: deps.task.role });
+  if (decision.kind === 'deny') return finish(true, `Permission denied: ${decision.reason}`, 'denied');
+  if (decision.kind === 'ask') {
+    record({ kind: 'tool_status', callId: call.callId, status: 'awaiting_approval' });
+    record({ kind: 'approval_request', callId: call.callId, name: call.name, args: call.args, reason: decision.reason });
+    deps.setStatus('needs_approval', `Approve ${call.name}?`);
+    const answer = await deps.waitForApproval(call.callId, deps.signal);
+    record({ kind: 'approval_decision', callId: call.callId, approved: answer.approved, reason: answer.reason });
+    deps.setStatus('running', null);
+    if (!answer.approved) {
+      return finish(true, `The user denied this call${answer.reason ? `: ${answer.reason}` : '.'}`, 'denied');
+    }
+  }
+  record({ kind: 'tool_status', callId: call.callId, status: 'running' });
+  const outcome = await deps.toolset.call(call.name, call.args, {
+    callId: call.callId,
+    signal: deps.signal,
+    onOutput: (chunk) => record({ kind: 'tool_output', callId: call.callId, chunk }),
+  });
+  if (deps.signal.aborted) return finish(true, 'Stopped by the user before the tool finished.', 'cancelled');
+  finish(outcome.isError, outcome.text, outcome.isError ? 'error' : 'done');
+}
+
+/** Words for the task's error card: the provider's message, its status, never a stack. */
+export function describeError(error: unknown): string {
+  if (error && typeof error === 'object') {
+    const e = error as { message?: unknown; statusCode?: unknown; name?: unknown };
+    const status = typeof e.statusCode === 'number' ? ` (HTTP ${e.statusCode})` : '';
+    if (typeof e.message === 'string' && e.message) return `${e.message}${status}`;
+    if (typeof e.name === 'string') return `${e.name}${status}`;
+  }
+  return String(error);
+}

@@ -1,0 +1,324 @@
+import { generateText } from 'ai';
+import { fail, ok, type Result, type Task, type TaskRole, type TaskStatus, type TimelineEvent, type TimelineEventBody } from '../../../src-shared/contract';
+import type { Store } from '../store/store';
+import { runAgent, type ResolvedModel, type RunOutcome } from './agent-run';
+import { PendingApprovals } from './approvals';
+import { Conversation } from './conversation';
+import type { PermissionPolicy } from './permission-policy';
+import type { RetryClassification } from './retry';
+import { AgentScheduler } from './scheduler';
+import { buildSystemPrompt, readProjectRules } from './system-prompt';
+import type { TimelineWriter } from './timeline-writer';
+import type { AgentToolset } from './toolset';
+
+export interface AgentModels {
+  /** The task's model, else the role's default, else a clear failure (`MODEL_NOT_CONFIGURED`, ...). */
+  resolve(ref: string | null, role: TaskRole): Promise<Result<ResolvedModel>>;
+  classifyError(error: unknown): RetryClassification;
+}
+
+export interface AgentServiceOptions {
+  store: Store;
+  writer: TimelineWriter;
+  models: AgentModels;
+  policy: PermissionPolicy;
+  createToolset(task: Task): Promise<AgentToolset>;
+  /** Re-reads the task and pushes `tasks.changed`. */
+  notifyTaskChanged(taskId: string): void;
+  concurrency: number;
+  retry?: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
+  log?: (line: string) => void;
+}
+
+interface ActiveRun {
+  controller: AbortController;
+  conversation: Conversation;
+  done: Promise<void>;
+}
+
+const activeStatuses: readonly TaskStatus[] = ['running', 'queued', 'needs_approval'];
+
+/**
+ * One agent per task: starts, queues, stops, resumes and feeds runs; keeps each run's
+ * status in the task row and everything it says in the task's timeline.
+ */
+export class AgentService {
+  private readonly scheduler: AgentScheduler;
+  private readonly active = new Map<string, ActiveRun>();
+  private readonly approvals = new PendingApprovals();
+  private closing = false;
+
+  constructor(private readonly options: AgentServiceOptions) {
+    this.scheduler = new AgentScheduler(options.concurrency);
+  }
+
+  /** Runs that were going when the host stopped are marked interrupted, with Resume. */
+  recoverAfterRestart(): void {
+    for (const status of activeStatuses) {
+      for (const taskId of this.options.store.tasks.idsWithStatus(status)) {
+        this.setStatus(taskId, 'interrupted', 'Braid stopped while this task was running. Resume continues from where it was.');
+      }
+    }
+  }
+
+  setConcurrency(limit: number): void {
+    this.scheduler.setLimit(limit);
+  }
+
+  get concurrency(): number {
+    return this.scheduler.concurrency;
+  }
+
+  /** Messages the model has not seen yet (sent while it was answering). */
+  queuedMessages(taskId: string): number {
+    return this.active.get(taskId)?.conversation.queuedMessages ?? 0;
+  }
+
+  history(taskId: string, beforeSeq: number | undefined, limit: number): Result<{ events: TimelineEvent[]; hasMore: boolean }> {
+    if (!this.options.store.tasks.get(taskId)) return fail('NOT_FOUND', 'That task does not exist any more.');
+    this.options.writer.flush();
+    return ok(this.options.store.timeline.page(taskId, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit));
+  }
+
+  /** A message from the user: starts a run, or is queued for the running one's next step. */
+  async send(taskId: string, text: string): Promise<Result<{ delivery: 'started' | 'queued' | 'delivered' }>> {
+    const task = this.options.store.tasks.get(taskId);
+    if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+    if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}; the agent can only work in a ready workspace.`);
+    const body: TimelineEventBody = { kind: 'user_message', text };
+    const run = this.active.get(taskId);
+    if (run) {
+      this.options.writer.push(taskId, body);
+      run.conversation.add(body);
+      this.options.notifyTaskChanged(taskId);
+      return ok({ delivery: 'queued' });
+    }
+    // Scheduled but not yet reading its timeline: the run will find the message there.
+    if (this.scheduler.has(taskId)) {
+      this.options.writer.push(taskId, body);
+      return ok({ delivery: 'delivered' });
+    }
+    const model = await this.options.models.resolve(task.agent.model, task.role);
+    if (!model.ok) return model;
+    // Resolving took a moment: a run may have started meanwhile (a double click).
+    if (this.active.has(taskId) || this.scheduler.has(taskId)) return this.send(taskId, text);
+    this.options.writer.push(taskId, body);
+    this.options.writer.flush();
+    return ok({ delivery: this.start(task) ? 'started' : 'queued' });
+  }
+
+  /** Starts a new task's first run with its prompt, when a model is configured. */
+  async startWithPrompt(taskId: string): Promise<void> {
+    const task = this.options.store.tasks.get(taskId);
+    if (!task || !task.prompt.trim() || task.agent.status !== 'idle') return;
+    const model = await this.options.models.resolve(task.agent.model, task.role);
+    if (!model.ok) {
+      this.setStatus(taskId, 'idle', `${model.error.message} The task will start when you send a message.`);
+      return;
+    }
+    await this.send(taskId, task.prompt);
+  }
+
+  stop(taskId: string): Result<{ stopped: true }> {
+    if (this.scheduler.cancel(taskId)) {
+      this.setStatus(taskId, 'stopped', null);
+      return ok({ stopped: true });
+    }
+    const run = this.active.get(taskId);
+    if (!run) return fail('NOT_FOUND', 'The agent is not running.');
+    run.controller.abort(new Error('Stopped by the user.'));
+    return ok({ stopped: true });
+  }
+
+  /** Stops a run if one is going and waits until it has ended (used before deleting a task). */
+  async stopAndWait(taskId: string): Promise<void> {
+    this.scheduler.cancel(taskId);
+    const run = this.active.get(taskId);
+    if (!run) return;
+    run.controller.abort(new Error('The task is being deleted.'));
+    await run.done;
+  }
+
+  /** Continue after a pause, a failure, a stop or an interruption, from the stored conversation. */
+  async resume(taskId: string): Promise<Result<{ resumed: true }>> {
+    const task = this.options.store.tasks.get(taskId);
+    if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+    if (this.active.has(taskId) || this.scheduler.has(taskId)) return fail('BUSY', 'The agent is already running.');
+    if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}.`);
+    const model = await this.options.models.resolve(task.agent.model, task.role);
+    if (!model.ok) return model;
+    if (this.active.has(taskId) || this.scheduler.has(taskId)) return fail('BUSY', 'The agent is already running.');
+    if (task.agent.status === 'paused') {
+      // The user said "continue": give the limit that was hit as much room again.
+      this.options.store.tasks.resetStepCount(taskId);
+      const { maxCostUsd } = task.agent.limits;
+      const cost = task.agent.usage.costUsd;
+      if (maxCostUsd !== null && cost !== null && cost >= maxCostUsd) this.options.store.tasks.setLimits(taskId, task.agent.limits.maxSteps, cost + maxCostUsd);
+    }
+    this.start(task);
+    return ok({ resumed: true });
+  }
+
+  decide(taskId: string, callId: string, approved: boolean, reason: string | null): Result<{ decided: true }> {
+    if (!this.approvals.decide(taskId, callId, { approved, reason: approved ? null : reason })) {
+      return fail('NOT_FOUND', 'Nothing is waiting for that approval any more (it was already decided, or the run ended).');
+    }
+    return ok({ decided: true });
+  }
+
+  async setModel(taskId: string, ref: string | null): Promise<Result<{ model: string | null }>> {
+    const task = this.options.store.tasks.get(taskId);
+    if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+    if (ref !== null) {
+      const resolved = await this.options.models.resolve(ref, task.role);
+      if (!resolved.ok) return resolved;
+    }
+    this.options.store.tasks.setModel(taskId, ref);
+    this.options.notifyTaskChanged(taskId);
+    return ok({ model: ref });
+  }
+
+  setLimits(taskId: string, maxSteps: number, maxCostUsd: number | null): Result<{ maxSteps: number; maxCostUsd: number | null }> {
+    if (!this.options.store.tasks.get(taskId)) return fail('NOT_FOUND', 'That task does not exist any more.');
+    this.options.store.tasks.setLimits(taskId, maxSteps, maxCostUsd);
+    this.options.notifyTaskChanged(taskId);
+    return ok({ maxSteps, maxCostUsd });
+  }
+
+  /** `/compact` by hand: summarise now; the originals stay in the timeline. */
+  async compactNow(taskId: string): Promise<Result<{ compacted: true }>> {
+    const task = this.options.store.tasks.get(taskId);
+    if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+    if (this.active.has(taskId) || this.scheduler.has(taskId)) return fail('BUSY', 'Stop the agent or wait for it to finish before compacting.');
+    const model = await this.options.models.resolve(task.agent.model, task.role);
+    if (!model.ok) return model;
+    this.options.writer.flush();
+    const conversation = Conversation.fromTimeline(this.options.store.timeline.from(taskId, 0));
+    try {
+      await this.compact(taskId, model.data, conversation, AbortSignal.timeout(120_000));
+    } catch (error) {
+      return fail('PROVIDER_ERROR', `Compaction failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return ok({ compacted: true });
+  }
+
+  /** Stops every run (their status becomes `interrupted`) and waits for them to end. */
+  async close(): Promise<void> {
+    this.closing = true;
+    const runs = [...this.active.values()];
+    for (const run of runs) run.controller.abort(new Error('Braid is shutting down.'));
+    await Promise.all(runs.map((run) => run.done));
+    this.options.writer.flush();
+  }
+
+  private start(task: Task): boolean {
+    const startedNow = this.scheduler.enqueue(task.id, () => this.run(task.id));
+    if (!startedNow) this.setStatus(task.id, 'queued', `Waiting for a free agent slot (${this.scheduler.concurrency} run at once).`);
+    return startedNow;
+  }
+
+  private async run(taskId: string): Promise<void> {
+    const { store, writer } = this.options;
+    const task = store.tasks.get(taskId);
+    if (!task || this.closing) return;
+    const model = await this.options.models.resolve(task.agent.model, task.role);
+    if (!model.ok) {
+      writer.push(taskId, { kind: 'error', message: model.error.message, code: model.error.code, retryable: true });
+      writer.flush();
+      this.setStatus(taskId, 'failed', model.error.message);
+      return;
+    }
+    writer.flush();
+    const conversation = Conversation.fromTimeline(store.timeline.from(taskId, 0));
+    const controller = new AbortController();
+    let finished!: () => void;
+    const done = new Promise<void>((resolve) => (finished = resolve));
+    this.active.set(taskId, { controller, conversation, done });
+    store.tasks.setContextWindow(taskId, model.data.contextWindow);
+    this.setStatus(taskId, 'running', null);
+
+    let toolset: AgentToolset | undefined;
+    let outcome: RunOutcome;
+    try {
+      toolset = await this.options.createToolset(task);
+      const rules = await readProjectRules(task.workspace.path);
+      outcome = await runAgent({
+        task,
+        system: buildSystemPrompt(task, rules),
+        model: model.data,
+        toolset,
+        policy: this.options.policy,
+        history: conversation,
+        record: (body) => writer.push(taskId, body),
+        setStatus: (status, reason) => {
+          writer.flush();
+          this.setStatus(taskId, status, reason);
+        },
+        recordStep: (usage, cost) => {
+          store.tasks.recordStep(taskId, { input: usage.input, output: usage.output, cached: usage.cached, cost, context: usage.input + usage.output });
+          this.options.notifyTaskChanged(taskId);
+        },
+        limits: () => {
+          const current = store.tasks.get(taskId);
+          return {
+            steps: current?.agent.stepCount ?? 0,
+            maxSteps: current?.agent.limits.maxSteps ?? 50,
+            costUsd: current?.agent.usage.costUsd ?? null,
+            maxCostUsd: current?.agent.limits.maxCostUsd ?? null,
+          };
+        },
+        waitForApproval: (callId, signal) => this.approvals.wait(taskId, callId, signal),
+        classifyError: this.options.models.classifyError,
+        compact: (conv, signal) => this.compact(taskId, model.data, conv, signal),
+        retry: this.options.retry ?? { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000 },
+        signal: controller.signal,
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.options.log?.(`[agents] run of ${taskId} crashed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      writer.push(taskId, { kind: 'error', message: `The agent stopped unexpectedly: ${message}`, code: 'INTERNAL', retryable: true });
+      outcome = { kind: 'failed', reason: message, code: 'INTERNAL' };
+    } finally {
+      this.active.delete(taskId);
+      await toolset?.close().catch(() => undefined);
+    }
+    writer.flush();
+    if (this.closing && outcome.kind === 'stopped') {
+      this.setStatus(taskId, 'interrupted', 'Braid stopped while this task was running. Resume continues from where it was.');
+    } else if (outcome.kind === 'done') this.setStatus(taskId, 'done', null);
+    else if (outcome.kind === 'stopped') this.setStatus(taskId, 'stopped', 'Stopped by you. Send a message or Resume to continue.');
+    else this.setStatus(taskId, outcome.kind, outcome.reason);
+    finished();
+  }
+
+  private async compact(taskId: string, model: ResolvedModel, conversation: Conversation, signal: AbortSignal): Promise<void> {
+    const { writer, store } = this.options;
+    const result = await generateText({
+      model: model.model,
+      instructions: 'You compress a coding agent\'s conversation so it can continue with a smaller context.',
+      messages: [
+        ...conversation.messages,
+        {
+          role: 'user',
+          content:
+            'Summarise this conversation for yourself to continue the task: the goal, decisions made, files changed and why, ' +
+            'what is done, what remains, and any open questions. Be specific (paths, names). Do not call tools.',
+        },
+      ],
+      abortSignal: signal,
+      maxRetries: 2,
+    });
+    writer.flush();
+    const body: TimelineEventBody = { kind: 'compaction', summary: result.text, upToSeq: store.timeline.lastSeq(taskId) };
+    writer.push(taskId, body);
+    writer.flush();
+    conversation.add(body);
+  }
+
+  private setStatus(taskId: string, status: TaskStatus, reason: string | null): void {
+    if (!this.options.store.tasks.get(taskId)) return;
+    this.options.store.tasks.setStatus(taskId, status, reason);
+    this.options.writer.push(taskId, { kind: 'status', status, reason });
+    this.options.notifyTaskChanged(taskId);
+  }
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { TimelineEvent, TimelineEventBody } from '../../../src-shared/contract';
+import { Conversation } from './conversation';
+
+const stamp = (bodies: TimelineEventBody[]): TimelineEvent[] => bodies.map((body, i) => ({ ...body, seq: i + 1, at: 0 }));
+
+describe('Conversation', () => {
+  it('folds a timeline into the messages a provider expects, tool calls directly followed by results', () => {
+    const conversation = Conversation.fromTimeline(
+      stamp([
+        { kind: 'user_message', text: 'Add a footer' },
+        { kind: 'assistant_text', step: 1, text: 'Let me ' },
+        { kind: 'assistant_text', step: 1, text: 'look.' },
+        { kind: 'tool_call', step: 1, callId: 'c1', name: 'read_file', args: { path: 'a.ts' } },
+        { kind: 'usage', step: 1, model: 'm', inputTokens: 1, outputTokens: 1, cachedTokens: 0, costUsd: null },
+        { kind: 'tool_status', callId: 'c1', status: 'running' },
+        { kind: 'tool_result', callId: 'c1', isError: false, text: '1\tx', durationMs: 3 },
+        { kind: 'assistant_text', step: 2, text: 'Done.' },
+        { kind: 'usage', step: 2, model: 'm', inputTokens: 1, outputTokens: 1, cachedTokens: 0, costUsd: null },
+      ]),
+    );
+    expect(conversation.messages).toEqual([
+      { role: 'user', content: 'Add a footer' },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'text', text: 'Let me look.' },
+          { type: 'tool-call', toolCallId: 'c1', toolName: 'read_file', input: { path: 'a.ts' } },
+        ],
+      },
+      { role: 'tool', content: [{ type: 'tool-result', toolCallId: 'c1', toolName: 'read_file', output: { type: 'text', value: '1\tx' } }] },
+      { role: 'assistant', content: [{ type: 'text', text: 'Done.' }] },
+    ]);
+    expect(conversation.step).toBe(2);
+    expect(conversation.readyForModel()).toBe(false);
+  });
+
+  it('holds a message sent mid-step until the step closes, and reports it as queued', () => {
+    const conversation = new Conversation();
+    conversation.add({ kind: 'user_message', text: 'Start' });
+    conversation.add({ kind: 'assistant_text', step: 1, text: 'Working' });
+    conversation.add({ kind: 'user_message', text: 'Also fix the header' });
+    conversation.add({ kind: 'tool_call', step: 1, callId: 'c1', name: 'grep', args: {} });
+    conversation.add({ kind: 'usage', step: 1, model: 'm', inputTokens: 1, outputTokens: 1, cachedTokens: 0, costUsd: null });
+    expect(conversation.queuedMessages).toBe(1);
+    expect(conversation.pendingToolCalls().map((call) => call.callId)).toEqual(['c1']);
+    conversation.add({ kind: 'tool_result', callId: 'c1', isError: true, text: 'no matches', durationMs: 1 });
+    expect(conversation.queuedMessages).toBe(0);
+    expect(conversation.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'tool', 'user']);
+    expect(conversation.messages.at(-1)).toEqual({ role: 'user', content: 'Also fix the header' });
+    expect(conversation.readyForModel()).toBe(true);
+  });
+
+  it('drops the partial answer of a failed attempt, so a retry does not repeat it', () => {
+    const conversation = new Conversation();
+    conversation.add({ kind: 'user_message', text: 'Hi' });
+    conversation.add({ kind: 'assistant_text', step: 1, text: 'Hel' });
+    conversation.add({ kind: 'retry', attempt: 1, delayMs: 10, message: 'connection reset' });
+    conversation.add({ kind: 'assistant_text', step: 1, text: 'Hello!' });
+    conversation.add({ kind: 'usage', step: 1, model: 'm', inputTokens: 1, outputTokens: 1, cachedTokens: 0, costUsd: null });
+    expect(conversation.messages).toEqual([
+      { role: 'user', content: 'Hi' },
+      { role: 'assistant', content: [{ type: 'text', text: 'Hello!' }] },
+    ]);
+  });
+
+  it('after a crash, resumes with the unanswered tool calls and keeps waiting for them', () => {
+    const conversation = Conversation.fromTimeline(
+      stamp([
+        { kind: 'user_message', text: 'Run the tests' },
+        { kind: 'tool_call', step: 1, callId: 'c9', name: 'run_command', args: { command: 'npm test' } },
+        { kind: 'usage', step: 1, model: 'm', inputTokens: 1, outputTokens: 1, cachedTokens: 0, costUsd: null },
+        { kind: 'approval_request', callId: 'c9', name: 'run_command', args: {}, reason: 'command' },
+      ]),
+    );
+    expect(conversation.pendingToolCalls()).toEqual([{ callId: 'c9', name: 'run_command', args: { command: 'npm test' }, step: 1 }]);
+    expect(conversation.readyForModel()).toBe(false);
+  });
+
+  it('uses the latest compaction summary instead of the messages it covers', () => {
+    const conversation = Conversation.fromTimeline(
+      stamp([
+        { kind: 'user_message', text: 'old question' },
+        { kind: 'assistant_text', step: 1, text: 'old answer' },
+        { kind: 'usage', step: 1, model: 'm', inputTokens: 1, outputTokens: 1, cachedTokens: 0, costUsd: null },
+        { kind: 'compaction', summary: 'We discussed X.', upToSeq: 3 },
+        { kind: 'user_message', text: 'new question' },
+      ]),
+    );
+    expect(conversation.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+    expect(JSON.stringify(conversation.messages)).toContain('We discussed X.');
+    expect(JSON.stringify(conversation.messages)).not.toContain('old answer');
+    expect(conversation.step).toBe(1);
+    expect(conversation.readyForModel()).toBe(true);
+  });
+});

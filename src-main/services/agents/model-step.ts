@@ -1,0 +1,94 @@
+import { jsonSchema, streamText, tool, type LanguageModel, type ModelMessage, type ToolSet } from 'ai';
+import type { ToolDefinition } from './toolset';
+
+export interface StepToolCall {
+  callId: string;
+  name: string;
+  args: unknown;
+}
+
+export interface StepUsage {
+  input: number;
+  output: number;
+  cached: number;
+}
+
+export interface StepResult {
+  toolCalls: StepToolCall[];
+  usage: StepUsage;
+  finishReason: string;
+}
+
+export interface ModelStepInput {
+  model: LanguageModel;
+  /** Providers that honour prompt-caching markers (Anthropic) get them on the stable prefix. */
+  promptCaching: boolean;
+  system: string;
+  messages: ModelMessage[];
+  tools: ToolDefinition[];
+  signal: AbortSignal;
+  onText: (text: string) => void;
+  maxOutputTokens?: number;
+}
+
+const cacheMarker = { anthropic: { cacheControl: { type: 'ephemeral' } } } as const;
+
+/**
+ * One model step, streamed: text goes to `onText` as it arrives, tool calls are collected
+ * (tools have no `execute`, so the SDK never runs anything itself — the agent loop does,
+ * after the permission check). The SDK's own retries are off; the loop retries with backoff.
+ */
+export async function runModelStep(input: ModelStepInput): Promise<StepResult> {
+  const tools: ToolSet = {};
+  for (const definition of input.tools) {
+    tools[definition.name] = tool({ description: definition.description, inputSchema: jsonSchema(definition.inputSchema) });
+  }
+  const result = streamText({
+    model: input.model,
+    instructions: input.promptCaching ? { role: 'system', content: input.system, providerOptions: cacheMarker } : input.system,
+    messages: input.promptCaching ? withCacheMarkerOnLast(input.messages) : input.messages,
+    tools,
+    abortSignal: input.signal,
+    maxRetries: 0,
+    maxOutputTokens: input.maxOutputTokens,
+  });
+
+  const toolCalls: StepToolCall[] = [];
+  let usage: StepUsage = { input: 0, output: 0, cached: 0 };
+  let finishReason = 'unknown';
+  for await (const part of result.fullStream) {
+    switch (part.type) {
+      case 'text-delta':
+        if (part.text) input.onText(part.text);
+        break;
+      case 'tool-call':
+        toolCalls.push({ callId: part.toolCallId, name: part.toolName, args: part.input });
+        break;
+      case 'finish-step':
+        usage = {
+          input: part.usage.inputTokens ?? 0,
+          output: part.usage.outputTokens ?? 0,
+          cached: part.usage.inputTokenDetails?.cacheReadTokens ?? 0,
+        };
+        finishReason = part.finishReason;
+        break;
+      case 'error':
+        throw part.error;
+      case 'abort':
+        throw input.signal.reason ?? new Error('aborted');
+      default:
+        break;
+    }
+  }
+  if (input.signal.aborted) throw input.signal.reason;
+  return { toolCalls, usage, finishReason };
+}
+
+/** Marks the newest message so the whole conversation so far is a cacheable prefix next step. */
+function withCacheMarkerOnLast(messages: ModelMessage[]): ModelMessage[] {
+  if (messages.length === 0) return messages;
+  const copy = messages.slice();
+  const last = copy.at(-1) as ModelMessage;
+  copy[copy.length - 1] = { ...last, providerOptions: { ...last.providerOptions, ...cacheMarker } } as ModelMessage;
+  return copy;
+}

@@ -1,0 +1,38 @@
+import type { TaskRole } from '../../../src-shared/contract';
+
+export type PermissionDecision = { kind: 'allow' } | { kind: 'ask'; reason: string } | { kind: 'deny'; reason: string };
+
+export interface PermissionRequest {
+  /** The tool's name as the model sees it (`run_command`, `mcp__github__create_issue`, ...). */
+  tool: string;
+  args: unknown;
+  role: TaskRole;
+}
+
+/**
+ * The one seam every tool call passes before it runs. The full rule engine (modes,
+ * allow/ask/deny rules from settings and `.claude/settings.json`) replaces this default
+ * implementation later without the agent loop changing.
+ */
+export interface PermissionPolicy {
+  check(request: PermissionRequest): PermissionDecision;
+}
+
+const readOnlyTools = new Set(['read_file', 'list_dir', 'glob', 'grep', 'git_status', 'git_diff', 'todo_write']);
+const editTools = new Set(['write_file', 'edit_file']);
+
+/**
+ * Sensible defaults: reading and editing inside the worktree is allowed (the tools confine
+ * every path to it), commands and outside tools ask first, and a planning task never edits.
+ */
+export const defaultPermissionPolicy: PermissionPolicy = {
+  check({ tool, role }) {
+    if (readOnlyTools.has(tool)) return { kind: 'allow' };
+    if (editTools.has(tool)) {
+      return role === 'plan' ? { kind: 'deny', reason: 'A planning task is read-only: it may not edit files.' } : { kind: 'allow' };
+    }
+    if (tool === 'run_command') return { kind: 'ask', reason: 'Runs a shell command in the workspace.' };
+    if (tool.startsWith('mcp__')) return { kind: 'ask', reason: 'Calls a tool of an MCP server outside Braid.' };
+    return { kind: 'ask', reason: 'An unknown tool.' };
+  },
+};

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { TimelineEvent } from '../../../src-shared/contract';
+import { openStore } from '../store/store';
+import { tempFolder } from '../testing/temp-folders';
+import { TimelineWriter } from './timeline-writer';
+
+function storeWithTask() {
+  return storeWithTaskIn(tempFolder('braid-timeline-'));
+}
+
+describe('TimelineWriter', () => {
+  it('merges streamed pieces and writes a batch in one go, publishing only what is stored', () => {
+    const store = storeWithTask();
+    const published: TimelineEvent[][] = [];
+    const writer = new TimelineWriter({ store, now: () => 42, publish: (_id, events) => published.push(events), flushIntervalMs: 60_000 });
+    writer.push('task000001', { kind: 'user_message', text: 'hi' });
+    for (const piece of ['Hel', 'lo', ' there']) writer.push('task000001', { kind: 'assistant_text', step: 1, text: piece });
+    writer.push('task000001', { kind: 'tool_call', step: 1, callId: 'c', name: 'grep', args: {} });
+    writer.push('task000001', { kind: 'tool_output', callId: 'c', chunk: 'a' });
+    writer.push('task000001', { kind: 'tool_output', callId: 'c', chunk: 'b' });
+    expect(store.timeline.page('task000001', 1e9, 100).events).toEqual([]);
+    writer.flush();
+
+    const stored = store.timeline.page('task000001', 1e9, 100).events;
+    expect(stored.map((e) => e.kind)).toEqual(['user_message', 'assistant_text', 'tool_call', 'tool_output']);
+    expect(stored[1]).toMatchObject({ text: 'Hello there', seq: 2, at: 42 });
+    expect(stored[3]).toMatchObject({ chunk: 'ab' });
+    expect(published).toEqual([stored]);
+    store.close();
+  });
+
+  it('pages history newest-first and continues numbering after a restart', () => {
+    const dir = tempFolder('braid-timeline-');
+    const seeded = storeWithTaskIn(dir);
+    const writer = new TimelineWriter({ store: seeded, now: () => 1, publish: () => undefined });
+    for (let i = 0; i < 25; i++) writer.push('task000001', { kind: 'user_message', text: `m${i}` });
+    writer.flush();
+    seeded.close();
+
+    const reopened = openStore(dir);
+    const again = new TimelineWriter({ store: reopened, now: () => 2, publish: () => undefined });
+    again.push('task000001', { kind: 'user_message', text: 'after restart' });
+    again.flush();
+    const newest = reopened.timeline.page('task000001', Number.MAX_SAFE_INTEGER, 10);
+    expect(newest.hasMore).toBe(true);
+    expect(newest.events.map((e) => e.seq)).toEqual([17, 18, 19, 20, 21, 22, 23, 24, 25, 26]);
+    expect(newest.events.at(-1)).toMatchObject({ text: 'after restart' });
+    const older = reopened.timeline.page('task000001', 17, 100);
+    expect(older.hasMore).toBe(false);
+    expect(older.events).toHaveLength(16);
+    reopened.close();
+  });
+});
+
+function storeWithTaskIn(dir: string) {
+  const store = openStore(dir);
+  if (!store.tasks.get('task000001')) {
+    store.projects.insert({ id: 'proj000001', name: 'app', path: '/code/app', defaultBranch: 'main', createdAt: 1 });
+    store.workspaces.insert({
+      id: 'work000001',
+      projectId: 'proj000001',
+      path: '/data/wt/a',
+      branch: 'braid/a',
+      baseBranch: 'main',
+      baseCommit: null,
+      state: 'ready',
+      stateReason: null,
+      branchExists: true,
+      createdAt: 1,
+    });
+    store.tasks.insert({ id: 'task000001', projectId: 'proj000001', workspaceId: 'work000001', title: 'A', prompt: '', role: 'implement', createdAt: 1 });
+  }
+  return store;
+}

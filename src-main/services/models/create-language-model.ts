@@ -1,0 +1,39 @@
+import { createAnthropic } from '@ai-sdk/anthropic';
+import { createGoogle } from '@ai-sdk/google';
+import { createMoonshotAI } from '@ai-sdk/moonshotai';
+import { createOpenAI } from '@ai-sdk/openai';
+import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
+import type { LanguageModel } from 'ai';
+import type { ProviderConfig } from './provider-config';
+
+export type FetchFunction = typeof globalThis.fetch;
+
+export interface LanguageModelRequest {
+  provider: Pick<ProviderConfig, 'id' | 'kind' | 'baseURL'>;
+  modelId: string;
+  apiKey: string | undefined;
+  fetch?: FetchFunction;
+}
+
+/**
+ * The AI SDK model for one provider and model id. The base URL and key are always passed
+ * explicitly: the SDK's providers would otherwise read `process.env` themselves, behind the
+ * service's injected environment.
+ */
+export function createLanguageModel({ provider, modelId, apiKey, fetch }: LanguageModelRequest): LanguageModel {
+  const baseURL = provider.baseURL;
+  switch (provider.kind) {
+    case 'anthropic':
+      return createAnthropic({ baseURL, apiKey: apiKey ?? '', fetch })(modelId);
+    case 'openai':
+      // Chat Completions rather than the Responses API, so any OpenAI-compatible server
+      // behind OPENAI_BASE_URL works too. An empty key is for local servers that need none.
+      return createOpenAI({ baseURL, apiKey: apiKey ?? '', fetch }).chat(modelId);
+    case 'google':
+      return createGoogle({ baseURL, apiKey: apiKey ?? '', fetch })(modelId);
+    case 'moonshot':
+      return createMoonshotAI({ baseURL, apiKey: apiKey ?? '', fetch })(modelId);
+    case 'openai-compatible':
+      return createOpenAICompatible({ name: provider.id, baseURL, apiKey, fetch, includeUsage: true })(modelId);
+  }
+}

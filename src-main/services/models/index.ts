@@ -1,0 +1,13 @@
+export { createModelService } from './model-service';
+export type { ModelService, ModelServiceOptions, ProviderPreset, ResolvedModel, RoleDefaultStatus } from './model-service';
+export type { ProviderStatus, KeySource } from './provider-status';
+export type { ConnectionTestResult } from './connection-test';
+export type { OllamaDetection } from './detect-ollama';
+export { detectOllama, defaultOllamaURL } from './detect-ollama';
+export { providerInputSchema, modelSettingKeys, type ProviderInput, type SettingsStore } from './model-settings';
+export { parseModelRef, formatModelRef, type ModelRef } from './model-ref';
+export { providerKinds, type ProviderKind } from './provider-definitions';
+export { defaultModelEnv, type ModelChoiceSource } from './default-model';
+export { lookupModel, costOf, defaultContextWindow, type ModelInfo, type ModelPrice, type TokenUsage } from './model-catalog';
+export { isTransientProviderError, retryAfterFromHeaders, type TransientClassification } from './transient-error';
+export { describeProviderFailure } from './provider-failure';

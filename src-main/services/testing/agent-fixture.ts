@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { onTestFinished, vi } from 'vitest';
+import type { Task, TaskStatus, TimelineEvent } from '../../../src-shared/contract';
+import { startScriptedModelServer, type ScriptedModelServer } from '../../testing/scripted-model-server';
+import { createServices, type AgentRuntimeOptions, type Services } from '../index';
+import { recordingEmit } from './recording-emit';
+import { expectOk } from './services-fixture';
+import { makeRepository, tempFolder } from './temp-folders';
+
+export type Protocol = 'openai' | 'anthropic';
+
+/** Provider settings that point Braid at the scripted model server, as a user's environment would. */
+export function modelEnv(server: ScriptedModelServer, protocol: Protocol): Record<string, string> {
+  return protocol === 'openai'
+    ? { OPENAI_BASE_URL: server.openaiBaseURL, OPENAI_API_KEY: 'sk-test', BRAID_MODEL: 'openai:gpt-4o-mini' }
+    : { ANTHROPIC_BASE_URL: server.anthropicBaseURL, ANTHROPIC_API_KEY: 'sk-test', BRAID_MODEL: 'anthropic:claude-sonnet-4-5' };
+}
+
+/**
+ * Real services over a real repository and SQLite file, talking to the scripted model server
+ * over HTTP with a provider's real protocol. Retries are fast so fault tests stay quick.
+ */
+export async function agentWorld(
+  options: { protocol?: Protocol; dataDir?: string; agents?: Partial<AgentRuntimeOptions>; server?: ScriptedModelServer; repo?: string } = {},
+) {
+  const server = options.server ?? (await startScriptedModelServer({ apiKey: 'sk-test' }));
+  if (!options.server) onTestFinished(() => server.close());
+  const recorder = recordingEmit();
+  const dataDir = options.dataDir ?? tempFolder('braid-agent-');
+  const services: Services = createServices({
+    dataDir,
+    emit: recorder.emit,
+    env: modelEnv(server, options.protocol ?? 'openai'),
+    agents: { retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 30_000 }, ...options.agents },
+  });
+  onTestFinished(() => services.close());
+  const repo = options.repo ?? makeRepository(join(tempFolder('braid-agent-repo-'), 'app'), { 'README.md': '# app\n', 'src/index.ts': 'export const answer = 42;\n' });
+  // Reopening a data folder (the crash test) finds the repository already added.
+  const project = services.projects.list().find((candidate) => candidate.path === repo) ?? expectOk(await services.projects.add(repo));
+
+  const task = (id: string): Task => {
+    const found = expectOk(services.tasks.list(project.id)).find((candidate) => candidate.id === id);
+    if (!found) throw new Error(`no task ${id}`);
+    return found;
+  };
+
+  return {
+    server,
+    services,
+    dataDir,
+    repo,
+    project,
+    recorder,
+    task,
+    /** Creates a task and waits until its worktree is ready (the agent then starts with the prompt). */
+    async createTask(title: string, prompt = '', role: Task['role'] = 'implement'): Promise<Task> {
+      const created = expectOk(await services.tasks.create({ projectId: project.id, title, prompt, role }));
+      const settled = await created.settled;
+      if (settled.workspace.state !== 'ready') throw new Error(`worktree failed: ${settled.workspace.stateReason}`);
+      return settled;
+    },
+    async waitForStatus(id: string, ...statuses: TaskStatus[]): Promise<Task> {
+      await vi.waitFor(() => {
+        if (!statuses.includes(task(id).agent.status)) throw new Error(`status is ${task(id).agent.status} (${task(id).agent.statusReason}), waiting for ${statuses.join('/')}`);
+      }, { timeout: 15_000, interval: 5 });
+      return task(id);
+    },
+    timeline(id: string): TimelineEvent[] {
+      return expectOk(services.agents.history(id, undefined, 1000)).events;
+    },
+    async waitForEvent<K extends TimelineEvent['kind']>(id: string, kind: K, where: (event: Extract<TimelineEvent, { kind: K }>) => boolean = () => true) {
+      let found: Extract<TimelineEvent, { kind: K }> | undefined;
+      await vi.waitFor(() => {
+        found = this.timeline(id).find((event): event is Extract<TimelineEvent, { kind: K }> => event.kind === kind && where(event as Extract<TimelineEvent, { kind: K }>));
+        if (!found) throw new Error(`no ${kind} event yet`);
+      }, { timeout: 15_000, interval: 5 });
+      return found as Extract<TimelineEvent, { kind: K }>;
+    },
+  };
+}

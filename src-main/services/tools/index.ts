@@ -1,0 +1,12 @@
+/** The built-in workspace tools: an in-process MCP server per task, rooted at its worktree. */
+export { resolveInsideWorkspace, displayPath } from './confine-path';
+export {
+  createWorkspaceToolServer,
+  connectInMemory,
+  workspaceToolNames,
+  type WorkspaceToolName,
+  type WorkspaceToolServerOptions,
+} from './workspace-server';
+export { callIdMetaKey } from './run-command';
+export type { WorkspaceTodo } from './todo-write';
+export { isProcessAlive } from './process-tree';

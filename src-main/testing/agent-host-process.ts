@@ -1,0 +1,35 @@
+/**
+ * A Braid host in its own process, for the crash test: it opens `dataDir`, adds the
+ * repository, creates a task whose agent talks to the given model server, and says
+ * `streaming <taskId>` on stdout once the agent's first words are stored. The test then
+ * kills it with SIGKILL, as a crash or a power cut would.
+ *
+ * Usage: node --import tsx agent-host-process.ts <dataDir> <repo> <openaiBaseURL>
+ */
+import { createServices } from '../services';
+
+const [dataDir, repo, baseURL] = process.argv.slice(2);
+if (!dataDir || !repo || !baseURL) {
+  console.error('usage: agent-host-process.ts <dataDir> <repo> <openaiBaseURL>');
+  process.exit(2);
+}
+
+let announced = false;
+const services = createServices({
+  dataDir,
+  env: { OPENAI_BASE_URL: baseURL, OPENAI_API_KEY: 'sk-test', BRAID_MODEL: 'openai:gpt-4o-mini' },
+  emit: (event, payload) => {
+    if (announced || event !== 'agent.timeline') return;
+    const { taskId, events } = payload as { taskId: string; events: { kind: string }[] };
+    if (events.some((e) => e.kind === 'assistant_text')) {
+      announced = true;
+      process.stdout.write(`streaming ${taskId}\n`);
+    }
+  },
+});
+const project = await services.projects.add(repo);
+if (!project.ok) throw new Error(project.error.message);
+const created = await services.tasks.create({ projectId: project.data.id, title: 'Crash me', prompt: 'Write a long answer', role: 'implement' });
+if (!created.ok) throw new Error(created.error.message);
+// Keep running until killed.
+setInterval(() => undefined, 60_000);

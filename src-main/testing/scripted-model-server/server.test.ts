@@ -1,0 +1,150 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startScriptedModelServer } from './index';
+import type { ScriptedModelServer, ScriptedModelServerOptions } from './index';
+
+/** Wire-level behaviour the SDK tests do not reach: routing, auth, scripting, non-streaming, shutdown. */
+let server: ScriptedModelServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function start(options: ScriptedModelServerOptions = {}): Promise<ScriptedModelServer> {
+  server = await startScriptedModelServer(options);
+  return server;
+}
+
+function post(url: string, body: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal });
+}
+
+/** The `data:` payloads of an SSE body, in order. */
+function sseData(body: string): string[] {
+  return body
+    .split('\n\n')
+    .flatMap((frame) => frame.split('\n').filter((line) => line.startsWith('data: ')))
+    .map((line) => line.slice('data: '.length));
+}
+
+describe('startScriptedModelServer', () => {
+  it('refuses a wrong key in each provider’s error shape and still records the request', async () => {
+    const s = await start({ apiKey: 'right' });
+
+    const openai = await post(`${s.openaiBaseURL}/chat/completions`, { model: 'm', messages: [] }, { authorization: 'Bearer wrong' });
+    const anthropic = await post(`${s.anthropicBaseURL}/messages`, { model: 'm', messages: [] }, { 'x-api-key': 'wrong' });
+
+    expect(openai.status).toBe(401);
+    expect(await openai.json()).toMatchObject({ error: { type: 'invalid_request_error', code: 'invalid_api_key' } });
+    expect(anthropic.status).toBe(401);
+    expect(await anthropic.json()).toMatchObject({ type: 'error', error: { type: 'authentication_error' } });
+    expect(s.requests.map((request) => [request.protocol, request.path, request.headers['x-api-key'] ?? request.headers['authorization']])).toEqual([
+      ['openai', '/v1/chat/completions', 'Bearer wrong'],
+      ['anthropic', '/v1/messages', 'wrong'],
+    ]);
+  });
+
+  it('lists its models and answers unknown ones with model_not_found', async () => {
+    const s = await start({ models: ['alpha', 'beta'] });
+
+    const list = (await (await fetch(`${s.openaiBaseURL}/models`)).json()) as { data: { id: string }[] };
+    const unknown = await post(`${s.openaiBaseURL}/chat/completions`, { model: 'gamma', messages: [] });
+    const unknownAnthropic = await post(`${s.anthropicBaseURL}/messages`, { model: 'gamma', messages: [] });
+
+    expect(list.data.map((model) => model.id)).toEqual(['alpha', 'beta']);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: { code: 'model_not_found' } });
+    expect(unknownAnthropic.status).toBe(404);
+    expect(await unknownAnthropic.json()).toMatchObject({ type: 'error', error: { type: 'not_found_error' } });
+  });
+
+  it('serves queued turns first, then asks the script, and says so when neither has a turn', async () => {
+    const s = await start();
+    s.enqueue({ text: 'first' }, { text: 'second' });
+    s.script((request) => (request.body.messages[0].content === 'scripted' ? { text: 'from script' } : undefined));
+    const ask = async (content: string) => {
+      const response = await post(`${s.openaiBaseURL}/chat/completions`, { model: 'm', messages: [{ role: 'user', content }] });
+      return { status: response.status, body: (await response.json()) as { choices?: { message: { content: string } }[]; error?: { message: string } } };
+    };
+
+    const answers = [await ask('scripted'), await ask('scripted'), await ask('scripted'), await ask('other')];
+
+    expect(answers.slice(0, 3).map((answer) => answer.body.choices?.[0]?.message.content)).toEqual(['first', 'second', 'from script']);
+    expect(answers[3]?.status).toBe(400);
+    expect(answers[3]?.body.error?.message).toMatch(/no turn is queued/);
+  });
+
+  it('answers non-streaming requests with one JSON completion in each protocol', async () => {
+    const s = await start();
+    const turn = { text: 'Done.', toolCalls: [{ id: 'c1', name: 'echo', args: { text: 'hi' } }], usage: { input: 10, output: 5, cached: 4 } };
+    s.enqueue(turn, turn);
+
+    const openai = await (await post(`${s.openaiBaseURL}/chat/completions`, { model: 'm', messages: [] })).json();
+    const anthropic = await (await post(`${s.anthropicBaseURL}/messages`, { model: 'm', messages: [], max_tokens: 10 })).json();
+
+    expect(openai).toMatchObject({
+      object: 'chat.completion',
+      choices: [{ message: { content: 'Done.', tool_calls: [{ id: 'c1', function: { name: 'echo', arguments: '{"text":"hi"}' } }] }, finish_reason: 'tool_calls' }],
+      usage: { prompt_tokens: 10, completion_tokens: 5, prompt_tokens_details: { cached_tokens: 4 } },
+    });
+    expect(anthropic).toMatchObject({
+      type: 'message',
+      content: [{ type: 'text', text: 'Done.' }, { type: 'tool_use', id: 'c1', name: 'echo', input: { text: 'hi' } }],
+      stop_reason: 'tool_use',
+      usage: { input_tokens: 6, cache_read_input_tokens: 4, output_tokens: 5 },
+    });
+  });
+
+  it('sends the usage chunk only when the client asks for it, and ends with [DONE]', async () => {
+    const s = await start();
+    s.enqueue({ text: 'ab' }, { text: 'ab' });
+    const body = { model: 'm', messages: [], stream: true };
+
+    const without = sseData(await (await post(`${s.openaiBaseURL}/chat/completions`, body)).text());
+    const withUsage = sseData(await (await post(`${s.openaiBaseURL}/chat/completions`, { ...body, stream_options: { include_usage: true } })).text());
+
+    expect(without.at(-1)).toBe('[DONE]');
+    expect(without.some((data) => data.includes('"usage"'))).toBe(false);
+    expect(JSON.parse(withUsage.at(-2) ?? '')).toMatchObject({ choices: [], usage: { total_tokens: expect.any(Number) } });
+  });
+
+  it('sustains 32 concurrent paced streams and delivers every chunk of each', async () => {
+    const s = await start();
+    const chunks = Array.from({ length: 25 }, (_, index) => `<${index}>`);
+    s.script(() => ({ text: chunks, chunkDelayMs: 20 })); // 50 chunks per second per stream
+
+    const started = performance.now();
+    const bodies = await Promise.all(
+      Array.from({ length: 32 }, async () => (await post(`${s.anthropicBaseURL}/messages`, { model: 'm', messages: [], stream: true })).text()),
+    );
+    const elapsedMs = performance.now() - started;
+
+    for (const body of bodies) {
+      const text = sseData(body)
+        .map((data) => JSON.parse(data) as { delta?: { text?: string } })
+        .map((event) => event.delta?.text ?? '')
+        .join('');
+      expect(text).toBe(chunks.join(''));
+    }
+    // 24 pauses of 20 ms each are ~0.5 s; the bound only catches a server that serializes streams.
+    expect(elapsedMs).toBeLessThan(8_000);
+  });
+
+  it('closes promptly while a client hangs on a stream', async () => {
+    const s = await start();
+    s.enqueue({ fault: { kind: 'hang' }, text: 'never sent' });
+    const hanging = post(`${s.openaiBaseURL}/chat/completions`, { model: 'm', messages: [], stream: true }).then((response) => response.text());
+    await s.waitForRequests(1);
+
+    await s.close();
+
+    await expect(hanging).rejects.toThrow();
+    expect(s.openStreams).toBe(0);
+  });
+
+  it('answers unknown routes with 404', async () => {
+    const s = await start();
+    const response = await fetch(`${s.url}/v1/responses`, { method: 'POST', body: '{}' });
+    expect(response.status).toBe(404);
+    expect(s.requests).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/**
+ * What a task's agent is doing. `queued`: waiting for a free slot under the concurrency
+ * limit. `needs_approval`: a tool call waits for the user. `paused`: a step or cost limit
+ * was reached. `interrupted`: the host stopped while it ran (Resume continues).
+ */
+export const taskStatuses = ['idle', 'queued', 'running', 'needs_approval', 'paused', 'done', 'failed', 'interrupted', 'stopped'] as const;
+export const taskStatusSchema = z.enum(taskStatuses);
+export type TaskStatus = z.infer<typeof taskStatusSchema>;
+
+export const usageTotalsSchema = z.object({
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  cachedTokens: z.number(),
+  /** Null when the model has no known price. */
+  costUsd: z.number().nullable(),
+});
+export type UsageTotals = z.infer<typeof usageTotalsSchema>;
+
+export const agentStateSchema = z.object({
+  status: taskStatusSchema,
+  /** Why it paused, failed or was interrupted, in words a user can act on. */
+  statusReason: z.string().nullable(),
+  /** `<provider>:<model>`; null means "the role's default". */
+  model: z.string().nullable(),
+  usage: usageTotalsSchema,
+  /** Tokens of the last request's context, against the model's window (the gauge). */
+  contextTokens: z.number(),
+  contextWindow: z.number(),
+  /** Messages sent while the agent ran, delivered at its next step. */
+  queuedMessages: z.number(),
+  stepCount: z.number(),
+  limits: z.object({ maxSteps: z.number().int().positive(), maxCostUsd: z.number().positive().nullable() }),
+});
+export type AgentState = z.infer<typeof agentStateSchema>;
+
+const toolCallStatus = z.enum(['pending', 'awaiting_approval', 'running', 'done', 'error', 'denied', 'cancelled']);
+
+/**
+ * The task's timeline, append-only and stored as it streams. Everything the conversation
+ * view shows is one of these; the model's context is rebuilt from them too.
+ */
+export const timelineEventBodySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('user_message'), text: z.string() }),
+  /** A piece of streamed assistant text; consecutive pieces of one step form one message. */
+  z.object({ kind: z.literal('assistant_text'), step: z.number(), text: z.string() }),
+  z.object({ kind: z.literal('tool_call'), step: z.number(), callId: z.string(), name: z.string(), args: z.unknown() }),
+  z.object({ kind: z.literal('tool_status'), callId: z.string(), status: toolCallStatus }),
+  z.object({ kind: z.literal('tool_output'), callId: z.string(), chunk: z.string() }),
+  z.object({
+    kind: z.literal('tool_result'),
+    callId: z.string(),
+    isError: z.boolean(),
+    /** What the model is given (capped). */
+    text: z.string(),
+    durationMs: z.number(),
+  }),
+  z.object({ kind: z.literal('approval_request'), callId: z.string(), name: z.string(), args: z.unknown(), reason: z.string() }),
+  z.object({ kind: z.literal('approval_decision'), callId: z.string(), approved: z.boolean(), reason: z.string().nullable() }),
+  z.object({
+    kind: z.literal('usage'),
+    step: z.number(),
+    model: z.string(),
+    inputTokens: z.number(),
+    outputTokens: z.number(),
+    cachedTokens: z.number(),
+    costUsd: z.number().nullable(),
+  }),
+  z.object({ kind: z.literal('error'), message: z.string(), code: z.string(), retryable: z.boolean() }),
+  z.object({ kind: z.literal('retry'), attempt: z.number(), delayMs: z.number(), message: z.string() }),
+  z.object({ kind: z.literal('status'), status: taskStatusSchema, reason: z.string().nullable() }),
+  z.object({ kind: z.literal('todos'), todos: z.array(z.object({ content: z.string(), status: z.enum(['pending', 'in_progress', 'completed']) })) }),
+  /** Everything before `upToSeq` is replaced by `summary` in the model's context. */
+  z.object({ kind: z.literal('compaction'), summary: z.string(), upToSeq: z.number() }),
+]);
+export type TimelineEventBody = z.infer<typeof timelineEventBodySchema>;
+export type TimelineEventKind = TimelineEventBody['kind'];
+
+export const timelineEventSchema = z.intersection(z.object({ seq: z.number(), at: z.number() }), timelineEventBodySchema);
+export type TimelineEvent = TimelineEventBody & { seq: number; at: number };
