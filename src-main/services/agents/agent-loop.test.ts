@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentWorld } from '../testing/agent-fixture';
 import { expectOk } from '../testing/services-fixture';
@@ -120,5 +120,25 @@ describe('agent loop against a scripted provider', () => {
     const result = await world.services.agents.setModel(task.id, 'anthropic:claude-sonnet-4-5');
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('ANTHROPIC_API_KEY') } });
     expect(world.task(task.id).agent.model).toBeNull();
+  });
+
+  it("calls the user's MCP servers as mcp__<server>__<tool>, after approval, and stops them afterwards", async () => {
+    const world = await agentWorld();
+    const fixture = resolve(import.meta.dirname, '../../testing/mcp-fixture-server.mjs');
+    expectOk(world.services.mcp.catalog.addAppServer({ name: 'fixture', command: process.execPath, args: [fixture] }));
+    world.server.enqueue(
+      { toolCalls: [{ id: 'm1', name: 'mcp__fixture__echo', args: { text: 'through MCP' } }] },
+      { text: 'The server echoed.' },
+    );
+    const task = await world.createTask('Use MCP', 'Echo something');
+    await world.waitForEvent(task.id, 'approval_request');
+    const tools = (world.server.requests[0]?.body as { tools: { function: { name: string } }[] }).tools.map((tool) => tool.function.name);
+    expect(tools).toContain('mcp__fixture__echo');
+    expect(tools).toContain('read_file');
+    expectOk(world.services.agents.decide(task.id, 'm1', true, null));
+    await world.waitForStatus(task.id, 'done');
+    expect(JSON.stringify(world.server.requests[1]?.body)).toContain('through MCP');
+    // No task needs the server any more: it is stopped.
+    expect(world.services.mcp.hub.statuses().filter((status) => status.state !== 'stopped')).toEqual([]);
   });
 });

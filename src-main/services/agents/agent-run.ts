@@ -60,6 +60,7 @@ export async function runAgent(deps: AgentRunDeps): Promise<RunOutcome> {
   try {
     // Resolved once per run: the set of tools does not change mid-run.
     const toolDefinitions = await deps.toolset.definitions();
+    let needsCompaction = false;
     for (;;) {
       if (deps.signal.aborted) return { kind: 'stopped' };
       const pending = conversation.pendingToolCalls();
@@ -76,6 +77,12 @@ export async function runAgent(deps: AgentRunDeps): Promise<RunOutcome> {
       if (limits.steps >= limits.maxSteps) return { kind: 'paused', reason: `Step limit reached (${limits.maxSteps} steps). Continue to allow ${limits.maxSteps} more.` };
       if (limits.maxCostUsd !== null && limits.costUsd !== null && limits.costUsd >= limits.maxCostUsd) {
         return { kind: 'paused', reason: `Cost limit reached ($${limits.costUsd.toFixed(2)} of $${limits.maxCostUsd.toFixed(2)}). Continue to allow as much again.` };
+      }
+
+      if (needsCompaction) {
+        needsCompaction = false;
+        await deps.compact(conversation, deps.signal);
+        if (!conversation.readyForModel()) return { kind: 'done' };
       }
 
       const step = conversation.step + 1;
@@ -106,7 +113,8 @@ export async function runAgent(deps: AgentRunDeps): Promise<RunOutcome> {
         return { kind: 'failed', reason: message, code: 'PROVIDER_ERROR' };
       }
       recordStepResult(deps, record, step, result);
-      if (shouldCompact(deps, result.usage)) await deps.compact(conversation, deps.signal);
+      // Compacted before the next request, once this step's tool calls have their results.
+      needsCompaction = shouldCompact(deps, result.usage);
     }
   } catch (error) {
     if (deps.signal.aborted) return { kind: 'stopped' };

@@ -47,6 +47,8 @@ export class AgentService {
   private readonly active = new Map<string, ActiveRun>();
   private readonly approvals = new PendingApprovals();
   private closing = false;
+  /** Set once every run has ended; the database closes right after. */
+  private closed = false;
 
   constructor(private readonly options: AgentServiceOptions) {
     this.scheduler = new AgentScheduler(options.concurrency);
@@ -82,6 +84,7 @@ export class AgentService {
 
   /** A message from the user: starts a run, or is queued for the running one's next step. */
   async send(taskId: string, text: string): Promise<Result<{ delivery: 'started' | 'queued' | 'delivered' }>> {
+    if (this.closing) return fail('BUSY', 'Braid is shutting down.');
     const task = this.options.store.tasks.get(taskId);
     if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
     if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}; the agent can only work in a ready workspace.`);
@@ -100,6 +103,7 @@ export class AgentService {
     }
     const model = await this.options.models.resolve(task.agent.model, task.role);
     if (!model.ok) return model;
+    if (this.closing) return fail('BUSY', 'Braid is shutting down.');
     // Resolving took a moment: a run may have started meanwhile (a double click).
     if (this.active.has(taskId) || this.scheduler.has(taskId)) return this.send(taskId, text);
     this.options.writer.push(taskId, body);
@@ -109,9 +113,11 @@ export class AgentService {
 
   /** Starts a new task's first run with its prompt, when a model is configured. */
   async startWithPrompt(taskId: string): Promise<void> {
+    if (this.closing) return;
     const task = this.options.store.tasks.get(taskId);
     if (!task || !task.prompt.trim() || task.agent.status !== 'idle') return;
     const model = await this.options.models.resolve(task.agent.model, task.role);
+    if (this.closing) return;
     if (!model.ok) {
       this.setStatus(taskId, 'idle', `${model.error.message} The task will start when you send a message.`);
       return;
@@ -209,6 +215,7 @@ export class AgentService {
     for (const run of runs) run.controller.abort(new Error('Braid is shutting down.'));
     await Promise.all(runs.map((run) => run.done));
     this.options.writer.flush();
+    this.closed = true;
   }
 
   private start(task: Task): boolean {
@@ -316,7 +323,7 @@ export class AgentService {
   }
 
   private setStatus(taskId: string, status: TaskStatus, reason: string | null): void {
-    if (!this.options.store.tasks.get(taskId)) return;
+    if (this.closed || !this.options.store.tasks.get(taskId)) return;
     this.options.store.tasks.setStatus(taskId, status, reason);
     this.options.writer.push(taskId, { kind: 'status', status, reason });
     this.options.notifyTaskChanged(taskId);

@@ -87,7 +87,7 @@ describe('Conversation', () => {
         { kind: 'user_message', text: 'new question' },
       ]),
     );
-    expect(conversation.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+    expect(conversation.messages.map((m) => m.role)).toEqual(['user', 'user']);
     expect(JSON.stringify(conversation.messages)).toContain('We discussed X.');
     expect(JSON.stringify(conversation.messages)).not.toContain('old answer');
     expect(conversation.step).toBe(1);

@@ -120,9 +120,12 @@ export class Conversation {
     }
   }
 
+  /** One user message, so the model can pick the task up from it directly. */
   private addSummary(summary: string): void {
-    this.messages.push({ role: 'user', content: `Summary of the conversation so far (older messages were compacted):\n\n${summary}` });
-    this.messages.push({ role: 'assistant', content: [{ type: 'text', text: 'Understood. I will continue from this summary.' }] });
+    this.messages.push({
+      role: 'user',
+      content: `The earlier conversation was compacted to stay within the context window. Summary so far:\n\n${summary}\n\nContinue from here.`,
+    });
   }
 
   private partsFor(step: number): AssistantParts {

@@ -22,6 +22,7 @@ export class TimelineWriter {
   private pending = new Map<string, TimelineEventBody[]>();
   private pendingCount = 0;
   private timer: NodeJS.Timeout | undefined;
+  private closed = false;
   private readonly interval: number;
   private readonly maxBuffered: number;
 
@@ -31,6 +32,8 @@ export class TimelineWriter {
   }
 
   push(taskId: string, body: TimelineEventBody): void {
+    // After shutdown the database is closed: late events (a callback firing during teardown) are dropped.
+    if (this.closed) return;
     let list = this.pending.get(taskId);
     if (!list) {
       list = [];
@@ -70,6 +73,7 @@ export class TimelineWriter {
 
   close(): void {
     this.flush();
+    this.closed = true;
   }
 }
 
