@@ -4,14 +4,17 @@ import { BridgeProvider } from './bridge/bridge-context';
 import { chooseBridge } from './bridge/choose-bridge';
 import { App } from './features/app/App';
 import { syncHostState } from './features/app/sync-host-state';
+import { syncTimeline } from './features/conversation/timeline-sync';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/controls.css';
 import './styles/surfaces.css';
+import './styles/conversation.css';
 
 // Chosen once, before the first render: also takes the web-mode token out of the address bar.
 const bridge = chooseBridge();
 syncHostState(bridge);
+syncTimeline(bridge);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -1,27 +1,41 @@
 import { useId } from 'react';
 import { useAppStore } from '../app/app-store';
-import { WorkspaceStateBadge } from '../workspace/WorkspaceStateBadge';
-import { useTask } from './tasks-store';
+import { taskBadge } from './task-badge';
+import { useTasksStore } from './tasks-store';
 
-/** A task in the sidebar: a button named by its title, described by its workspace state. */
+/**
+ * A task in the sidebar: a button named by its title, described by its badge (agent status
+ * or workspace state). It reads only those strings, so usage updates do not re-render it.
+ */
 export function TaskListItem({ taskId }: { taskId: string }) {
-  const task = useTask(taskId);
+  const title = useTasksStore((s) => s.byId[taskId]?.title);
+  const projectId = useTasksStore((s) => s.byId[taskId]?.projectId);
+  const badgeLabel = useTasksStore((s) => {
+    const task = s.byId[taskId];
+    return task ? taskBadge(task).label : '';
+  });
+  const badgeTone = useTasksStore((s) => {
+    const task = s.byId[taskId];
+    return task ? taskBadge(task).tone : '';
+  });
   const isSelected = useAppStore((s) => s.selectedTaskId === taskId);
   const selectTask = useAppStore((s) => s.selectTask);
   const badgeId = useId();
-  if (!task) return null;
+  if (title === undefined || projectId === undefined) return null;
   return (
     <li>
       <button
         type="button"
         className="task-item"
-        aria-label={task.title}
+        aria-label={title}
         aria-describedby={badgeId}
         aria-current={isSelected ? 'page' : undefined}
-        onClick={() => selectTask(task.projectId, task.id)}
+        onClick={() => selectTask(projectId, taskId)}
       >
-        <span className="task-item__title">{task.title}</span>
-        <WorkspaceStateBadge id={badgeId} state={task.workspace.state} />
+        <span className="task-item__title">{title}</span>
+        <span id={badgeId} className={`badge badge--${badgeTone}`}>
+          {badgeLabel}
+        </span>
       </button>
     </li>
   );

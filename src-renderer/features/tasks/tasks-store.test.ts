@@ -21,6 +21,17 @@ function task(id: string, projectId: string, createdAt: number, state: Workspace
       stateReason: null,
       branchExists: true,
     },
+    agent: {
+      status: 'idle',
+      statusReason: null,
+      model: null,
+      usage: { inputTokens: 0, outputTokens: 0, cachedTokens: 0, costUsd: null },
+      contextTokens: 0,
+      contextWindow: 0,
+      queuedMessages: 0,
+      stepCount: 0,
+      limits: { maxSteps: 50, maxCostUsd: null },
+    },
   };
 }
 

@@ -1,27 +1,36 @@
 import type { Project, Task } from '../../../src-shared/contract';
 import { openNewTaskDialog } from '../app/use-global-shortcuts';
+import { AgentStatusBar } from '../conversation/AgentStatusBar';
+import { Composer } from '../conversation/Composer';
+import { ConversationView } from '../conversation/ConversationView';
 import { CopyPathButton } from './CopyPathButton';
 import { DeleteTaskButton } from './DeleteTaskButton';
 import { RecreateWorkspaceButton } from './RecreateWorkspaceButton';
 import { WorkspaceStateBadge } from './WorkspaceStateBadge';
 
-/** The selected task: what it is for, where its worktree lives, and what state that is in. */
+/**
+ * The selected task: where its worktree lives, its agent's state, the conversation, and the
+ * composer. The conversation reads its own store, so task updates do not re-render its rows.
+ */
 export function TaskView({ task, project }: { task: Task; project: Project }) {
   const { workspace } = task;
   const troubled = workspace.state === 'failed' || workspace.state === 'missing';
   return (
-    <main className="main" aria-label={task.title}>
+    <main className="main main--task" aria-label={task.title}>
       <header className="main__header">
         <div className="main__heading">
           <p className="main__eyebrow">{project.name}</p>
           <h1 className="main__title">{task.title}</h1>
         </div>
-        <button type="button" className="button button--primary" onClick={openNewTaskDialog}>
-          New task
-        </button>
+        <div className="main__header-actions">
+          <DeleteTaskButton task={task} />
+          <button type="button" className="button button--primary" onClick={openNewTaskDialog}>
+            New task
+          </button>
+        </div>
       </header>
 
-      <dl className="facts">
+      <dl className="facts facts--inline">
         <dt>State</dt>
         <dd>
           <WorkspaceStateBadge state={workspace.state} />
@@ -49,16 +58,9 @@ export function TaskView({ task, project }: { task: Task; project: Project }) {
         </section>
       )}
 
-      <section className="prompt" aria-labelledby={`prompt-${task.id}`}>
-        <h2 id={`prompt-${task.id}`} className="section-title">
-          Prompt
-        </h2>
-        {task.prompt.trim() === '' ? <p className="muted">No prompt.</p> : <pre className="prompt__text">{task.prompt}</pre>}
-      </section>
-
-      <div className="main__footer-actions">
-        <DeleteTaskButton task={task} />
-      </div>
+      <AgentStatusBar agent={task.agent} />
+      <ConversationView taskId={task.id} prompt={task.prompt} />
+      <Composer taskId={task.id} status={task.agent.status} model={task.agent.model} />
     </main>
   );
 }

@@ -1,0 +1,125 @@
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { ok, type AgentState, type Result } from '../../../src-shared/contract';
+import { useBridge } from '../../bridge/bridge-context';
+import { InlineError } from '../../ui/InlineError';
+import { hasCommandModifier, shortcutLabel } from '../../ui/shortcut-label';
+import { useSingleFlight } from '../../ui/use-single-flight';
+import { ModelPicker } from './ModelPicker';
+
+const stoppable = new Set<AgentState['status']>(['running', 'queued', 'needs_approval']);
+const resumable = new Set<AgentState['status']>(['paused', 'interrupted', 'stopped', 'failed']);
+
+const deliveryNotice = {
+  started: null,
+  queued: 'Queued for the next step',
+  delivered: 'Queued until the task starts',
+} as const;
+
+/**
+ * Talks to the task's agent: Send (Ctrl/Cmd+Enter) starts it or queues the message for its
+ * next step; `/compact` alone summarises the conversation; Stop and Resume control the run.
+ */
+export function Composer({ taskId, status, model }: { taskId: string; status: AgentState['status']; model: string | null }) {
+  const api = useBridge();
+  const inputId = useId();
+  const [text, setText] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const send = useSingleFlight();
+  const control = useSingleFlight();
+
+  useEffect(() => {
+    if (notice === null) return;
+    const timer = setTimeout(() => setNotice(null), 5_000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  const submit = async () => {
+    const message = text.trim();
+    if (message === '') return;
+    const compact = message === '/compact';
+    const result = await send.run(async (): Promise<Result<string | null>> => {
+      setError(null);
+      setNotice(compact ? 'Summarising the conversation…' : null);
+      if (compact) {
+        const compacted = await api.invoke('agent.compact', { taskId });
+        return compacted.ok ? ok('Conversation summarised') : compacted;
+      }
+      const sent = await api.invoke('agent.send', { taskId, text: message });
+      return sent.ok ? ok(deliveryNotice[sent.data.delivery]) : sent;
+    });
+    if (!result) return;
+    if (!result.ok) {
+      setNotice(null);
+      setError(result.error.message);
+      return;
+    }
+    setText('');
+    setNotice(result.data);
+  };
+
+  const stopOrResume = async (method: 'agent.stop' | 'agent.resume') => {
+    const result = await control.run(() => {
+      setError(null);
+      return api.invoke(method, { taskId });
+    });
+    if (result && !result.ok) setError(result.error.message);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && hasCommandModifier(event.nativeEvent)) {
+      event.preventDefault();
+      void submit();
+    }
+  };
+
+  return (
+    <form
+      className="composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <label htmlFor={inputId} className="visually-hidden">
+        Message
+      </label>
+      <textarea
+        id={inputId}
+        className="input textarea composer__input"
+        rows={3}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKeyDown}
+        placeholder={`Message the agent (${shortcutLabel('Enter')} to send, /compact to summarise)`}
+        aria-keyshortcuts="Control+Enter Meta+Enter"
+      />
+      <div className="composer__bar">
+        <ModelPicker taskId={taskId} model={model} />
+        <span role="status" className="composer__notice">
+          {notice}
+        </span>
+        {stoppable.has(status) && (
+          <button type="button" className="button" onClick={() => stopOrResume('agent.stop')} disabled={control.pending} aria-busy={control.pending}>
+            Stop
+          </button>
+        )}
+        {resumable.has(status) && (
+          <button type="button" className="button" onClick={() => stopOrResume('agent.resume')} disabled={control.pending} aria-busy={control.pending}>
+            Resume
+          </button>
+        )}
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={send.pending || text.trim() === ''}
+          aria-busy={send.pending}
+          title={`Send (${shortcutLabel('Enter')})`}
+        >
+          Send
+        </button>
+      </div>
+      <InlineError message={error} />
+    </form>
+  );
+}

@@ -1,0 +1,111 @@
+import { useId, useState } from 'react';
+import { useBridge } from '../../../bridge/bridge-context';
+import { InlineError } from '../../../ui/InlineError';
+import { useSingleFlight } from '../../../ui/use-single-flight';
+import { useTasksStore } from '../../tasks/tasks-store';
+import type { ApprovalItem } from '../timeline-items';
+import { argsJson } from './tool-args';
+
+/** The run waits on this card only while the task is live; otherwise Resume asks again. */
+const answerableStatuses = new Set(['needs_approval', 'running']);
+
+/**
+ * A tool call the permission check wants a human for. Approve, or deny with a reason the
+ * model will read. Both buttons ignore a second click while the first is on its way.
+ */
+export function ApprovalCard({ item, taskId }: { item: ApprovalItem; taskId: string }) {
+  const pending = item.outcome.kind === 'pending';
+  return (
+    <article className={`approval-card approval-card--${item.outcome.kind}`} aria-label={pending ? `Approval needed: ${item.name}` : `Approval: ${item.name}`}>
+      <header className="approval-card__header">
+        <span className="approval-card__title">{pending ? 'Approval needed' : 'Approval'}</span>
+        <span className="mono">{item.name}</span>
+      </header>
+      <p className="approval-card__reason">{item.reason}</p>
+      <pre className="tool-card__pre approval-card__args">{argsJson(item.args, 4_000)}</pre>
+      {pending ? <ApprovalActions item={item} taskId={taskId} /> : <ApprovalOutcome item={item} />}
+    </article>
+  );
+}
+
+function ApprovalOutcome({ item }: { item: ApprovalItem }) {
+  const { outcome } = item;
+  if (outcome.kind === 'approved') return <p className="approval-card__outcome approval-card__outcome--approved">Approved</p>;
+  if (outcome.kind === 'denied') {
+    return (
+      <p className="approval-card__outcome approval-card__outcome--denied">
+        Denied{outcome.reason ? `: ${outcome.reason}` : ''}
+      </p>
+    );
+  }
+  return <p className="approval-card__outcome muted">No longer waiting: the task asked again after it resumed.</p>;
+}
+
+function ApprovalActions({ item, taskId }: { item: ApprovalItem; taskId: string }) {
+  const api = useBridge();
+  const live = useTasksStore((s) => answerableStatuses.has(s.byId[taskId]?.agent.status ?? ''));
+  const { pending, run } = useSingleFlight();
+  const [denying, setDenying] = useState(false);
+  const [reason, setReason] = useState('');
+  const [sent, setSent] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const reasonId = useId();
+
+  if (!live) return <p className="muted">The task is not running. Resume it to be asked again.</p>;
+
+  const decide = async (approved: boolean) => {
+    const result = await run(() => {
+      setError(null);
+      return api.invoke('agent.decide', { taskId, callId: item.callId, approved, reason: approved ? null : reason.trim() || null });
+    });
+    if (!result) return;
+    // The decision event updates this card; until it arrives, the buttons stay disabled.
+    if (result.ok) setSent(true);
+    else setError(result.error.message);
+  };
+
+  const busy = pending || sent;
+  return (
+    <div className="approval-card__actions">
+      {!denying ? (
+        <div className="approval-card__buttons">
+          <button type="button" className="button button--primary" onClick={() => decide(true)} disabled={busy} aria-busy={pending}>
+            Approve
+          </button>
+          <button type="button" className="button" onClick={() => setDenying(true)} disabled={busy}>
+            Deny
+          </button>
+        </div>
+      ) : (
+        <form
+          className="approval-card__deny"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void decide(false);
+          }}
+        >
+          <label htmlFor={reasonId} className="field__label">
+            Reason for the agent
+          </label>
+          <input
+            id={reasonId}
+            className="input"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder="Optional: what to do instead"
+            autoFocus
+          />
+          <div className="approval-card__buttons">
+            <button type="submit" className="button button--danger" disabled={busy} aria-busy={pending}>
+              Send denial
+            </button>
+            <button type="button" className="button" onClick={() => setDenying(false)} disabled={busy}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      <InlineError message={error} />
+    </div>
+  );
+}

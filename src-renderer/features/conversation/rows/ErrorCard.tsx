@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { useBridge } from '../../../bridge/bridge-context';
+import { InlineError } from '../../../ui/InlineError';
+import { useSingleFlight } from '../../../ui/use-single-flight';
+import { useTasksStore } from '../../tasks/tasks-store';
+import { useIsActiveError } from '../timeline-store';
+import type { ErrorItem } from '../timeline-items';
+
+const busyStatuses = new Set(['running', 'queued', 'needs_approval']);
+
+/** A failure the run could not get past. The newest one offers Retry (a resume). */
+export function ErrorCard({ item, taskId }: { item: ErrorItem; taskId: string }) {
+  const api = useBridge();
+  const active = useIsActiveError(taskId, item.key);
+  const busy = useTasksStore((s) => busyStatuses.has(s.byId[taskId]?.agent.status ?? ''));
+  const { pending, run } = useSingleFlight();
+  const [error, setError] = useState<string | null>(null);
+
+  const retry = async () => {
+    const result = await run(() => {
+      setError(null);
+      return api.invoke('agent.resume', { taskId });
+    });
+    if (result && !result.ok) setError(result.error.message);
+  };
+
+  return (
+    <div role="alert" className="error-card">
+      <p className="error-card__message">{item.message}</p>
+      <p className="error-card__code mono">{item.code}</p>
+      {active && item.retryable && !busy && (
+        <button type="button" className="button" onClick={retry} disabled={pending} aria-busy={pending}>
+          Retry
+        </button>
+      )}
+      <InlineError message={error} />
+    </div>
+  );
+}

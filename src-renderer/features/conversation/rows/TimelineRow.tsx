@@ -1,0 +1,55 @@
+import { memo } from 'react';
+import type { ViewItem } from '../timeline-items';
+import { ApprovalCard } from './ApprovalCard';
+import { ErrorCard } from './ErrorCard';
+import { CompactionMarker, StatusLine, StepUsageLine, TodoList } from './InfoRows';
+import { AssistantMessageRow, RetryRow, UserMessageRow } from './MessageRows';
+import { ToolCallCard } from './ToolCallCard';
+
+/** One conversation row; re-renders only when its own item changes (rows are immutable). */
+export const TimelineRow = memo(function TimelineRow({ item, taskId }: { item: ViewItem; taskId: string }) {
+  switch (item.kind) {
+    case 'user':
+      return <UserMessageRow item={item} />;
+    case 'assistant':
+      return <AssistantMessageRow item={item} />;
+    case 'retry':
+      return <RetryRow item={item} />;
+    case 'tool':
+      return <ToolCallCard item={item} />;
+    case 'approval':
+      return <ApprovalCard item={item} taskId={taskId} />;
+    case 'error':
+      return <ErrorCard item={item} taskId={taskId} />;
+    case 'status':
+      return <StatusLine item={item} />;
+    case 'compaction':
+      return <CompactionMarker item={item} />;
+    case 'usage':
+      return <StepUsageLine item={item} />;
+    case 'todos':
+      return <TodoList item={item} />;
+  }
+});
+
+/** A first guess at a row's height (pixels) until it is measured. */
+export function estimateRowHeight(item: ViewItem): number {
+  switch (item.kind) {
+    case 'user':
+      return 52 + Math.ceil(item.text.length / 100) * 19;
+    case 'assistant':
+      return 24 + Math.ceil(item.text.length / 100) * 19;
+    case 'tool':
+      return item.outputTail ? 160 : 76;
+    case 'approval':
+      return 180;
+    case 'error':
+      return 90;
+    case 'todos':
+      return 36 + item.todos.length * 19;
+    case 'compaction':
+      return 60;
+    default:
+      return 26;
+  }
+}

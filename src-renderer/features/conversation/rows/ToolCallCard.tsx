@@ -1,0 +1,50 @@
+import type { ToolCallItem, ToolCallStatus } from '../timeline-items';
+import { formatDuration } from '../usage-format';
+import { Disclosure } from './Disclosure';
+import { argsJson, argsSummary } from './tool-args';
+
+const statusText: Record<ToolCallStatus, { icon: string; label: string }> = {
+  pending: { icon: '…', label: 'pending' },
+  awaiting_approval: { icon: '?', label: 'waiting for approval' },
+  running: { icon: '↻', label: 'running' },
+  done: { icon: '✓', label: 'done' },
+  error: { icon: '✗', label: 'failed' },
+  denied: { icon: '⊘', label: 'denied' },
+  cancelled: { icon: '■', label: 'cancelled' },
+};
+
+/** One tool call: what was asked, its status, the live output tail, then the result. */
+export function ToolCallCard({ item }: { item: ToolCallItem }) {
+  const status = statusText[item.status];
+  const summary = argsSummary(item.args);
+  const showOutput = item.outputTail !== '' && (item.result === null || item.status === 'running');
+  return (
+    <article className={`tool-card tool-card--${item.status}`} aria-label={`${item.name} call`}>
+      <header className="tool-card__header">
+        <span className="tool-card__status">
+          <span aria-hidden="true">{status.icon}</span> {status.label}
+        </span>
+        <span className="tool-card__name mono">{item.name}</span>
+        {summary && <span className="tool-card__summary mono">{summary}</span>}
+        {item.result && <span className="tool-card__duration">{formatDuration(item.result.durationMs)}</span>}
+      </header>
+      <Disclosure summary="Arguments">{() => <pre className="tool-card__pre">{argsJson(item.args)}</pre>}</Disclosure>
+      {showOutput && (
+        <pre className="tool-card__pre tool-card__output" aria-label={`Output of ${item.name}`}>
+          {item.outputClipped ? '… (earlier output not shown)\n' : ''}
+          {item.outputTail}
+        </pre>
+      )}
+      {item.result && (
+        <Disclosure summary={item.result.isError ? `Error: ${firstLine(item.result.text)}` : 'Result'} className={item.result.isError ? 'disclosure--error' : undefined}>
+          {() => <pre className="tool-card__pre">{item.result?.text || '(empty)'}</pre>}
+        </Disclosure>
+      )}
+    </article>
+  );
+}
+
+function firstLine(text: string): string {
+  const line = text.trimStart().split('\n', 1)[0] ?? '';
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import type { TimelineEvent, TimelineEventBody } from '../../../src-shared/contract';
+import { completedAssistantText, emptyFold, foldEvents } from './timeline-fold';
+import { toolOutputTailChars } from './timeline-items';
+
+/** Numbers bodies into events the way the host stores them: seq 1, 2, 3, … */
+function timeline(...bodies: TimelineEventBody[]): TimelineEvent[] {
+  return bodies.map((body, i) => ({ ...body, seq: i + 1, at: 1_000 + i }) as TimelineEvent);
+}
+
+const fold = (...bodies: TimelineEventBody[]) => foldEvents(emptyFold, timeline(...bodies));
+
+describe('timeline fold', () => {
+  it('merges the streamed pieces of one step into one assistant message', () => {
+    const { items } = fold(
+      { kind: 'user_message', text: 'Fix the bug' },
+      { kind: 'assistant_text', step: 1, text: 'Look' },
+      { kind: 'assistant_text', step: 1, text: 'ing at it.' },
+      { kind: 'usage', step: 1, model: 'openai:m', inputTokens: 1200, outputTokens: 300, cachedTokens: 0, costUsd: 0.004 },
+      { kind: 'user_message', text: 'Thanks' },
+      { kind: 'assistant_text', step: 2, text: 'Done.' },
+    );
+    expect(items.map((i) => i.kind)).toEqual(['user', 'assistant', 'usage', 'user', 'assistant']);
+    expect(items[1]).toMatchObject({ kind: 'assistant', text: 'Looking at it.', discarded: null });
+    expect(items[4]).toMatchObject({ kind: 'assistant', text: 'Done.' });
+  });
+
+  it('folds streamed batches to the same rows as the whole timeline at once', () => {
+    const events = timeline(
+      { kind: 'assistant_text', step: 1, text: 'a' },
+      { kind: 'assistant_text', step: 1, text: 'b' },
+      { kind: 'tool_call', step: 1, callId: 'c1', name: 'read_file', args: { path: 'x' } },
+      { kind: 'tool_status', callId: 'c1', status: 'running' },
+      { kind: 'tool_result', callId: 'c1', isError: false, text: 'contents', durationMs: 12 },
+    );
+    let incremental = emptyFold;
+    for (const event of events) incremental = foldEvents(incremental, [event]);
+    expect(incremental.items).toEqual(foldEvents(emptyFold, events).items);
+  });
+
+  it('keeps the text of a failed attempt, marked as discarded, and starts the retry afresh', () => {
+    const { items } = fold(
+      { kind: 'assistant_text', step: 1, text: 'Half an ans' },
+      { kind: 'retry', attempt: 1, delayMs: 2_000, message: 'Too many requests (HTTP 429)' },
+      { kind: 'assistant_text', step: 1, text: 'A whole answer.' },
+    );
+    expect(items).toMatchObject([
+      { kind: 'assistant', text: 'Half an ans', discarded: { attempt: 1, delayMs: 2_000, message: 'Too many requests (HTTP 429)' } },
+      { kind: 'assistant', text: 'A whole answer.', discarded: null },
+    ]);
+  });
+
+  it('shows a retry before any text as a line of its own', () => {
+    const { items } = fold({ kind: 'user_message', text: 'go' }, { kind: 'retry', attempt: 2, delayMs: 4_000, message: 'Bad gateway' });
+    expect(items[1]).toMatchObject({ kind: 'retry', retry: { attempt: 2, message: 'Bad gateway' } });
+  });
+
+  it('follows a tool call from start to result on one card', () => {
+    const running = fold(
+      { kind: 'tool_call', step: 1, callId: 'c1', name: 'run_command', args: { command: 'npm test' } },
+      { kind: 'tool_status', callId: 'c1', status: 'running' },
+      { kind: 'tool_output', callId: 'c1', chunk: 'PASS a\n' },
+      { kind: 'tool_output', callId: 'c1', chunk: 'PASS b\n' },
+    );
+    expect(running.items).toEqual([
+      {
+        kind: 'tool',
+        key: 'tool:1',
+        callId: 'c1',
+        name: 'run_command',
+        args: { command: 'npm test' },
+        status: 'running',
+        outputTail: 'PASS a\nPASS b\n',
+        outputClipped: false,
+        result: null,
+      },
+    ]);
+    const finished = foldEvents(running, [
+      { kind: 'tool_status', callId: 'c1', status: 'error', seq: 5, at: 0 },
+      { kind: 'tool_result', callId: 'c1', isError: true, text: 'exit 1', durationMs: 3_400, seq: 6, at: 0 },
+    ]);
+    expect(finished.items).toHaveLength(1);
+    expect(finished.items[0]).toMatchObject({ status: 'error', result: { isError: true, text: 'exit 1', durationMs: 3_400 } });
+    // The fold it started from is untouched (rows are compared by identity).
+    expect(running.items[0]).toMatchObject({ status: 'running', result: null });
+  });
+
+  it('keeps only the tail of long command output', () => {
+    const { items } = fold(
+      { kind: 'tool_call', step: 1, callId: 'c1', name: 'run_command', args: {} },
+      { kind: 'tool_output', callId: 'c1', chunk: 'x'.repeat(toolOutputTailChars) },
+      { kind: 'tool_output', callId: 'c1', chunk: 'END' },
+    );
+    expect(items[0]).toMatchObject({ outputClipped: true });
+    const tool = items[0] as { outputTail: string };
+    expect(tool.outputTail).toHaveLength(toolOutputTailChars);
+    expect(tool.outputTail.endsWith('END')).toBe(true);
+  });
+
+  it('shows an approval as pending until decided, then its outcome', () => {
+    const asked = fold(
+      { kind: 'tool_call', step: 1, callId: 'c1', name: 'run_command', args: { command: 'rm -rf build' } },
+      { kind: 'tool_status', callId: 'c1', status: 'awaiting_approval' },
+      { kind: 'approval_request', callId: 'c1', name: 'run_command', args: { command: 'rm -rf build' }, reason: 'Runs a shell command' },
+    );
+    expect(asked.items[1]).toMatchObject({ kind: 'approval', name: 'run_command', reason: 'Runs a shell command', outcome: { kind: 'pending' } });
+    const denied = foldEvents(asked, [
+      { kind: 'approval_decision', callId: 'c1', approved: false, reason: 'not that folder', seq: 4, at: 0 },
+      { kind: 'tool_status', callId: 'c1', status: 'denied', seq: 5, at: 0 },
+    ]);
+    expect(denied.items[1]).toMatchObject({ outcome: { kind: 'denied', reason: 'not that folder' } });
+    expect(denied.items[0]).toMatchObject({ status: 'denied' });
+    const approved = foldEvents(asked, [{ kind: 'approval_decision', callId: 'c1', approved: true, reason: null, seq: 4, at: 0 }]);
+    expect(approved.items[1]).toMatchObject({ outcome: { kind: 'approved' } });
+  });
+
+  it('retires an approval card that was asked again after a resume', () => {
+    const { items } = fold(
+      { kind: 'tool_call', step: 1, callId: 'c1', name: 'run_command', args: {} },
+      { kind: 'approval_request', callId: 'c1', name: 'run_command', args: {}, reason: 'r' },
+      { kind: 'status', status: 'interrupted', reason: 'Braid stopped' },
+      { kind: 'approval_request', callId: 'c1', name: 'run_command', args: {}, reason: 'r' },
+      { kind: 'approval_decision', callId: 'c1', approved: true, reason: null },
+    );
+    expect(items.filter((i) => i.kind === 'approval').map((i) => i.kind === 'approval' && i.outcome.kind)).toEqual(['superseded', 'approved']);
+  });
+
+  it('offers Retry only on the newest error while nothing but status lines followed it', () => {
+    const failed = fold(
+      { kind: 'error', message: 'first', code: 'PROVIDER_ERROR', retryable: true },
+      { kind: 'user_message', text: 'again' },
+      { kind: 'error', message: 'second', code: 'PROVIDER_ERROR', retryable: true },
+      { kind: 'status', status: 'failed', reason: 'second' },
+    );
+    expect(failed.activeErrorKey).toBe('error:3');
+    const resumed = foldEvents(failed, [{ kind: 'assistant_text', step: 1, text: 'ok', seq: 5, at: 0 }]);
+    expect(resumed.activeErrorKey).toBeNull();
+  });
+
+  it('shows status changes the user must know about, not the routine ones', () => {
+    const { items } = fold(
+      { kind: 'status', status: 'running', reason: null },
+      { kind: 'status', status: 'needs_approval', reason: 'Approve run_command?' },
+      { kind: 'status', status: 'paused', reason: 'Step limit reached' },
+      { kind: 'status', status: 'stopped', reason: null },
+      { kind: 'status', status: 'interrupted', reason: null },
+      { kind: 'status', status: 'done', reason: null },
+    );
+    expect(items.map((i) => (i.kind === 'status' ? i.status : i.kind))).toEqual(['paused', 'stopped', 'interrupted', 'done']);
+  });
+
+  it('marks compaction and todo lists', () => {
+    const { items } = fold(
+      { kind: 'compaction', summary: 'We fixed X.', upToSeq: 40 },
+      { kind: 'todos', todos: [{ content: 'write tests', status: 'in_progress' }] },
+    );
+    expect(items).toMatchObject([
+      { kind: 'compaction', summary: 'We fixed X.' },
+      { kind: 'todos', todos: [{ content: 'write tests', status: 'in_progress' }] },
+    ]);
+  });
+
+  it('ignores updates for a call whose start is in a page not loaded yet', () => {
+    const { items } = fold({ kind: 'tool_output', callId: 'old', chunk: 'x' }, { kind: 'tool_result', callId: 'old', isError: false, text: 'r', durationMs: 1 });
+    expect(items).toEqual([]);
+  });
+
+  it('names the assistant message a batch finished, for the screen-reader announcement', () => {
+    const streaming = fold({ kind: 'assistant_text', step: 1, text: 'All tests pass.' });
+    const more = foldEvents(streaming, [{ kind: 'assistant_text', step: 1, text: ' Really.', seq: 2, at: 0 }]);
+    expect(completedAssistantText(streaming, more)).toBeNull();
+    const done = foldEvents(more, [{ kind: 'status', status: 'done', reason: null, seq: 3, at: 0 }]);
+    expect(completedAssistantText(more, done)).toBe('All tests pass. Really.');
+  });
+});

@@ -1,0 +1,164 @@
+import type { TimelineEvent } from '../../../src-shared/contract';
+import { toolOutputTailChars, type ApprovalItem, type ToolCallItem, type ViewItem } from './timeline-items';
+
+/**
+ * The conversation's rows, folded from the task's timeline events in order. Folding is
+ * incremental (a streamed batch only touches the rows it changes) and pure: `foldEvents`
+ * never mutates the fold it is given, so a store can compare rows by identity.
+ */
+export interface TimelineFold {
+  items: readonly ViewItem[];
+  /** callId → row index of its tool card. */
+  toolRows: ReadonlyMap<string, number>;
+  /** callId → row index of its newest approval card. */
+  approvalRows: ReadonlyMap<string, number>;
+  /** The newest error card while nothing but status lines came after it: only it offers Retry. */
+  activeErrorKey: string | null;
+}
+
+export const emptyFold: TimelineFold = { items: [], toolRows: new Map(), approvalRows: new Map(), activeErrorKey: null };
+
+/** Status changes worth a line: `running` and `needs_approval` are shown by the rows themselves. */
+const silentStatuses = new Set(['running', 'needs_approval', 'idle']);
+
+function tail(text: string): { text: string; clipped: boolean } {
+  if (text.length <= toolOutputTailChars) return { text, clipped: false };
+  return { text: text.slice(text.length - toolOutputTailChars), clipped: true };
+}
+
+export function foldEvents(fold: TimelineFold, events: readonly TimelineEvent[]): TimelineFold {
+  if (events.length === 0) return fold;
+  const items = fold.items.slice();
+  const toolRows = new Map(fold.toolRows);
+  const approvalRows = new Map(fold.approvalRows);
+  let activeErrorKey = fold.activeErrorKey;
+
+  const updateTool = (callId: string, change: (item: ToolCallItem) => ToolCallItem) => {
+    const index = toolRows.get(callId);
+    // A call whose start lies in a page not loaded yet: it appears whole once that page is.
+    if (index === undefined) return;
+    items[index] = change(items[index] as ToolCallItem);
+  };
+
+  for (const event of events) {
+    if (event.kind !== 'status') activeErrorKey = null;
+    switch (event.kind) {
+      case 'user_message':
+        items.push({ kind: 'user', key: `user:${event.seq}`, text: event.text, at: event.at });
+        break;
+      case 'assistant_text': {
+        const last = items.at(-1);
+        // Pieces of one step arrive in order with nothing in between; a retry closes the attempt.
+        if (last?.kind === 'assistant' && last.step === event.step && last.discarded === null) {
+          items[items.length - 1] = { ...last, text: last.text + event.text };
+        } else {
+          items.push({ kind: 'assistant', key: `assistant:${event.seq}`, step: event.step, text: event.text, discarded: null });
+        }
+        break;
+      }
+      case 'retry': {
+        const last = items.at(-1);
+        const retry = { attempt: event.attempt, delayMs: event.delayMs, message: event.message };
+        if (last?.kind === 'assistant' && last.discarded === null) items[items.length - 1] = { ...last, discarded: retry };
+        else items.push({ kind: 'retry', key: `retry:${event.seq}`, retry });
+        break;
+      }
+      case 'tool_call':
+        toolRows.set(event.callId, items.length);
+        items.push({
+          kind: 'tool',
+          key: `tool:${event.seq}`,
+          callId: event.callId,
+          name: event.name,
+          args: event.args,
+          status: 'pending',
+          outputTail: '',
+          outputClipped: false,
+          result: null,
+        });
+        break;
+      case 'tool_status':
+        updateTool(event.callId, (item) => ({ ...item, status: event.status }));
+        break;
+      case 'tool_output':
+        updateTool(event.callId, (item) => {
+          const next = tail(item.outputTail + event.chunk);
+          return { ...item, outputTail: next.text, outputClipped: item.outputClipped || next.clipped };
+        });
+        break;
+      case 'tool_result':
+        updateTool(event.callId, (item) => ({
+          ...item,
+          // The result is final even if its status line was lost to a page boundary.
+          status: item.status === 'pending' || item.status === 'running' ? (event.isError ? 'error' : 'done') : item.status,
+          result: { isError: event.isError, text: event.text, durationMs: event.durationMs },
+        }));
+        break;
+      case 'approval_request': {
+        const earlier = approvalRows.get(event.callId);
+        if (earlier !== undefined) {
+          const stale = items[earlier] as ApprovalItem;
+          if (stale.outcome.kind === 'pending') items[earlier] = { ...stale, outcome: { kind: 'superseded' } };
+        }
+        approvalRows.set(event.callId, items.length);
+        items.push({
+          kind: 'approval',
+          key: `approval:${event.seq}`,
+          callId: event.callId,
+          name: event.name,
+          args: event.args,
+          reason: event.reason,
+          outcome: { kind: 'pending' },
+        });
+        break;
+      }
+      case 'approval_decision': {
+        const index = approvalRows.get(event.callId);
+        if (index === undefined) break;
+        const item = items[index] as ApprovalItem;
+        items[index] = { ...item, outcome: event.approved ? { kind: 'approved' } : { kind: 'denied', reason: event.reason } };
+        break;
+      }
+      case 'usage':
+        items.push({
+          kind: 'usage',
+          key: `usage:${event.seq}`,
+          step: event.step,
+          model: event.model,
+          inputTokens: event.inputTokens,
+          outputTokens: event.outputTokens,
+          cachedTokens: event.cachedTokens,
+          costUsd: event.costUsd,
+        });
+        break;
+      case 'error':
+        activeErrorKey = `error:${event.seq}`;
+        items.push({ kind: 'error', key: activeErrorKey, message: event.message, code: event.code, retryable: event.retryable });
+        break;
+      case 'status':
+        if (!silentStatuses.has(event.status)) {
+          items.push({ kind: 'status', key: `status:${event.seq}`, status: event.status, reason: event.reason });
+        }
+        break;
+      case 'todos':
+        items.push({ kind: 'todos', key: `todos:${event.seq}`, todos: event.todos });
+        break;
+      case 'compaction':
+        items.push({ kind: 'compaction', key: `compaction:${event.seq}`, summary: event.summary });
+        break;
+    }
+  }
+  return { items, toolRows, approvalRows, activeErrorKey };
+}
+
+/**
+ * The assistant message that was streaming before a batch and is finished after it (a tool
+ * call, usage or status followed it): what a screen reader is told about, once.
+ */
+export function completedAssistantText(before: TimelineFold, after: TimelineFold): string | null {
+  const streaming = before.items.at(-1);
+  if (streaming?.kind !== 'assistant') return null;
+  const now = after.items[before.items.length - 1];
+  if (now?.kind !== 'assistant' || now.discarded !== null || after.items.length === before.items.length) return null;
+  return now.text;
+}

@@ -1,0 +1,121 @@
+import type { TaskStatus } from '../../../src-shared/contract';
+
+/**
+ * What the conversation shows, one row each. A row's `key` is stable while events stream in
+ * (and across a re-fold after an older page arrives), so measured heights and React state
+ * survive.
+ */
+export type ViewItem =
+  | UserMessageItem
+  | AssistantMessageItem
+  | RetryItem
+  | ToolCallItem
+  | ApprovalItem
+  | ErrorItem
+  | StatusItem
+  | CompactionItem
+  | StepUsageItem
+  | TodosItem;
+
+export interface UserMessageItem {
+  kind: 'user';
+  key: string;
+  text: string;
+  at: number;
+}
+
+export interface RetryNote {
+  attempt: number;
+  delayMs: number;
+  message: string;
+}
+
+export interface AssistantMessageItem {
+  kind: 'assistant';
+  key: string;
+  step: number;
+  text: string;
+  /** Set when the attempt that produced this text failed and is being retried: shown dimmed. */
+  discarded: RetryNote | null;
+}
+
+/** A retry before the failed attempt said anything. */
+export interface RetryItem {
+  kind: 'retry';
+  key: string;
+  retry: RetryNote;
+}
+
+export type ToolCallStatus = 'pending' | 'awaiting_approval' | 'running' | 'done' | 'error' | 'denied' | 'cancelled';
+
+export interface ToolCallItem {
+  kind: 'tool';
+  key: string;
+  callId: string;
+  name: string;
+  args: unknown;
+  status: ToolCallStatus;
+  /** The newest streamed output, capped at `toolOutputTailChars`. */
+  outputTail: string;
+  /** True when earlier output was dropped from `outputTail`. */
+  outputClipped: boolean;
+  result: { isError: boolean; text: string; durationMs: number } | null;
+}
+
+export type ApprovalOutcome =
+  | { kind: 'pending' }
+  | { kind: 'approved' }
+  | { kind: 'denied'; reason: string | null }
+  /** Asked again later (after a resume): this card can no longer be answered. */
+  | { kind: 'superseded' };
+
+export interface ApprovalItem {
+  kind: 'approval';
+  key: string;
+  callId: string;
+  name: string;
+  args: unknown;
+  reason: string;
+  outcome: ApprovalOutcome;
+}
+
+export interface ErrorItem {
+  kind: 'error';
+  key: string;
+  message: string;
+  code: string;
+  retryable: boolean;
+}
+
+export interface StatusItem {
+  kind: 'status';
+  key: string;
+  status: TaskStatus;
+  reason: string | null;
+}
+
+export interface CompactionItem {
+  kind: 'compaction';
+  key: string;
+  summary: string;
+}
+
+export interface StepUsageItem {
+  kind: 'usage';
+  key: string;
+  step: number;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  cachedTokens: number;
+  costUsd: number | null;
+}
+
+export interface TodosItem {
+  kind: 'todos';
+  key: string;
+  todos: { content: string; status: 'pending' | 'in_progress' | 'completed' }[];
+}
+
+/** How much of a command's streamed output a card keeps (the tail is what matters while it runs). */
+export const toolOutputTailChars = 4_000;

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import type { TaskStatus, WorkspaceState } from '../../../src-shared/contract';
+import { taskBadge } from './task-badge';
+
+const badge = (workspace: WorkspaceState, status: TaskStatus) => taskBadge({ workspace: { state: workspace }, agent: { status } }).label;
+
+describe('task badge', () => {
+  it('shows the workspace state while the agent is idle', () => {
+    expect(badge('ready', 'idle')).toBe('ready');
+    expect(badge('creating', 'idle')).toBe('creating');
+  });
+
+  it('shows the agent status once the workspace is ready and the agent has started', () => {
+    expect(badge('ready', 'running')).toBe('running');
+    expect(badge('ready', 'needs_approval')).toBe('needs approval');
+    expect(badge('ready', 'interrupted')).toBe('interrupted');
+  });
+
+  it('lets a workspace problem win over the agent status', () => {
+    expect(badge('missing', 'done')).toBe('missing');
+    expect(badge('deleting', 'running')).toBe('deleting');
+  });
+});

@@ -1,0 +1,35 @@
+import type { TaskStatus, WorkspaceState } from '../../../src-shared/contract';
+
+/** A status as words (never colour alone). */
+export const agentStatusLabels: Record<TaskStatus, string> = {
+  idle: 'idle',
+  queued: 'queued',
+  running: 'running',
+  needs_approval: 'needs approval',
+  paused: 'paused',
+  done: 'done',
+  failed: 'failed',
+  interrupted: 'interrupted',
+  stopped: 'stopped',
+};
+
+export interface TaskBadge {
+  label: string;
+  /** Picks the colour: `badge--<tone>`. */
+  tone: string;
+}
+
+/**
+ * What a task's badge says: the agent's status once it has done something in a ready
+ * workspace, else the workspace's own state (an idle task in a ready workspace says "ready").
+ */
+export interface BadgeSource {
+  workspace: { state: WorkspaceState };
+  agent: { status: TaskStatus };
+}
+
+export function taskBadge(task: BadgeSource): TaskBadge {
+  const { status } = task.agent;
+  if (task.workspace.state === 'ready' && status !== 'idle') return { label: agentStatusLabels[status], tone: status };
+  return { label: task.workspace.state, tone: task.workspace.state };
+}
