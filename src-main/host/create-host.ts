@@ -16,6 +16,8 @@ export interface HostOptions {
   worktreesRoot?: string;
   /** The desktop passes a safeStorage-backed store; web mode uses a 0600 file in the data folder. */
   secrets?: SecretStore;
+  /** Provider keys and `OPENAI_BASE_URL`/`BRAID_MODEL`; default: the process environment. */
+  env?: Record<string, string | undefined>;
   log?: (line: string) => void;
 }
 
@@ -33,6 +35,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     dataDir: options.dataDir,
     worktreesRoot: options.worktreesRoot,
     secrets: options.secrets,
+    env: options.env,
     agents: { log },
     emit: (event, payload) => bus.emit(event, payload as never),
   });
