@@ -1,22 +1,49 @@
 /**
- * Regenerates the README screenshot from the real UI: web mode on a throw-away data folder,
- * a small demo repository, three tasks. Run with `npx tsx scripts/readme-screenshot.ts`
- * after `npm run build`.
+ * Regenerates the README screenshots from the real UI: web mode on a throw-away data folder,
+ * a small demo repository, three tasks whose agents talk to the scripted model server.
+ * Run with `npx tsx scripts/readme-screenshot.ts` after `npm run build`.
  */
 import { basename, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { startWebHost } from '../e2e/fixtures/web-host';
 import { createRepo, makeTempDir } from '../src-main/testing/git-fixtures';
+import { startScriptedModelServer } from '../src-main/testing/scripted-model-server';
 
-const out = resolve(import.meta.dirname, '..', 'docs', 'images', 'braid-tasks.png');
-const repo = createRepo({ parent: makeTempDir('braid-shot-'), files: { 'README.md': '# storefront\n', 'src/nav.ts': 'export {}\n' } });
-const host = await startWebHost({ dataDir: makeTempDir('braid-shot-data-') });
+const images = resolve(import.meta.dirname, '..', 'docs', 'images');
+const repo = createRepo({
+  parent: makeTempDir('braid-shot-'),
+  files: { 'README.md': '# storefront\n', 'src/nav.ts': 'export const items = ["Home", "Shop", "About"];\n' },
+});
+const model = await startScriptedModelServer({ apiKey: 'sk-demo' });
+model.script((request) => {
+  const body = request.body as { messages: { role: string; content: unknown }[] };
+  const step = body.messages.filter((message) => message.role === 'assistant').length + 1;
+  if (step === 1) {
+    return {
+      text: 'I will start by reading the current navigation.\n\n- `src/nav.ts` defines the items\n- the header renders them in order',
+      toolCalls: [{ name: 'read_file', args: { path: 'src/nav.ts' } }],
+      usage: { input: 2400, output: 60 },
+    };
+  }
+  if (step === 2) {
+    return {
+      text: 'The list is flat. I will **group** it and add a mobile menu:\n\n```ts\nexport const groups = { shop: ["Shop", "Deals"], help: ["About", "Contact"] };\n```',
+      toolCalls: [{ name: 'edit_file', args: { path: 'src/nav.ts', old_text: 'export const items = ["Home", "Shop", "About"];', new_text: 'export const groups = { shop: ["Shop", "Deals"], help: ["About", "Contact"] };' } }],
+      usage: { input: 3100, output: 120 },
+    };
+  }
+  return { text: 'Now I would like to run the tests.', toolCalls: [{ name: 'run_command', args: { command: 'npm test -- nav' } }], usage: { input: 3600, output: 30 } };
+});
+const host = await startWebHost({
+  dataDir: makeTempDir('braid-shot-data-'),
+  env: { OPENAI_BASE_URL: model.openaiBaseURL, OPENAI_API_KEY: 'sk-demo', BRAID_MODEL: 'openai:gpt-4o-mini' },
+});
 const browser = await chromium.launch({
   executablePath: process.env.BRAID_CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, colorScheme: 'dark' });
+  const page = await browser.newPage({ viewport: { width: 1360, height: 820 }, colorScheme: 'dark' });
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Add repository' }).click();
   await page.getByRole('combobox', { name: 'Repository path' }).fill(repo.path);
@@ -24,9 +51,9 @@ try {
   await page.getByRole('dialog', { name: 'Add project' }).waitFor({ state: 'hidden' });
   const project = basename(repo.path);
   const tasks = [
-    ['Rethink navigation', 'plan', 'Propose a simpler top navigation: fewer items, clearer grouping, and a mobile menu.'],
-    ['Explore the homepage layout', 'implement', 'Try a two-column hero with the search box above the fold.'],
-    ['Review content organisation', 'review', 'Check that product pages, guides and FAQs are grouped consistently.'],
+    ['Rethink navigation', 'implement', 'Propose and implement a simpler top navigation: fewer items, clearer grouping, and a mobile menu.'],
+    ['Explore the homepage layout', 'plan', ''],
+    ['Review content organisation', 'review', ''],
   ] as const;
   for (const [title, role, prompt] of tasks) {
     await page.keyboard.press('Control+n');
@@ -39,12 +66,13 @@ try {
   }
   const list = page.getByRole('list', { name: `Tasks in ${project}` });
   await list.getByRole('button', { name: 'Rethink navigation' }).click();
-  await page.getByRole('main', { name: 'Rethink navigation' }).waitFor();
-  // A string, so this Node-side script needs no DOM types.
-  await page.waitForFunction('!document.body.innerText.includes("creating")');
-  await page.screenshot({ path: out });
-  console.log(`wrote ${out}`);
+  await page.getByRole('article', { name: 'Approval needed: run_command' }).waitFor();
+  await page.screenshot({ path: resolve(images, 'braid-agent.png') });
+  await list.getByRole('button', { name: 'Explore the homepage layout' }).click();
+  await page.screenshot({ path: resolve(images, 'braid-tasks.png') });
+  console.log(`wrote ${images}/braid-agent.png and braid-tasks.png`);
 } finally {
   await browser.close();
   await host.stop();
+  await model.close();
 }
