@@ -139,9 +139,12 @@ export function createServices(options: ServicesOptions): Services {
     async create(args) {
       const created = await taskService.create(args);
       if (created.ok && autoStart) {
-        void created.data.settled.then((task) => {
-          if (task.workspace.state === 'ready') void agentService.startWithPrompt(task.id);
-        });
+        // Tracked, so closing waits for it instead of closing the database under it.
+        void context.track(
+          created.data.settled.then(async (task) => {
+            if (task.workspace.state === 'ready') await agentService.startWithPrompt(task.id);
+          }),
+        );
       }
       return created;
     },

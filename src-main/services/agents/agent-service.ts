@@ -113,6 +113,15 @@ export class AgentService {
 
   /** Starts a new task's first run with its prompt, when a model is configured. */
   async startWithPrompt(taskId: string): Promise<void> {
+    try {
+      await this.startWithPromptUnguarded(taskId);
+    } catch (error) {
+      // Runs detached from any request: a failure is logged, never an unhandled rejection.
+      this.options.log?.(`[agents] could not start ${taskId}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async startWithPromptUnguarded(taskId: string): Promise<void> {
     if (this.closing) return;
     const task = this.options.store.tasks.get(taskId);
     if (!task || !task.prompt.trim() || task.agent.status !== 'idle') return;

@@ -51,6 +51,8 @@ export async function runModelStep(input: ModelStepInput): Promise<StepResult> {
     abortSignal: input.signal,
     maxRetries: 0,
     maxOutputTokens: input.maxOutputTokens,
+    // Errors arrive as stream parts and are handled by the loop; the SDK must not also log them.
+    onError: () => undefined,
   });
 
   const toolCalls: StepToolCall[] = [];

@@ -2,6 +2,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { useSingleFlight } from '../../ui/use-single-flight';
+import { useConfiguredModels } from './use-configured-models';
 
 const roleDefault = 'Role default';
 
@@ -12,8 +13,8 @@ function toModelRef(value: string): string | null {
 }
 
 /**
- * The task's model as `<provider>:<model>`, free text for now (a list of configured models
- * will feed the suggestions later). Applied with Enter or "Use model"; Escape reverts.
+ * The task's model as `<provider>:<model>`: free text, with the configured providers' models
+ * suggested. Applied with Enter or "Use model"; Escape reverts.
  */
 export function ModelPicker({ taskId, model }: { taskId: string; model: string | null }) {
   const api = useBridge();
@@ -22,6 +23,7 @@ export function ModelPicker({ taskId, model }: { taskId: string; model: string |
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { pending, run } = useSingleFlight();
+  const configured = useConfiguredModels();
   const value = draft ?? model ?? '';
   const dirty = draft !== null && toModelRef(draft) !== model;
 
@@ -64,13 +66,17 @@ export function ModelPicker({ taskId, model }: { taskId: string; model: string |
         placeholder="role default"
         spellCheck={false}
         autoComplete="off"
+        onFocus={configured.load}
         onChange={(e) => setDraft(e.target.value)}
         onKeyDown={onKeyDown}
         aria-invalid={error !== null}
       />
       <datalist id={listId}>
         <option value={roleDefault} />
-        {model && <option value={model} />}
+        {model && !configured.models.includes(model) && <option value={model} />}
+        {configured.models.map((ref) => (
+          <option key={ref} value={ref} />
+        ))}
       </datalist>
       {dirty && (
         <button type="button" className="button button--small" onClick={apply} disabled={pending} aria-busy={pending}>
