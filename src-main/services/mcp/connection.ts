@@ -18,7 +18,15 @@ import {
   type McpServerStatus,
   type RestartPolicy,
 } from './hub-types';
-import { isRunning, processTree, terminateProcesses, terminateTree, waitForExit, type ProcessIdentity } from './process-tree';
+import {
+  isProcessAlive,
+  killProcesses,
+  killProcessTree,
+  listDescendants,
+  processIdentity,
+  waitForExit,
+  type ProcessIdentity,
+} from '../processes/process-tree';
 import { configHash, isStdioConfig, type McpServerConfig } from './server-config';
 import { createTransport, shouldFallBackToSse, type CreatedTransport } from './transport-factory';
 import { expandServerConfig, type Environment } from './variable-expansion';
@@ -305,23 +313,19 @@ export class McpConnection {
     this.created = undefined;
     if (!client || !created) return;
     const pid = created.pid();
-    const tree = pid !== undefined ? await processTree(pid) : [];
-    const inTree = new Set(tree.map((member) => member.pid));
-    const orphans = [...this.knownProcesses.values()].filter((known) => !inTree.has(known.pid) && known.pid !== pid);
+    const root = pid !== undefined ? processIdentity(pid) : undefined;
+    const seenEarlier = [...this.knownProcesses.values()];
     this.knownProcesses.clear();
-    await terminateProcesses(orphans, this.options.killGraceMs);
-    // Children before the server itself, so the live server collects them.
-    await terminateTree(
-      tree.filter((member) => member.depth > 0),
-      this.options.killGraceMs,
-    );
+    const graceMs = this.options.killGraceMs;
+    // Children, and any the server orphaned earlier, before the server itself, so the live server collects them.
+    if (pid !== undefined) await killProcessTree(pid, { graceMs, knownDescendants: seenEarlier, spareRoot: true });
+    else await killProcesses(seenEarlier, { graceMs });
     if (created.transport instanceof StreamableHTTPClientTransport) {
       await created.transport.terminateSession().catch(() => undefined);
     }
     // Closing stdin is the polite stop the spec asks for; the kill below covers servers that ignore it.
     const closing = client.close().catch(() => undefined);
-    const root = tree.find((member) => member.depth === 0);
-    if (root && !(await waitForExit([root], this.options.killGraceMs))) await terminateProcesses([root], this.options.killGraceMs);
+    if (root && !(await waitForExit([root], graceMs))) await killProcesses([root], { graceMs });
     await closing;
   }
 
@@ -329,10 +333,10 @@ export class McpConnection {
   private async rememberProcesses(): Promise<void> {
     const pid = this.created?.pid();
     if (pid === undefined) return;
-    const tree = await processTree(pid).catch(() => []);
-    for (const member of tree) this.knownProcesses.set(member.pid, member);
+    const descendants = await listDescendants(pid).catch(() => []);
+    for (const member of descendants) this.knownProcesses.set(member.pid, member);
     for (const [knownPid, known] of this.knownProcesses) {
-      if (!(await isRunning(known))) this.knownProcesses.delete(knownPid);
+      if (!isProcessAlive(known)) this.knownProcesses.delete(knownPid);
     }
   }
 

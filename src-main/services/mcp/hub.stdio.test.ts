@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { listDescendants } from '../processes/process-tree';
 import { serverKey } from './connection';
-import { processTree } from './process-tree';
 import { createTestHub, fixtureConfig, isGone, isNotRunning, textOf, until } from './testing/hub-harness';
 
 describe('McpHub with the stdio fixture server', () => {
@@ -131,7 +131,7 @@ describe('McpHub with the stdio fixture server', () => {
     await hub.release('task-1');
     expect(await pending).toMatchObject([{ name: 'fixture', state: 'stopped' }]);
     expect(hub.statuses()).toEqual([]);
-    expect((await processTree(process.pid)).filter((member) => member.depth > 0)).toEqual([]);
+    expect(await listDescendants(process.pid)).toEqual([]);
   });
 
   it('with an idle delay, keeps an unused server briefly for the next task, then stops it', async () => {
@@ -167,7 +167,7 @@ describe('McpHub with the stdio fixture server', () => {
     await hub.close();
     for (const pid of [...statuses.map((status) => status.pid!), restartedPid, ...children.slice(1)]) expect(isGone(pid)).toBe(true);
     expect(isNotRunning(children[0]!)).toBe(true);
-    expect((await processTree(process.pid)).filter((member) => member.depth > 0)).toEqual([]);
+    expect(await listDescendants(process.pid)).toEqual([]);
     expect(await hub.acquire('task-2', [{ config: fixtureConfig() }])).toMatchObject([{ state: 'stopped' }]);
   });
 

@@ -1,10 +1,10 @@
-import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fail, ok, type Result } from '../../../src-shared/contract';
+import { isInsideOrEqual } from '../paths/path-containment';
+import { realpathFollowingDanglingLinks } from '../paths/real-location';
 
 const maxPathLength = 4096;
-/** The kernel's own limit for nested links is 40; a deeper chain is a loop or an attack. */
-const maxLinkHops = 40;
 
 /**
  * Turns a path an agent asked for into an absolute real path inside the workspace root, or
@@ -52,7 +52,7 @@ export function resolveInsideWorkspace(root: string, requested: string): Result<
   }
   if (touchesGitInternals(relative(realRoot, lexical))) return refuse(gitInternalsReason);
 
-  const real = realLocation(lexical, 0);
+  const real = realpathFollowingDanglingLinks(lexical);
   if (real === undefined) return refuse('it goes through too many symbolic links');
   if (!isInsideOrEqual(realRoot, real)) return refuse('a symbolic link on the way points outside the workspace');
   if (touchesGitInternals(relative(realRoot, real))) return refuse(gitInternalsReason);
@@ -72,11 +72,6 @@ export function displayPath(root: string, absolute: string): string {
 }
 
 const gitInternalsReason = "git's internal files (.git) cannot be read or changed with these tools; use git_status or git_diff";
-
-function isInsideOrEqual(root: string, candidate: string): boolean {
-  const rel = relative(root, candidate);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
-}
 
 /**
  * Any `.git` segment, compared without case (macOS and Windows folders ignore it), and with
@@ -103,38 +98,6 @@ function findOddCharacter(text: string): string | undefined {
   }
   if (text.includes('\ufffd')) return 'it contains U+FFFD, a sign of badly encoded bytes';
   return undefined;
-}
-
-/**
- * The real path of `path`: its deepest existing ancestor real-pathed, the missing rest
- * appended. A dangling symlink on the way is followed by hand (realpath gives up on it, yet
- * writing through it would create its target), so its destination is judged too.
- * `undefined` means a link chain too long to be honest.
- */
-function realLocation(path: string, hops: number): string | undefined {
-  if (hops > maxLinkHops) return undefined;
-  const missing: string[] = [];
-  let current = path;
-  for (;;) {
-    try {
-      return join(realpathSync(current), ...missing.reverse());
-    } catch {
-      const link = readLinkIfAny(current);
-      if (link !== undefined) return realLocation(join(resolve(dirname(current), link), ...missing.reverse()), hops + 1);
-      const parent = dirname(current);
-      if (parent === current) return path;
-      missing.push(basename(current));
-      current = parent;
-    }
-  }
-}
-
-function readLinkIfAny(path: string): string | undefined {
-  try {
-    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function describe(requested: unknown): string {

@@ -9,4 +9,4 @@ export {
 } from './workspace-server';
 export { callIdMetaKey } from './run-command';
 export type { WorkspaceTodo } from './todo-write';
-export { isProcessAlive } from './process-tree';
+export { isProcessAlive } from '../processes/process-tree';

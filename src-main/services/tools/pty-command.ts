@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { spawn as spawnPty } from 'node-pty';
+import { killProcessTree } from '../processes/process-tree';
 import { HeadTailBuffer } from './output-cap';
-import { terminateProcessTree } from './process-tree';
 import { plainTerminalText } from './terminal-text';
 
 export interface PtyCommandOptions {
@@ -81,7 +81,7 @@ export function runInPty(options: PtyCommandOptions): Promise<PtyCommandOutcome>
   const stop = (why: PtyCommandOutcome['ending']) => {
     if (ending !== 'exited') return;
     ending = why;
-    void terminateProcessTree(terminal.pid, { graceMs: options.killGraceMs, leaderExited: exited });
+    void killProcessTree(terminal.pid, { graceMs: options.killGraceMs, includeGroup: true });
   };
   const timeout = setTimeout(() => stop('timed-out'), options.timeoutMs);
   const onAbort = () => stop('cancelled');
@@ -95,7 +95,7 @@ export function runInPty(options: PtyCommandOptions): Promise<PtyCommandOutcome>
     dataSubscription.dispose();
     exitSubscription.dispose();
     // Background jobs the command left behind would otherwise outlive the call.
-    if (ending === 'exited') void terminateProcessTree(terminal.pid, { graceMs: options.killGraceMs, leaderExited: exited });
+    if (ending === 'exited') void killProcessTree(terminal.pid, { graceMs: options.killGraceMs, includeGroup: true });
     const { head, tail, omitted } = kept.snapshot();
     const output =
       omitted > 0

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { isProcessAlive } from './process-tree';
+import { isProcessAlive } from '../processes/process-tree';
 import { openWorkspace } from './workspace-test-client';
 
 const until = { timeout: 10_000, interval: 20 };

@@ -1,6 +1,8 @@
 import { realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { fail, ok, type Result } from '../../../src-shared/contract';
+import { isStrictlyInside } from '../paths/path-containment';
+import { realpathOfDeepestExisting } from '../paths/real-location';
 
 /**
  * The check every deletion passes first: `target` must lie strictly inside `root`, both as
@@ -27,24 +29,4 @@ export function assertInsideRoot(root: string, target: string): Result<string> {
   const real = realpathOfDeepestExisting(lexical);
   if (!isStrictlyInside(realRoot, real)) return refuse(`it leads outside ${root} through a symbolic link`);
   return ok(lexical);
-}
-
-function isStrictlyInside(root: string, candidate: string): boolean {
-  const rel = relative(root, candidate);
-  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
-}
-
-function realpathOfDeepestExisting(path: string): string {
-  const missing: string[] = [];
-  let current = path;
-  for (;;) {
-    try {
-      return join(realpathSync(current), ...missing.reverse());
-    } catch {
-      const parent = dirname(current);
-      if (parent === current) return path;
-      missing.push(basename(current));
-      current = parent;
-    }
-  }
 }
