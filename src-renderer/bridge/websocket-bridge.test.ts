@@ -23,7 +23,7 @@ async function startServer(onRequest: OnRequest, refuse = false): Promise<{ wss:
   });
   await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
   const address = wss.address();
-  if (typeof address === 'string') throw new Error('expected a TCP address');
+  if (address === null || typeof address === 'string') throw new Error('expected a TCP address');
   return { wss, url: `ws://127.0.0.1:${address.port}/ws?token=t` };
 }
 

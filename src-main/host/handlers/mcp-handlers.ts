@@ -26,8 +26,17 @@ export function mcpHandlers(services: Services): Pick<HandlerTable, McpMethods> 
     return entry ? ok(entry.config) : fail('NOT_FOUND', `The project declares no MCP server named "${ref.name}".`);
   };
 
+  // A project's servers run once per task worktree (their cwd differs, so their keys do):
+  // show the liveliest of them under the server's name.
+  const liveliness = { ready: 3, connecting: 2, failed: 1, stopped: 0 } as const;
   const withStatus = (entry: McpServerEntry) => {
-    const status = hub.statuses().find((candidate) => candidate.key === serverKey(entry.config)) ?? null;
+    const statuses = hub.statuses();
+    const status =
+      entry.scope === 'app'
+        ? (statuses.find((candidate) => candidate.key === serverKey(entry.config)) ?? null)
+        : (statuses
+            .filter((candidate) => candidate.name === entry.config.name)
+            .sort((a, b) => liveliness[b.state] - liveliness[a.state])[0] ?? null);
     return { ...entry, status };
   };
 

@@ -2,6 +2,7 @@ import { AppInfoFooter } from '../app/AppInfoFooter';
 import { useAppStore } from '../app/app-store';
 import { ProjectSection } from './ProjectSection';
 import { useProjectIds } from './projects-store';
+import { SettingsButton } from '../settings';
 
 export function ProjectsSidebar() {
   const projectIds = useProjectIds();
@@ -25,6 +26,7 @@ export function ProjectsSidebar() {
           </ul>
         )}
       </nav>
+      <SettingsButton />
       <AppInfoFooter />
     </div>
   );

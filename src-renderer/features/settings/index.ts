@@ -1,0 +1,2 @@
+export { SettingsButton } from './SettingsButton';
+export { SettingsDialog, type SettingsDialogProps } from './SettingsDialog';
