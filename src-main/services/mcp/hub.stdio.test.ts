@@ -119,8 +119,8 @@ describe('McpHub with the stdio fixture server', () => {
     expect(hub.statuses()).toHaveLength(1);
 
     await hub.release('task-2');
-    expect(isGone(serverPid)).toBe(true);
-    expect(isGone(childPid)).toBe(true);
+    expect(isNotRunning(serverPid)).toBe(true);
+    expect(isNotRunning(childPid)).toBe(true);
     expect(log.events.at(-1)).toMatchObject({ state: 'stopped' });
     expect(hub.statuses()).toEqual([]);
   });
@@ -145,7 +145,7 @@ describe('McpHub with the stdio fixture server', () => {
     const stopped = log.next((status) => status.state === 'stopped');
     await hub.release('task-2');
     await stopped;
-    expect(isGone(first!.pid!)).toBe(true);
+    expect(isNotRunning(first!.pid!)).toBe(true);
   });
 
   it('leaves no process behind on close, and kills children a crashed server orphaned', async () => {
@@ -165,7 +165,7 @@ describe('McpHub with the stdio fixture server', () => {
     const restartedPid = hub.statuses().find((status) => status.name === 'one')!.pid!;
 
     await hub.close();
-    for (const pid of [...statuses.map((status) => status.pid!), restartedPid, ...children.slice(1)]) expect(isGone(pid)).toBe(true);
+    for (const pid of [...statuses.map((status) => status.pid!), restartedPid, ...children.slice(1)]) expect(isNotRunning(pid)).toBe(true);
     expect(isNotRunning(children[0]!)).toBe(true);
     expect(await listDescendants(process.pid)).toEqual([]);
     expect(await hub.acquire('task-2', [{ config: fixtureConfig() }])).toMatchObject([{ state: 'stopped' }]);
