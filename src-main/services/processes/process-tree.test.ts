@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -115,8 +116,22 @@ describe.skipIf(process.platform === 'win32')('process trees', () => {
     const child = await shell.nextPid();
     expect(isProcessAlive(child)).toBe(true);
 
+    // Only once the shell has become `sleep` (which never reaps) may head exit; before that the shell would reap it.
+    await vi.waitFor(() => expect(readFileSync(`/proc/${shell.root}/comm`, 'utf8').trim()).toBe('sleep'), until);
     shell.child.stdin!.write('x');
-    await vi.waitFor(() => expect(isProcessAlive(child)).toBe(false), until);
+    // The zombie state itself is the point: wait until /proc shows it, then check both views.
+    await vi.waitFor(() => expect(processState(child)).toBe('Z'), until);
     expect(() => process.kill(child, 0)).not.toThrow();
+    expect(isProcessAlive(child)).toBe(false);
   });
 });
+
+/** The state letter from /proc/<pid>/stat (R, S, Z, ...), or null when the pid is gone. */
+function processState(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  } catch {
+    return null;
+  }
+}

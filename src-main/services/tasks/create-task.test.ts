@@ -78,16 +78,16 @@ describe('tasks.create', () => {
   it('marks the workspace failed with git’s reason when the worktree cannot be made', async () => {
     const { services } = makeServices();
     const project = await addRepository(services);
-    const { task, settled } = expectOk(await services.tasks.create({ projectId: project.id, title: 'first', prompt: '', role: 'implement' }));
-    await settled;
-    // Take the next task's branch name away from it by creating it first.
-    const second = expectOk(await services.tasks.create({ projectId: project.id, title: 'first', prompt: '', role: 'implement' }));
-    git(project.repo, 'branch', second.task.workspace.branch);
+    const { settled: firstSettled } = expectOk(await services.tasks.create({ projectId: project.id, title: 'first', prompt: '', role: 'implement' }));
+    expect((await firstSettled).workspace.state).toBe('ready');
+    // A plain branch named "braid" makes every `braid/...` ref impossible to create: git refuses.
+    git(project.repo, 'branch', '-m', (await firstSettled).workspace.branch, 'kept-work');
+    git(project.repo, 'branch', 'braid');
+    const second = expectOk(await services.tasks.create({ projectId: project.id, title: 'second', prompt: '', role: 'implement' }));
     const failed = await second.settled;
     expect(failed.workspace.state).toBe('failed');
-    expect(failed.workspace.stateReason).toMatch(/already exists/);
+    expect(failed.workspace.stateReason).toMatch(/Git could not create the worktree: .*braid/);
     expect(expectOk(services.tasks.list(project.id)).map((t) => t.workspace.state)).toEqual(['ready', 'failed']);
-    expect(task.id).not.toBe(second.task.id);
   });
 
   it('close() waits for a worktree still being created before closing the database', async () => {
