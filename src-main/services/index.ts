@@ -8,6 +8,8 @@ import type { AgentToolset } from './agents/toolset';
 import { agentModelsFrom } from './agents/model-adapter';
 import { createWorkspaceToolset } from './agents/workspace-toolset';
 import { RepoQueue } from './git/repo-queue';
+import { createHistoryService, deleteCheckpoints, type HistoryService } from './history';
+import { createReviewService, type ReviewService } from './review';
 import { mcpToolsForTask } from './agents/mcp-tools';
 import { McpHub, McpServerCatalog } from './mcp';
 import { createModelService, type ModelService } from './models';
@@ -76,6 +78,10 @@ export interface Services {
   agents: AgentService;
   models: ModelService;
   mcp: { hub: McpHub; catalog: McpServerCatalog };
+  /** A workspace's commits, committing, and per-turn checkpoints (W4). */
+  history: HistoryService;
+  /** Hunk actions, review comments, provenance (D2, D3). */
+  review: ReviewService;
   /** Non-secret settings (SQLite). */
   settings: Store['settings'];
   /** Waits for in-flight git work, then closes the database. */
@@ -112,6 +118,8 @@ export function createServices(options: ServicesOptions): Services {
     env: options.env ?? process.env,
     onStatus: (status) => options.emit('mcp.status', { status }),
   });
+  const history = createHistoryService(context);
+  const review = createReviewService(context);
   const agentService = new AgentService({
     store,
     writer,
@@ -126,6 +134,10 @@ export function createServices(options: ServicesOptions): Services {
         })),
     notifyTaskChanged: (taskId) => void context.events.taskChanged(taskId),
     concurrency: runtime.concurrency ?? store.settings.get<number>('agents.concurrency') ?? 4,
+    onTurnEnded: async (taskId, turn) => {
+      const created = await history.createCheckpoint(taskId, turn);
+      if (!created.ok && created.error.code !== 'WORKSPACE_NOT_READY') runtime.log?.(`[history] no checkpoint for ${taskId}: ${created.error.message}`);
+    },
     retry: runtime.retry,
     log: runtime.log,
   });
@@ -151,7 +163,13 @@ export function createServices(options: ServicesOptions): Services {
     async delete(args) {
       // A running agent is stopped first, so nothing writes into a worktree being removed.
       await agentService.stopAndWait(args.taskId);
+      // Checkpoint refs are private to the task: removed with it (best effort; the branch may already be gone).
+      const ownTask = store.tasks.get(args.taskId);
       const result = await taskService.delete(args);
+      const project = ownTask && store.projects.get(ownTask.projectId);
+      if (result.ok && project) {
+        await deleteCheckpoints({ path: project.path, inRepoQueue: (operation) => context.inRepoQueue(project, operation) }, args.taskId);
+      }
       if (result.ok) store.timeline.forget(args.taskId);
       return result;
     },
@@ -170,6 +188,8 @@ export function createServices(options: ServicesOptions): Services {
     agents: agentService,
     models,
     mcp: { hub: mcpHub, catalog: mcpCatalog },
+    history,
+    review,
     settings: store.settings,
     workspaces: {
       recreate: (taskId) => recreateWorkspace(context, taskId),

@@ -29,6 +29,13 @@ export const errorCodes = [
   'PROVIDER_ERROR',
   'SECRETS_UNREADABLE',
   'MCP_SERVER_FAILED',
+  'HUNK_CHANGED',
+  'CHECKPOINT_HAS_NEWER_CHANGES',
+  'NOTHING_TO_COMMIT',
+  'CHECKOUT_HAS_CHANGES',
+  'MERGE_OUTDATED',
+  'WORKSPACE_HAS_UNCOMMITTED',
+  'NOTHING_TO_MERGE',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

@@ -26,6 +26,8 @@ export interface AgentServiceOptions {
   /** Re-reads the task and pushes `tasks.changed`. */
   notifyTaskChanged(taskId: string): void;
   concurrency: number;
+  /** Called after every run with the last step number (the turn), e.g. to checkpoint the worktree. */
+  onTurnEnded?(taskId: string, turn: number): Promise<void>;
   retry?: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
   log?: (line: string) => void;
 }
@@ -299,6 +301,11 @@ export class AgentService {
       await toolset?.close().catch(() => undefined);
     }
     writer.flush();
+    if (conversation.step > 0) {
+      await this.options.onTurnEnded?.(taskId, conversation.step).catch((error: unknown) => {
+        this.options.log?.(`[agents] checkpoint after ${taskId} failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }
     if (this.closing && outcome.kind === 'stopped') {
       this.setStatus(taskId, 'interrupted', 'Braid stopped while this task was running. Resume continues from where it was.');
     } else if (outcome.kind === 'done') this.setStatus(taskId, 'done', null);

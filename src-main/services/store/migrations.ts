@@ -89,4 +89,25 @@ export const migrations: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: 'review comments',
+    sql: `
+      -- Comments on lines of a task's diff. anchor_text is the line as it read when the
+      -- comment was made: a later change to it means the agent likely addressed the comment.
+      CREATE TABLE review_comment (
+        id TEXT PRIMARY KEY,
+        task_id TEXT NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+        path TEXT NOT NULL,
+        line INTEGER NOT NULL CHECK (line >= 1),
+        side TEXT NOT NULL CHECK (side IN ('old', 'new')),
+        text TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'sent', 'addressed')),
+        anchor_text TEXT,
+        created_at INTEGER NOT NULL,
+        sent_at INTEGER
+      ) STRICT;
+      CREATE INDEX review_comment_by_task ON review_comment(task_id, path, line);
+    `,
+  },
 ];

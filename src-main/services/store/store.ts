@@ -1,5 +1,6 @@
 import { openDatabase, type Db, type OpenDatabaseOptions } from './database';
 import { createProjectRepository, type ProjectRepository } from './project-repository';
+import { createReviewCommentRepository, type ReviewCommentRepository } from './review-comment-repository';
 import { createSettingRepository, type SettingsStore } from './setting-repository';
 import { createTaskRepository, type TaskRepository } from './task-repository';
 import { createTimelineRepository, type TimelineRepository } from './timeline-repository';
@@ -13,6 +14,7 @@ export interface Store {
   tasks: TaskRepository;
   settings: SettingsStore;
   timeline: TimelineRepository;
+  reviewComments: ReviewCommentRepository;
   /** Runs `work` in one transaction (all or nothing). */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -27,6 +29,7 @@ export function openStore(dataDir: string, options?: OpenDatabaseOptions): Store
     tasks: createTaskRepository(db),
     settings: createSettingRepository(db),
     timeline: createTimelineRepository(db),
+    reviewComments: createReviewCommentRepository(db),
     transaction: (work) => db.transaction(work)(),
     close: () => db.close(),
   };

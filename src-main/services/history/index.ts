@@ -1,0 +1,48 @@
+import { fail, type Result } from '../../../src-shared/contract';
+import { runGit } from '../git/run-git';
+import type { WorkspaceContext } from '../workspaces/context';
+import { createCheckpoint, deleteCheckpoints, listCheckpoints, type Checkpoint } from './checkpoints';
+import { commitWorkspace, type WorkspaceCommitResult } from './commit-workspace';
+import { restoreCheckpoint, type RestoredCheckpoint } from './restore-checkpoint';
+import { openWorkspace, type WorkspaceHandle } from './workspace-handle';
+import { workspaceHistory, type WorkspaceHistory } from './workspace-history';
+
+export type { Checkpoint } from './checkpoints';
+export type { ChangedPath, ChangeKind } from './commit-message';
+export type { WorkspaceCommitResult } from './commit-workspace';
+export type { RestoredCheckpoint } from './restore-checkpoint';
+export type { WorkspaceHandle } from './workspace-handle';
+export type { WorkspaceCommit, WorkspaceHistory } from './workspace-history';
+export { createCheckpoint, deleteCheckpoints, listCheckpoints, commitWorkspace, restoreCheckpoint, openWorkspace, workspaceHistory };
+
+export type HistoryService = ReturnType<typeof createHistoryService>;
+
+/** Workspace history (W4) by task id: the branch's commits, committing, per-turn checkpoints. */
+export function createHistoryService(context: WorkspaceContext) {
+  const withWorkspace = async <T>(taskId: string, work: (handle: WorkspaceHandle) => Promise<Result<T>>): Promise<Result<T>> => {
+    const handle = openWorkspace(context, taskId);
+    return handle.ok ? work(handle.data) : handle;
+  };
+  return {
+    history: (taskId: string, options?: { limit?: number }): Promise<Result<WorkspaceHistory>> =>
+      withWorkspace(taskId, (handle) => workspaceHistory(handle, options)),
+    commit: (taskId: string, options?: { message?: string }): Promise<Result<WorkspaceCommitResult>> =>
+      withWorkspace(taskId, (handle) => commitWorkspace(handle, options)),
+    /** Call at the end of each agent turn. */
+    createCheckpoint: (taskId: string, turn: number): Promise<Result<Checkpoint>> =>
+      withWorkspace(taskId, (handle) => createCheckpoint(handle, taskId, turn)),
+    listCheckpoints: (taskId: string): Promise<Result<Checkpoint[]>> => withWorkspace(taskId, (handle) => listCheckpoints(handle, taskId)),
+    restoreCheckpoint: (taskId: string, turn: number, options?: { force?: boolean }): Promise<Result<RestoredCheckpoint>> =>
+      withWorkspace(taskId, (handle) => restoreCheckpoint(handle, taskId, turn, options)),
+    /** Call before the task's rows are deleted; works when the worktree is already gone. */
+    async deleteCheckpoints(taskId: string): Promise<Result<{ deleted: number }>> {
+      const task = context.store.tasks.get(taskId);
+      const project = task && context.store.projects.get(task.projectId);
+      if (!project) return fail('NOT_FOUND', 'That task does not exist any more.');
+      // Any folder of the repository will do: refs are shared by all its worktrees.
+      const probe = await runGit(project.path, ['rev-parse', '--git-dir'], { readOnly: true });
+      if (probe.code !== 0) return fail('NOT_FOUND', `The repository ${project.path} is not there any more.`);
+      return deleteCheckpoints({ path: project.path, inRepoQueue: (operation) => context.inRepoQueue(project, operation) }, taskId);
+    },
+  };
+}

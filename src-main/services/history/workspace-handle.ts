@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fail, ok, type Result } from '../../../src-shared/contract';
+import { runGit, type GitResult, type RunGitOptions } from '../git/run-git';
+import type { WorkspaceContext } from '../workspaces/context';
+
+/**
+ * One workspace as the review and history operations need it: where its worktree is, what
+ * it is based on, and the repository's write queue. Built from the stored rows by
+ * `openWorkspace`; tests build it directly around a real worktree.
+ */
+export interface WorkspaceHandle {
+  /** The worktree folder (absolute). */
+  path: string;
+  branch: string;
+  baseBranch: string;
+  /** The base's commit when the worktree was made: the merge-base of last resort. */
+  baseCommit: string | null;
+  /** Runs git work that writes refs, the index or worktree files, one at a time per repository. */
+  inRepoQueue<T>(operation: () => Promise<T>): Promise<T>;
+}
+
+/** The handle of a task's workspace; refuses when it is not ready (being made, missing, ...). */
+export function openWorkspace(context: WorkspaceContext, taskId: string): Result<WorkspaceHandle> {
+  const task = context.store.tasks.get(taskId);
+  if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+  const project = context.store.projects.get(task.projectId);
+  if (!project) return fail('NOT_FOUND', 'The task’s project is not open in Braid.');
+  const { workspace } = task;
+  if (workspace.state !== 'ready') {
+    return fail('WORKSPACE_NOT_READY', `The workspace is ${workspace.state}${workspace.stateReason ? `: ${workspace.stateReason}` : ''}.`);
+  }
+  return ok({
+    path: workspace.path,
+    branch: workspace.branch,
+    baseBranch: workspace.baseBranch,
+    baseCommit: workspace.baseCommit,
+    inRepoQueue: (operation) => context.inRepoQueue(project, operation),
+  });
+}
+
+/** Checked right before acting: the folder may have been deleted since the row said `ready`. */
+export function requireWorktree(handle: WorkspaceHandle): Result<void> {
+  if (existsSync(join(handle.path, '.git'))) return ok(undefined);
+  return fail('WORKSPACE_NOT_READY', `The worktree ${handle.path} is missing; recreate the workspace first.`, { path: handle.path });
+}
+
+/**
+ * Git inside the worktree. Pathspecs are literal, so a file named `*.ts` or `:x` means
+ * itself; output is uncoloured and unquoted whatever the user's config says.
+ */
+export function worktreeGit(handle: WorkspaceHandle, args: readonly string[], options: RunGitOptions = {}): Promise<GitResult> {
+  return runGit(handle.path, ['-c', 'core.quotePath=false', '-c', 'color.ui=false', ...args], {
+    ...options,
+    env: { GIT_LITERAL_PATHSPECS: '1', ...options.env },
+  });
+}

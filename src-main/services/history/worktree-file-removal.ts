@@ -1,0 +1,45 @@
+import { lstatSync } from 'node:fs';
+import { readdir, rm, rmdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { ok, type Result } from '../../../src-shared/contract';
+import { assertInsideRoot } from '../workspaces/path-guard';
+
+/**
+ * Checks that a worktree file (path relative to the root) may be removed, and returns its
+ * absolute path. A symbolic link is judged by the folder it sits in, since removing it
+ * removes the link, never what it points at (which may well be outside).
+ */
+export function guardWorktreeRemoval(root: string, relativePath: string): Result<string> {
+  const full = join(root, relativePath);
+  const isLink = (() => {
+    try {
+      return lstatSync(full).isSymbolicLink();
+    } catch {
+      return false;
+    }
+  })();
+  if (!isLink) return assertInsideRoot(root, full);
+  const parent = dirname(full);
+  if (resolve(parent) === resolve(root)) return ok(full);
+  const guarded = assertInsideRoot(root, parent);
+  return guarded.ok ? ok(full) : guarded;
+}
+
+/** Removes files already passed through `guardWorktreeRemoval`, then the folders they leave empty. */
+export async function removeWorktreeFiles(root: string, guardedPaths: readonly string[]): Promise<void> {
+  for (const path of guardedPaths) {
+    await rm(path, { force: true });
+    await removeEmptyParents(root, dirname(path));
+  }
+}
+
+/** Git does not keep empty folders, so a folder emptied by a removal goes too. */
+async function removeEmptyParents(root: string, folder: string): Promise<void> {
+  let current = folder;
+  while (assertInsideRoot(root, current).ok) {
+    const entries = await readdir(current).catch(() => null);
+    if (entries === null || entries.length > 0) return;
+    await rmdir(current).catch(() => undefined);
+    current = dirname(current);
+  }
+}

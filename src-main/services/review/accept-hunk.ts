@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fail, ok, type Result } from '../../../src-shared/contract';
+import { summariseGitError } from '../git/run-git';
+import { suggestCommitMessage, suggestHunkCommitMessage, type ChangeKind } from '../history/commit-message';
+import { withTemporaryIndex, type IndexGit } from '../history/temporary-index';
+import { resolveWorkspaceBase } from '../history/workspace-base';
+import { requireWorktree, worktreeGit, type WorkspaceHandle } from '../history/workspace-handle';
+import { existsInCommit, isUntracked, readFileDiff } from './file-diff';
+import { overlappingOnNewSide } from './hunk-selection';
+import { locateHunk, type HunkTarget } from './locate-hunk';
+import { withPatchFile } from './patch-file';
+import { validateReviewPath } from './review-path';
+import { formatPatch } from './unified-diff';
+
+export interface AcceptHunkRequest {
+  /** Relative to the worktree root. */
+  path: string;
+  /** A hunk of the file's diff against the merge-base (zero or three lines of context), or the whole file. */
+  hunk: HunkTarget;
+  /** Suggested from the path and lines when not given. */
+  message?: string;
+}
+
+export type AcceptedHunk =
+  | { path: string; commit: string; message: string }
+  /** The change is already in a commit of the workspace: nothing to do. */
+  | { path: string; commit: null; alreadyCommitted: true };
+
+/**
+ * Commits exactly one hunk (or one whole file) in the workspace. The commit is built in a
+ * temporary index from HEAD, so whatever else is staged stays out of it and stays staged;
+ * afterwards the worktree's index gets the same change, so the file does not look staged
+ * backwards. Hooks are skipped: one could re-stage files and commit more than was accepted.
+ *
+ * The hunk is named as the review shows it (merge-base → working tree); the part of it that
+ * is not committed yet is what gets committed. Refuses with HUNK_CHANGED when the file's
+ * diff no longer has that hunk, and with WORKSPACE_NOT_READY when the worktree is missing.
+ */
+export async function acceptHunk(handle: WorkspaceHandle, request: AcceptHunkRequest): Promise<Result<AcceptedHunk>> {
+  const path = validateReviewPath(request.path);
+  if (!path.ok) return path;
+  const present = requireWorktree(handle);
+  if (!present.ok) return present;
+  return handle.inRepoQueue(async () => {
+    const base = await resolveWorkspaceBase(handle);
+    if (!base.ok) return base;
+    const untracked = await isUntracked(handle, request.path);
+    if (!untracked.ok) return untracked;
+    if (request.hunk === 'file') return commitWholeFile(handle, request.path, untracked.data, request.message);
+
+    const located = await locateHunk(handle, base.data.mergeBase, request.path, request.hunk, untracked.data);
+    if (!located.ok) return located;
+    // An untracked file is one hunk: accepting it adds the file.
+    if (untracked.data) return commitWholeFile(handle, request.path, true, request.message);
+    const message = request.message?.trim() || suggestHunkCommitMessage(request.path, request.hunk);
+
+    const uncommitted = await readFileDiff(handle, 'HEAD', request.path, 0, false);
+    if (!uncommitted.ok) return uncommitted;
+    const picked = overlappingOnNewSide(located.data.hunks, uncommitted.data?.hunks ?? []);
+    if (!uncommitted.data || picked.length === 0) return ok({ path: request.path, commit: null, alreadyCommitted: true as const });
+    const patch = formatPatch(uncommitted.data, picked);
+    return withPatchFile(patch, (patchFile) =>
+      commitInTemporaryIndex(handle, request.path, message, {
+        stage: (git) => git(['apply', '--cached', '--unidiff-zero', '--whitespace=nowarn', patchFile]),
+        stageInWorktreeIndex: () => worktreeGit(handle, ['apply', '--cached', '--unidiff-zero', '--whitespace=nowarn', patchFile]),
+      }),
+    );
+  });
+}
+
+async function commitWholeFile(handle: WorkspaceHandle, path: string, untracked: boolean, message: string | undefined): Promise<Result<AcceptedHunk>> {
+  if (!untracked) {
+    const unchanged = await worktreeGit(handle, ['diff', '--quiet', '--no-ext-diff', 'HEAD', '--', path], { readOnly: true });
+    if (unchanged.code === 0) return ok({ path, commit: null, alreadyCommitted: true as const });
+  }
+  const kind: ChangeKind = !existsSync(join(handle.path, path))
+    ? 'deleted'
+    : untracked || !(await existsInCommit(handle, 'HEAD', path))
+      ? 'added'
+      : 'modified';
+  return commitInTemporaryIndex(handle, path, message?.trim() || suggestCommitMessage([{ path, kind }]), {
+    stage: (git) => git(['add', '--all', '--', path]),
+    stageInWorktreeIndex: () => worktreeGit(handle, ['add', '--all', '--', path]),
+  });
+}
+
+async function commitInTemporaryIndex(
+  handle: WorkspaceHandle,
+  path: string,
+  message: string,
+  steps: { stage(git: IndexGit): ReturnType<IndexGit>; stageInWorktreeIndex(): ReturnType<IndexGit> },
+): Promise<Result<AcceptedHunk>> {
+  const committed = await withTemporaryIndex(handle, { tree: 'HEAD' }, async (git) => {
+    const staged = await steps.stage(git);
+    if (staged.code !== 0) return fail('HUNK_CHANGED', `Could not take that change from ${path}: ${summariseGitError(staged.stderr)}`, { path });
+    const commit = await git(['commit', '--quiet', '--no-verify', '--cleanup=strip', '-m', message]);
+    if (commit.code !== 0) return fail('GIT_FAILED', `Git could not commit: ${summariseGitError(commit.stderr || commit.stdout)}`);
+    const head = await git(['rev-parse', 'HEAD']);
+    return ok(head.stdout.trim());
+  });
+  if (!committed.ok) return committed;
+  // Nothing staged for this file before (the usual case): the same change lands cleanly. If
+  // the user had staged other edits of it by hand, the entry is reset to the new commit
+  // instead (their edits stay in the file), or it would undo the accepted hunk in the index.
+  const restaged = await steps.stageInWorktreeIndex();
+  if (restaged.code !== 0) await worktreeGit(handle, ['reset', '--quiet', '--', path]);
+  return ok({ path, commit: committed.data, message });
+}

@@ -1,0 +1,171 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { asFile, makeWorkspace, numberedLines } from '../history/workspace-fixture';
+import { expectOk } from '../testing/services-fixture';
+import { acceptHunk } from './accept-hunk';
+import { revertHunk } from './revert-hunk';
+
+/** A workspace whose nav.ts (20 lines) has two separate changes: line 3 and line 15. */
+function workspaceWithTwoHunks() {
+  const original = numberedLines(20);
+  const ws = makeWorkspace({ 'README.md': '# app\n', 'src/nav.ts': asFile(original), 'src/other.ts': 'other\n' });
+  const edited = [...original];
+  edited[2] = 'line 3 changed';
+  edited[14] = 'line 15 changed';
+  ws.write({ 'src/nav.ts': asFile(edited) });
+  return { ws, original, edited };
+}
+
+const firstHunk = { oldStart: 3, oldLines: 1, newStart: 3, newLines: 1 };
+const secondHunk = { oldStart: 15, oldLines: 1, newStart: 15, newLines: 1 };
+
+describe('accepting a hunk', () => {
+  it('commits only that hunk; the other stays as an unstaged change', async () => {
+    const { ws } = workspaceWithTwoHunks();
+    const before = ws.git('rev-parse', 'HEAD');
+
+    const accepted = expectOk(await acceptHunk(ws.handle, { path: 'src/nav.ts', hunk: firstHunk }));
+
+    expect(accepted).toMatchObject({ path: 'src/nav.ts', message: 'Update nav.ts (line 3)' });
+    expect(ws.git('rev-parse', 'HEAD^')).toBe(before);
+    expect(ws.git('log', '-1', '--format=%s')).toBe('Update nav.ts (line 3)');
+    const committed = ws.git('show', 'HEAD:src/nav.ts').split('\n');
+    expect(committed[2]).toBe('line 3 changed');
+    expect(committed[14]).toBe('line 15');
+    expect(ws.git('diff', '--cached', '--name-only')).toBe('');
+    const unstaged = ws.git('diff', '-U0', '--', 'src/nav.ts');
+    expect(unstaged).toMatch(/@@ -15 \+15 @@.*\n-line 15\n\+line 15 changed/);
+    expect(unstaged).not.toContain('-line 3\n');
+  });
+
+  it('refuses a hunk that no longer matches the file, doing nothing', async () => {
+    const { ws, edited } = workspaceWithTwoHunks();
+    const head = ws.git('rev-parse', 'HEAD');
+    // The agent writes again: two lines inserted above, the second hunk moves down.
+    ws.write({ 'src/nav.ts': asFile(['new a', 'new b', ...edited]) });
+
+    const result = await acceptHunk(ws.handle, { path: 'src/nav.ts', hunk: secondHunk });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('HUNK_CHANGED');
+    expect(result.error.details).toMatchObject({ path: 'src/nav.ts', current: expect.arrayContaining([{ oldStart: 15, oldLines: 1, newStart: 17, newLines: 1 }]) });
+    expect(ws.git('rev-parse', 'HEAD')).toBe(head);
+    expect(ws.git('status', '--porcelain')).toBe('M src/nav.ts');
+  });
+
+  it('takes a hunk of the three-line-context diff, which groups nearby changes', async () => {
+    const original = numberedLines(12);
+    const ws = makeWorkspace({ 'a.txt': asFile(original) });
+    const edited = [...original];
+    edited[4] = 'five';
+    edited[6] = 'seven';
+    ws.write({ 'a.txt': asFile(edited) });
+    // With context, lines 5 and 7 are one hunk: lines 2-10.
+    expectOk(await acceptHunk(ws.handle, { path: 'a.txt', hunk: { oldStart: 2, oldLines: 9, newStart: 2, newLines: 9 }, message: 'Both' }));
+    expect(ws.git('show', 'HEAD:a.txt')).toBe(asFile(edited).trimEnd());
+    expect(ws.git('status', '--porcelain')).toBe('');
+  });
+
+  it('leaves what else was staged alone, and adds an untracked file as a whole', async () => {
+    const { ws } = workspaceWithTwoHunks();
+    ws.write({ 'src/other.ts': 'other, staged by hand\n', 'src/new/feature.ts': 'a\nb\n' });
+    ws.git('add', 'src/other.ts');
+
+    const accepted = expectOk(await acceptHunk(ws.handle, { path: 'src/new/feature.ts', hunk: { oldStart: 0, oldLines: 0, newStart: 1, newLines: 2 } }));
+    expect(accepted).toMatchObject({ message: 'Add feature.ts' });
+    expect(ws.git('show', '--name-only', '--format=', 'HEAD')).toBe('src/new/feature.ts');
+    expect(ws.git('diff', '--cached', '--name-only')).toBe('src/other.ts');
+    expect(ws.git('status', '--porcelain', '--', 'src/new')).toBe('');
+
+    const whole = expectOk(await acceptHunk(ws.handle, { path: 'src/nav.ts', hunk: 'file' }));
+    expect(whole).toMatchObject({ message: 'Update nav.ts' });
+    expect(ws.git('show', '--name-only', '--format=', 'HEAD')).toBe('src/nav.ts');
+    expect(ws.git('status', '--porcelain')).toBe('M  src/other.ts');
+  });
+
+  it('handles hunks that shift the lines after them and a missing final newline', async () => {
+    const original = numberedLines(20);
+    const ws = makeWorkspace({ 'a.txt': original.join('\n') });
+    const edited = [...original.slice(0, 2), 'new x', 'new y', 'new z', ...original.slice(2)];
+    edited[edited.length - 1] = 'last line changed';
+    ws.write({ 'a.txt': edited.join('\n') });
+    const insertion = { oldStart: 2, oldLines: 0, newStart: 3, newLines: 3 };
+    const lastLine = { oldStart: 20, oldLines: 1, newStart: 23, newLines: 1 };
+
+    expectOk(await acceptHunk(ws.handle, { path: 'a.txt', hunk: lastLine }));
+    expect(ws.git('show', 'HEAD:a.txt')).toBe([...original.slice(0, 19), 'last line changed'].join('\n'));
+    expect(ws.read('a.txt')).toBe(edited.join('\n'));
+
+    expectOk(await revertHunk(ws.handle, { path: 'a.txt', hunk: insertion }));
+    expect(ws.read('a.txt')).toBe([...original.slice(0, 19), 'last line changed'].join('\n'));
+    expect(ws.git('status', '--porcelain')).toBe('');
+  });
+
+  it('accepts and reverts whole deleted files', async () => {
+    const { ws } = workspaceWithTwoHunks();
+    rmSync(join(ws.handle.path, 'src/other.ts'));
+    expectOk(await acceptHunk(ws.handle, { path: 'src/other.ts', hunk: 'file' }));
+    expect(ws.git('log', '-1', '--format=%s')).toBe('Delete other.ts');
+    expect(ws.git('status', '--porcelain', '--', 'src/other.ts')).toBe('');
+
+    expectOk(await revertHunk(ws.handle, { path: 'src/other.ts', hunk: 'file' }));
+    expect(ws.read('src/other.ts')).toBe('other\n');
+  });
+
+  it('says when the hunk is already committed in the workspace', async () => {
+    const { ws } = workspaceWithTwoHunks();
+    ws.git('commit', '--quiet', '-am', 'agent committed');
+    const result = expectOk(await acceptHunk(ws.handle, { path: 'src/nav.ts', hunk: firstHunk }));
+    expect(result).toEqual({ path: 'src/nav.ts', commit: null, alreadyCommitted: true });
+  });
+});
+
+describe('reverting a hunk', () => {
+  it('discards only that hunk from the working tree', async () => {
+    const { ws, edited } = workspaceWithTwoHunks();
+    expectOk(await revertHunk(ws.handle, { path: 'src/nav.ts', hunk: secondHunk }));
+    const expected = [...edited];
+    expected[14] = 'line 15';
+    expect(ws.read('src/nav.ts')).toBe(asFile(expected));
+    expect(ws.git('diff', '--cached', '--name-only')).toBe('');
+  });
+
+  it('undoes a committed hunk as an uncommitted reverse change, and refuses stale hunks', async () => {
+    const { ws, original } = workspaceWithTwoHunks();
+    ws.git('commit', '--quiet', '-am', 'agent committed both');
+    const head = ws.git('rev-parse', 'HEAD');
+
+    expectOk(await revertHunk(ws.handle, { path: 'src/nav.ts', hunk: firstHunk }));
+    expect(ws.git('rev-parse', 'HEAD')).toBe(head);
+    expect(ws.read('src/nav.ts').split('\n')[2]).toBe('line 3');
+    expect(ws.git('diff', '-U0', 'HEAD', '--', 'src/nav.ts')).toContain('-line 3 changed\n+line 3');
+
+    const stale = await revertHunk(ws.handle, { path: 'src/nav.ts', hunk: firstHunk });
+    expect(stale.ok ? null : stale.error.code).toBe('HUNK_CHANGED');
+
+    expectOk(await revertHunk(ws.handle, { path: 'src/nav.ts', hunk: 'file' }));
+    expect(ws.read('src/nav.ts')).toBe(asFile(original));
+  });
+
+  it('removes an untracked file (and the folder it leaves empty) through the path guard', async () => {
+    const { ws } = workspaceWithTwoHunks();
+    ws.write({ 'src/new/feature.ts': 'a\n' });
+    const reverted = expectOk(await revertHunk(ws.handle, { path: 'src/new/feature.ts', hunk: 'file' }));
+    expect(reverted.removedFile).toBe(true);
+    expect(existsSync(join(ws.handle.path, 'src/new'))).toBe(false);
+    expect(existsSync(join(ws.handle.path, 'src/nav.ts'))).toBe(true);
+
+    const outside = await revertHunk(ws.handle, { path: '../app/README.md', hunk: 'file' });
+    expect(outside.ok ? null : outside.error.code).toBe('PATH_OUTSIDE_ROOT');
+    expect(existsSync(join(ws.repo, 'README.md'))).toBe(true);
+  });
+
+  it('refuses both actions when the worktree is missing', async () => {
+    const { ws } = workspaceWithTwoHunks();
+    rmSync(ws.handle.path, { recursive: true, force: true });
+    const accepted = await acceptHunk(ws.handle, { path: 'src/nav.ts', hunk: firstHunk });
+    const reverted = await revertHunk(ws.handle, { path: 'src/nav.ts', hunk: firstHunk });
+    expect([accepted.ok ? null : accepted.error.code, reverted.ok ? null : reverted.error.code]).toEqual(['WORKSPACE_NOT_READY', 'WORKSPACE_NOT_READY']);
+  });
+});

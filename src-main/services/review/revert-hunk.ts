@@ -1,0 +1,84 @@
+import { existsSync, lstatSync } from 'node:fs';
+import { join } from 'node:path';
+import { fail, ok, type Result } from '../../../src-shared/contract';
+import { summariseGitError } from '../git/run-git';
+import { resolveWorkspaceBase } from '../history/workspace-base';
+import { requireWorktree, worktreeGit, type WorkspaceHandle } from '../history/workspace-handle';
+import { guardWorktreeRemoval, removeWorktreeFiles } from '../history/worktree-file-removal';
+import { existsInCommit, isUntracked } from './file-diff';
+import { locateHunk, type HunkTarget } from './locate-hunk';
+import { withPatchFile } from './patch-file';
+import { validateReviewPath } from './review-path';
+import { formatPatch } from './unified-diff';
+
+export interface RevertHunkRequest {
+  /** Relative to the worktree root. */
+  path: string;
+  /** A hunk of the file's diff against the merge-base, or the whole file. */
+  hunk: HunkTarget;
+}
+
+export interface RevertedHunk {
+  path: string;
+  /** The file itself went (an untracked file, or one the branch added). */
+  removedFile: boolean;
+}
+
+/**
+ * Takes one hunk (or the whole file) out of the working tree, back to the merge-base. Only
+ * the working tree changes: HEAD and the index stay. A change the workspace already
+ * committed is undone the same way, so reverting it leaves an uncommitted change that
+ * reverses the commit (commit that to drop it from the branch). Untracked files, and files
+ * the branch added, are removed through the path guard.
+ */
+export async function revertHunk(handle: WorkspaceHandle, request: RevertHunkRequest): Promise<Result<RevertedHunk>> {
+  const path = validateReviewPath(request.path);
+  if (!path.ok) return path;
+  const present = requireWorktree(handle);
+  if (!present.ok) return present;
+  return handle.inRepoQueue(async () => {
+    const base = await resolveWorkspaceBase(handle);
+    if (!base.ok) return base;
+    const { mergeBase } = base.data;
+    const untracked = await isUntracked(handle, request.path);
+    if (!untracked.ok) return untracked;
+
+    if (request.hunk !== 'file' || untracked.data) {
+      // For an untracked file this only checks the request: its one hunk is the whole file.
+      const located = request.hunk === 'file' ? null : await locateHunk(handle, mergeBase, request.path, request.hunk, untracked.data);
+      if (located && !located.ok) return located;
+      if (located && !untracked.data) return reverseApply(handle, request.path, formatPatch(located.data.patch, located.data.hunks));
+      return removeFile(handle, request.path);
+    }
+    if (await existsInCommit(handle, mergeBase, request.path)) {
+      const restored = await worktreeGit(handle, ['restore', `--source=${mergeBase}`, '--worktree', '--', request.path]);
+      if (restored.code !== 0) return fail('GIT_FAILED', `Could not restore ${request.path}: ${summariseGitError(restored.stderr)}`);
+      return ok({ path: request.path, removedFile: false });
+    }
+    return removeFile(handle, request.path);
+  });
+}
+
+async function reverseApply(handle: WorkspaceHandle, path: string, patch: string): Promise<Result<RevertedHunk>> {
+  const applied = await withPatchFile(patch, (file) => worktreeGit(handle, ['apply', '--reverse', '--unidiff-zero', '--whitespace=nowarn', file]));
+  if (applied.code !== 0) {
+    return fail('HUNK_CHANGED', `${path} changed while the hunk was being reverted: ${summariseGitError(applied.stderr)}`, { path });
+  }
+  return ok({ path, removedFile: !existsOrIsLink(join(handle.path, path)) });
+}
+
+async function removeFile(handle: WorkspaceHandle, path: string): Promise<Result<RevertedHunk>> {
+  const guarded = guardWorktreeRemoval(handle.path, path);
+  if (!guarded.ok) return guarded;
+  await removeWorktreeFiles(handle.path, [guarded.data]);
+  return ok({ path, removedFile: true });
+}
+
+function existsOrIsLink(path: string): boolean {
+  if (existsSync(path)) return true;
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
