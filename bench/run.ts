@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { mergeResults, printTable, selectScenarios, type Metrics, type Scenario } from './harness';
+import { diffLarge } from './scenarios/diff-large';
 import { openHistory } from './scenarios/open-history';
 import { parallelStream } from './scenarios/parallel-stream';
 import { worktreeCreate } from './scenarios/worktree-create';
 
 /** Every scenario, in the order a full run measures them. */
-const scenarios: Scenario[] = [worktreeCreate, parallelStream, openHistory];
+const scenarios: Scenario[] = [worktreeCreate, parallelStream, openHistory, diffLarge];
 
 async function main(): Promise<void> {
   const selected = selectScenarios(scenarios, process.argv.slice(2).filter((arg) => !arg.startsWith('-')));

@@ -1,0 +1,145 @@
+import { fail, ok, type Result } from '../../../src-shared/contract';
+import { summariseGitError } from '../git/run-git';
+import { readBlobAt, type BlobRead } from './blob-reader';
+import { resolveDiffBase } from './diff-base';
+import { defaultDiffLimits, type DiffFileRef, type DiffLimits, type DiffWorkspace, type FileDiff } from './diff-types';
+import { languageOf } from './file-language';
+import { plainDiffConfig, plainDiffFlags, runGitBytes } from './git-bytes';
+import { exactPathspec, resolveFileRef, type ResolvedFileRef } from './path-bytes';
+import { additionHunk, parsePatch, type PatchSection } from './patch-parser';
+import { parseRawNumstat } from './raw-numstat-parser';
+import { binarySniffBytes } from './untracked-files';
+import { readWorkingFile, type WorkingFileRead } from './working-file';
+
+export interface FileDiffOptions {
+  /** Unchanged lines around each change (git's default 3). */
+  contextLines?: number;
+  limits?: Partial<DiffLimits>;
+}
+
+/**
+ * One file's changes since the workspace's merge-base, as hunks plus both full texts for a
+ * side-by-side editor. Pass the list entry (or at least `oldPath` for a rename) so both names
+ * are compared. Files over the limits are reported as `tooLarge` without being read or diffed.
+ */
+export async function fileDiff(workspace: DiffWorkspace, file: DiffFileRef, options: FileDiffOptions = {}): Promise<Result<FileDiff>> {
+  const limits: DiffLimits = { ...defaultDiffLimits, ...options.limits };
+  const ref = resolveFileRef(file);
+  const base = await resolveDiffBase(workspace);
+  if (!base.ok) return base;
+  const [oldSide, newSide] = await Promise.all([
+    readBlobAt(workspace.path, base.data.commit, ref.oldBytes ?? ref.bytes, limits.maxBytes),
+    readWorkingFile(workspace.path, ref.bytes, limits.maxBytes),
+  ]);
+  if (oldSide.kind === 'failed') return fail('GIT_FAILED', `git cat-file failed: ${oldSide.message}`);
+  const result: FileDiff = { ...ref.path, ...oldNameOf(ref), status: 'modified', language: languageOf(ref.path.path), binary: false, hunks: [] };
+
+  if (oldSide.kind === 'tooLarge' || newSide.kind === 'tooLarge') {
+    const status = await statusWithoutContent(workspace.path, base.data.commit, ref);
+    if (!status.ok) return status;
+    result.status = status.data ?? (oldSide.kind === 'missing' ? 'untracked' : 'unchanged');
+    result.tooLarge = { bytes: Math.max(sizeOf(oldSide), sizeOf(newSide)) };
+    return ok(result);
+  }
+
+  const patch = await runGitBytes(workspace.path, [
+    ...plainDiffConfig,
+    'diff',
+    ...plainDiffFlags,
+    '-p',
+    '--full-index',
+    `-U${Math.max(0, Math.floor(options.contextLines ?? 3))}`,
+    ref.oldBytes ? '-M' : '--no-renames',
+    base.data.commit,
+    '--',
+    ...pathspecsOf(ref).map((spec) => spec.pathspec),
+  ]);
+  if (patch.code !== 0) return fail('GIT_FAILED', `git diff failed: ${summariseGitError(patch.stderr)}`);
+  const sections = parsePatch(patch.stdout).filter((section) => belongsTo(section, ref));
+
+  const oldContent = oldSide.kind === 'blob' ? oldSide.content : null;
+  const newContent = newSide.kind === 'content' ? newSide.content : null;
+  result.binary = sections.some((section) => section.binary) || isBinary(oldContent) || isBinary(newContent);
+
+  if (sections.length === 0) {
+    if (oldSide.kind === 'missing' && newContent) {
+      result.status = 'untracked';
+      if (newSide.kind === 'content') result.newMode = newSide.mode;
+      if (!result.binary) result.hunks = additionHunk(newContent.toString('utf8'));
+    } else result.status = 'unchanged';
+  } else {
+    Object.assign(result, statusOf(sections));
+    if (!result.binary) result.hunks = sections.flatMap((section) => section.hunks);
+  }
+
+  const changedLines = result.hunks.reduce((sum, hunk) => sum + hunk.lines.length, 0);
+  if (changedLines > limits.maxLines) {
+    result.hunks = [];
+    result.tooLarge = { bytes: Math.max(oldContent?.length ?? 0, newContent?.length ?? 0) };
+    return ok(result);
+  }
+  if (!result.binary) {
+    result.oldText = oldContent ? oldContent.toString('utf8') : '';
+    result.newText = newContent ? newContent.toString('utf8') : '';
+  }
+  return ok(result);
+}
+
+function oldNameOf(ref: ResolvedFileRef): Partial<FileDiff> {
+  if (!ref.oldPath) return {};
+  return ref.oldPath.pathBytes ? { oldPath: ref.oldPath.path, oldPathBytes: ref.oldPath.pathBytes } : { oldPath: ref.oldPath.path };
+}
+
+function pathspecsOf(ref: ResolvedFileRef) {
+  return [exactPathspec(ref.bytes), ...(ref.oldBytes ? [exactPathspec(ref.oldBytes)] : [])];
+}
+
+/** A glob pathspec (for a name that is not UTF-8) may match neighbours: keep our file's sections. */
+function belongsTo(section: PatchSection, ref: ResolvedFileRef): boolean {
+  if (pathspecsOf(ref).every((spec) => spec.exact)) return true;
+  const header = section.headerLine;
+  return [ref.bytes, ref.oldBytes].some((name) => name && endsWith(header, Buffer.concat([Buffer.from(' b/'), name])));
+}
+
+const endsWith = (haystack: Buffer, needle: Buffer) =>
+  haystack.length >= needle.length && haystack.subarray(haystack.length - needle.length).equals(needle);
+
+function statusOf(sections: PatchSection[]): Pick<FileDiff, 'status' | 'oldMode' | 'newMode'> {
+  const first = sections[0]!;
+  const last = sections[sections.length - 1]!;
+  const modes = { oldMode: first.oldMode, newMode: last.newMode };
+  // Git prints a file ↔ symlink change as a deletion followed by an addition.
+  if (sections.length > 1 || (first.oldMode && first.newMode && first.oldMode.slice(0, 2) !== first.newMode.slice(0, 2))) {
+    return { status: 'typechange', ...modes };
+  }
+  if (first.renamed) return { status: 'renamed', ...modes };
+  if (first.newFile) return { status: 'added', ...modes };
+  if (first.deletedFile) return { status: 'deleted', ...modes };
+  return { status: 'modified', ...modes };
+}
+
+/** Status of a file too large to diff: the raw listing only compares object ids. */
+async function statusWithoutContent(cwd: string, mergeBase: string, ref: ResolvedFileRef): Promise<Result<FileDiff['status'] | null>> {
+  const raw = await runGitBytes(cwd, [
+    ...plainDiffConfig,
+    'diff',
+    ...plainDiffFlags,
+    '--raw',
+    '-z',
+    ref.oldBytes ? '-M' : '--no-renames',
+    mergeBase,
+    '--',
+    ...pathspecsOf(ref).map((spec) => spec.pathspec),
+  ]);
+  if (raw.code !== 0) return fail('GIT_FAILED', `git diff failed: ${summariseGitError(raw.stderr)}`);
+  const entry = parseRawNumstat(raw.stdout).find((candidate) => candidate.path === ref.path.path);
+  return ok(entry?.status ?? null);
+}
+
+function sizeOf(side: BlobRead | WorkingFileRead): number {
+  if (side.kind === 'tooLarge') return side.bytes;
+  if (side.kind === 'blob' || side.kind === 'content') return side.content.length;
+  return 0;
+}
+
+const isBinary = (content: Buffer | null) => content !== null && content.subarray(0, binarySniffBytes).includes(0);
