@@ -64,6 +64,7 @@ export interface Services {
   };
   tasks: {
     list(projectId: string): Result<Task[]>;
+    get(taskId: string): Task | undefined;
     /** Returns once the task is stored (`creating`); `settled` resolves when git is done. */
     create(args: MethodArgs<'tasks.create'>): Promise<Result<CreatedTask>>;
     delete(args: MethodArgs<'tasks.delete'>): Promise<Result<{ deleted: true }>>;
@@ -148,6 +149,10 @@ export function createServices(options: ServicesOptions): Services {
   const taskService = createTaskService(context);
   const tasks: Services['tasks'] = {
     list: taskService.list,
+    get: (taskId) => {
+      const task = store.tasks.get(taskId);
+      return task && context.decorateTask(task);
+    },
     async create(args) {
       const created = await taskService.create(args);
       if (created.ok && autoStart) {

@@ -6,3 +6,4 @@ export * from './methods';
 export * from './result';
 export * from './wire';
 export * from './settings';
+export * from './review';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timelineEventSchema } from './agent';
+import { checkpointSchema, diffFileRefSchema, fileDiffSchema, workspaceDiffSchema, workspaceHistorySchema } from './review';
 import {
   mcpServerEntrySchema,
   mcpServerRefSchema,
@@ -150,6 +151,17 @@ export const methods = {
     output: z.object({ tools: z.array(z.object({ name: z.string(), description: z.string().optional() })) }),
   },
   'mcp.restart': { input: z.object({ key: z.string().min(1).max(300) }).strict(), output: mcpServerStatusSchema },
+
+  /** DiffLens: everything that differs from the merge-base with the base branch. */
+  'review.diff': { input: z.object({ taskId: idSchema }).strict(), output: workspaceDiffSchema },
+  'review.fileDiff': { input: z.object({ taskId: idSchema, file: diffFileRefSchema }).strict(), output: fileDiffSchema },
+  'history.log': { input: z.object({ taskId: idSchema }).strict(), output: workspaceHistorySchema },
+  'history.checkpoints': { input: z.object({ taskId: idSchema }).strict(), output: z.array(checkpointSchema) },
+  /** Refuses with `CHECKPOINT_HAS_NEWER_CHANGES` (details: files) unless `force`. */
+  'history.restore': {
+    input: z.object({ taskId: idSchema, turn: z.number().int().nonnegative(), force: z.boolean().default(false) }).strict(),
+    output: z.object({ turn: z.number(), files: z.array(z.object({ path: z.string(), kind: z.enum(['added', 'deleted', 'modified']) })), backup: z.string().nullable() }),
+  },
 
   'agents.settings': { input: empty, output: z.object({ concurrency: z.number().int() }) },
   'agents.setConcurrency': { input: z.object({ concurrency: z.number().int().min(1).max(64) }).strict(), output: z.object({ concurrency: z.number().int() }) },

@@ -4,6 +4,7 @@ import type { HandlerTable } from '../dispatch';
 import { agentHandlers } from './agent-handlers';
 import { mcpHandlers } from './mcp-handlers';
 import { modelHandlers } from './model-handlers';
+import { reviewHandlers } from './review-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
 export interface HandlerContext {
@@ -19,5 +20,6 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...agentHandlers(context.services),
     ...modelHandlers(context.services),
     ...mcpHandlers(context.services),
+    ...reviewHandlers(context.services),
   };
 }
