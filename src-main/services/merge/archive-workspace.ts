@@ -1,0 +1,35 @@
+import { fail, ok, type Result } from '../../../src-shared/contract';
+import { runGit } from '../git/run-git';
+import type { WorkspaceContext } from '../workspaces/context';
+import { deleteTask } from '../workspaces/delete-workspace';
+import type { MergeRecord } from './merge-types';
+
+/**
+ * After a merge: removes the worktree (through the ordinary task delete, with its
+ * work-at-risk check) and, unless `keepBranch`, the branch. Squash and rebase merges leave the
+ * branch's own commits off the base, so the delete's "unmerged commits" check would refuse;
+ * the branch is then deleted only if it still points at the commit that was merged
+ * (a compare-and-swap delete), so nothing added since is lost. Selective merges keep that
+ * check: unchosen changes may live only on the branch.
+ */
+export async function archiveMergedWorkspace(
+  context: WorkspaceContext,
+  args: { taskId: string; keepBranch: boolean; merged: MergeRecord },
+): Promise<Result<{ archived: true; branchDeleted: boolean }>> {
+  const task = context.store.tasks.get(args.taskId);
+  if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+  const project = context.store.projects.get(task.projectId);
+  if (!project) return fail('NOT_FOUND', 'The task’s project is not open in Braid.');
+  if (task.workspace.id !== args.merged.workspaceId) return fail('INVALID_INPUT', 'That merge belongs to another workspace.');
+  const branch = task.workspace.branch;
+
+  // Another task still working in this workspace keeps it, and its branch.
+  const shared = context.store.tasks.listByWorkspace(task.workspace.id).length > 1;
+  const deleteBranchHere = !args.keepBranch && !args.merged.selective && !shared;
+  const deleted = await deleteTask(context, { taskId: args.taskId, force: false, keepBranch: args.keepBranch || deleteBranchHere });
+  if (!deleted.ok) return deleted;
+  if (args.keepBranch || shared) return ok({ archived: true, branchDeleted: false });
+  if (!deleteBranchHere) return ok({ archived: true, branchDeleted: true });
+  const removed = await context.inRepoQueue(project, () => runGit(project.path, ['update-ref', '-d', `refs/heads/${branch}`, args.merged.mergedHead]));
+  return ok({ archived: true, branchDeleted: removed.code === 0 });
+}

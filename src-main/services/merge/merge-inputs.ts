@@ -1,0 +1,126 @@
+import { fail, ok, type Result } from '../../../src-shared/contract';
+import { listFileChanges, type FileChange } from './file-changes';
+import { gitText, mergeBaseOf, readBranchTips } from './git-step';
+import type { MergeOptions, MergeProject, MergeWorkspace } from './merge-types';
+import { snapshotWorkspace, type WorkspaceSnapshot } from './workspace-snapshot';
+
+export interface CommitInRange {
+  sha: string;
+  parents: string[];
+  subject: string;
+}
+
+/** Everything a merge is computed from, read once; the merge refuses to land if any of it moved. */
+export interface MergeInputs {
+  repo: string;
+  project: MergeProject;
+  workspace: MergeWorkspace;
+  options: MergeOptions;
+  targetRef: string;
+  targetCommit: string;
+  targetTree: string;
+  /** The workspace branch's commit. */
+  workspaceHead: string;
+  snapshot: WorkspaceSnapshot | null;
+  /** The commit being merged: the workspace head, or a commit of its uncommitted changes on top. */
+  theirs: string;
+  /** That commit of uncommitted changes (moved onto the workspace branch when the merge lands). */
+  workspaceCommit: string | null;
+  mergeBase: string;
+  commits: CommitInRange[];
+  /** The workspace's own changes (merge base → theirs), read only for a selective merge. */
+  workspaceChanges: FileChange[] | null;
+  /** Chosen paths, renames expanded to both sides; null for a whole merge. */
+  selection: string[] | null;
+}
+
+/**
+ * Resolves the target branch and the workspace, snapshots uncommitted changes and lists the
+ * commits in play. Writes nothing but loose objects (the snapshot commit).
+ */
+export async function gatherMergeInputs(project: MergeProject, workspace: MergeWorkspace, options: MergeOptions): Promise<Result<MergeInputs>> {
+  const repo = project.path;
+  const targetRef = `refs/heads/${workspace.baseBranch}`;
+  const workspaceRef = `refs/heads/${workspace.branch}`;
+  const [tips, snapshot] = await Promise.all([readBranchTips(repo, [targetRef, workspaceRef]), snapshotWorkspace(workspace.path)]);
+  const targetCommit = tips.get(targetRef)?.commit;
+  const targetTree = tips.get(targetRef)?.tree ?? '';
+  const workspaceHead = tips.get(workspaceRef)?.commit;
+  if (!targetCommit) {
+    return fail('BRANCH_NOT_FOUND', `The base branch "${workspace.baseBranch}" is not a local branch of this repository, so there is nothing to merge into.`);
+  }
+  if (!workspaceHead) return fail('BRANCH_NOT_FOUND', `The workspace branch "${workspace.branch}" does not exist any more.`);
+  let theirs = workspaceHead;
+  let workspaceCommit: string | null = null;
+  if (snapshot && snapshot.uncommitted.length > 0 && options.includeUncommitted) {
+    if (snapshot.headRef !== workspaceRef || snapshot.head !== workspaceHead) {
+      return fail('WORKSPACE_NOT_READY', `The workspace folder is not on its branch "${workspace.branch}"; its uncommitted changes cannot be included.`);
+    }
+    // A real commit (the user's identity, now): it becomes part of the workspace's history if the merge lands.
+    workspaceCommit = await gitText(repo, ['commit-tree', '-p', workspaceHead, snapshot.tree], {
+      input: `Uncommitted changes from ${workspace.branch}\n`,
+    });
+    theirs = workspaceCommit;
+  }
+
+  const mergeBase = await mergeBaseOf(repo, targetCommit, theirs);
+  if (!mergeBase) return fail('UNSUPPORTED', `"${workspace.branch}" and "${workspace.baseBranch}" share no history, so they cannot be merged.`);
+  // The workspace's own changes are only needed to validate a selection (the preview lists them itself).
+  const [commits, workspaceChanges] = await Promise.all([
+    listCommitsInRange(repo, targetCommit, theirs),
+    options.files ? listFileChanges(repo, mergeBase, theirs) : Promise.resolve(null),
+  ]);
+  let selection: string[] | null = null;
+  if (options.files && workspaceChanges) {
+    const expanded = expandSelection(options.files, workspaceChanges);
+    if (!expanded.ok) return expanded;
+    selection = expanded.data;
+  }
+  return ok({
+    repo,
+    project,
+    workspace,
+    options,
+    targetRef,
+    targetCommit,
+    targetTree,
+    workspaceHead,
+    snapshot,
+    theirs,
+    workspaceCommit,
+    mergeBase,
+    commits,
+    workspaceChanges,
+    selection,
+  });
+}
+
+async function listCommitsInRange(repo: string, from: string, to: string): Promise<CommitInRange[]> {
+  const output = await gitText(repo, ['log', '--reverse', '--topo-order', '--format=%H%x1f%P%x1f%s%x1e', `${from}..${to}`]);
+  return output
+    .split('\x1e')
+    .map((record) => record.trim())
+    .filter(Boolean)
+    .map((record) => {
+      const [sha = '', parents = '', subject = ''] = record.split('\x1f');
+      return { sha, parents: parents.split(' ').filter(Boolean), subject };
+    });
+}
+
+/** Chosen files must be among the workspace's changes; a rename brings its old path along. */
+function expandSelection(files: readonly string[], changes: readonly FileChange[]): Result<string[]> {
+  const chosen = new Set<string>();
+  const unknown: string[] = [];
+  for (const file of files) {
+    const change = changes.find((item) => item.path === file || item.oldPath === file);
+    if (!change) {
+      unknown.push(file);
+      continue;
+    }
+    chosen.add(change.path);
+    if (change.oldPath && change.status === 'R') chosen.add(change.oldPath);
+  }
+  if (unknown.length > 0) return fail('INVALID_INPUT', `Not changed in this workspace: ${unknown.join(', ')}.`, { files: unknown });
+  if (chosen.size === 0) return fail('INVALID_INPUT', 'Choose at least one file to merge.');
+  return ok([...chosen].sort());
+}
