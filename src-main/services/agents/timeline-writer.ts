@@ -61,7 +61,7 @@ export class TimelineWriter {
     store.transaction(() => {
       for (const [taskId, bodies] of batch) {
         // A task deleted meanwhile has no row to attach events to.
-        if (!store.tasks.get(taskId)) continue;
+        if (!store.tasks.exists(taskId)) continue;
         written.set(
           taskId,
           bodies.map((body) => store.timeline.append(taskId, body, at)),

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { gitEnvironment } from './git-bytes';
+import { gitEnvironment } from '../git/run-git';
 
 export type BlobRead =
   | { kind: 'missing' }
@@ -18,7 +18,7 @@ export function readBlobAt(cwd: string, commit: string, path: Buffer, maxBytes: 
   return new Promise((resolve) => {
     const child = spawn('git', ['cat-file', '--batch', '-z'], {
       cwd,
-      env: gitEnvironment(true),
+      env: gitEnvironment({ readOnly: true }),
       stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true,
     });

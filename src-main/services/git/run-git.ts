@@ -7,6 +7,13 @@ export interface GitResult {
   stderr: string;
 }
 
+/** The same, with stdout as raw bytes: file names and contents are not always UTF-8. */
+export interface GitBytesResult {
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
 export interface RunGitOptions {
   /** Extra environment on top of the process environment. */
   env?: Record<string, string>;
@@ -19,42 +26,65 @@ export interface RunGitOptions {
   readOnly?: boolean;
 }
 
+export interface RunGitBytesOptions extends RunGitOptions {
+  /** Written to git's stdin, which is then closed. */
+  input?: Buffer | string;
+  /** Sees output as it arrives, for callers that start work before git has finished. */
+  onStdout?(chunk: Buffer): void;
+}
+
+/** The environment every git call runs with: no prompts nobody can see, parseable messages. */
+export function gitEnvironment(options: Pick<RunGitOptions, 'env' | 'readOnly'> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: '0',
+    LC_ALL: 'C',
+    LANGUAGE: 'C',
+    ...(options.readOnly ? { GIT_OPTIONAL_LOCKS: '0' } : {}),
+    ...options.env,
+  };
+}
+
 /**
  * Runs git with an argument array (never a shell) and resolves with its exit code and
  * output. A non-zero exit is a value, not an exception: callers decide what it means.
  */
-export function runGit(cwd: string, args: readonly string[], options: RunGitOptions = {}): Promise<GitResult> {
+export async function runGit(cwd: string, args: readonly string[], options: RunGitOptions = {}): Promise<GitResult> {
+  const result = await runGitBytes(cwd, args, options);
+  return { ...result, stdout: result.stdout.toString('utf8') };
+}
+
+/** `runGit` keeping stdout as bytes, with an optional stdin (plumbing, raw names, blobs). */
+export function runGitBytes(cwd: string, args: readonly string[], options: RunGitBytesOptions = {}): Promise<GitBytesResult> {
   return new Promise((resolve) => {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      // Never wait on a credential prompt nobody can see; keep messages parseable.
-      GIT_TERMINAL_PROMPT: '0',
-      LC_ALL: 'C',
-      LANGUAGE: 'C',
-      ...(options.readOnly ? { GIT_OPTIONAL_LOCKS: '0' } : {}),
-      ...options.env,
-    };
     const child = spawn('git', args as string[], {
       cwd,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env: gitEnvironment(options),
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       windowsHide: true,
       timeout: options.timeoutMs,
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out.push(chunk);
+      options.onStdout?.(chunk);
+    });
+    child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
+    if (options.input !== undefined && child.stdin) {
+      // A git that exits early closes its stdin; the EPIPE is reported through the exit code.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(options.input);
+    }
     let spawnError: Error | undefined;
     child.on('error', (error) => {
       spawnError = error;
     });
     child.on('close', (code, signal) => {
-      const stdout = Buffer.concat(out).toString('utf8');
       let stderr = Buffer.concat(err).toString('utf8');
       if (spawnError) stderr = `could not run git in ${cwd}: ${spawnError.message}`;
       else if (signal) stderr = `${stderr}git was stopped (${signal})`;
-      resolve({ code: spawnError || code === null ? -1 : code, stdout, stderr });
+      resolve({ code: spawnError || code === null ? -1 : code, stdout: Buffer.concat(out), stderr });
     });
   });
 }

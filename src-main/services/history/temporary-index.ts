@@ -1,8 +1,7 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fail, type Result } from '../../../src-shared/contract';
 import { summariseGitError } from '../git/run-git';
+import { withTempIndex } from '../git/temporary-index-file';
 import { worktreeGit, type WorkspaceHandle } from './workspace-handle';
 
 /** Git run against the temporary index instead of the worktree's own. */
@@ -19,23 +18,19 @@ export async function withTemporaryIndex<T>(
   seed: 'worktree-index' | { tree: string },
   work: (git: IndexGit) => Promise<Result<T>>,
 ): Promise<Result<T>> {
-  const folder = await mkdtemp(join(tmpdir(), 'braid-index-'));
-  const indexFile = join(folder, 'index');
-  try {
-    const git: IndexGit = (args) => worktreeGit(handle, args, { env: { GIT_INDEX_FILE: indexFile } });
-    let copied = false;
-    if (seed === 'worktree-index') {
-      const located = await worktreeGit(handle, ['rev-parse', '--path-format=absolute', '--git-path', 'index'], { readOnly: true });
-      copied = located.code === 0 && (await copyFile(located.stdout.trim(), indexFile).then(() => true, () => false));
-    }
-    // No index yet (nothing ever staged) is the same starting point as HEAD's tree.
-    if (!copied) {
+  let seedIndex: string | undefined;
+  if (seed === 'worktree-index') {
+    const located = await worktreeGit(handle, ['rev-parse', '--path-format=absolute', '--git-path', 'index'], { readOnly: true });
+    if (located.code === 0) seedIndex = located.stdout.trim();
+  }
+  return withTempIndex(async (env) => {
+    const git: IndexGit = (args) => worktreeGit(handle, args, { env });
+    // No index to copy (nothing ever staged) is the same starting point as HEAD's tree.
+    if (seed !== 'worktree-index' || !existsSync(env.GIT_INDEX_FILE)) {
       const tree = seed === 'worktree-index' ? 'HEAD' : seed.tree;
       const read = await git(['read-tree', tree]);
       if (read.code !== 0) return fail('GIT_FAILED', `Could not read ${tree} into a temporary index: ${summariseGitError(read.stderr)}`);
     }
-    return await work(git);
-  } finally {
-    await rm(folder, { recursive: true, force: true });
-  }
+    return work(git);
+  }, seedIndex);
 }

@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '../../../src-shared/contract';
 import { gitBytes, gitText } from './git-step';
 import type { MergeTreeConflict, MergeTreeResult } from './merge-tree';
 import type { ConflictFile, ConflictResolution, ConflictSide } from './merge-types';
-import { editTree, readTreeEntries, type TreeEdit } from './temp-index';
+import { editTree, readTreeEntries, type TreeEdit } from './tree-edits';
 
 /** Texts larger than this are not sent to a three-way view (the oids still are). */
 const maxTextBytes = 2 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { summariseGitError } from '../git/run-git';
-import { runGitBytes, type GitBytesOptions } from './git-bytes';
+import { runGitBytes, type RunGitBytesOptions as GitBytesOptions } from '../git/run-git';
 
 /**
  * A plumbing command that failed where it should not (a corrupt object, a missing identity

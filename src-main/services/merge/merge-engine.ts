@@ -3,7 +3,7 @@ import { commitTree, readCommit, scratchCommit } from './commit-objects';
 import { treeOf } from './git-step';
 import type { MergeInputs } from './merge-inputs';
 import { mergeTrees, type MergeTreeConflict, type MergeTreeResult } from './merge-tree';
-import { editTree, readTreeEntries } from './temp-index';
+import { editTree, readTreeEntries } from './tree-edits';
 
 /** Where a merge stands before anything lands: a commit ready to land, or conflicts to resolve. */
 export type EngineStep =

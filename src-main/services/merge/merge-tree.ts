@@ -1,4 +1,4 @@
-import { runGitBytes } from './git-bytes';
+import { runGitBytes } from '../git/run-git';
 import { GitStepError, splitNul } from './git-step';
 
 /** One index stage of a conflicted path: 1 = merge base, 2 = ours (the target), 3 = theirs. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitText, splitNul } from './git-step';
-import { withTempIndex } from './temp-index';
+import { withTempIndex } from '../git/temporary-index-file';
 
 export interface UncommittedChange {
   path: string;

@@ -106,6 +106,7 @@ export function createTaskRepository(db: Db) {
      VALUES (@id, @projectId, @workspaceId, @title, @prompt, @role, @createdAt)`,
   );
   const remove = db.prepare('DELETE FROM task WHERE id = ?');
+  const existsById = db.prepare<[string], { found: number }>('SELECT 1 AS found FROM task WHERE id = ?');
   const setStatus = db.prepare('UPDATE task SET status = ?, status_reason = ? WHERE id = ?');
   const setModel = db.prepare('UPDATE task SET model = ? WHERE id = ?');
   const setContextWindow = db.prepare('UPDATE task SET context_window = ? WHERE id = ?');
@@ -124,6 +125,8 @@ export function createTaskRepository(db: Db) {
       const raw = byId.get(id);
       return raw && toTask(raw);
     },
+    /** Cheap (no join, no mapping): for hot paths that only need to know the row is there. */
+    exists: (id: string): boolean => existsById.get(id) !== undefined,
     listByProject: (projectId: string): Task[] => byProject.all(projectId).map(toTask),
     listByWorkspace: (workspaceId: string): Task[] => byWorkspace.all(workspaceId).map(toTask),
     insert: (row: TaskRow): void => {
