@@ -61,4 +61,53 @@ describe('review and history over the contract', () => {
     expect(await host.dispatch('history.checkpoints', { taskId: task.id })).toEqual({ ok: true, data: [] });
     expect(await host.dispatch('review.diff', { taskId: 'zzzzzzzzzz' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
+
+  it('accepts and reverts hunks, keeps comments, and reopens them when the agent cannot be reached', async () => {
+    const { host, task } = await hostWithTask();
+    writeFileSync(join(task.workspace.path, 'src/a.ts'), 'export const a = 2;\n');
+    writeFileSync(join(task.workspace.path, 'scratch.txt'), 'throw me away\n');
+    const provenance = await host.dispatch('review.provenance', { taskId: task.id, path: 'src/a.ts' });
+    expect(provenance).toMatchObject({ ok: true, data: [{ hunk: { oldStart: 1, newStart: 1 }, provenance: { byHand: true } }] });
+    const hunk = (provenance as { data: { hunk: { oldStart: number; oldLines: number; newStart: number; newLines: number } }[] }).data[0]?.hunk;
+    const accepted = await host.dispatch('review.acceptHunk', { taskId: task.id, path: 'src/a.ts', hunk });
+    expect(accepted).toMatchObject({ ok: true, data: { path: 'src/a.ts', commit: expect.stringMatching(/^[0-9a-f]{40}$/) } });
+    expect(await host.dispatch('history.log', { taskId: task.id })).toMatchObject({ ok: true, data: { ahead: 1 } });
+    expect(await host.dispatch('review.revertHunk', { taskId: task.id, path: 'scratch.txt', hunk: 'file' })).toEqual({ ok: true, data: { path: 'scratch.txt', removedFile: true } });
+    // A hunk that is not there (any more) is refused by name, and nothing is committed.
+    expect(await host.dispatch('review.acceptHunk', { taskId: task.id, path: 'src/a.ts', hunk: { oldStart: 40, oldLines: 1, newStart: 40, newLines: 1 } })).toMatchObject({
+      ok: false,
+      error: { code: 'HUNK_CHANGED' },
+    });
+
+    const added = await host.dispatch('review.addComment', { taskId: task.id, path: 'src/a.ts', line: 1, side: 'new', text: 'Why 2?', anchorText: 'export const a = 2;' });
+    expect(added).toMatchObject({ ok: true, data: { status: 'open', line: 1 } });
+    // No model is configured in this host: the follow-up cannot go out, so the comment stays open.
+    expect(await host.dispatch('review.sendComments', { taskId: task.id })).toMatchObject({ ok: false, error: { code: 'MODEL_NOT_CONFIGURED' } });
+    expect(await host.dispatch('review.comments', { taskId: task.id })).toMatchObject({ ok: true, data: [{ text: 'Why 2?', status: 'open' }] });
+    const id = (added as { data: { id: string } }).data.id;
+    expect(await host.dispatch('review.editComment', { commentId: id, status: 'addressed' })).toMatchObject({ ok: true, data: { status: 'addressed' } });
+    expect(await host.dispatch('review.deleteComment', { commentId: id })).toEqual({ ok: true, data: { deleted: true } });
+    expect(await host.dispatch('review.deleteComment', { commentId: id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('previews, merges, marks merged and archives over the contract; radar and overview answer', async () => {
+    const { host, task } = await hostWithTask();
+    writeFileSync(join(task.workspace.path, 'src/a.ts'), 'export const a = 3;\n');
+    const overview = await host.dispatch('review.overview', { projectId: task.projectId });
+    expect(overview).toMatchObject({ ok: true, data: [{ taskId: task.id, files: 1, additions: 1, deletions: 1, commands: [], openComments: 0, error: null }] });
+    expect(await host.dispatch('radar.get', { projectId: task.projectId })).toMatchObject({ ok: true, data: { pairs: [], tasks: [{ taskId: task.id, clean: true }] } });
+
+    const refused = await host.dispatch('merge.run', { taskId: task.id, strategy: 'merge' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'WORKSPACE_HAS_UNCOMMITTED' } });
+    const preview = await host.dispatch('merge.preview', { taskId: task.id, strategy: 'squash', includeUncommitted: true, message: 'Make a three' });
+    expect(preview).toMatchObject({ ok: true, data: { targetBranch: 'main', clean: true, blocked: null, message: 'Make a three\n' } });
+    const { targetCommit, workspaceHead } = (preview as { data: { targetCommit: string; workspaceHead: string } }).data;
+    expect(await host.dispatch('merge.archive', { taskId: task.id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const merged = await host.dispatch('merge.run', { taskId: task.id, strategy: 'squash', includeUncommitted: true, message: 'Make a three', expected: { targetCommit, workspaceHead } });
+    expect(merged).toMatchObject({ ok: true, data: { status: 'merged', merged: { strategy: 'squash', targetBranch: 'main' } } });
+    const listed = await host.dispatch('tasks.list', { projectId: task.projectId });
+    expect((listed as { data: Task[] }).data[0]?.workspace.merged).toMatchObject({ strategy: 'squash' });
+    expect(await host.dispatch('merge.abort', { mergeId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await host.dispatch('merge.archive', { taskId: task.id, keepBranch: true })).toEqual({ ok: true, data: { archived: true, branchDeleted: false } });
+  });
 });

@@ -1,6 +1,6 @@
 import { mkdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Branches, EventName, MethodArgs, Orphan, Project, Result, Task } from '../../src-shared/contract';
+import type { Branches, EventName, EventPayload, MethodArgs, Orphan, Project, Result, ReviewSummary, Task } from '../../src-shared/contract';
 import { AgentService, type AgentModels } from './agents/agent-service';
 import { defaultPermissionPolicy, type PermissionPolicy } from './agents/permission-policy';
 import { TimelineWriter } from './agents/timeline-writer';
@@ -10,6 +10,10 @@ import { createWorkspaceToolset } from './agents/workspace-toolset';
 import { RepoQueue } from './git/repo-queue';
 import { createHistoryService, deleteCheckpoints, type HistoryService } from './history';
 import { createReviewService, type ReviewService } from './review';
+import { reviewOverview } from './review/review-overview';
+import { LiveReview } from './live/live-review';
+import { createTaskMerges, type TaskMerges } from './merge/task-merges';
+import { RadarMonitor } from './radar/radar-monitor';
 import { mcpToolsForTask } from './agents/mcp-tools';
 import { McpHub, McpServerCatalog } from './mcp';
 import { createModelService, type ModelService } from './models';
@@ -81,8 +85,18 @@ export interface Services {
   mcp: { hub: McpHub; catalog: McpServerCatalog };
   /** A workspace's commits, committing, and per-turn checkpoints (W4). */
   history: HistoryService;
-  /** Hunk actions, review comments, provenance (D2, D3). */
-  review: ReviewService;
+  /** Hunk actions, review comments and provenance (D2, D3); the review overview. */
+  review: ReviewService & {
+    overview(projectId: string): Promise<Result<ReviewSummary[]>>;
+    /** Every open comment as one follow-up to the task's agent; reopened if it cannot be delivered. */
+    sendComments(taskId: string): Promise<Result<{ sent: number; delivery: 'started' | 'queued' | 'delivered' }>>;
+  };
+  /** Live diffs of the workspaces on screen or being worked on (D1). */
+  live: LiveReview;
+  /** Merge back by task id (D5). */
+  merges: TaskMerges;
+  /** The conflict radar per project (D4). */
+  radar: RadarMonitor;
   /** Non-secret settings (SQLite). */
   settings: Store['settings'];
   /** Waits for in-flight git work, then closes the database. */
@@ -91,6 +105,14 @@ export interface Services {
 
 export function createServices(options: ServicesOptions): Services {
   const now = options.now ?? Date.now;
+  // Task events also drive the live review (watch while an agent works, forget removed tasks).
+  const taskObservers: { changed?: (task: Task) => void; removed?: (removed: EventPayload<'tasks.removed'>) => void } = {};
+  const emit = (event: EventName, payload: unknown) => {
+    options.emit(event, payload);
+    if (event === 'tasks.changed') taskObservers.changed?.((payload as EventPayload<'tasks.changed'>).task);
+    else if (event === 'tasks.removed') taskObservers.removed?.(payload as EventPayload<'tasks.removed'>);
+  };
+  const typedEmit = <E extends EventName>(event: E, payload: EventPayload<E>) => emit(event, payload);
   const store = openStore(options.dataDir);
   const requestedRoot = options.worktreesRoot ?? join(options.dataDir, 'worktrees');
   mkdirSync(requestedRoot, { recursive: true });
@@ -104,7 +126,7 @@ export function createServices(options: ServicesOptions): Services {
     worktreesRoot,
     now,
     queue,
-    emit: options.emit,
+    emit,
     decorateTask: (task) => {
       const queued = late.agents?.queuedMessages(task.id) ?? 0;
       return queued === 0 ? task : { ...task, agent: { ...task.agent, queuedMessages: queued } };
@@ -121,6 +143,18 @@ export function createServices(options: ServicesOptions): Services {
   });
   const history = createHistoryService(context);
   const review = createReviewService(context);
+  const radar = new RadarMonitor({ store, now, onChange: (projectId, computed) => typedEmit('radar.changed', { projectId, radar: computed }), log: runtime.log });
+  const live = new LiveReview({ store, emit: typedEmit, radar, log: runtime.log });
+  const commentsChanged = (taskId: string) => {
+    const comments = review.comments.list(taskId);
+    if (comments.ok) typedEmit('review.commentsChanged', { taskId, comments: comments.data });
+  };
+  /** After Braid changed a task's workspace itself. */
+  const moved = <T>(taskId: string, result: Result<T>): Result<T> => {
+    const task = result.ok ? store.tasks.get(taskId) : undefined;
+    if (task) live.workspaceMoved(task.workspace.id);
+    return result;
+  };
   const agentService = new AgentService({
     store,
     writer,
@@ -138,11 +172,31 @@ export function createServices(options: ServicesOptions): Services {
     onTurnEnded: async (taskId, turn) => {
       const created = await history.createCheckpoint(taskId, turn);
       if (!created.ok && created.error.code !== 'WORKSPACE_NOT_READY') runtime.log?.(`[history] no checkpoint for ${taskId}: ${created.error.message}`);
+      // Comments on lines the agent has since changed are likely addressed.
+      const addressed = await review.comments.detectAddressed(taskId);
+      if (addressed.ok && addressed.data.length > 0) commentsChanged(taskId);
+      moved(taskId, created);
     },
     retry: runtime.retry,
     log: runtime.log,
   });
   late.agents = agentService;
+  const merges = createTaskMerges(context, {
+    onWorkspaceMoved: (workspaceId) => live.workspaceMoved(workspaceId),
+    sendToAgent: (taskId, text) => agentService.send(taskId, text),
+  });
+  taskObservers.changed = (task) => {
+    // New work in a merged workspace: it is no longer "merged" (the radar takes it back).
+    if (task.workspace.merged && task.agent.status === 'running' && store.workspaces.setMerged(task.workspace.id, null)) {
+      void context.events.taskChanged(task.id);
+      return;
+    }
+    live.taskChanged(task);
+  };
+  taskObservers.removed = ({ projectId, taskId }) => {
+    live.taskRemoved(taskId);
+    radar.schedule(projectId);
+  };
   agentService.recoverAfterRestart();
   const autoStart = runtime.autoStart ?? true;
   const projects = createProjectService({ store, emit: options.emit, now });
@@ -185,7 +239,10 @@ export function createServices(options: ServicesOptions): Services {
     projects: {
       list: projects.list,
       add: projects.add,
-      remove: projects.remove,
+      remove: (projectId) => {
+        radar.forgetProject(projectId);
+        return projects.remove(projectId);
+      },
       branches: projects.branches,
       completePath: projects.completePath,
     },
@@ -193,8 +250,47 @@ export function createServices(options: ServicesOptions): Services {
     agents: agentService,
     models,
     mcp: { hub: mcpHub, catalog: mcpCatalog },
-    history,
-    review,
+    history: {
+      ...history,
+      commit: async (taskId, commitOptions) => moved(taskId, await history.commit(taskId, commitOptions)),
+      restoreCheckpoint: async (taskId, turn, restoreOptions) => moved(taskId, await history.restoreCheckpoint(taskId, turn, restoreOptions)),
+    },
+    review: {
+      ...review,
+      acceptHunk: async (taskId, request) => moved(taskId, await review.acceptHunk(taskId, request)),
+      revertHunk: async (taskId, request) => moved(taskId, await review.revertHunk(taskId, request)),
+      comments: {
+        ...review.comments,
+        add(input) {
+          const added = review.comments.add(input);
+          if (added.ok) commentsChanged(input.taskId);
+          return added;
+        },
+        edit(id, changes) {
+          const edited = review.comments.edit(id, changes);
+          if (edited.ok) commentsChanged(edited.data.taskId);
+          return edited;
+        },
+        delete(id) {
+          const comment = store.reviewComments.get(id);
+          const deleted = review.comments.delete(id);
+          if (deleted.ok && comment) commentsChanged(comment.taskId);
+          return deleted;
+        },
+      },
+      overview: (projectId) => reviewOverview({ store, diff: (workspaceId) => live.diff(workspaceId) }, projectId),
+      async sendComments(taskId) {
+        const followUp = review.comments.composeFollowUp(taskId);
+        if (!followUp.ok) return followUp;
+        const sent = await agentService.send(taskId, followUp.data.text);
+        if (!sent.ok) review.comments.reopen(followUp.data.commentIds);
+        commentsChanged(taskId);
+        return sent.ok ? { ok: true, data: { sent: followUp.data.commentIds.length, delivery: sent.data.delivery } } : sent;
+      },
+    },
+    live,
+    merges,
+    radar,
     settings: store.settings,
     workspaces: {
       recreate: (taskId) => recreateWorkspace(context, taskId),
@@ -205,6 +301,7 @@ export function createServices(options: ServicesOptions): Services {
     close() {
       closed ??= agentService
         .close()
+        .then(() => Promise.all([live.close(), radar.close()]))
         .then(() => mcpHub.close())
         .then(() => context.idle())
         .then(() => {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { agentStateSchema } from './agent';
+import { idSchema } from './id';
+import { mergedStateSchema } from './merge';
 
-/** Ids are random, URL-safe and short enough to appear in folder and branch names. */
-export const idSchema = z.string().regex(/^[a-z0-9]{6,32}$/, 'not a valid id');
+export { idSchema };
 
 export const projectSchema = z.object({
   id: idSchema,
@@ -45,6 +46,8 @@ export const workspaceSchema = z.object({
   stateReason: z.string().nullable(),
   /** For `missing` workspaces: whether the branch still exists, so "recreate" can work. */
   branchExists: z.boolean(),
+  /** Set once the workspace has been merged back into its base branch. */
+  merged: mergedStateSchema.nullable(),
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 

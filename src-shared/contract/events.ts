@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { timelineEventSchema } from './agent';
 import { idSchema, orphanSchema, projectSchema, taskSchema } from './domain';
+import { radarSchema } from './merge';
+import { reviewCommentSchema, workspaceDiffSchema } from './review';
 import { mcpServerStatusSchema } from './settings';
 
 /** Every event the host pushes to the renderer, declared once. */
@@ -12,6 +14,12 @@ export const events = {
   /** New timeline events of one task, already stored, in order (batched while streaming). */
   'agent.timeline': z.object({ taskId: idSchema, events: z.array(timelineEventSchema) }),
   'mcp.status': z.object({ status: mcpServerStatusSchema }),
+  /** A watched workspace's file list changed (only for the visible task, or when asked). */
+  'review.diffChanged': z.object({ taskId: idSchema, diff: workspaceDiffSchema }),
+  /** A task's comments changed (sent, addressed after an agent turn, ...). */
+  'review.commentsChanged': z.object({ taskId: idSchema, comments: z.array(reviewCommentSchema) }),
+  /** The project's radar was recomputed because a workspace or a base branch moved. */
+  'radar.changed': z.object({ projectId: idSchema, radar: radarSchema }),
 } as const;
 
 export type Events = typeof events;

@@ -7,3 +7,4 @@ export * from './result';
 export * from './wire';
 export * from './settings';
 export * from './review';
+export * from './merge';

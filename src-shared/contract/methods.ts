@@ -1,6 +1,28 @@
 import { z } from 'zod';
 import { timelineEventSchema } from './agent';
-import { checkpointSchema, diffFileRefSchema, fileDiffSchema, workspaceDiffSchema, workspaceHistorySchema } from './review';
+import {
+  conflictFileSchema,
+  conflictResolutionSchema,
+  mergeIdSchema,
+  mergeOutcomeSchema,
+  mergePreviewSchema,
+  mergeRequestSchema,
+  radarSchema,
+} from './merge';
+import {
+  checkpointSchema,
+  diffFileRefSchema,
+  fileDiffSchema,
+  hunkProvenanceSchema,
+  hunkRangeSchema,
+  hunkTargetSchema,
+  reviewCommentSchema,
+  reviewCommentStatusSchema,
+  reviewPathSchema,
+  reviewSummarySchema,
+  workspaceDiffSchema,
+  workspaceHistorySchema,
+} from './review';
 import {
   mcpServerEntrySchema,
   mcpServerRefSchema,
@@ -155,13 +177,102 @@ export const methods = {
   /** DiffLens: everything that differs from the merge-base with the base branch. */
   'review.diff': { input: z.object({ taskId: idSchema }).strict(), output: workspaceDiffSchema },
   'review.fileDiff': { input: z.object({ taskId: idSchema, file: diffFileRefSchema }).strict(), output: fileDiffSchema },
+  /** Per task of the project with a ready workspace: files, +/-, commands run, open comments. */
+  'review.overview': { input: z.object({ projectId: idSchema }).strict(), output: z.array(reviewSummarySchema) },
+  /**
+   * The renderer says which task's diff is on screen: that one refreshes as soon as files
+   * change (pushed as `review.diffChanged`), the others when they are looked at again.
+   */
+  'review.setVisible': { input: z.object({ taskId: idSchema.nullable() }).strict(), output: z.object({ visible: idSchema.nullable() }) },
+  /** Stage and commit one hunk (or the whole file) in the workspace. `HUNK_CHANGED` if it moved. */
+  'review.acceptHunk': {
+    input: z.object({ taskId: idSchema, path: reviewPathSchema, hunk: hunkTargetSchema, message: z.string().max(20_000).optional() }).strict(),
+    output: z.object({ path: z.string(), commit: z.string().nullable(), message: z.string().nullable() }),
+  },
+  /** Discard one hunk (or the whole file) from the working tree, back to the merge-base. */
+  'review.revertHunk': {
+    input: z.object({ taskId: idSchema, path: reviewPathSchema, hunk: hunkTargetSchema }).strict(),
+    output: z.object({ path: z.string(), removedFile: z.boolean() }),
+  },
+  /** The file's hunks (three lines of context, as `review.fileDiff`) with the agent step behind each. */
+  'review.provenance': {
+    input: z.object({ taskId: idSchema, path: reviewPathSchema }).strict(),
+    output: z.array(z.object({ hunk: hunkRangeSchema, provenance: hunkProvenanceSchema })),
+  },
+  'review.comments': { input: z.object({ taskId: idSchema }).strict(), output: z.array(reviewCommentSchema) },
+  'review.addComment': {
+    input: z
+      .object({
+        taskId: idSchema,
+        path: reviewPathSchema,
+        line: z.number().int().min(1),
+        side: z.enum(['old', 'new']),
+        text: z.string().trim().min(1, 'the comment is empty').max(10_000),
+        anchorText: z.string().max(100_000).nullable().default(null),
+      })
+      .strict(),
+    output: reviewCommentSchema,
+  },
+  'review.editComment': {
+    input: z.object({ commentId: z.string().min(1).max(64), text: z.string().trim().min(1).max(10_000).optional(), status: reviewCommentStatusSchema.optional() }).strict(),
+    output: reviewCommentSchema,
+  },
+  'review.deleteComment': { input: z.object({ commentId: z.string().min(1).max(64) }).strict(), output: z.object({ deleted: z.literal(true) }) },
+  /** Delivers every open comment as one follow-up message to the task's agent. */
+  'review.sendComments': {
+    input: z.object({ taskId: idSchema }).strict(),
+    output: z.object({ sent: z.number(), delivery: z.enum(['started', 'queued', 'delivered']) }),
+  },
+
   'history.log': { input: z.object({ taskId: idSchema }).strict(), output: workspaceHistorySchema },
+  /** Commits everything in the workspace; a message is suggested when none is given. */
+  'history.commit': {
+    input: z.object({ taskId: idSchema, message: z.string().max(20_000).optional() }).strict(),
+    output: z.object({ sha: z.string(), message: z.string(), files: z.array(z.object({ path: z.string(), kind: z.string() })) }),
+  },
   'history.checkpoints': { input: z.object({ taskId: idSchema }).strict(), output: z.array(checkpointSchema) },
   /** Refuses with `CHECKPOINT_HAS_NEWER_CHANGES` (details: files) unless `force`. */
   'history.restore': {
     input: z.object({ taskId: idSchema, turn: z.number().int().nonnegative(), force: z.boolean().default(false) }).strict(),
     output: z.object({ turn: z.number(), files: z.array(z.object({ path: z.string(), kind: z.enum(['added', 'deleted', 'modified']) })), backup: z.string().nullable() }),
   },
+
+  /** Exactly what a merge would do now (target, commits, files, conflicts, checkout), doing nothing. */
+  'merge.preview': { input: mergeRequestSchema, output: mergePreviewSchema },
+  /**
+   * Merges, or stops at conflicts with a `mergeId`. `expected` pins what the preview showed:
+   * `MERGE_OUTDATED` if the base or the workspace moved since.
+   */
+  'merge.run': {
+    input: mergeRequestSchema.extend({
+      expected: z.object({ targetCommit: z.string().regex(/^[0-9a-f]{40,64}$/), workspaceHead: z.string().regex(/^[0-9a-f]{40,64}$/) }).strict().optional(),
+    }),
+    output: mergeOutcomeSchema,
+  },
+  'merge.conflicts': { input: z.object({ mergeId: mergeIdSchema }).strict(), output: z.object({ taskId: idSchema, conflicts: z.array(conflictFileSchema) }) },
+  /** Completes a pending merge with one resolution per conflicted file. */
+  'merge.resolve': {
+    input: z.object({ mergeId: mergeIdSchema, resolutions: z.array(conflictResolutionSchema).min(1).max(20_000) }).strict(),
+    output: mergeOutcomeSchema,
+  },
+  /** Forgets a pending merge; nothing was changed, so nothing needs undoing. */
+  'merge.abort': { input: z.object({ mergeId: mergeIdSchema }).strict(), output: z.object({ aborted: z.literal(true) }) },
+  /**
+   * "Ask the agent to resolve": merges the base branch into the workspace (conflict markers
+   * left in its files) and starts an agent turn to resolve them. A pending merge is aborted.
+   */
+  'merge.askAgent': {
+    input: z.object({ taskId: idSchema, mergeId: mergeIdSchema.optional() }).strict(),
+    /** `delivery` is null when the base merged in cleanly: nothing for the agent to resolve. */
+    output: z.object({ conflicts: z.array(z.string()), delivery: z.enum(['started', 'queued', 'delivered']).nullable() }),
+  },
+  /** After a merge: remove the worktree, and the branch unless `keepBranch`. */
+  'merge.archive': {
+    input: z.object({ taskId: idSchema, keepBranch: z.boolean().default(false) }).strict(),
+    output: z.object({ archived: z.literal(true), branchDeleted: z.boolean() }),
+  },
+  /** The project's conflict radar (also pushed as `radar.changed` when a workspace or base moves). */
+  'radar.get': { input: z.object({ projectId: idSchema }).strict(), output: radarSchema },
 
   'agents.settings': { input: empty, output: z.object({ concurrency: z.number().int() }) },
   'agents.setConcurrency': { input: z.object({ concurrency: z.number().int().min(1).max(64) }).strict(), output: z.object({ concurrency: z.number().int() }) },

@@ -3,6 +3,7 @@ import type { Services } from '../../services';
 import type { HandlerTable } from '../dispatch';
 import { agentHandlers } from './agent-handlers';
 import { mcpHandlers } from './mcp-handlers';
+import { mergeHandlers } from './merge-handlers';
 import { modelHandlers } from './model-handlers';
 import { reviewHandlers } from './review-handlers';
 import { workspaceHandlers } from './workspace-handlers';
@@ -21,5 +22,6 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...modelHandlers(context.services),
     ...mcpHandlers(context.services),
     ...reviewHandlers(context.services),
+    ...mergeHandlers(context.services),
   };
 }

@@ -9,6 +9,8 @@ export interface LiveDiffsOptions {
   workspace(workspaceId: string): DiffWorkspace | undefined;
   /** A workspace's file list changed (also the first time it is computed). */
   onChange(workspaceId: string, diff: WorkspaceDiff): void;
+  /** Files of a watched workspace changed on disk (before any refresh; visible or not). */
+  onDirty?(workspaceId: string): void;
   /** A refresh failed with an expected error (e.g. the folder is gone). */
   onError?(workspaceId: string, error: AppError): void;
   /** Diffs computed at once across all workspaces (default 2). */
@@ -56,7 +58,10 @@ export class LiveDiffs {
         path: workspace.path,
         debounceMs: this.options.debounceMs,
         maxWaitMs: this.options.maxWaitMs,
-        onDirty: () => this.scheduler.markDirty(workspaceId),
+        onDirty: () => {
+          this.scheduler.markDirty(workspaceId);
+          this.options.onDirty?.(workspaceId);
+        },
       });
       const pending = started.then((result) => (result.ok ? result.data : null));
       this.watchers.set(workspaceId, pending);

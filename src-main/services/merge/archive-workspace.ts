@@ -14,7 +14,7 @@ import type { MergeRecord } from './merge-types';
  */
 export async function archiveMergedWorkspace(
   context: WorkspaceContext,
-  args: { taskId: string; keepBranch: boolean; merged: MergeRecord },
+  args: { taskId: string; keepBranch: boolean; merged: Pick<MergeRecord, 'workspaceId' | 'selective' | 'mergedHead'> },
 ): Promise<Result<{ archived: true; branchDeleted: boolean }>> {
   const task = context.store.tasks.get(args.taskId);
   if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');

@@ -110,4 +110,13 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX review_comment_by_task ON review_comment(task_id, path, line);
     `,
   },
+  {
+    version: 4,
+    name: 'merged workspaces',
+    sql: `
+      -- Set once the workspace has been merged back into its base branch: the merge's record
+      -- as JSON (strategy, target, commits), so the review can say "merged" and offer archive.
+      ALTER TABLE workspace ADD COLUMN merged TEXT;
+    `,
+  },
 ];

@@ -21,14 +21,31 @@ function seedVersion2(dir: string): void {
   db.close();
 }
 
-describe('migration 3: review comments', () => {
+describe('migrations 3 and 4: review comments, merged workspaces', () => {
   it('upgrades a version 2 database with data: tasks and their timeline survive, comments can be stored', () => {
     const dir = tempFolder();
     seedVersion2(dir);
 
     const store = openStore(dir);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(3);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(migrations.length);
     const task = store.tasks.get('task000001');
+    // Migration 4: an old workspace reads as not merged; a merge record round-trips.
+    expect(task?.workspace.merged).toBeNull();
+    const merged = {
+      strategy: 'squash' as const,
+      selective: false,
+      files: ['src/nav.ts'],
+      targetBranch: 'main',
+      previousCommit: 'a'.repeat(40),
+      newCommit: 'b'.repeat(40),
+      mergedHead: 'c'.repeat(40),
+      mergedAt: 7,
+      checkoutUpdated: null,
+    };
+    expect(store.workspaces.setMerged('work000001', merged)).toBe(true);
+    expect(store.tasks.get('task000001')?.workspace.merged).toEqual(merged);
+    store.db.prepare("UPDATE workspace SET merged = '{not json' WHERE id = 'work000001'").run();
+    expect(store.tasks.get('task000001')?.workspace.merged).toBeNull();
     expect(task?.title).toBe('Fix nav');
     expect(task?.agent.status).toBe('done');
     expect(task?.agent.stepCount).toBe(4);

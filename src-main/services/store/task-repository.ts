@@ -42,7 +42,7 @@ type RawTaskWithWorkspace = {
 const selectTasks = `
   SELECT t.*, w.id AS w_id, w.project_id AS w_project_id, w.path AS w_path, w.branch AS w_branch,
     w.base_branch AS w_base_branch, w.base_commit AS w_base_commit, w.state AS w_state,
-    w.state_reason AS w_state_reason, w.branch_exists AS w_branch_exists, w.created_at AS w_created_at,
+    w.state_reason AS w_state_reason, w.branch_exists AS w_branch_exists, w.created_at AS w_created_at, w.merged AS w_merged,
     0 AS queued_messages
   FROM task t JOIN workspace w ON w.id = t.workspace_id`;
 
@@ -58,6 +58,7 @@ function toTask(raw: RawTaskWithWorkspace): Task {
     state_reason: raw.w_state_reason,
     branch_exists: raw.w_branch_exists,
     created_at: raw.w_created_at,
+    merged: raw.w_merged,
   });
   return {
     id: raw.id,
@@ -77,6 +78,7 @@ function toTask(raw: RawTaskWithWorkspace): Task {
       state: workspace.state,
       stateReason: workspace.stateReason,
       branchExists: workspace.branchExists,
+      merged: workspace.merged,
     },
   };
 }

@@ -22,6 +22,7 @@ export function createTimelineRepository(db: Db) {
   const lastOfKind = db.prepare<[string, string], RawEvent>(
     'SELECT seq, body, created_at FROM task_event WHERE task_id = ? AND kind = ? ORDER BY seq DESC LIMIT 1',
   );
+  const byKinds = new Map<string, ReturnType<typeof db.prepare<unknown[], RawEvent>>>();
   const nextSeq = new Map<string, number>();
 
   const allocate = (taskId: string): number => {
@@ -46,6 +47,18 @@ export function createTimelineRepository(db: Db) {
     },
     from(taskId: string, seq: number): TimelineEvent[] {
       return fromSeq.all(taskId, seq).map(toEvent);
+    },
+    /** Only events of these kinds, oldest first (e.g. tool calls without the streamed text). */
+    ofKinds(taskId: string, kinds: readonly TimelineEventBody['kind'][]): TimelineEvent[] {
+      const key = [...kinds].sort().join(',');
+      let statement = byKinds.get(key);
+      if (!statement) {
+        statement = db.prepare<unknown[], RawEvent>(
+          `SELECT seq, body, created_at FROM task_event WHERE task_id = ? AND kind IN (${kinds.map(() => '?').join(', ')}) ORDER BY seq`,
+        );
+        byKinds.set(key, statement);
+      }
+      return statement.all(taskId, ...[...kinds].sort()).map(toEvent);
     },
     last(taskId: string, kind: TimelineEventBody['kind']): TimelineEvent | undefined {
       const raw = lastOfKind.get(taskId, kind);

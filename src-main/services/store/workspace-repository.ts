@@ -1,4 +1,4 @@
-import type { WorkspaceState } from '../../../src-shared/contract';
+import { mergedStateSchema, type MergedState, type WorkspaceState } from '../../../src-shared/contract';
 import type { Db } from './database';
 
 export interface WorkspaceRow {
@@ -12,6 +12,7 @@ export interface WorkspaceRow {
   stateReason: string | null;
   branchExists: boolean;
   createdAt: number;
+  merged: MergedState | null;
 }
 
 export interface RawWorkspace {
@@ -25,6 +26,7 @@ export interface RawWorkspace {
   state_reason: string | null;
   branch_exists: number;
   created_at: number;
+  merged: string | null;
 }
 
 export const toWorkspaceRow = (raw: RawWorkspace): WorkspaceRow => ({
@@ -38,7 +40,19 @@ export const toWorkspaceRow = (raw: RawWorkspace): WorkspaceRow => ({
   stateReason: raw.state_reason,
   branchExists: raw.branch_exists === 1,
   createdAt: raw.created_at,
+  merged: parseMerged(raw.merged),
 });
+
+/** A record that does not parse (hand-edited database) reads as "not merged" rather than failing the row. */
+function parseMerged(text: string | null): MergedState | null {
+  if (text === null) return null;
+  try {
+    const parsed = mergedStateSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 export interface WorkspaceStateChange {
   state: WorkspaceState;
@@ -62,6 +76,7 @@ export function createWorkspaceRepository(db: Db) {
      WHERE id = @id`,
   );
   const remove = db.prepare('DELETE FROM workspace WHERE id = ?');
+  const setMerged = db.prepare<[string | null, string]>('UPDATE workspace SET merged = ? WHERE id = ?');
 
   return {
     get: (id: string): WorkspaceRow | undefined => {
@@ -69,7 +84,7 @@ export function createWorkspaceRepository(db: Db) {
       return raw && toWorkspaceRow(raw);
     },
     listByProject: (projectId: string): WorkspaceRow[] => byProject.all(projectId).map(toWorkspaceRow),
-    insert: (row: WorkspaceRow): void => {
+    insert: (row: Omit<WorkspaceRow, 'merged'>): void => {
       insert.run({ ...row, branchExists: row.branchExists ? 1 : 0 });
     },
     /** Returns false when the row is gone (deleted while git was working). */
@@ -82,5 +97,7 @@ export function createWorkspaceRepository(db: Db) {
         baseCommit: change.baseCommit ?? null,
       }).changes > 0,
     remove: (id: string): boolean => remove.run(id).changes > 0,
+    /** Records (or with null clears) that the workspace was merged. */
+    setMerged: (id: string, merged: MergedState | null): boolean => setMerged.run(merged === null ? null : JSON.stringify(merged), id).changes > 0,
   };
 }

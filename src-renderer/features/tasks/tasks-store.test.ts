@@ -20,6 +20,7 @@ function task(id: string, projectId: string, createdAt: number, state: Workspace
       state,
       stateReason: null,
       branchExists: true,
+    merged: null,
     },
     agent: {
       status: 'idle',

@@ -1,0 +1,141 @@
+import { fail, ok, type MergedState, type MethodArgs, type Result, type Task } from '../../../src-shared/contract';
+import { openWorkspace } from '../history/workspace-handle';
+import type { WorkspaceContext } from '../workspaces/context';
+import { archiveMergedWorkspace } from './archive-workspace';
+import { mergeBaseIntoWorkspace, resolutionRequest } from './merge-base-into-workspace';
+import { MergeService } from './merge-service';
+import type { ConflictFile, ConflictResolution, MergeOptions, MergeOutcome, MergePreview, MergeProject, MergeRecord, MergeWorkspace } from './merge-types';
+
+export interface TaskMergesOptions {
+  /** Something Braid did moved the workspace's branch or files. */
+  onWorkspaceMoved(workspaceId: string): void;
+  /** Starts (or queues) an agent turn in the task. */
+  sendToAgent(taskId: string, text: string): Promise<Result<{ delivery: 'started' | 'queued' | 'delivered' }>>;
+}
+
+type MergeRequest = MethodArgs<'merge.preview'>;
+type MergeOutcomeView = { status: 'merged'; merged: MergedState } | Extract<MergeOutcome, { status: 'conflicts' }>;
+
+/**
+ * Merge back by task id: finds the task's project and workspace, runs the merge service,
+ * remembers a landed merge on the workspace (so the review says "merged" and offers archive),
+ * and "ask the agent to resolve".
+ */
+export function createTaskMerges(context: WorkspaceContext, options: TaskMergesOptions) {
+  const service = new MergeService({ inRepoQueue: (project, operation) => context.inRepoQueue(projectRow(project), operation), now: context.now });
+  const projectRow = (project: MergeProject) => {
+    const row = context.store.projects.get(project.id);
+    if (!row) throw new Error(`Project ${project.id} is gone`);
+    return row;
+  };
+
+  const locate = (taskId: string): Result<{ task: Task; project: MergeProject; workspace: MergeWorkspace }> => {
+    const task = context.store.tasks.get(taskId);
+    if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+    const project = context.store.projects.get(task.projectId);
+    if (!project) return fail('NOT_FOUND', 'The task’s project is not open in Braid.');
+    const { workspace } = task;
+    if (workspace.state === 'creating' || workspace.state === 'deleting' || workspace.state === 'failed') {
+      return fail('WORKSPACE_NOT_READY', `The workspace is ${workspace.state}.`);
+    }
+    return ok({
+      task,
+      project: { id: project.id, path: project.path },
+      workspace: { id: workspace.id, path: workspace.path, branch: workspace.branch, baseBranch: workspace.baseBranch },
+    });
+  };
+  const mergeOptions = (request: MergeRequest): MergeOptions => ({
+    strategy: request.strategy,
+    ...(request.files ? { files: request.files } : {}),
+    ...(request.message?.trim() ? { message: request.message } : {}),
+    includeUncommitted: request.includeUncommitted,
+  });
+  const taskOfWorkspace = (workspaceId: string) => context.store.tasks.listByWorkspace(workspaceId)[0];
+
+  /** Records a landed merge and tells everyone; passes conflicts through. */
+  const settle = (outcome: Result<MergeOutcome>): Result<MergeOutcomeView> => {
+    if (!outcome.ok) return outcome;
+    if (outcome.data.status === 'conflicts') return ok(outcome.data);
+    const merged = mergedState(outcome.data.merged);
+    const workspaceId = outcome.data.merged.workspaceId;
+    context.store.workspaces.setMerged(workspaceId, merged);
+    for (const task of context.store.tasks.listByWorkspace(workspaceId)) context.events.taskChanged(task.id);
+    options.onWorkspaceMoved(workspaceId);
+    return ok({ status: 'merged', merged });
+  };
+
+  return {
+    preview(request: MergeRequest): Promise<Result<MergePreview>> {
+      const located = locate(request.taskId);
+      if (!located.ok) return Promise.resolve(located);
+      return service.previewMerge(located.data.project, located.data.workspace, mergeOptions(request));
+    },
+
+    async run(request: MethodArgs<'merge.run'>): Promise<Result<MergeOutcomeView>> {
+      const located = locate(request.taskId);
+      if (!located.ok) return located;
+      return settle(await service.mergeWorkspace(located.data.project, located.data.workspace, mergeOptions(request), request.expected ?? {}));
+    },
+
+    conflicts(mergeId: string): Result<{ taskId: string; conflicts: ConflictFile[] }> {
+      const pending = service.pendingConflicts(mergeId);
+      if (!pending.ok) return pending;
+      const task = taskOfWorkspace(pending.data.workspaceId);
+      if (!task) return fail('NOT_FOUND', 'The task of that merge does not exist any more.');
+      return ok({ taskId: task.id, conflicts: pending.data.conflicts });
+    },
+
+    async resolve(mergeId: string, resolutions: readonly ConflictResolution[]): Promise<Result<MergeOutcomeView>> {
+      return settle(await service.resolveConflicts(mergeId, resolutions));
+    },
+
+    abort: (mergeId: string) => service.abortMerge(mergeId),
+
+    /**
+     * Merges the base into the workspace (markers left in its files) and asks the task's
+     * agent to resolve them. A pending merge of this task is given up first (nothing to undo).
+     */
+    async askAgent(taskId: string, mergeId?: string): Promise<Result<{ conflicts: string[]; delivery: 'started' | 'queued' | 'delivered' | null }>> {
+      if (mergeId) {
+        const pending = service.pendingConflicts(mergeId);
+        if (pending.ok && taskOfWorkspace(pending.data.workspaceId)?.id !== taskId) return fail('INVALID_INPUT', 'That merge belongs to another task.');
+        if (pending.ok) service.abortMerge(mergeId);
+      }
+      const handle = openWorkspace(context, taskId);
+      if (!handle.ok) return handle;
+      const merged = await mergeBaseIntoWorkspace(handle.data);
+      if (!merged.ok) return merged;
+      const task = context.store.tasks.get(taskId);
+      if (task) options.onWorkspaceMoved(task.workspace.id);
+      if (merged.data.conflicts.length === 0) return ok({ conflicts: [], delivery: null });
+      const sent = await options.sendToAgent(taskId, resolutionRequest(handle.data.baseBranch, merged.data.conflicts));
+      if (!sent.ok) return sent;
+      return ok({ conflicts: merged.data.conflicts, delivery: sent.data.delivery });
+    },
+
+    /** Removes a merged workspace's worktree (and its branch unless `keepBranch`). */
+    async archive(taskId: string, keepBranch: boolean): Promise<Result<{ archived: true; branchDeleted: boolean }>> {
+      const task = context.store.tasks.get(taskId);
+      if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+      const merged = task.workspace.merged;
+      if (!merged) return fail('INVALID_INPUT', 'This workspace has not been merged yet; merge it first, or delete the task.');
+      return archiveMergedWorkspace(context, { taskId, keepBranch, merged: { workspaceId: task.workspace.id, selective: merged.selective, mergedHead: merged.mergedHead } });
+    },
+  };
+}
+
+export type TaskMerges = ReturnType<typeof createTaskMerges>;
+
+function mergedState(record: MergeRecord): MergedState {
+  return {
+    strategy: record.strategy,
+    selective: record.selective,
+    files: record.files,
+    targetBranch: record.targetBranch,
+    previousCommit: record.previousCommit,
+    newCommit: record.newCommit,
+    mergedHead: record.mergedHead,
+    mergedAt: record.mergedAt,
+    checkoutUpdated: record.checkout?.updated ? record.checkout.path : null,
+  };
+}

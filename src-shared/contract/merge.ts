@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { idSchema } from './id';
+
+/** Merge back and the conflict radar as the renderer sees them (mirrors src-main/services/merge/merge-types.ts). */
+
+export const mergeStrategySchema = z.enum(['merge', 'squash', 'rebase']);
+export type MergeStrategyName = z.infer<typeof mergeStrategySchema>;
+
+const relativePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !p.includes('\0'), 'path contains a NUL byte');
+
+/** What the user chose in the merge dialog. */
+export const mergeRequestSchema = z
+  .object({
+    taskId: idSchema,
+    strategy: mergeStrategySchema,
+    /** Only these files (the base gets one commit with just their changes). */
+    files: z.array(relativePath).max(20_000).optional(),
+    message: z.string().max(20_000).optional(),
+    /** Commit the workspace's uncommitted changes as part of the merge. */
+    includeUncommitted: z.boolean().default(false),
+  })
+  .strict();
+
+const fileChangeSchema = z.object({
+  path: z.string(),
+  oldPath: z.string().optional(),
+  status: z.string(),
+  additions: z.number().nullable(),
+  deletions: z.number().nullable(),
+});
+
+const commitSummarySchema = z.object({ sha: z.string(), subject: z.string() });
+
+export const mergePreviewSchema = z.object({
+  strategy: mergeStrategySchema,
+  selective: z.boolean(),
+  targetBranch: z.string(),
+  targetCommit: z.string(),
+  workspaceBranch: z.string(),
+  workspaceHead: z.string(),
+  mergeBase: z.string().nullable(),
+  commits: z.array(commitSummarySchema),
+  newCommitCount: z.number(),
+  uncommitted: z.array(z.object({ path: z.string(), status: z.string() })),
+  includesUncommitted: z.boolean(),
+  files: z.array(fileChangeSchema),
+  clean: z.boolean(),
+  conflicts: z.array(z.string()),
+  message: z.string(),
+  checkout: z
+    .object({
+      path: z.string(),
+      isMain: z.boolean(),
+      action: z.enum(['update', 'refuse']),
+      blockingFiles: z.array(z.object({ path: z.string(), status: z.string() })),
+      operation: z.string().nullable(),
+    })
+    .nullable(),
+  blocked: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type MergePreviewView = z.infer<typeof mergePreviewSchema>;
+
+const conflictSideSchema = z.object({ mode: z.string(), oid: z.string(), binary: z.boolean(), text: z.string().nullable() }).nullable();
+
+export const conflictFileSchema = z.object({
+  path: z.string(),
+  base: conflictSideSchema,
+  /** The target branch's version. */
+  ours: conflictSideSchema,
+  /** The workspace's version. */
+  theirs: conflictSideSchema,
+  merged: z.string().nullable(),
+  messages: z.array(z.string()),
+});
+export type ConflictFileView = z.infer<typeof conflictFileSchema>;
+
+export const conflictResolutionSchema = z.union([
+  z.object({ path: relativePath, take: z.enum(['ours', 'theirs', 'base']) }).strict(),
+  z.object({ path: relativePath, content: z.string().max(50_000_000) }).strict(),
+  z.object({ path: relativePath, delete: z.literal(true) }).strict(),
+]);
+export type ConflictResolutionInput = z.infer<typeof conflictResolutionSchema>;
+
+/** What is remembered about a workspace once it has been merged. */
+export const mergedStateSchema = z.object({
+  strategy: mergeStrategySchema,
+  selective: z.boolean(),
+  files: z.array(z.string()),
+  targetBranch: z.string(),
+  previousCommit: z.string(),
+  newCommit: z.string(),
+  mergedHead: z.string(),
+  mergedAt: z.number(),
+  checkoutUpdated: z.string().nullable(),
+});
+export type MergedState = z.infer<typeof mergedStateSchema>;
+
+export const mergeOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('merged'), merged: mergedStateSchema }),
+  z.object({
+    status: z.literal('conflicts'),
+    mergeId: z.string(),
+    conflicts: z.array(conflictFileSchema),
+    /** Rebase: the commit being replayed when it stopped. */
+    step: z.object({ commit: commitSummarySchema, index: z.number(), total: z.number() }).nullable(),
+  }),
+]);
+export type MergeOutcomeView = z.infer<typeof mergeOutcomeSchema>;
+
+export const mergeIdSchema = z.string().uuid();
+
+/** The conflict radar of one project. */
+export const radarSchema = z.object({
+  /** Pairs of tasks whose workspaces changed the same files; ranges are base line numbers [start, end]. */
+  pairs: z.array(
+    z.object({
+      a: idSchema,
+      b: idSchema,
+      files: z.array(z.object({ path: z.string(), ranges: z.array(z.tuple([z.number(), z.number()])), wholeFile: z.boolean() })),
+    }),
+  ),
+  /** Per task: a dry-run merge into its base branch as it is now. */
+  tasks: z.array(
+    z.object({
+      taskId: idSchema,
+      clean: z.boolean(),
+      conflicts: z.array(z.string()),
+      baseCommit: z.string().nullable(),
+      error: z.string().optional(),
+    }),
+  ),
+  computedAt: z.number(),
+});
+export type Radar = z.infer<typeof radarSchema>;
