@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { fail, type Result } from '../../../src-shared/contract';
 import { summariseGitError } from '../git/run-git';
 import { withTempIndex } from '../git/temporary-index-file';
@@ -8,29 +7,16 @@ import { worktreeGit, type WorkspaceHandle } from './workspace-handle';
 export type IndexGit = (args: readonly string[]) => ReturnType<typeof worktreeGit>;
 
 /**
- * Runs `work` with a throw-away index, so a commit or a snapshot can be built without
- * touching what the user (or the agent) has staged. `seed` decides what it starts with:
- * a copy of the worktree's index (fast: unchanged files keep their stat data and are not
- * hashed again) or a tree (`{ tree: 'HEAD' }`).
+ * Runs `work` with a throw-away index holding `seed.tree` (e.g. `{ tree: 'HEAD' }`), so a
+ * commit or a restore can be built without touching what the user (or the agent) has staged.
+ * (Snapshots of the whole working tree seed from a copy of the real index instead: see
+ * merge/workspace-snapshot.ts.)
  */
-export async function withTemporaryIndex<T>(
-  handle: WorkspaceHandle,
-  seed: 'worktree-index' | { tree: string },
-  work: (git: IndexGit) => Promise<Result<T>>,
-): Promise<Result<T>> {
-  let seedIndex: string | undefined;
-  if (seed === 'worktree-index') {
-    const located = await worktreeGit(handle, ['rev-parse', '--path-format=absolute', '--git-path', 'index'], { readOnly: true });
-    if (located.code === 0) seedIndex = located.stdout.trim();
-  }
+export async function withTemporaryIndex<T>(handle: WorkspaceHandle, seed: { tree: string }, work: (git: IndexGit) => Promise<Result<T>>): Promise<Result<T>> {
   return withTempIndex(async (env) => {
     const git: IndexGit = (args) => worktreeGit(handle, args, { env });
-    // No index to copy (nothing ever staged) is the same starting point as HEAD's tree.
-    if (seed !== 'worktree-index' || !existsSync(env.GIT_INDEX_FILE)) {
-      const tree = seed === 'worktree-index' ? 'HEAD' : seed.tree;
-      const read = await git(['read-tree', tree]);
-      if (read.code !== 0) return fail('GIT_FAILED', `Could not read ${tree} into a temporary index: ${summariseGitError(read.stderr)}`);
-    }
+    const read = await git(['read-tree', seed.tree]);
+    if (read.code !== 0) return fail('GIT_FAILED', `Could not read ${seed.tree} into a temporary index: ${summariseGitError(read.stderr)}`);
     return work(git);
-  }, seedIndex);
+  });
 }

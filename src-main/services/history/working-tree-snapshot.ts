@@ -1,22 +1,22 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { summariseGitError } from '../git/run-git';
+import { snapshotWorkspace } from '../merge/workspace-snapshot';
 import { parseNameStatus, type ChangedPath } from './commit-message';
-import { withTemporaryIndex } from './temporary-index';
 import { worktreeGit, type WorkspaceHandle } from './workspace-handle';
 
 /**
  * The tree of the worktree as it is on disk now: tracked and untracked files, not ignored
- * ones. Written to the object database through a temporary index, so the worktree's own
- * index, HEAD and files are untouched.
+ * ones. The same snapshot the merge and the radar take (a private copy of the index), so
+ * the worktree's own index, HEAD and files are untouched.
  */
-export function snapshotWorkingTree(handle: WorkspaceHandle): Promise<Result<string>> {
-  return withTemporaryIndex(handle, 'worktree-index', async (git) => {
-    const added = await git(['add', '--all', '--', '.']);
-    if (added.code !== 0) return fail('GIT_FAILED', `Could not read the worktree's files: ${summariseGitError(added.stderr)}`);
-    const tree = await git(['write-tree']);
-    if (tree.code !== 0) return fail('GIT_FAILED', `Could not record the worktree's files: ${summariseGitError(tree.stderr)}`);
-    return ok(tree.stdout.trim());
-  });
+export async function snapshotWorkingTree(handle: WorkspaceHandle): Promise<Result<string>> {
+  try {
+    const snapshot = await snapshotWorkspace(handle.path);
+    if (!snapshot) return fail('WORKSPACE_NOT_READY', `The worktree ${handle.path} is missing; recreate the workspace first.`, { path: handle.path });
+    return ok(snapshot.tree);
+  } catch (error) {
+    return fail('GIT_FAILED', `Could not read the worktree's files: ${summariseGitError(error instanceof Error ? error.message : String(error))}`);
+  }
 }
 
 /** Files that differ between two trees, as seen going from `from` to `to`. */
