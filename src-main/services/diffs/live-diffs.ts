@@ -9,6 +9,11 @@ export interface LiveDiffsOptions {
   workspace(workspaceId: string): DiffWorkspace | undefined;
   /** A workspace's file list changed (also the first time it is computed). */
   onChange(workspaceId: string, diff: WorkspaceDiff): void;
+  /**
+   * A refresh after a change on disk found the same file list (an edit that kept the +/-
+   * counts): the files' contents may still have changed.
+   */
+  onUnchanged?(workspaceId: string, diff: WorkspaceDiff): void;
   /** Files of a watched workspace changed on disk (before any refresh; visible or not). */
   onDirty?(workspaceId: string): void;
   /** A refresh failed with an expected error (e.g. the folder is gone). */
@@ -124,7 +129,10 @@ export class LiveDiffs {
     // A refresh of a workspace nobody watches (or that was just unwatched) is only returned.
     if (!this.watchers.has(workspaceId)) return;
     const fingerprint = JSON.stringify(result.data);
-    if (this.latestDiffs.get(workspaceId)?.fingerprint === fingerprint) return;
+    if (this.latestDiffs.get(workspaceId)?.fingerprint === fingerprint) {
+      this.options.onUnchanged?.(workspaceId, result.data);
+      return;
+    }
     this.latestDiffs.set(workspaceId, { diff: result.data, fingerprint });
     this.options.onChange(workspaceId, result.data);
   }

@@ -154,6 +154,25 @@ describe('DiffLens through the services', () => {
       const pushed = world.recorder.of('review.diffChanged').filter((e) => e.taskId === task.id).at(-1);
       expect(pushed?.diff.files.map((f) => f.path)).toContain('live.txt');
     }, { timeout: 10_000, interval: 20 });
+    // An edit that keeps the +/- counts is pushed too: the open file's contents changed.
+    const before = world.recorder.of('review.diffChanged').length;
+    writeFileSync(join(task.workspace.path, 'live.txt'), 'replaced\n');
+    await vi.waitFor(() => expect(world.recorder.of('review.diffChanged').length).toBeGreaterThan(before), { timeout: 10_000, interval: 20 });
     expectOk(await world.services.live.setVisible(null));
+  });
+
+  it('remembers a task made visible while its worktree is still being created', async () => {
+    const world = await agentWorld({ agents: { autoStart: false } });
+    const created = expectOk(await world.services.tasks.create({ projectId: world.project.id, title: 'Early look', prompt: '', role: 'implement' }));
+    expect(created.task.workspace.state).toBe('creating');
+    expect(await world.services.live.setVisible(created.task.id)).toEqual({ ok: true, data: { visible: created.task.id } });
+    const task = await created.settled;
+    // The first diff arrives once the worktree is there, without asking again.
+    await vi.waitFor(() => expect(world.recorder.of('review.diffChanged').some((e) => e.taskId === task.id)).toBe(true), { timeout: 10_000, interval: 20 });
+    writeFileSync(join(task.workspace.path, 'early.txt'), 'seen\n');
+    await vi.waitFor(() => {
+      const pushed = world.recorder.of('review.diffChanged').filter((e) => e.taskId === task.id).at(-1);
+      expect(pushed?.diff.files.map((f) => f.path)).toEqual(['early.txt']);
+    }, { timeout: 10_000, interval: 20 });
   });
 });

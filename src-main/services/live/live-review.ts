@@ -36,6 +36,11 @@ export class LiveReview {
       debounceMs: options.debounceMs,
       workspace: (workspaceId) => diffWorkspaceOf(store, workspaceId),
       onChange: (workspaceId, diff) => this.publish(workspaceId, diff),
+      // Same counts, maybe other contents: the task on screen re-reads its open file.
+      onUnchanged: (workspaceId, diff) => {
+        const visible = this.visibleTaskId === null ? undefined : store.tasks.get(this.visibleTaskId);
+        if (visible?.workspace.id === workspaceId) options.emit('review.diffChanged', { taskId: visible.id, diff });
+      },
       onDirty: (workspaceId) => this.radarOf(workspaceId),
       onError: (workspaceId, error) => options.log?.(`[review] diff of workspace ${workspaceId}: ${error.message}`),
     });
@@ -52,10 +57,12 @@ export class LiveReview {
     }
     const task = this.options.store.tasks.get(taskId);
     if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
-    if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}.`);
     const previous = this.visibleTaskId;
     this.visibleTaskId = taskId;
     if (previous && previous !== taskId) this.releaseIfIdle(previous);
+    // Still being made: remembered, and watched as soon as the worktree is ready (taskChanged).
+    if (task.workspace.state === 'creating') return ok({ visible: taskId });
+    if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}.`);
     const watching = await this.watch(task.workspace.id);
     if (!watching.ok) return watching;
     this.diffs.setVisible([task.workspace.id]);
@@ -69,7 +76,11 @@ export class LiveReview {
 
   /** Follows the agent's state: watch while it works. */
   taskChanged(task: Task): void {
-    if (task.workspace.state === 'ready' && activeStatuses.has(task.agent.status)) void this.watch(task.workspace.id);
+    if (task.workspace.state === 'ready' && task.id === this.visibleTaskId && !this.watched.has(task.workspace.id)) {
+      void this.watch(task.workspace.id).then((watching) => {
+        if (watching.ok && this.visibleTaskId === task.id) this.diffs.setVisible([task.workspace.id]);
+      });
+    } else if (task.workspace.state === 'ready' && activeStatuses.has(task.agent.status)) void this.watch(task.workspace.id);
     else if (task.workspace.state !== 'ready') this.unwatch(task.workspace.id);
     else this.releaseIfIdle(task.id);
   }

@@ -89,4 +89,22 @@ describe('hunk provenance', () => {
     expect(restored).toEqual({ byHand: true });
     expect(removed).toMatchObject({ callId: 'w2' });
   });
+
+  it('credits an edit inside a line to the call whose new_text is part of it, but not a trivial piece', () => {
+    const events = timeline([
+      { kind: 'assistant_text', step: 1, text: 'Friendlier greeting.' },
+      ...call(1, 'e1', 'edit_file', { path: 'greet.ts', old_text: "'Hello '", new_text: "'Hi there, '" }),
+      ...call(2, 'e2', 'edit_file', { path: 'greet.ts', old_text: 'x', new_text: 'y' }),
+    ]);
+    const edits = fileEditsFromTimeline(events);
+    const [fragment, trivial, unrelated] = attributeHunks(edits, 'greet.ts', [
+      { added: ["export const greet = (name: string) => 'Hi there, ' + name;"], removed: ["export const greet = (name: string) => 'Hello ' + name;"] },
+      { added: ['const y = 1;'], removed: ['const x = 1;'] },
+      { added: ['const other = "by hand";'], removed: [] },
+    ]);
+    expect(fragment).toMatchObject({ byHand: false, callId: 'e1', step: 1, precedingText: 'Friendlier greeting.' });
+    expect(trivial).toEqual({ byHand: true });
+    expect(unrelated).toEqual({ byHand: true });
+  });
 });
+

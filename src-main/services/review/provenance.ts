@@ -107,7 +107,7 @@ export function attributeHunks(edits: readonly FileEdit[], path: string, hunks: 
   const onFile = edits.filter((edit) => edit.path === path).sort((a, b) => b.seq - a.seq);
   return hunks.map((hunk) => {
     const adds = keysOf(hunk.added);
-    const best = adds.length > 0 ? bestWriter(onFile, adds) : bestRemover(onFile, keysOf(hunk.removed));
+    const best = adds.length > 0 ? (bestWriter(onFile, adds) ?? bestFragmentWriter(onFile, adds)) : bestRemover(onFile, keysOf(hunk.removed));
     if (!best) return { byHand: true };
     return { byHand: false, step: best.step, callId: best.callId, toolName: best.toolName, precedingText: best.precedingText };
   });
@@ -124,6 +124,35 @@ function bestWriter(edits: readonly FileEdit[], keys: readonly string[]): FileEd
     const score = keys.filter((key) => !blocked.has(key) && written.has(key) && !kept.has(key)).length;
     if (score > 0 && (!best || score > best.score)) best = { edit, score };
     if (edit.toolName === 'write_file') for (const key of keys) if (!written.has(key)) blocked.add(key);
+  }
+  return best?.edit ?? null;
+}
+
+/** Shorter pieces of a line say too little about who wrote it ("a", "x =", ...). */
+const minFragmentLength = 4;
+
+/**
+ * Fallback for edits inside a line: edit_file's new_text is often part of a line
+ * (`"Hello "` → `"Hi there, "`), which no whole line of the hunk equals. An added line that
+ * contains such a piece (significant, not also in old_text) is credited to that call; the
+ * call with the most such lines wins, the latest on a tie. A later write_file that lacks the
+ * line voids earlier claims, as for whole lines.
+ */
+function bestFragmentWriter(edits: readonly FileEdit[], keys: readonly string[]): FileEdit | null {
+  const blocked = new Set<string>();
+  let best: { edit: FileEdit; score: number } | null = null;
+  for (const edit of edits) {
+    if (edit.toolName === 'edit_file') {
+      const replaced = edit.replaced.join('\n');
+      const fragments = edit.written
+        .map((line) => line.trim())
+        .filter((fragment) => fragment.length >= minFragmentLength && isSignificant(fragment) && !replaced.includes(fragment));
+      const score = keys.filter((key) => !blocked.has(key) && fragments.some((fragment) => key.includes(fragment))).length;
+      if (score > 0 && (!best || score > best.score)) best = { edit, score };
+    } else {
+      const written = new Set(edit.written.map((line) => line.trim()));
+      for (const key of keys) if (!written.has(key)) blocked.add(key);
+    }
   }
   return best?.edit ?? null;
 }
