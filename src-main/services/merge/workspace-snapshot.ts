@@ -24,7 +24,7 @@ export interface WorkspaceSnapshot {
  * The workspace's files as a tree, staged, unstaged and untracked changes included, built in
  * a private copy of its index: the workspace's own index (and an agent using it) is not touched.
  */
-export async function snapshotWorkspace(folder: string): Promise<WorkspaceSnapshot | null> {
+export async function snapshotWorkspace(folder: string, options: { listUncommitted?: boolean } = {}): Promise<WorkspaceSnapshot | null> {
   // Without its .git file git would walk up and answer for some other repository.
   if (!existsSync(join(folder, '.git'))) return null;
   // One git call for HEAD, its tree, its branch ("HEAD" when detached) and the index file.
@@ -39,7 +39,8 @@ export async function snapshotWorkspace(folder: string): Promise<WorkspaceSnapsh
     return gitText(folder, ['write-tree'], { env });
   }, indexPath);
   const uncommitted: UncommittedChange[] = [];
-  if (tree !== headTree) {
+  // Callers that only need the tree (the radar) skip naming the changed files.
+  if (tree !== headTree && options.listUncommitted !== false) {
     const fields = splitNul(await gitText(folder, ['diff-tree', '-r', '-z', '--no-renames', '--name-status', headTree, tree]));
     for (let i = 0; i + 1 < fields.length; i += 2) uncommitted.push({ status: fields[i] ?? '', path: fields[i + 1] ?? '' });
   }

@@ -60,7 +60,14 @@ export class ConflictRadar {
   }
 
   async computeRadar(project: MergeProject, workspaces: readonly MergeWorkspace[]): Promise<RadarResult> {
-    const facts = await Promise.all(workspaces.map((workspace) => this.limit(() => this.inspect(project.path, workspace))));
+    // Each distinct base branch is resolved once per computation, not once per workspace.
+    const bases = new Map<string, ReturnType<typeof resolveBranch>>();
+    const baseOf = (branch: string) => {
+      let base = bases.get(branch);
+      if (!base) bases.set(branch, (base = resolveBranch(project.path, branch)));
+      return base;
+    };
+    const facts = await Promise.all(workspaces.map((workspace) => this.limit(() => this.inspect(project.path, workspace, baseOf))));
     const pairs: RadarPair[] = [];
     for (let i = 0; i < facts.length; i++) {
       for (let j = i + 1; j < facts.length; j++) {
@@ -77,31 +84,32 @@ export class ConflictRadar {
     return { pairs, workspaces: facts.map((fact) => fact.verdict) };
   }
 
-  private async inspect(repo: string, workspace: MergeWorkspace): Promise<WorkspaceFacts> {
+  private async inspect(repo: string, workspace: MergeWorkspace, baseOf: (branch: string) => ReturnType<typeof resolveBranch>): Promise<WorkspaceFacts> {
     const failed = (error: string): WorkspaceFacts => ({ workspace, touched: [], verdict: { id: workspace.id, clean: false, conflicts: [], baseCommit: null, error } });
     try {
-      const [base, snapshot] = await Promise.all([resolveBranch(repo, workspace.baseBranch), snapshotWorkspace(workspace.path)]);
+      const [base, snapshot] = await Promise.all([baseOf(workspace.baseBranch), snapshotWorkspace(workspace.path, { listUncommitted: false })]);
       if (!base) return failed(`The base branch "${workspace.baseBranch}" does not exist.`);
       // A workspace without its folder still has its branch to compare.
       const head = snapshot?.head ?? (await tryRevParse(repo, `refs/heads/${workspace.branch}^{commit}`));
       if (!head) return failed(`The branch "${workspace.branch}" does not exist.`);
       const tree = snapshot?.tree ?? (await gitText(repo, ['rev-parse', `${head}^{tree}`]));
       const headTree = snapshot?.headTree ?? tree;
-      // Uncommitted work counts: a (deterministic) scratch commit carries it into the dry run.
-      const theirs = tree === headTree ? head : await scratchCommit(repo, tree, [head]);
-      const { dryRun, touched } = await this.analyse(repo, base.commit, theirs, tree);
+      // Uncommitted work counts: a (deterministic) scratch commit carries it into the dry run,
+      // made only when this state has not been analysed before.
+      const { dryRun, touched } = await this.analyse(repo, base.commit, head, tree, tree === headTree);
       return { workspace, touched, verdict: { id: workspace.id, ...dryRun, baseCommit: base.commit } };
     } catch (error) {
       return failed(error instanceof Error ? error.message : String(error));
     }
   }
 
-  /** Dry-run merge and touched lines of one workspace state against one base commit, cached by both. */
-  private async analyse(repo: string, base: string, theirs: string, tree: string): Promise<Analysis> {
-    const key = `${theirs}:${base}`;
+  /** Dry-run merge and touched lines of one workspace state (head + files) against one base commit, cached by all three. */
+  private async analyse(repo: string, base: string, head: string, tree: string, clean: boolean): Promise<Analysis> {
+    const key = `${head}:${tree}:${base}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
     this.counters.computed++;
+    const theirs = clean ? head : await scratchCommit(repo, tree, [head]);
     const mergeBase = (await mergeBaseOf(repo, base, theirs)) ?? base;
     const [result, names, patch] = await Promise.all([
       mergeTrees(repo, base, theirs),
