@@ -3,10 +3,11 @@ import { mergeResults, printTable, selectScenarios, type Metrics, type Scenario 
 import { diffLarge } from './scenarios/diff-large';
 import { openHistory } from './scenarios/open-history';
 import { parallelStream } from './scenarios/parallel-stream';
+import { radar10 } from './scenarios/radar-10';
 import { worktreeCreate } from './scenarios/worktree-create';
 
 /** Every scenario, in the order a full run measures them. */
-const scenarios: Scenario[] = [worktreeCreate, parallelStream, openHistory, diffLarge];
+const scenarios: Scenario[] = [worktreeCreate, parallelStream, openHistory, diffLarge, radar10];
 
 async function main(): Promise<void> {
   const selected = selectScenarios(scenarios, process.argv.slice(2).filter((arg) => !arg.startsWith('-')));

@@ -5,17 +5,23 @@ import { chooseBridge } from './bridge/choose-bridge';
 import { App } from './features/app/App';
 import { syncHostState } from './features/app/sync-host-state';
 import { syncTimeline } from './features/conversation/timeline-sync';
+import { syncReview } from './features/review/review-sync';
+import { syncRadar } from './features/radar/radar-sync';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/controls.css';
 import './styles/surfaces.css';
 import './styles/conversation.css';
 import './styles/settings.css';
+import './styles/review.css';
+import './styles/merge.css';
 
 // Chosen once, before the first render: also takes the web-mode token out of the address bar.
 const bridge = chooseBridge();
 syncHostState(bridge);
 syncTimeline(bridge);
+syncReview(bridge);
+syncRadar(bridge);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -4,6 +4,8 @@ import { rowAt, rowOffsets, visibleRows } from './virtual-layout';
 export interface VirtualListHandle {
   /** Scrolls to the newest row and follows new rows again. */
   scrollToBottom(): void;
+  /** Scrolls a row (by key) into the middle of the view unless it is already fully visible. */
+  revealKey(key: string): boolean;
 }
 
 interface VirtualListProps<T> {
@@ -21,6 +23,8 @@ interface VirtualListProps<T> {
   /** The user scrolled (or the content is) near the top: time to load older rows. */
   onNearTop?(): void;
   onAtBottomChange?(atBottom: boolean): void;
+  /** Start at the bottom and follow new rows there (a log); false for lists read from the top. */
+  followBottom?: boolean;
   /** Shown inside the scrolling element when there are no rows. */
   empty?: ReactNode;
   ref?: Ref<VirtualListHandle>;
@@ -54,7 +58,8 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   const rowElements = useRef(new Map<string, HTMLElement>());
   const [measured, setMeasured] = useState(0);
   const [viewport, setViewport] = useState({ top: 0, height: 0 });
-  const stick = useRef(true);
+  const followBottom = props.followBottom ?? true;
+  const stick = useRef(followBottom);
   const atBottom = useRef(true);
   const anchor = useRef<Anchor | null>(null);
 
@@ -178,7 +183,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     const element = scrollRef.current;
     if (!element) return;
     const bottom = element.scrollHeight - element.scrollTop - element.clientHeight <= bottomSlackPx;
-    stick.current = bottom;
+    stick.current = followBottom && bottom;
     reportBottom(bottom);
     captureAnchor(element.scrollTop);
     setViewport({ top: element.scrollTop, height: element.clientHeight });
@@ -193,8 +198,21 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
         reportBottom(true);
         if (element) element.scrollTop = element.scrollHeight;
       },
+      revealKey: (key) => {
+        const element = scrollRef.current;
+        const index = keys.indexOf(key);
+        if (!element || index === -1) return false;
+        const top = offsets[index]!;
+        const bottom = offsets[index + 1] ?? top;
+        if (top >= element.scrollTop && bottom <= element.scrollTop + element.clientHeight) return true;
+        stick.current = false;
+        element.scrollTop = Math.max(0, top - (element.clientHeight - (bottom - top)) / 2);
+        captureAnchor(element.scrollTop);
+        setViewport({ top: element.scrollTop, height: element.clientHeight });
+        return true;
+      },
     }),
-    [reportBottom],
+    [reportBottom, keys, offsets, captureAnchor],
   );
 
   return (

@@ -1,11 +1,12 @@
 import { useProject, useProjectsLoaded } from '../projects/projects-store';
 import { ProjectOverview } from '../projects/ProjectOverview';
+import { DiffLensView } from '../review/DiffLensView';
 import { useTask } from '../tasks/tasks-store';
 import { TaskView } from '../workspace/TaskView';
 import { useAppStore } from './app-store';
 import { WelcomeEmptyState } from './WelcomeEmptyState';
 
-/** The centre column: the selected task, else the selected project, else how to start. */
+/** The centre column: DiffLens when open, else the selected task, else the selected project, else how to start. */
 export function MainArea() {
   const selectedProjectId = useAppStore((s) => s.selectedProjectId);
   const selectedTaskId = useAppStore((s) => s.selectedTaskId);
@@ -13,7 +14,9 @@ export function MainArea() {
   const loaded = useProjectsLoaded();
   const project = useProject(selectedProjectId);
   const task = useTask(selectedTaskId);
+  const reviewing = useAppStore((s) => s.reviewing);
 
+  if (reviewing && project) return <DiffLensView project={project} />;
   if (task && project) return <TaskView task={task} project={project} />;
   if (project) return <ProjectOverview project={project} />;
   if (loadError) {

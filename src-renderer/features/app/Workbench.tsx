@@ -1,19 +1,22 @@
 import { ProjectsSidebar } from '../projects/ProjectsSidebar';
 import { ReviewPanel } from '../review/ReviewPanel';
+import { useAppStore } from './app-store';
 import { ConnectionBanner } from './ConnectionBanner';
 import { DialogHost } from './DialogHost';
 import { MainArea } from './MainArea';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 
-/** The three-column shell: projects and tasks, the selected task, review. */
+/** The three-column shell: projects and tasks, the selected task, its changes (two columns while DiffLens is open). */
 export function Workbench() {
   useGlobalShortcuts();
+  // DiffLens takes the review column's width too: diffs need the room.
+  const reviewing = useAppStore((s) => s.reviewing && s.selectedProjectId !== null);
   return (
-    <div className="workbench">
+    <div className={reviewing ? 'workbench workbench--reviewing' : 'workbench'}>
       <ConnectionBanner />
       <ProjectsSidebar />
       <MainArea />
-      <ReviewPanel />
+      {!reviewing && <ReviewPanel />}
       <DialogHost />
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { hasCommandModifier } from '../../ui/shortcut-label';
+import { toggleReview } from '../review/review-navigation';
 import { useAppStore } from './app-store';
 
 /** Opens the new-task dialog for the selected project. */
@@ -13,11 +14,15 @@ export function openNewTaskDialog(): boolean {
 
 /**
  * Ctrl/Cmd+N: new task. Browsers keep Ctrl+N for a new window in a normal tab, so Alt+N
- * does the same for web mode.
+ * does the same for web mode. Alt+R opens DiffLens for the selected project (or closes it).
  */
 export function useGlobalShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      if (event.code === 'KeyR' && event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+        if (toggleReview()) event.preventDefault();
+        return;
+      }
       if (event.key.toLowerCase() !== 'n' || event.shiftKey) return;
       const command = hasCommandModifier(event) && !event.altKey;
       const alternative = event.altKey && !event.ctrlKey && !event.metaKey;

@@ -12,6 +12,7 @@ import {
   useTimelineLoad,
   useTimelineLoadError,
   useTimelineOpenId,
+  useRevealRequest,
 } from './timeline-store';
 import { conversationFirstRenderMark, requestOlderPage } from './timeline-sync';
 
@@ -41,6 +42,19 @@ export const ConversationView = memo(function ConversationView({ taskId, prompt 
     // The frame's callbacks run before its paint; the timeout lands just after it.
     requestAnimationFrame(() => setTimeout(() => performance.mark(conversationFirstRenderMark), 0));
   }, [load, openId]);
+
+  // DiffLens asked to show a tool call: scroll to its card, loading older pages until it is there.
+  const reveal = useRevealRequest(taskId);
+  const revealedNonce = useRef(0);
+  useLayoutEffect(() => {
+    if (!reveal || revealedNonce.current === reveal.nonce || load !== 'ready') return;
+    const row = items.find((item) => item.kind === 'tool' && item.callId === reveal.callId);
+    if (row) {
+      if (list.current?.revealKey(row.key)) revealedNonce.current = reveal.nonce;
+    } else if (hasOlder && !loadingOlder && !olderError) {
+      requestOlderPage(taskId);
+    }
+  }, [reveal, items, load, hasOlder, loadingOlder, olderError, taskId]);
 
   const renderItem = useCallback((item: ViewItem) => <TimelineRow item={item} taskId={taskId} />, [taskId]);
   const onNearTop = useCallback(() => {

@@ -21,13 +21,23 @@ export interface TimelineView {
 interface TimelineState {
   /** Only open tasks have an entry: other tasks' streams are not kept. */
   byTask: Record<string, TimelineView>;
+  /**
+   * A tool call to scroll to and highlight, per task (DiffLens: "by agent, step N"). Kept
+   * apart from `byTask` so it survives the task being opened after the request.
+   */
+  reveal: Record<string, { callId: string; nonce: number }>;
+  revealCall(taskId: string, callId: string): void;
   put(taskId: string, view: TimelineView): void;
   patch(taskId: string, change: Partial<TimelineView>): void;
   drop(taskId: string): void;
 }
 
+let revealNonce = 0;
+
 export const useTimelineStore = create<TimelineState>()((set) => ({
   byTask: {},
+  reveal: {},
+  revealCall: (taskId, callId) => set((state) => ({ reveal: { ...state.reveal, [taskId]: { callId, nonce: ++revealNonce } } })),
   put: (taskId, view) => set((state) => ({ byTask: { ...state.byTask, [taskId]: view } })),
   patch: (taskId, change) =>
     set((state) => {
@@ -56,3 +66,5 @@ export const useOlderError = (taskId: string) => useTimelineStore((s) => s.byTas
 export const useIsActiveError = (taskId: string, key: string) =>
   useTimelineStore((s) => s.byTask[taskId]?.activeErrorKey === key);
 export const useAnnouncement = (taskId: string) => useTimelineStore((s) => s.byTask[taskId]?.announcement ?? null);
+export const useRevealRequest = (taskId: string) => useTimelineStore((s) => s.reveal[taskId] ?? null);
+export const useIsRevealedCall = (taskId: string, callId: string) => useTimelineStore((s) => s.reveal[taskId]?.callId === callId);

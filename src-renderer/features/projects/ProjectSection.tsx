@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useAppStore } from '../app/app-store';
 import { TaskList } from '../tasks/TaskList';
+import { ReviewProjectButton } from '../review/ReviewProjectButton';
 import { OrphanList } from '../workspace/OrphanList';
 import { BranchSummary } from './BranchSummary';
 import { useProject } from './projects-store';
@@ -28,6 +29,7 @@ export function ProjectSection({ projectId }: { projectId: string }) {
           <BranchSummary project={project} />
         </span>
       </button>
+      <ReviewProjectButton projectId={projectId} projectName={project.name} />
       <TaskList projectId={projectId} projectName={project.name} />
       <OrphanList projectId={projectId} projectName={project.name} />
     </li>

@@ -1,11 +1,13 @@
 import { useId } from 'react';
 import { useAppStore } from '../app/app-store';
+import { RadarBadge } from '../radar/RadarBadge';
 import { taskBadge } from './task-badge';
 import { useTasksStore } from './tasks-store';
 
 /**
  * A task in the sidebar: a button named by its title, described by its badge (agent status
  * or workspace state). It reads only those strings, so usage updates do not re-render it.
+ * The conflict radar's badge sits beside the button (its own name and description).
  */
 export function TaskListItem({ taskId }: { taskId: string }) {
   const title = useTasksStore((s) => s.byId[taskId]?.title);
@@ -23,7 +25,7 @@ export function TaskListItem({ taskId }: { taskId: string }) {
   const badgeId = useId();
   if (title === undefined || projectId === undefined) return null;
   return (
-    <li>
+    <li className="task-row">
       <button
         type="button"
         className="task-item"
@@ -37,6 +39,7 @@ export function TaskListItem({ taskId }: { taskId: string }) {
           {badgeLabel}
         </span>
       </button>
+      <RadarBadge taskId={taskId} projectId={projectId} />
     </li>
   );
 }

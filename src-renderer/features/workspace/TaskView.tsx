@@ -2,7 +2,11 @@ import type { Project, Task } from '../../../src-shared/contract';
 import { openNewTaskDialog } from '../app/use-global-shortcuts';
 import { AgentStatusBar } from '../conversation/AgentStatusBar';
 import { Composer } from '../conversation/Composer';
+import { ReviewTaskButton } from '../review/ReviewTaskButton';
 import { ConversationView } from '../conversation/ConversationView';
+import { TaskHistoryDisclosure } from '../history/TaskHistoryDisclosure';
+import { MergeAgentNotice } from '../merge/MergeAgentNotice';
+import { MergeButton } from '../merge/MergeButton';
 import { CopyPathButton } from './CopyPathButton';
 import { DeleteTaskButton } from './DeleteTaskButton';
 import { RecreateWorkspaceButton } from './RecreateWorkspaceButton';
@@ -23,6 +27,8 @@ export function TaskView({ task, project }: { task: Task; project: Project }) {
           <h1 className="main__title">{task.title}</h1>
         </div>
         <div className="main__header-actions">
+          <MergeButton task={task} />
+          <ReviewTaskButton task={task} />
           <DeleteTaskButton task={task} />
           <button type="button" className="button button--primary" onClick={openNewTaskDialog}>
             New task
@@ -47,6 +53,9 @@ export function TaskView({ task, project }: { task: Task; project: Project }) {
           <CopyPathButton path={workspace.path} />
         </dd>
       </dl>
+
+      <MergeAgentNotice task={task} />
+      {workspace.state === 'ready' && <TaskHistoryDisclosure task={task} />}
 
       {troubled && (
         <section className={`notice notice--${workspace.state}`} aria-label="Workspace problem">

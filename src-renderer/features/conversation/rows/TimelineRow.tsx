@@ -16,7 +16,7 @@ export const TimelineRow = memo(function TimelineRow({ item, taskId }: { item: V
     case 'retry':
       return <RetryRow item={item} />;
     case 'tool':
-      return <ToolCallCard item={item} />;
+      return <ToolCallCard item={item} taskId={taskId} />;
     case 'approval':
       return <ApprovalCard item={item} taskId={taskId} />;
     case 'error':

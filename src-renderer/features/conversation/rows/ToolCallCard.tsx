@@ -1,4 +1,6 @@
+import { useEffect, useRef } from 'react';
 import type { ToolCallItem, ToolCallStatus } from '../timeline-items';
+import { useIsRevealedCall, useRevealRequest } from '../timeline-store';
 import { formatDuration } from '../usage-format';
 import { Disclosure } from './Disclosure';
 import { argsJson, argsSummary } from './tool-args';
@@ -14,12 +16,25 @@ const statusText: Record<ToolCallStatus, { icon: string; label: string }> = {
 };
 
 /** One tool call: what was asked, its status, the live output tail, then the result. */
-export function ToolCallCard({ item }: { item: ToolCallItem }) {
+export function ToolCallCard({ item, taskId }: { item: ToolCallItem; taskId: string }) {
   const status = statusText[item.status];
+  const revealed = useIsRevealedCall(taskId, item.callId);
+  const request = useRevealRequest(taskId);
+  const card = useRef<HTMLElement>(null);
+  // Asked for from DiffLens ("by agent, step N"): take focus so the keyboard lands here too.
+  useEffect(() => {
+    if (revealed) card.current?.focus({ preventScroll: true });
+  }, [revealed, request?.nonce]);
   const summary = argsSummary(item.args);
   const showOutput = item.outputTail !== '' && (item.result === null || item.status === 'running');
   return (
-    <article className={`tool-card tool-card--${item.status}`} aria-label={`${item.name} call`}>
+    <article
+      ref={card}
+      className={`tool-card tool-card--${item.status}${revealed ? ' tool-card--revealed' : ''}`}
+      aria-label={`${item.name} call`}
+      aria-current={revealed ? 'true' : undefined}
+      tabIndex={revealed ? -1 : undefined}
+    >
       <header className="tool-card__header">
         <span className="tool-card__status">
           <span aria-hidden="true">{status.icon}</span> {status.label}

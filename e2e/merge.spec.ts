@@ -1,0 +1,153 @@
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { createRepo, makeTempDir, type FixtureRepo } from '../src-main/testing/git-fixtures';
+import { startScriptedModelServer, type ScriptedModelServer } from '../src-main/testing/scripted-model-server';
+import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+
+const original = 'line one\nline two\nline three\n';
+const editedBy = (name: string) => `line one\nline two, as ${name} wants it\nline three\n`;
+
+/**
+ * Both agents rewrite the same line of `shared.txt` (the task's prompt names who), then
+ * finish. Their changes stay uncommitted: the test commits one through the history panel and
+ * merges the other's uncommitted changes directly.
+ */
+function scriptAgents(server: ScriptedModelServer): void {
+  server.script((request) => {
+    const body = request.body as { messages: { role: string; content: unknown }[] };
+    const firstUser = JSON.stringify(body.messages.find((message) => message.role === 'user')?.content ?? '');
+    const name = /Edit as (\w+)/.exec(firstUser)?.[1] ?? 'unknown';
+    const step = body.messages.filter((message) => message.role === 'assistant').length + 1;
+    if (step === 1) return { text: `Editing shared.txt for ${name}.`, toolCalls: [{ name: 'write_file', args: { path: 'shared.txt', content: editedBy(name) } }] };
+    return { text: `Done for ${name}.` };
+  });
+}
+
+async function addProject(page: Page, path: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Projects' }).getByRole('button', { name: 'Add project', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add project' });
+  await dialog.getByRole('combobox', { name: 'Repository path' }).fill(path);
+  await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
+async function createTask(page: Page, projectName: string, title: string, prompt: string): Promise<void> {
+  await page.keyboard.press('Control+n');
+  const dialog = page.getByRole('dialog', { name: `New task in ${projectName}` });
+  await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+  await dialog.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
+  await dialog.getByRole('button', { name: 'Create task' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test.describe('conflict radar and merge back in web mode', () => {
+  let server: ScriptedModelServer;
+  let host: RunningWebHost | undefined;
+  let repo: FixtureRepo;
+  let dataDir: string;
+
+  test.beforeEach(async () => {
+    server = await startScriptedModelServer({ apiKey: 'sk-e2e' });
+    scriptAgents(server);
+    repo = createRepo({ files: { 'shared.txt': original } });
+    dataDir = makeTempDir('braid-e2e-merge-');
+  });
+
+  test.afterEach(async () => {
+    await host?.stop();
+    host = undefined;
+    await server.close();
+  });
+
+  const env = () => ({ OPENAI_BASE_URL: server.openaiBaseURL, OPENAI_API_KEY: 'sk-e2e', BRAID_MODEL: 'openai:gpt-4o-mini' });
+
+  test('two tasks edit the same line: the radar warns, the first merges, the second resolves its conflict in the three-way view', async ({ page }) => {
+    host = await startWebHost({ dataDir, env: env() });
+    await page.goto(host.url);
+    const projectName = basename(repo.path);
+    await addProject(page, repo.path);
+
+    await createTask(page, projectName, 'Alpha', 'Edit as alpha');
+    await createTask(page, projectName, 'Beta', 'Edit as beta');
+    const tasks = page.getByRole('list', { name: `Tasks in ${projectName}` });
+    await expect(tasks.getByRole('button', { name: 'Alpha', exact: true })).toHaveAccessibleDescription('done');
+    await expect(tasks.getByRole('button', { name: 'Beta', exact: true })).toHaveAccessibleDescription('done');
+
+    // The radar sees both tasks change line 2 of shared.txt.
+    await expect(tasks.getByRole('img', { name: 'Alpha: overlap' })).toHaveAccessibleDescription('merges cleanly; overlaps Beta in shared.txt (line 2)');
+    await expect(tasks.getByRole('img', { name: 'Beta: overlap' })).toHaveAccessibleDescription(/overlaps Alpha in shared\.txt/);
+
+    // Alpha: commit through the history panel, then merge with a merge commit.
+    await tasks.getByRole('button', { name: 'Alpha', exact: true }).click();
+    const alphaView = page.getByRole('main', { name: 'Alpha' });
+    await alphaView.getByText('History and checkpoints').click();
+    const history = alphaView.getByRole('region', { name: 'History' });
+    await history.getByRole('textbox', { name: 'Commit message' }).fill('Alpha edits line two');
+    await history.getByRole('button', { name: 'Commit', exact: true }).click();
+    await expect(history.getByRole('status').first()).toContainText('“Alpha edits line two” (1 file)');
+    await expect(history.getByRole('list', { name: 'Commits since main' })).toContainText('Alpha edits line two');
+    await expect(history).toContainText('1 commit ahead of main');
+
+    await alphaView.getByRole('button', { name: 'Merge…' }).click();
+    const alphaDialog = page.getByRole('dialog', { name: 'Merge Alpha' });
+    const alphaPreview = alphaDialog.getByRole('region', { name: 'Merge preview' });
+    await expect(alphaPreview.getByRole('list', { name: 'Commits that land' })).toContainText('Alpha edits line two');
+    await expect(alphaPreview.getByRole('list', { name: 'Files that change' })).toContainText('shared.txt');
+    await expect(alphaPreview.getByRole('list', { name: 'Files that change' })).toContainText('+1 −1');
+    await expect(alphaPreview).toContainText('Merges cleanly.');
+    const mainBefore = repo.head();
+    await expect(alphaPreview).toContainText(mainBefore.slice(0, 10));
+    // A double click must not merge twice.
+    await alphaDialog.getByRole('button', { name: 'Merge', exact: true }).dblclick();
+    await expect(alphaDialog.getByRole('region', { name: 'Merge result' })).toContainText('Merged into main');
+    expect(repo.git(['rev-list', '--count', `${mainBefore}..main`])).toBe('2');
+    expect(repo.git(['show', 'main:shared.txt'])).toBe(editedBy('alpha').trimEnd());
+    await alphaDialog.getByRole('button', { name: 'Close' }).click();
+    await expect(tasks.getByRole('img', { name: 'Alpha: merged' })).toHaveAccessibleDescription('merged into main');
+    await expect(alphaView.getByRole('button', { name: 'Archive…' })).toBeVisible();
+
+    // Beta now conflicts with main, and says so in the sidebar.
+    await expect(tasks.getByRole('img', { name: 'Beta: conflict' })).toHaveAccessibleDescription('conflicts in: shared.txt');
+
+    await tasks.getByRole('button', { name: 'Beta', exact: true }).click();
+    const betaView = page.getByRole('main', { name: 'Beta' });
+    await betaView.getByRole('button', { name: 'Merge…' }).click();
+    const betaDialog = page.getByRole('dialog', { name: 'Merge Beta' });
+    const betaPreview = betaDialog.getByRole('region', { name: 'Merge preview' });
+    await expect(betaPreview).toContainText('Cannot merge now');
+    await betaDialog.getByRole('checkbox', { name: /Include uncommitted changes/ }).check();
+    await expect(betaPreview).toContainText('Conflicts in: shared.txt');
+    await betaDialog.getByRole('button', { name: 'Merge and resolve conflicts' }).click();
+
+    // The three-way view: base / ours (main) / theirs (the workspace) and an editable result.
+    await expect(betaDialog.getByRole('region', { name: 'Base version of shared.txt' })).toContainText('line two');
+    await expect(betaDialog.getByRole('region', { name: 'Ours version of shared.txt' })).toContainText('as alpha wants it');
+    await expect(betaDialog.getByRole('region', { name: 'Theirs version of shared.txt' })).toContainText('as beta wants it');
+    const result = betaDialog.getByRole('textbox', { name: 'Result for shared.txt' });
+    await expect(result).toHaveValue(/<<<<<<< /);
+    await expect(betaDialog.getByRole('button', { name: 'Complete merge' })).toBeDisabled();
+    await betaDialog.getByRole('button', { name: 'Keep both' }).click();
+    await expect(result).toHaveValue('line one\nline two, as alpha wants it\nline two, as beta wants it\nline three\n');
+    // Edit by hand on top: the result is what lands.
+    await result.fill('line one\nline two, as alpha and beta want it\nline three\n');
+    await expect(betaDialog.getByRole('list', { name: 'Conflicted files' }).getByRole('button', { name: 'shared.txt, edited' })).toBeVisible();
+    await betaDialog.getByRole('button', { name: 'Complete merge' }).click();
+    await expect(betaDialog.getByRole('region', { name: 'Merge result' })).toContainText('Merged into main');
+    expect(repo.git(['show', 'main:shared.txt'])).toBe('line one\nline two, as alpha and beta want it\nline three');
+    // The user's checkout (on main, clean) followed the branch.
+    expect(repo.git(['status', '--porcelain'])).toBe('');
+
+    // Archive: the worktree goes, and so does the merged branch.
+    const branch = repo.git(['for-each-ref', '--format=%(refname:short)', 'refs/heads/']).split('\n').find((name) => name !== 'main' && name.toLowerCase().includes('beta'));
+    const worktree = repo
+      .git(['worktree', 'list', '--porcelain'])
+      .split('\n')
+      .filter((line) => line.startsWith('worktree '))
+      .map((line) => line.slice('worktree '.length))
+      .find((path) => path !== repo.path && path.toLowerCase().includes('beta'));
+    await betaDialog.getByRole('region', { name: 'Archive' }).getByRole('button', { name: 'Archive workspace' }).click();
+    await expect.poll(() => (worktree ? existsSync(worktree) : false)).toBe(false);
+    expect(repo.git(['branch', '--list', branch ?? 'no-such-branch'])).toBe('');
+  });
+});

@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useId } from 'react';
+import type { Task } from '../../../src-shared/contract';
+import { useBridge } from '../../bridge/bridge-context';
+import { InlineError } from '../../ui/InlineError';
+import { CheckpointList } from './CheckpointList';
+import { CommitForm } from './CommitForm';
+import { loadHistory, useTaskHistory, type WorkspaceHistory } from './history-store';
+import { aheadBehindText, shortSha } from './history-text';
+
+/** Waits this long after the last file change before reading the history again. */
+const refreshDelayMs = 400;
+
+/**
+ * The workspace's history (W4), region `History`: ahead/behind its base, the branch's commits
+ * since the base, a commit form, and one checkpoint per agent turn with restore.
+ */
+export function HistoryPanel({ task }: { task: Task }) {
+  const api = useBridge();
+  const history = useTaskHistory(task.id);
+  const headingId = useId();
+  const ready = task.workspace.state === 'ready';
+  const refresh = useCallback(() => void loadHistory(api, task.id), [api, task.id]);
+
+  // A finished turn makes a checkpoint, a merge moves the base: read again when they change.
+  const { stepCount, status } = task.agent;
+  const mergedCommit = task.workspace.merged?.newCommit;
+  useEffect(() => {
+    if (ready) refresh();
+  }, [ready, refresh, stepCount, status, mergedCommit]);
+
+  // Files changing on disk (the visible task's diff is pushed) may mean new commits too.
+  useEffect(() => {
+    if (!ready) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = api.on('review.diffChanged', ({ taskId }) => {
+      if (taskId !== task.id) return;
+      clearTimeout(timer);
+      timer = setTimeout(refresh, refreshDelayMs);
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [api, ready, refresh, task.id]);
+
+  return (
+    <section className="history-panel" aria-labelledby={headingId} aria-busy={history.loading}>
+      <div className="history-panel__header">
+        <h3 id={headingId} className="section-title">
+          History
+        </h3>
+        {history.log && <p className="history-panel__counts">{aheadBehindText(history.log)}</p>}
+      </div>
+      {!ready && <p className="muted">The workspace is {task.workspace.state}; its history is not available.</p>}
+      {ready && (
+        <>
+          <InlineError message={history.logError} />
+          {history.log && <CommitLog log={history.log} />}
+          <CommitForm taskId={task.id} onCommitted={refresh} />
+          <h4 className="history-panel__subtitle">Checkpoints</h4>
+          <InlineError message={history.checkpointsError} />
+          {history.checkpoints && <CheckpointList taskId={task.id} checkpoints={history.checkpoints} onRestored={refresh} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function CommitLog({ log }: { log: WorkspaceHistory }) {
+  if (log.commits.length === 0) return <p className="muted">No commits on {log.branch} since {log.baseBranch} yet.</p>;
+  return (
+    <>
+      <ol className="commit-log" aria-label={`Commits since ${log.baseBranch}`}>
+        {log.commits.map((commit) => (
+          <li key={commit.sha} className="commit-log__item">
+            <span className="commit-log__subject" title={commit.subject}>
+              {commit.subject}
+            </span>
+            <span className="commit-log__meta muted">
+              <span className="mono" title={commit.sha}>
+                {shortSha(commit.sha)}
+              </span>{' '}
+              · {commit.author} · <time dateTime={new Date(commit.date).toISOString()}>{new Date(commit.date).toLocaleString()}</time>
+            </span>
+          </li>
+        ))}
+      </ol>
+      {log.truncated && <p className="muted">Older commits are not shown.</p>}
+    </>
+  );
+}

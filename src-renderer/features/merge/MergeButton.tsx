@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import type { Task } from '../../../src-shared/contract';
+import { MergeDialog } from './MergeDialog';
+import { useMergeStore, usePendingMerge } from './merge-store';
+
+/**
+ * Opens the merge dialog for a task. The button says what is next: `Merge…`, `Resolve
+ * conflicts…` (a merge stopped at conflicts is pending) or `Archive…` (already merged; the
+ * sidebar and DiffLens show the merged mark). `MergeAgentNotice` says when the agent was asked
+ * to resolve conflicts.
+ */
+export function MergeButton({ task }: { task: Task }) {
+  const [open, setOpen] = useState(false);
+  const pending = usePendingMerge(task.id);
+  const ready = task.workspace.state === 'ready';
+  const merged = task.workspace.merged;
+  const label = pending ? 'Resolve conflicts…' : merged ? 'Archive…' : 'Merge…';
+
+  const openDialog = () => {
+    // A new look at the merge replaces the hand-over notice.
+    useMergeStore.getState().setAgentResolving(task.id, null);
+    setOpen(true);
+  };
+
+  return (
+    <div className="merge-action">
+      <button
+        type="button"
+        className={`button${merged ? '' : ' button--primary'}`}
+        onClick={openDialog}
+        disabled={!ready}
+        title={merged ? `Merged into ${merged.targetBranch} (${merged.newCommit.slice(0, 10)}); archive the workspace or merge newer work` : undefined}
+      >
+        {label}
+      </button>
+      {open && <MergeDialog task={task} onClose={() => setOpen(false)} />}
+    </div>
+  );
+}

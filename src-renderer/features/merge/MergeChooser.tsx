@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import type { MergeOutcomeView, MergePreviewView, Task } from '../../../src-shared/contract';
+import { useBridge } from '../../bridge/bridge-context';
+import { InlineError } from '../../ui/InlineError';
+import { useSingleFlight } from '../../ui/use-single-flight';
+import { useProjectRadar } from '../radar/radar-store';
+import type { MergeChoices } from './merge-choices';
+import { canMerge } from './merge-preview-text';
+import { MergeChoicesForm } from './MergeChoicesForm';
+import { MergePreviewPanel } from './MergePreviewPanel';
+import { useMergePreview } from './use-merge-preview';
+
+interface MergeChooserProps {
+  task: Task;
+  /** Kept by the dialog, so they survive an abort or a trip through the conflicts. */
+  choices: MergeChoices;
+  onChoicesChange(choices: MergeChoices): void;
+  /** Said at the top, e.g. after an abort. */
+  notice: string | null;
+  onOutcome(outcome: MergeOutcomeView, preview: MergePreviewView): void;
+  onCancel(): void;
+}
+
+/**
+ * The first step: choices on the left, the live preview on the right, and "Merge", which runs
+ * exactly the previewed request pinned to the previewed commits.
+ */
+export function MergeChooser({ task, choices, onChoicesChange, notice, onOutcome, onCancel }: MergeChooserProps) {
+  const api = useBridge();
+  const { pending, run } = useSingleFlight();
+  const [refreshes, setRefreshes] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  // The radar is recomputed when the workspace or its base moves: then the preview is stale too.
+  const radarTime = useProjectRadar(task.projectId)?.computedAt ?? 0;
+  const state = useMergePreview(task.id, choices, `${refreshes}:${radarTime}`, true);
+  const { preview, request } = state;
+
+  const change = (next: MergeChoices) => {
+    setError(null);
+    onChoicesChange(next);
+  };
+
+  const merge = async () => {
+    if (!preview || !request || !state.current) return;
+    const result = await run(() => {
+      setError(null);
+      return api.invoke('merge.run', { ...request, expected: { targetCommit: preview.targetCommit, workspaceHead: preview.workspaceHead } });
+    });
+    if (!result) return;
+    if (result.ok) {
+      onOutcome(result.data, preview);
+      return;
+    }
+    setError(result.error.message);
+    if (result.error.code === 'MERGE_OUTDATED') setRefreshes((n) => n + 1);
+  };
+
+  const ready = preview !== null && state.current && canMerge(preview);
+  return (
+    <>
+      {notice && (
+        <p role="status" className="merge-notice">
+          {notice}
+        </p>
+      )}
+      <div className="merge-chooser">
+        <MergeChoicesForm choices={choices} onChange={change} preview={preview} allFiles={state.allFiles} />
+        <div className="merge-chooser__preview">
+          {preview ? (
+            <MergePreviewPanel preview={preview} loading={state.loading} stale={!state.current} />
+          ) : (
+            <p className="muted" aria-busy={state.loading}>
+              {state.loading ? 'Working out what the merge would do…' : ''}
+            </p>
+          )}
+          <InlineError message={state.error && `The preview failed: ${state.error}`} />
+          <button type="button" className="button button--small" onClick={() => setRefreshes((n) => n + 1)} disabled={state.loading}>
+            Refresh preview
+          </button>
+        </div>
+      </div>
+      <InlineError message={error} />
+      <div className="modal__actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="button button--primary" onClick={merge} disabled={!ready || pending} aria-busy={pending}>
+          {pending ? 'Merging…' : preview && !preview.clean ? 'Merge and resolve conflicts' : 'Merge'}
+        </button>
+      </div>
+    </>
+  );
+}

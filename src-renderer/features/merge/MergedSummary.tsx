@@ -1,0 +1,96 @@
+import { useId, useState } from 'react';
+import type { MergedState, MergePreviewView, Task } from '../../../src-shared/contract';
+import { useBridge } from '../../bridge/bridge-context';
+import { InlineError } from '../../ui/InlineError';
+import { useSingleFlight } from '../../ui/use-single-flight';
+import { checkoutAfterMerge, lineCounts, mergedSentence, shortSha } from './merge-preview-text';
+
+interface MergedSummaryProps {
+  task: Task;
+  merged: MergedState;
+  /** The preview the merge ran from (what landed); null when reopened later. */
+  preview: MergePreviewView | null;
+  onMergeAgain(): void;
+  onClose(): void;
+}
+
+/** After a merge: what landed where, and Archive (remove the worktree, keep or delete the branch). */
+export function MergedSummary({ task, merged, preview, onMergeAgain, onClose }: MergedSummaryProps) {
+  const api = useBridge();
+  const { pending, run } = useSingleFlight();
+  const [keepBranch, setKeepBranch] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [archived, setArchived] = useState<string | null>(null);
+  const keepId = useId();
+
+  const archive = async () => {
+    const result = await run(() => {
+      setError(null);
+      return api.invoke('merge.archive', { taskId: task.id, keepBranch });
+    });
+    if (!result) return;
+    if (result.ok) {
+      setArchived(
+        result.data.branchDeleted
+          ? `Archived: the worktree was removed and ${task.workspace.branch} deleted.`
+          : `Archived: the worktree was removed; ${task.workspace.branch} is kept.`,
+      );
+    } else setError(result.error.message);
+  };
+
+  const files = preview?.files ?? merged.files.map((path) => ({ path, oldPath: undefined, status: '', additions: null, deletions: null }));
+  return (
+    <>
+      <section className="merged" aria-label="Merge result">
+        <p role="status" className="merged__headline">
+          {mergedSentence(merged)}
+        </p>
+        <p>{checkoutAfterMerge(merged)}</p>
+        {preview && preview.commits.length > 0 && (
+          <ol className="merge-preview__list" aria-label="Commits that landed">
+            {preview.commits.map((commit) => (
+              <li key={commit.sha}>
+                <span className="mono muted">{shortSha(commit.sha)}</span> {commit.subject}
+              </li>
+            ))}
+          </ol>
+        )}
+        {files.length > 0 && (
+          <ul className="merge-preview__list" aria-label="Files that landed">
+            {files.map((file) => (
+              <li key={file.path} className="merge-preview__file">
+                <span className="mono">{file.path}</span>
+                {file.additions !== null && <span className="merge-preview__counts mono">{lineCounts(file)}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="muted">The workspace is marked merged. Archive it when you no longer need it.</p>
+      </section>
+      <section className="merged__archive" aria-label="Archive">
+        <label htmlFor={keepId} className="checkbox">
+          <input id={keepId} type="checkbox" checked={keepBranch} onChange={(event) => setKeepBranch(event.target.checked)} disabled={archived !== null} />
+          Keep the branch {task.workspace.branch}
+        </label>
+        {archived ? (
+          <p role="status">{archived}</p>
+        ) : (
+          <button type="button" className="button button--primary" onClick={archive} disabled={pending} aria-busy={pending}>
+            Archive workspace
+          </button>
+        )}
+        <InlineError message={error} />
+      </section>
+      <div className="modal__actions">
+        {!archived && (
+          <button type="button" className="button" onClick={onMergeAgain}>
+            Preview another merge
+          </button>
+        )}
+        <button type="button" className="button" onClick={onClose} data-autofocus>
+          Close
+        </button>
+      </div>
+    </>
+  );
+}

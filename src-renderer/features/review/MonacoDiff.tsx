@@ -1,0 +1,195 @@
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import type { editor as MonacoEditor } from 'monaco-editor/editor/editor.api';
+import type { DiffMode } from './review-store';
+import type { Monaco } from './monaco-setup';
+
+export type DiffSide = 'old' | 'new';
+
+export interface LinePick {
+  side: DiffSide;
+  line: number;
+  text: string;
+}
+
+export interface MonacoDiffHandle {
+  /** Scrolls the line of that side to the middle and puts the cursor on it. */
+  revealLine(side: DiffSide, line: number): void;
+  /** The line under the cursor of the side that last had it (for "comment on this line"). */
+  cursorLine(): LinePick | null;
+}
+
+interface MonacoDiffProps {
+  /** Changes when another file (or a new version of it) is shown. */
+  contentKey: string;
+  oldText: string;
+  newText: string;
+  language: string;
+  mode: DiffMode;
+  commentLines: { old: number[]; new: number[] };
+  /** A click in the gutter (glyph margin or line number) of either side. */
+  onPickLine(pick: LinePick): void;
+  ref?: Ref<MonacoDiffHandle>;
+}
+
+let loading: Promise<Monaco> | null = null;
+/** One load for the whole app; a failed load may be tried again. */
+function loadMonaco(): Promise<Monaco> {
+  loading ??= import('./monaco-setup').then(
+    (module) => module.monaco,
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+const darkQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+const themeNow = () => (darkQuery?.matches ? 'vs-dark' : 'vs');
+
+/**
+ * Monaco's diff editor for one file, read-only. Monaco is imported the first time one is
+ * shown. Both texts get fresh models per `contentKey`; the theme follows the OS like the
+ * rest of the app.
+ */
+export function MonacoDiff({ contentKey, oldText, newText, language, mode, commentLines, onPickLine, ref }: MonacoDiffProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const [monaco, setMonaco] = useState<Monaco | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const editor = useRef<MonacoEditor.IStandaloneDiffEditor | null>(null);
+  const lastCursor = useRef<{ side: DiffSide; line: number } | null>(null);
+  const onPick = useRef(onPickLine);
+  useEffect(() => {
+    onPick.current = onPickLine;
+  });
+
+  useEffect(() => {
+    let cancelled = false;
+    loadMonaco().then(
+      (loaded) => !cancelled && setMonaco(loaded),
+      (error: unknown) => !cancelled && setLoadError(error instanceof Error ? error.message : String(error)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  // The editor itself: made once Monaco is there, disposed with the component.
+  useEffect(() => {
+    if (!monaco || !host.current) return;
+    monaco.editor.setTheme(themeNow());
+    const diffEditor = monaco.editor.createDiffEditor(host.current, {
+      readOnly: true,
+      originalEditable: false,
+      automaticLayout: true,
+      renderSideBySide: mode === 'side-by-side',
+      useInlineViewWhenSpaceIsLimited: false,
+      glyphMargin: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      renderMarginRevertIcon: false,
+      hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 6, revealLineCount: 20 },
+      fontSize: 12,
+      ariaLabel: 'Diff',
+    });
+    editor.current = diffEditor;
+    const sides: [DiffSide, MonacoEditor.ICodeEditor][] = [
+      ['old', diffEditor.getOriginalEditor()],
+      ['new', diffEditor.getModifiedEditor()],
+    ];
+    const gutter = new Set([monaco.editor.MouseTargetType.GUTTER_GLYPH_MARGIN, monaco.editor.MouseTargetType.GUTTER_LINE_NUMBERS]);
+    const subscriptions = sides.flatMap(([side, codeEditor]) => [
+      codeEditor.onMouseDown((event) => {
+        const line = event.target.position?.lineNumber;
+        if (!gutter.has(event.target.type) || line === undefined) return;
+        onPick.current({ side, line, text: codeEditor.getModel()?.getLineContent(line) ?? '' });
+      }),
+      codeEditor.onDidChangeCursorPosition((event) => {
+        if (codeEditor.hasTextFocus()) lastCursor.current = { side, line: event.position.lineNumber };
+      }),
+    ]);
+    const followTheme = () => monaco.editor.setTheme(themeNow());
+    darkQuery?.addEventListener('change', followTheme);
+    return () => {
+      darkQuery?.removeEventListener('change', followTheme);
+      subscriptions.forEach((subscription) => subscription.dispose());
+      const models = diffEditor.getModel();
+      diffEditor.dispose();
+      models?.original.dispose();
+      models?.modified.dispose();
+      editor.current = null;
+    };
+    // `mode` is applied by the effect below; the editor is not rebuilt for it.
+  }, [monaco]);
+
+  useEffect(() => {
+    editor.current?.updateOptions({ renderSideBySide: mode === 'side-by-side' });
+  }, [mode, monaco]);
+
+  // New models per file version; the old ones are disposed once replaced.
+  useEffect(() => {
+    const diffEditor = editor.current;
+    if (!monaco || !diffEditor) return;
+    const previous = diffEditor.getModel();
+    const original = monaco.editor.createModel(oldText, language);
+    const modified = monaco.editor.createModel(newText, language);
+    diffEditor.setModel({ original, modified });
+    lastCursor.current = null;
+    previous?.original.dispose();
+    previous?.modified.dispose();
+    // contentKey names the version; the texts belong to it.
+  }, [monaco, contentKey]);
+
+  // Lines with comments carry a mark in the glyph margin.
+  useEffect(() => {
+    const diffEditor = editor.current;
+    if (!monaco || !diffEditor) return;
+    const mark = (lines: number[]) =>
+      lines.map((line) => ({
+        range: new monaco.Range(line, 1, line, 1),
+        options: { glyphMarginClassName: 'review-comment-glyph', glyphMarginHoverMessage: { value: 'Review comment' }, isWholeLine: true, className: 'review-comment-line' },
+      }));
+    const collections = [
+      diffEditor.getOriginalEditor().createDecorationsCollection(mark(commentLines.old)),
+      diffEditor.getModifiedEditor().createDecorationsCollection(mark(commentLines.new)),
+    ];
+    return () => collections.forEach((collection) => collection.clear());
+  }, [monaco, contentKey, commentLines]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      revealLine: (side, line) => {
+        const diffEditor = editor.current;
+        if (!diffEditor) return;
+        const codeEditor = side === 'old' && mode === 'side-by-side' ? diffEditor.getOriginalEditor() : diffEditor.getModifiedEditor();
+        codeEditor.revealLineInCenter(line);
+        codeEditor.setPosition({ lineNumber: line, column: 1 });
+        lastCursor.current = { side: side === 'old' && mode === 'side-by-side' ? 'old' : 'new', line };
+      },
+      cursorLine: () => {
+        const diffEditor = editor.current;
+        const cursor = lastCursor.current;
+        if (!diffEditor || !cursor) return null;
+        const model = (cursor.side === 'old' ? diffEditor.getOriginalEditor() : diffEditor.getModifiedEditor()).getModel();
+        if (!model || cursor.line > model.getLineCount()) return null;
+        return { ...cursor, text: model.getLineContent(cursor.line) };
+      },
+    }),
+    [mode],
+  );
+
+  if (loadError) {
+    return (
+      <p role="alert" className="inline-error">
+        Could not load the diff editor: {loadError}
+      </p>
+    );
+  }
+  return (
+    <div className="monaco-diff" aria-busy={monaco === null}>
+      {monaco === null && <p className="monaco-diff__loading muted">Loading the diff editor…</p>}
+      <div ref={host} className="monaco-diff__host" />
+    </div>
+  );
+}
