@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createRepo, makeTempDir, type FixtureRepo } from '../src-main/testing/git-fixtures';
 import { startScriptedModelServer, type ScriptedModelServer } from '../src-main/testing/scripted-model-server';
 import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+import { addProject, createTask } from './fixtures/ui-steps';
 
 /**
  * The model for this scenario: each task writes `<name>.txt`, then asks to run a command,
@@ -23,22 +24,7 @@ function scriptAgents(server: ScriptedModelServer): void {
   });
 }
 
-async function addProject(page: Page, path: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Projects' }).getByRole('button', { name: 'Add project', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Add project' });
-  await dialog.getByRole('combobox', { name: 'Repository path' }).fill(path);
-  await dialog.getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(dialog).toBeHidden();
-}
 
-async function createTask(page: Page, projectName: string, title: string, prompt: string): Promise<void> {
-  await page.keyboard.press('Control+n');
-  const dialog = page.getByRole('dialog', { name: `New task in ${projectName}` });
-  await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
-  await dialog.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
-  await dialog.getByRole('button', { name: 'Create task' }).click();
-  await expect(dialog).toBeHidden();
-}
 
 test.describe('agents in web mode', () => {
   let server: ScriptedModelServer;

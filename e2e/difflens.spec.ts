@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createRepo, git, makeTempDir, type FixtureRepo } from '../src-main/testing/git-fixtures';
 import { startScriptedModelServer, type ScriptedModelServer } from '../src-main/testing/scripted-model-server';
 import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+import { addProject, createTask } from './fixtures/ui-steps';
 
 const filler = Array.from({ length: 16 }, (_, i) => `export const value${i} = ${i};`);
 const appSource = [
@@ -48,13 +49,6 @@ function scriptAgent(server: ScriptedModelServer): void {
   });
 }
 
-async function addProject(page: Page, path: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Projects' }).getByRole('button', { name: 'Add project', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Add project' });
-  await dialog.getByRole('combobox', { name: 'Repository path' }).fill(path);
-  await dialog.getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(dialog).toBeHidden();
-}
 
 function workspaceOf(repo: FixtureRepo): string {
   const path = repo
@@ -94,11 +88,7 @@ test.describe('DiffLens in web mode', () => {
     const projectName = basename(repo.path);
     await addProject(page, repo.path);
 
-    await page.keyboard.press('Alt+n');
-    const dialog = page.getByRole('dialog', { name: `New task in ${projectName}` });
-    await dialog.getByRole('textbox', { name: 'Title' }).fill('Polish');
-    await dialog.getByRole('textbox', { name: 'Prompt' }).fill('Polish the greetings');
-    await dialog.getByRole('button', { name: 'Create task' }).click();
+    await createTask(page, projectName, 'Polish', 'Polish the greetings');
     const taskButton = page.getByRole('list', { name: `Tasks in ${projectName}` }).getByRole('button', { name: 'Polish', exact: true });
     await taskButton.click();
     const taskView = page.getByRole('main', { name: 'Polish' });

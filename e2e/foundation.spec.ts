@@ -1,24 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createRepo, makeTempDir, type FixtureRepo } from '../src-main/testing/git-fixtures';
 import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+import { createTask, submitProjectPath } from './fixtures/ui-steps';
 
-async function addProject(page: Page, path: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Projects' }).getByRole('button', { name: 'Add project', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Add project' });
-  await dialog.getByRole('combobox', { name: 'Repository path' }).fill(path);
-  await dialog.getByRole('button', { name: 'Add', exact: true }).click();
-}
 
-async function createTask(page: Page, projectName: string, title: string): Promise<void> {
-  await page.keyboard.press('Control+n');
-  const dialog = page.getByRole('dialog', { name: `New task in ${projectName}` });
-  await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
-  await dialog.getByRole('textbox', { name: 'Prompt' }).fill(`Prompt for ${title}`);
-  await dialog.getByRole('button', { name: 'Create task' }).click();
-  await expect(dialog).toBeHidden();
-}
 
 interface Worktree {
   path: string;
@@ -62,7 +49,7 @@ test.describe('foundation slice in web mode', () => {
 
     // Bad paths get specific errors, and nothing is added.
     const plainFolder = makeTempDir('braid-e2e-plain-');
-    await addProject(page, plainFolder);
+    await submitProjectPath(page, plainFolder);
     const dialog = page.getByRole('dialog', { name: 'Add project' });
     await expect(dialog.getByRole('alert')).toContainText(`${plainFolder} is not inside a git repository`);
     await dialog.getByRole('combobox', { name: 'Repository path' }).fill(join(plainFolder, 'nope'));
@@ -72,15 +59,15 @@ test.describe('foundation slice in web mode', () => {
     await expect(page.getByRole('navigation', { name: 'Projects' }).getByRole('button', { name: projectName })).toHaveCount(0);
 
     // The fixture repository opens, showing its branch.
-    await addProject(page, repo.path);
+    await submitProjectPath(page, repo.path);
     await expect(page.getByRole('dialog', { name: 'Add project' })).toBeHidden();
     const projectButton = page.getByRole('navigation', { name: 'Projects' }).getByRole('button', { name: projectName, exact: true });
     await expect(projectButton).toBeVisible();
     await expect(projectButton).toHaveAccessibleDescription(/on main/);
 
     // Two tasks, the second created while the first worktree is still being made.
-    await createTask(page, projectName, 'Rethink navigation');
-    await createTask(page, projectName, 'Explore the homepage layout');
+    await createTask(page, projectName, 'Rethink navigation', 'Prompt for Rethink navigation');
+    await createTask(page, projectName, 'Explore the homepage layout', 'Prompt for Explore the homepage layout');
     const tasks = page.getByRole('list', { name: `Tasks in ${projectName}` });
     for (const title of ['Rethink navigation', 'Explore the homepage layout']) {
       await expect(tasks.getByRole('button', { name: title })).toHaveAccessibleDescription('ready');
@@ -120,10 +107,10 @@ test.describe('foundation slice in web mode', () => {
   test('a missing worktree is shown as missing and can be recreated from its branch', async ({ page }) => {
     host = await startWebHost({ dataDir });
     await page.goto(host.url);
-    await addProject(page, repo.path);
+    await submitProjectPath(page, repo.path);
     await expect(page.getByRole('dialog', { name: 'Add project' })).toBeHidden();
     const projectName = basename(repo.path);
-    await createTask(page, projectName, 'Fix the footer');
+    await createTask(page, projectName, 'Fix the footer', 'Prompt for Fix the footer');
     const task = page.getByRole('list', { name: `Tasks in ${projectName}` }).getByRole('button', { name: 'Fix the footer' });
     await expect(task).toHaveAccessibleDescription('ready');
     const [worktree] = worktrees(repo).filter((w) => w.path !== repo.path);
