@@ -14,6 +14,10 @@ import './styles/surfaces.css';
 import './styles/conversation.css';
 import './styles/settings.css';
 import './styles/review.css';
+import './styles/diff.css';
+import './styles/review-comments.css';
+import './styles/radar.css';
+import './styles/history.css';
 import './styles/merge.css';
 
 // Chosen once, before the first render: also takes the web-mode token out of the address bar.

@@ -54,7 +54,12 @@ export function syncHostState({ api, connection }: BridgeHandle): () => void {
     api.on('tasks.changed', ({ task }) => useTasksStore.getState().upsert(task)),
     api.on('tasks.removed', ({ projectId, taskId }) => {
       useTasksStore.getState().remove(taskId);
-      if (useAppStore.getState().selectedTaskId === taskId) useAppStore.getState().selectProject(projectId);
+      const app = useAppStore.getState();
+      // The task's view goes with it; someone reviewing (e.g. after archiving it) stays in DiffLens.
+      if (app.selectedTaskId === taskId) {
+        if (app.reviewing) app.openReview(projectId, null);
+        else app.selectProject(projectId);
+      }
     }),
     api.on('workspaces.orphansChanged', ({ projectId, orphans }) =>
       useOrphansStore.getState().setForProject(projectId, orphans),

@@ -90,6 +90,9 @@ export function MonacoDiff({ contentKey, oldText, newText, language, mode, comme
       renderMarginRevertIcon: false,
       hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 6, revealLineCount: 20 },
       fontSize: 12,
+      // Side by side in a column leaves little width: long lines wrap instead of hiding their ends.
+      wordWrap: 'on',
+      diffWordWrap: 'on',
       ariaLabel: 'Diff',
     });
     editor.current = diffEditor;
