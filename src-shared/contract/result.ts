@@ -36,6 +36,7 @@ export const errorCodes = [
   'MERGE_OUTDATED',
   'WORKSPACE_HAS_UNCOMMITTED',
   'NOTHING_TO_MERGE',
+  'MERGE_CONFLICTS_UNRESOLVED',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

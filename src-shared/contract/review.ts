@@ -78,6 +78,8 @@ export const workspaceHistorySchema = z.object({
   behind: z.number(),
   commits: z.array(z.object({ sha: z.string(), subject: z.string(), author: z.string(), authorEmail: z.string(), date: z.number() })),
   truncated: z.boolean(),
+  /** A merge waiting in the worktree for its commit; `unresolved` still have conflict markers. */
+  mergeInProgress: z.object({ conflicted: z.array(z.string()), unresolved: z.array(z.string()) }).nullable(),
 });
 
 /** A hunk as the review names it: its line ranges against the merge-base. */

@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { summariseGitError } from '../git/run-git';
+import { mergeInProgress, type MergeInProgress } from './merge-in-progress';
 import { resolveWorkspaceBase } from './workspace-base';
 import { requireWorktree, worktreeGit, type WorkspaceHandle } from './workspace-handle';
 
@@ -26,6 +27,8 @@ export interface WorkspaceHistory {
   commits: WorkspaceCommit[];
   /** More than `limit` commits exist. */
   truncated: boolean;
+  /** A merge waiting in the worktree for its commit (e.g. the base merged in for the agent to resolve). */
+  mergeInProgress: MergeInProgress | null;
 }
 
 const fieldSeparator = '\x1f';
@@ -39,10 +42,12 @@ export async function workspaceHistory(handle: WorkspaceHandle, options: { limit
   if (!base.ok) return base;
   const limit = options.limit ?? 200;
   const format = ['%H', '%s', '%an', '%ae', '%at'].join(fieldSeparator) + recordSeparator;
-  const [log, counts] = await Promise.all([
+  const [log, counts, merging] = await Promise.all([
     worktreeGit(handle, ['log', `--max-count=${limit + 1}`, `--format=${format}`, `${base.data.tip}..HEAD`, '--'], { readOnly: true }),
     worktreeGit(handle, ['rev-list', '--left-right', '--count', `HEAD...${base.data.tip}`, '--'], { readOnly: true }),
+    mergeInProgress(handle),
   ]);
+  if (!merging.ok) return merging;
   if (log.code !== 0) return fail('GIT_FAILED', `Could not read the workspace's history: ${summariseGitError(log.stderr)}`);
   if (counts.code !== 0) return fail('GIT_FAILED', `Could not compare the workspace with its base: ${summariseGitError(counts.stderr)}`);
 
@@ -64,5 +69,6 @@ export async function workspaceHistory(handle: WorkspaceHandle, options: { limit
     behind,
     commits: commits.slice(0, limit),
     truncated: commits.length > limit,
+    mergeInProgress: merging.data,
   });
 }

@@ -133,14 +133,48 @@ describe('DiffLens through the services', () => {
     expect(request.text).toContain('`config.txt`');
     await world.waitForEvent(task.id, 'assistant_text', (event) => event.text.includes('Resolved'));
     await world.waitForStatus(task.id, 'done');
+    expect(expectOk(await services.history.history(task.id)).mergeInProgress).toEqual({ conflicted: ['config.txt'], unresolved: [] });
 
     const committed = expectOk(await services.history.commit(task.id, { message: 'Merge main, keep fast' }));
+    expect(expectOk(await services.history.history(task.id)).mergeInProgress).toBeNull();
     expect(committed.sha).toMatch(/^[0-9a-f]{40}$/);
     // A real merge commit: the base is now an ancestor, so merging back is clean.
     expect(git(task.workspace.path, 'rev-list', '--parents', '-n', '1', 'HEAD').split(' ')).toHaveLength(3);
     const preview = expectOk(await services.merges.preview({ taskId: task.id, strategy: 'merge', includeUncommitted: false }));
     expect(preview).toMatchObject({ clean: true, conflicts: [] });
     expect(readFileSync(join(task.workspace.path, 'config.txt'), 'utf8')).toBe('mode = fast\nretries = 3\n');
+  });
+
+  it('will not commit a merge whose files still have conflict markers', async () => {
+    const world = await agentWorld();
+    const { services, repo } = world;
+    world.server.enqueue(
+      { toolCalls: [{ id: 'w', name: 'write_file', args: { path: 'src/index.ts', content: 'export const answer = 41;\n' } }] },
+      { text: 'Changed.' },
+      { text: 'I looked, but I will leave the markers to you.' },
+    );
+    const task = await world.createTask('Answer', 'Change the answer');
+    await world.waitForStatus(task.id, 'done');
+    writeFileSync(join(repo, 'src/index.ts'), 'export const answer = 43;\n');
+    git(repo, 'commit', '-qam', 'answer 43');
+
+    expect(expectOk(await services.merges.askAgent(task.id)).conflicts).toEqual(['src/index.ts']);
+    await world.waitForEvent(task.id, 'assistant_text', (event) => event.text.includes('leave the markers'));
+    await world.waitForStatus(task.id, 'done');
+    expect(expectOk(await services.history.history(task.id)).mergeInProgress).toEqual({ conflicted: ['src/index.ts'], unresolved: ['src/index.ts'] });
+    const refused = await services.history.commit(task.id);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'MERGE_CONFLICTS_UNRESOLVED', details: { files: ['src/index.ts'] } } });
+    expect(readFileSync(join(task.workspace.path, 'src/index.ts'), 'utf8')).toContain('<<<<<<<');
+
+    // Asking again while the merge waits does not start a second one.
+    world.server.enqueue({ text: 'Still there.' });
+    expect(expectOk(await services.merges.askAgent(task.id)).conflicts).toEqual(['src/index.ts']);
+    await world.waitForStatus(task.id, 'done');
+
+    writeFileSync(join(task.workspace.path, 'src/index.ts'), 'export const answer = 42;\n');
+    expect(expectOk(await services.history.history(task.id)).mergeInProgress).toEqual({ conflicted: ['src/index.ts'], unresolved: [] });
+    expectOk(await services.history.commit(task.id));
+    expect(git(task.workspace.path, 'rev-list', '--parents', '-n', '1', 'HEAD').split(' ')).toHaveLength(3);
   });
 
   it('pushes the visible task’s diff as its files change', async () => {

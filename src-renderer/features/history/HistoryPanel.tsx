@@ -55,6 +55,7 @@ export function HistoryPanel({ task }: { task: Task }) {
       {ready && (
         <>
           <InlineError message={history.logError} />
+          {history.log?.mergeInProgress && <MergeWaiting log={history.log} merging={history.log.mergeInProgress} />}
           {history.log && <CommitLog log={history.log} />}
           <CommitForm taskId={task.id} onCommitted={refresh} />
           <h4 className="history-panel__subtitle">Checkpoints</h4>
@@ -63,6 +64,23 @@ export function HistoryPanel({ task }: { task: Task }) {
         </>
       )}
     </section>
+  );
+}
+
+/** The base merged into the workspace (for the agent to resolve): what is left before Commit completes it. */
+function MergeWaiting({ log, merging }: { log: WorkspaceHistory; merging: NonNullable<WorkspaceHistory['mergeInProgress']> }) {
+  const { unresolved, conflicted } = merging;
+  return (
+    <p className="notice history-panel__merging" role="status" aria-label="Merge in progress">
+      {unresolved.length > 0 ? (
+        <>
+          Merging {log.baseBranch} into this workspace: {unresolved.length} of {conflicted.length} conflicted file{conflicted.length === 1 ? '' : 's'} still{' '}
+          {unresolved.length === 1 ? 'has' : 'have'} conflict markers ({unresolved.join(', ')}).
+        </>
+      ) : (
+        <>Merging {log.baseBranch} into this workspace: every conflict is resolved. Commit to complete the merge.</>
+      )}
+    </p>
   );
 }
 

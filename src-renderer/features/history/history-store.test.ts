@@ -10,6 +10,7 @@ const log = (subject: string): WorkspaceHistory => ({
   mergeBase: 'b'.repeat(40),
   ahead: 1,
   behind: 0,
+  mergeInProgress: null,
   commits: [{ sha: 'c'.repeat(40), subject, author: 'A', authorEmail: 'a@example.com', date: 1 }],
   truncated: false,
 });
