@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './id';
+import { hunkRangeSchema } from './review';
 
 /** Merge back and the conflict radar as the renderer sees them (mirrors src-main/services/merge/merge-types.ts). */
 
@@ -19,6 +20,11 @@ export const mergeRequestSchema = z
     strategy: mergeStrategySchema,
     /** Only these files (the base gets one commit with just their changes). */
     files: z.array(relativePath).max(20_000).optional(),
+    /** Only these hunks (as `review.fileDiff` shows them) of these modified files; the rest of each file stays as the base has it. */
+    hunks: z
+      .array(z.object({ path: relativePath, hunks: z.array(hunkRangeSchema).min(1).max(10_000) }).strict())
+      .max(20_000)
+      .optional(),
     message: z.string().max(20_000).optional(),
     /** Commit the workspace's uncommitted changes as part of the merge. */
     includeUncommitted: z.boolean().default(false),

@@ -3,7 +3,8 @@ import { commitTree, readCommit, scratchCommit } from './commit-objects';
 import { treeOf } from './git-step';
 import type { MergeInputs } from './merge-inputs';
 import { mergeTrees, type MergeTreeConflict, type MergeTreeResult } from './merge-tree';
-import { editTree, readTreeEntries } from './tree-edits';
+import { pickHunks } from './hunk-pick';
+import { editTree, readTreeEntries, type TreeEdit } from './tree-edits';
 
 /** Where a merge stands before anything lands: a commit ready to land, or conflicts to resolve. */
 export type EngineStep =
@@ -31,7 +32,9 @@ export async function startMerge(inputs: MergeInputs): Promise<Result<EngineStep
   }
   const mergeTree = await mergeTrees(inputs.repo, inputs.targetCommit, inputs.theirs);
   const selection = inputs.selection;
-  const conflicts = selection ? mergeTree.conflicts.filter((conflict) => selection.includes(conflict.path)) : mergeTree.conflicts;
+  // Files taken hunk by hunk are merged on their own in finishTree (and refused if they conflict).
+  const hunkPaths = new Set((inputs.options.hunks ?? []).map((pick) => pick.path));
+  const conflicts = selection ? mergeTree.conflicts.filter((conflict) => selection.includes(conflict.path) && !hunkPaths.has(conflict.path)) : mergeTree.conflicts;
   if (conflicts.length > 0) return ok({ kind: 'conflicts', pending: { mergeTree, conflicts, rebase: null } });
   return finishTree(inputs, mergeTree.tree);
 }
@@ -49,12 +52,22 @@ async function finishTree(inputs: MergeInputs, mergedTree: string): Promise<Resu
   const { repo, targetCommit, targetTree, options } = inputs;
   let tree = mergedTree;
   if (inputs.selection) {
-    // The target's tree with only the chosen paths taken from the merged result (deletions too).
+    // The target's tree with only the chosen paths taken from the merged result (deletions
+    // too); files chosen hunk by hunk get the target's version with just those hunks merged in.
+    const picks = new Map((options.hunks ?? []).map((pick) => [pick.path, pick]));
     const entries = await readTreeEntries(repo, mergedTree, inputs.selection);
-    const edits = inputs.selection.map((path) => {
+    const edits: TreeEdit[] = [];
+    for (const path of inputs.selection) {
+      const pick = picks.get(path);
+      if (pick) {
+        const picked = await pickHunks(repo, inputs.mergeBase, inputs.theirs, targetCommit, pick);
+        if (!picked.ok) return picked;
+        edits.push(picked.data);
+        continue;
+      }
       const entry = entries.get(path);
-      return entry ? { path, mode: entry.mode, oid: entry.oid } : { path, oid: null };
-    });
+      edits.push(entry ? { path, mode: entry.mode, oid: entry.oid } : { path, oid: null });
+    }
     tree = await editTree(repo, targetTree, edits);
   }
   const isMergeCommit = options.strategy === 'merge' && !inputs.selection;
@@ -115,7 +128,8 @@ export function messageFor(inputs: MergeInputs): string {
   if (given) return `${given}\n`;
   const { workspace, commits, selection } = inputs;
   if (selection) {
-    const files = selection.map((path) => `* ${path}`).join('\n');
+    const partial = new Map((inputs.options.hunks ?? []).map((pick) => [pick.path, pick.hunks.length]));
+    const files = selection.map((path) => (partial.has(path) ? `* ${path} (${partial.get(path)} hunk${partial.get(path) === 1 ? '' : 's'})` : `* ${path}`)).join('\n');
     return `Take ${selection.length} file${selection.length === 1 ? '' : 's'} from ${workspace.branch}\n\n${files}\n`;
   }
   if (inputs.options.strategy === 'merge') return `Merge branch '${workspace.branch}' into ${workspace.baseBranch}\n`;

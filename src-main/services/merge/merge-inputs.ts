@@ -68,11 +68,13 @@ export async function gatherMergeInputs(project: MergeProject, workspace: MergeW
   // The workspace's own changes are only needed to validate a selection (the preview lists them itself).
   const [commits, workspaceChanges] = await Promise.all([
     listCommitsInRange(repo, targetCommit, theirs),
-    options.files ? listFileChanges(repo, mergeBase, theirs) : Promise.resolve(null),
+    options.files || options.hunks ? listFileChanges(repo, mergeBase, theirs) : Promise.resolve(null),
   ]);
   let selection: string[] | null = null;
-  if (options.files && workspaceChanges) {
-    const expanded = expandSelection(options.files, workspaceChanges);
+  if ((options.files || options.hunks) && workspaceChanges) {
+    const picked = checkHunkPicks(options.hunks ?? [], workspaceChanges);
+    if (!picked.ok) return picked;
+    const expanded = expandSelection([...new Set([...(options.files ?? []), ...picked.data])], workspaceChanges);
     if (!expanded.ok) return expanded;
     selection = expanded.data;
   }
@@ -105,6 +107,17 @@ async function listCommitsInRange(repo: string, from: string, to: string): Promi
       const [sha = '', parents = '', subject = ''] = record.split('\x1f');
       return { sha, parents: parents.split(' ').filter(Boolean), subject };
     });
+}
+
+/** Hunks can be chosen in files the workspace modified in place (not added, deleted or renamed ones). */
+function checkHunkPicks(picks: readonly { path: string; hunks: readonly unknown[] }[], changes: readonly FileChange[]): Result<string[]> {
+  for (const pick of picks) {
+    const change = changes.find((item) => item.path === pick.path);
+    if (!change) return fail('INVALID_INPUT', `${pick.path} is not among the workspace's changes.`, { files: [pick.path] });
+    if (change.status !== 'M') return fail('INVALID_INPUT', `Hunks can only be chosen in modified files; take ${pick.path} whole.`, { files: [pick.path] });
+    if (pick.hunks.length === 0) return fail('INVALID_INPUT', `Choose at least one hunk of ${pick.path}, or leave the file out.`, { files: [pick.path] });
+  }
+  return ok(picks.map((pick) => pick.path));
 }
 
 /** Chosen files must be among the workspace's changes; a rename brings its old path along. */

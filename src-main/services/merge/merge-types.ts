@@ -1,4 +1,5 @@
 import type { FileChange } from './file-changes';
+import type { HunkPick } from './hunk-pick';
 import type { UncommittedChange } from './workspace-snapshot';
 
 export const mergeStrategies = ['merge', 'squash', 'rebase'] as const;
@@ -24,6 +25,11 @@ export interface MergeOptions {
    * one new commit with just their changes, whatever the strategy.
    */
   files?: string[];
+  /**
+   * Merge only these hunks of these (modified) files, named as the review shows them. Their
+   * paths join `files` in the selection; the rest of each file stays as the base has it.
+   */
+  hunks?: HunkPick[];
   /** Message for the new commit (merge commit, squash or selective); a default is offered. */
   message?: string;
   /**

@@ -47,6 +47,7 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
   const mergeOptions = (request: MergeRequest): MergeOptions => ({
     strategy: request.strategy,
     ...(request.files ? { files: request.files } : {}),
+    ...(request.hunks ? { hunks: request.hunks } : {}),
     ...(request.message?.trim() ? { message: request.message } : {}),
     includeUncommitted: request.includeUncommitted,
   });
