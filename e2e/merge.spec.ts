@@ -9,17 +9,26 @@ import { addProject, createTask } from './fixtures/ui-steps';
 const original = 'line one\nline two\nline three\n';
 const editedBy = (name: string) => `line one\nline two, as ${name} wants it\nline three\n`;
 
+/** Twenty lines; the notes task rewrites lines 2 and 18, far enough apart to be two hunks. */
+const notesLines = Array.from({ length: 20 }, (_, index) => `note ${index + 1}`);
+const notes = (changed: Record<number, string>) => `${notesLines.map((line, index) => changed[index + 1] ?? line).join('\n')}\n`;
+
 /**
  * Both agents rewrite the same line of `shared.txt` (the task's prompt names who), then
  * finish. Their changes stay uncommitted: the test commits one through the history panel and
- * merges the other's uncommitted changes directly.
+ * merges the other's uncommitted changes directly. A task told to "Edit two places" rewrites
+ * two distant lines of `notes.txt` instead.
  */
 function scriptAgents(server: ScriptedModelServer): void {
   server.script((request) => {
     const body = request.body as { messages: { role: string; content: unknown }[] };
     const firstUser = JSON.stringify(body.messages.find((message) => message.role === 'user')?.content ?? '');
-    const name = /Edit as (\w+)/.exec(firstUser)?.[1] ?? 'unknown';
     const step = body.messages.filter((message) => message.role === 'assistant').length + 1;
+    if (firstUser.includes('Edit two places')) {
+      if (step === 1) return { text: 'Editing notes.txt twice.', toolCalls: [{ name: 'write_file', args: { path: 'notes.txt', content: notes({ 2: 'note two, reworded', 18: 'note eighteen, reworded' }) } }] };
+      return { text: 'Done with the notes.' };
+    }
+    const name = /Edit as (\w+)/.exec(firstUser)?.[1] ?? 'unknown';
     if (step === 1) return { text: `Editing shared.txt for ${name}.`, toolCalls: [{ name: 'write_file', args: { path: 'shared.txt', content: editedBy(name) } }] };
     return { text: `Done for ${name}.` };
   });
@@ -36,7 +45,7 @@ test.describe('conflict radar and merge back in web mode', () => {
   test.beforeEach(async () => {
     server = await startScriptedModelServer({ apiKey: 'sk-e2e' });
     scriptAgents(server);
-    repo = createRepo({ files: { 'shared.txt': original } });
+    repo = createRepo({ files: { 'shared.txt': original, 'notes.txt': notes({}) } });
     dataDir = makeTempDir('braid-e2e-merge-');
   });
 
@@ -135,5 +144,45 @@ test.describe('conflict radar and merge back in web mode', () => {
     await betaDialog.getByRole('region', { name: 'Archive' }).getByRole('button', { name: 'Archive workspace' }).click();
     await expect.poll(() => (worktree ? existsSync(worktree) : false)).toBe(false);
     expect(repo.git(['branch', '--list', branch ?? 'no-such-branch'])).toBe('');
+  });
+
+  test('one hunk of a modified file merges alone: the base gets that change and not the other', async ({ page }) => {
+    test.setTimeout(15_000);
+    host = await startWebHost({ dataDir, env: env() });
+    await page.goto(host.url);
+    const projectName = basename(repo.path);
+    await addProject(page, repo.path);
+    await createTask(page, projectName, 'Notes', 'Edit two places');
+    const tasks = page.getByRole('list', { name: `Tasks in ${projectName}` });
+    await expect(tasks.getByRole('button', { name: 'Notes', exact: true })).toHaveAccessibleDescription('done');
+    await tasks.getByRole('button', { name: 'Notes', exact: true }).click();
+    await page.getByRole('main', { name: 'Notes' }).getByRole('button', { name: 'Merge…' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Merge Notes' });
+    const preview = dialog.getByRole('region', { name: 'Merge preview' });
+    // The agent's edits are uncommitted: include them, then choose among the hunks of notes.txt.
+    await dialog.getByRole('checkbox', { name: /Include uncommitted changes/ }).check();
+    const files = dialog.getByRole('group', { name: 'Files to merge' });
+    await files.getByRole('button', { name: 'Choose hunks of notes.txt' }).click();
+    const hunks = files.getByRole('group', { name: 'Hunks of notes.txt' });
+    const first = hunks.getByRole('checkbox', { name: '-1,5 +1,5' });
+    const second = hunks.getByRole('checkbox', { name: '-15,6 +15,6' });
+    await expect(first).toBeChecked();
+    await expect(second).toBeChecked();
+    await expect(second).toHaveAccessibleDescription(/\+1 −1.*note eighteen, reworded/);
+    await expect(preview.getByRole('list', { name: 'Files that change' })).toContainText('+2 −2');
+
+    const mainBefore = repo.head();
+    await second.uncheck();
+    await expect(files.getByRole('checkbox', { name: 'notes.txt' })).toBeChecked({ indeterminate: true });
+    await expect(hunks).toContainText('1 of 2 hunks chosen.');
+    await expect(preview.getByRole('list', { name: 'Files that change' })).toContainText('+1 −1');
+    await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect(dialog.getByRole('region', { name: 'Merge result' })).toContainText('Merged 1 selected file into main');
+
+    // One new commit on main with exactly the chosen hunk: line 2 changed, line 18 as it was.
+    expect(repo.git(['rev-list', '--count', `${mainBefore}..main`])).toBe('1');
+    expect(repo.git(['diff', '--numstat', mainBefore, 'main'])).toBe('1\t1\tnotes.txt');
+    expect(repo.git(['show', 'main:notes.txt'])).toBe(notes({ 2: 'note two, reworded' }).trimEnd());
   });
 });

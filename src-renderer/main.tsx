@@ -19,6 +19,7 @@ import './styles/review-comments.css';
 import './styles/radar.css';
 import './styles/history.css';
 import './styles/merge.css';
+import './styles/merge-hunks.css';
 
 // Chosen once, before the first render: also takes the web-mode token out of the address bar.
 const bridge = chooseBridge();

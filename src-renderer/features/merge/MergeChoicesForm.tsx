@@ -1,7 +1,7 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId, useMemo } from 'react';
 import type { MergePreviewView, MergeStrategyName } from '../../../src-shared/contract';
-import { messageApplies, strategyLabels, toggleAllFiles, toggleFile, type MergeChoices } from './merge-choices';
-import { lineCounts } from './merge-preview-text';
+import { messageApplies, strategyLabels, type MergeChoices } from './merge-choices';
+import { MergeFileSelection } from './MergeFileSelection';
 import type { PreviewFile } from './use-merge-preview';
 
 const strategyHints: Record<MergeStrategyName, string> = {
@@ -11,17 +11,22 @@ const strategyHints: Record<MergeStrategyName, string> = {
 };
 
 interface MergeChoicesFormProps {
+  taskId: string;
   choices: MergeChoices;
-  onChange(choices: MergeChoices): void;
+  /** Takes an update of the latest choices, so two quick events never work from the same stale copy. */
+  onChange(update: (choices: MergeChoices) => MergeChoices): void;
   preview: MergePreviewView | null;
   allFiles: PreviewFile[] | null;
+  /** Changes when the preview is refreshed: open hunk lists are read again too. */
+  reloadToken: string;
 }
 
-/** Strategy, commit message, uncommitted changes and the files to merge. */
-export function MergeChoicesForm({ choices, onChange, preview, allFiles }: MergeChoicesFormProps) {
+/** Strategy, commit message, uncommitted changes and the files (or hunks) to merge. */
+export function MergeChoicesForm({ taskId, choices, onChange, preview, allFiles, reloadToken }: MergeChoicesFormProps) {
   const messageId = useId();
   const radioGroup = useId();
-  const uncommitted = preview?.uncommitted ?? [];
+  const uncommitted = useMemo(() => preview?.uncommitted ?? [], [preview]);
+  const uncommittedPaths = useMemo(() => new Set(uncommitted.map((file) => file.path)), [uncommitted]);
   return (
     <div className="merge-choices">
       <fieldset className="merge-choices__group">
@@ -35,7 +40,7 @@ export function MergeChoicesForm({ choices, onChange, preview, allFiles }: Merge
                 value={strategy}
                 checked={choices.strategy === strategy}
                 aria-describedby={`${radioGroup}-${strategy}`}
-                onChange={() => onChange({ ...choices, strategy })}
+                onChange={() => onChange((current) => ({ ...current, strategy }))}
               />
               {strategyLabels[strategy]}
             </label>
@@ -56,10 +61,13 @@ export function MergeChoicesForm({ choices, onChange, preview, allFiles }: Merge
             className="input textarea merge-choices__message mono"
             rows={3}
             value={choices.message ?? preview?.message ?? ''}
-            onChange={(event) => onChange({ ...choices, message: event.target.value })}
+            onChange={(event) => {
+              const message = event.target.value;
+              onChange((current) => ({ ...current, message }));
+            }}
           />
           {choices.message !== null && (
-            <button type="button" className="button button--small merge-choices__reset" onClick={() => onChange({ ...choices, message: null })}>
+            <button type="button" className="button button--small merge-choices__reset" onClick={() => onChange((current) => ({ ...current, message: null }))}>
               Use the suggested message
             </button>
           )}
@@ -69,7 +77,14 @@ export function MergeChoicesForm({ choices, onChange, preview, allFiles }: Merge
       {(uncommitted.length > 0 || choices.includeUncommitted) && (
         <div className="merge-choices__group">
           <label className="checkbox">
-            <input type="checkbox" checked={choices.includeUncommitted} onChange={(event) => onChange({ ...choices, includeUncommitted: event.target.checked })} />
+            <input
+              type="checkbox"
+              checked={choices.includeUncommitted}
+              onChange={(event) => {
+                const includeUncommitted = event.target.checked;
+                onChange((current) => ({ ...current, includeUncommitted }));
+              }}
+            />
             Include uncommitted changes ({uncommitted.length === 1 ? '1 file' : `${uncommitted.length} files`})
           </label>
           <p className="field__hint">
@@ -80,41 +95,9 @@ export function MergeChoicesForm({ choices, onChange, preview, allFiles }: Merge
         </div>
       )}
 
-      {allFiles && allFiles.length > 0 && <FileSelection choices={choices} onChange={onChange} files={allFiles} />}
+      {allFiles && allFiles.length > 0 && (
+        <MergeFileSelection taskId={taskId} choices={choices} onChange={onChange} files={allFiles} uncommitted={uncommittedPaths} reloadToken={reloadToken} />
+      )}
     </div>
-  );
-}
-
-/** "All files" (mixed when some are unticked) and one checkbox per changed file. */
-function FileSelection({ choices, onChange, files }: { choices: MergeChoices; onChange(choices: MergeChoices): void; files: PreviewFile[] }) {
-  const allRef = useRef<HTMLInputElement>(null);
-  const excluded = new Set(choices.excluded);
-  const included = files.filter((file) => !excluded.has(file.path)).length;
-  const paths = files.map((file) => file.path);
-  useEffect(() => {
-    if (allRef.current) allRef.current.indeterminate = included > 0 && included < files.length;
-  }, [included, files.length]);
-  return (
-    <fieldset className="merge-choices__group merge-files">
-      <legend className="field__label">Files to merge</legend>
-      <label className="checkbox">
-        <input ref={allRef} type="checkbox" checked={included === files.length} onChange={(event) => onChange(toggleAllFiles(choices, paths, event.target.checked))} />
-        All files ({included} of {files.length} selected)
-      </label>
-      <ul className="merge-files__list">
-        {files.map((file) => (
-          <li key={file.path}>
-            <label className="checkbox merge-files__item">
-              <input type="checkbox" checked={!excluded.has(file.path)} onChange={(event) => onChange(toggleFile(choices, file.path, event.target.checked))} />
-              <span className="mono merge-files__path">{file.path}</span>
-              <span className="mono muted merge-files__counts" aria-hidden="true">
-                {lineCounts(file)}
-              </span>
-            </label>
-          </li>
-        ))}
-      </ul>
-      {included < files.length && <p className="field__hint">Only the selected files land, as one new commit.</p>}
-    </fieldset>
   );
 }

@@ -14,7 +14,8 @@ interface MergeChooserProps {
   task: Task;
   /** Kept by the dialog, so they survive an abort or a trip through the conflicts. */
   choices: MergeChoices;
-  onChoicesChange(choices: MergeChoices): void;
+  /** Gets an update of the latest choices (a state setter does). */
+  onChoicesChange(update: (choices: MergeChoices) => MergeChoices): void;
   /** Said at the top, e.g. after an abort. */
   notice: string | null;
   onOutcome(outcome: MergeOutcomeView, preview: MergePreviewView): void;
@@ -32,12 +33,13 @@ export function MergeChooser({ task, choices, onChoicesChange, notice, onOutcome
   const [error, setError] = useState<string | null>(null);
   // The radar is recomputed when the workspace or its base moves: then the preview is stale too.
   const radarTime = useProjectRadar(task.projectId)?.computedAt ?? 0;
-  const state = useMergePreview(task.id, choices, `${refreshes}:${radarTime}`, true);
+  const refreshToken = `${refreshes}:${radarTime}`;
+  const state = useMergePreview(task.id, choices, refreshToken, true);
   const { preview, request } = state;
 
-  const change = (next: MergeChoices) => {
+  const change = (update: (choices: MergeChoices) => MergeChoices) => {
     setError(null);
-    onChoicesChange(next);
+    onChoicesChange(update);
   };
 
   const merge = async () => {
@@ -52,7 +54,8 @@ export function MergeChooser({ task, choices, onChoicesChange, notice, onOutcome
       return;
     }
     setError(result.error.message);
-    if (result.error.code === 'MERGE_OUTDATED') setRefreshes((n) => n + 1);
+    // Something moved since the preview: preview again (and re-read open hunk lists).
+    if (result.error.code === 'MERGE_OUTDATED' || result.error.code === 'HUNK_CHANGED') setRefreshes((n) => n + 1);
   };
 
   const ready = preview !== null && state.current && canMerge(preview);
@@ -64,7 +67,7 @@ export function MergeChooser({ task, choices, onChoicesChange, notice, onOutcome
         </p>
       )}
       <div className="merge-chooser">
-        <MergeChoicesForm choices={choices} onChange={change} preview={preview} allFiles={state.allFiles} />
+        <MergeChoicesForm taskId={task.id} choices={choices} onChange={change} preview={preview} allFiles={state.allFiles} reloadToken={refreshToken} />
         <div className="merge-chooser__preview">
           {preview ? (
             <MergePreviewPanel preview={preview} loading={state.loading} stale={!state.current} />

@@ -15,6 +15,8 @@ export function MergePreviewPanel({ preview, loading, stale }: { preview: MergeP
   const blocking = preview.checkout?.blockingFiles ?? [];
   // With nothing to merge, the rest would describe a merge that cannot happen.
   const nothingToMerge = preview.blocked?.code === 'NOTHING_TO_MERGE';
+  // Chosen hunks refused: "merges cleanly" would describe the whole files, not what was chosen.
+  const hunksRefused = preview.blocked?.code === 'MERGE_CONFLICTS_UNRESOLVED' || preview.blocked?.code === 'HUNK_CHANGED';
   return (
     <section className={`merge-preview${stale ? ' merge-preview--stale' : ''}`} aria-labelledby={headingId} aria-busy={loading}>
       <h3 id={headingId} className="section-title">
@@ -36,7 +38,7 @@ export function MergePreviewPanel({ preview, loading, stale }: { preview: MergeP
       {!nothingToMerge && (
         <>
           <p>{strategySentence(preview)}</p>
-          <p className={preview.clean ? 'merge-preview__clean' : 'merge-preview__conflicts'}>{conflictSentence(preview)}</p>
+          {!hunksRefused && <p className={preview.clean ? 'merge-preview__clean' : 'merge-preview__conflicts'}>{conflictSentence(preview)}</p>}
           <p>{checkoutSentence(preview)}</p>
           {blocking.length > 0 && (
             <ul className="merge-preview__list mono" aria-label="Files blocking the merge in your checkout">

@@ -34,7 +34,7 @@ export function useMergePreview(taskId: string, choices: MergeChoices, refreshTo
   const universe = choices.includeUncommitted ? allFiles.with : allFiles.without;
   const wanted = useMemo(() => mergeRequestFor(taskId, choices, universe?.map((file) => file.path) ?? null), [taskId, choices, universe]);
   // Until the full file list is known for a selective merge, ask for the whole merge first.
-  const asked = wanted ?? (mergeRequestFor(taskId, { ...choices, excluded: [] }, null) as MergeRequest);
+  const asked = wanted ?? (mergeRequestFor(taskId, { ...choices, excluded: [], hunks: {} }, null) as MergeRequest);
   const askedKey = requestKey(asked);
 
   useEffect(() => {
@@ -50,7 +50,7 @@ export function useMergePreview(taskId: string, choices: MergeChoices, refreshTo
         setAnswer({ key: askedKey, request, preview: null, error: result.error.message });
         return;
       }
-      if (!request.files) {
+      if (!request.files && !request.hunks) {
         const files = result.data.files;
         setAllFiles((known) => (request.includeUncommitted ? { ...known, with: files } : { ...known, without: files }));
       }
