@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createRepo, makeTempDir, type FixtureRepo } from '../src-main/testing/git-fixtures';
 import { startScriptedModelServer, type ScriptedModelServer } from '../src-main/testing/scripted-model-server';
-import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+import { scriptedModelEnv, startWebHost, type RunningWebHost } from './fixtures/web-host';
 import { addProject, createTask } from './fixtures/ui-steps';
 
 /**
@@ -45,7 +45,7 @@ test.describe('agents in web mode', () => {
     await server.close();
   });
 
-  const env = () => ({ OPENAI_BASE_URL: server.openaiBaseURL, OPENAI_API_KEY: 'sk-e2e', BRAID_MODEL: 'openai:gpt-4o-mini' });
+  const env = () => scriptedModelEnv(server);
 
   test('two agents work at once in their own worktrees; approve one command, deny the other; both survive a restart', async ({ page }) => {
     host = await startWebHost({ dataDir, env: env() });

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { createRepo, git, makeTempDir, type FixtureRepo } from '../src-main/testing/git-fixtures';
 import { startScriptedModelServer, type ScriptedModelServer } from '../src-main/testing/scripted-model-server';
-import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+import { scriptedModelEnv, startWebHost, type RunningWebHost } from './fixtures/web-host';
 import { addProject, createTask } from './fixtures/ui-steps';
 
 const filler = Array.from({ length: 16 }, (_, i) => `export const value${i} = ${i};`);
@@ -81,7 +81,7 @@ test.describe('DiffLens in web mode', () => {
   test('review an agent’s work: summary, diff, provenance, accept, revert, comment back to the agent', async ({ page }) => {
     host = await startWebHost({
       dataDir: makeTempDir('braid-e2e-difflens-'),
-      env: { OPENAI_BASE_URL: server.openaiBaseURL, OPENAI_API_KEY: 'sk-e2e', BRAID_MODEL: 'openai:gpt-4o-mini' },
+      env: scriptedModelEnv(server),
     });
     await page.setViewportSize({ width: 1600, height: 1000 });
     await page.goto(host.url);

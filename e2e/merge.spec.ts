@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createRepo, makeTempDir, type FixtureRepo } from '../src-main/testing/git-fixtures';
 import { startScriptedModelServer, type ScriptedModelServer } from '../src-main/testing/scripted-model-server';
-import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+import { scriptedModelEnv, startWebHost, type RunningWebHost } from './fixtures/web-host';
 import { addProject, createTask } from './fixtures/ui-steps';
 
 const original = 'line one\nline two\nline three\n';
@@ -55,7 +55,7 @@ test.describe('conflict radar and merge back in web mode', () => {
     await server.close();
   });
 
-  const env = () => ({ OPENAI_BASE_URL: server.openaiBaseURL, OPENAI_API_KEY: 'sk-e2e', BRAID_MODEL: 'openai:gpt-4o-mini' });
+  const env = () => scriptedModelEnv(server);
 
   test('two tasks edit the same line: the radar warns, the first merges, the second resolves its conflict in the three-way view', async ({ page }) => {
     host = await startWebHost({ dataDir, env: env() });

@@ -52,14 +52,16 @@ export class LiveReview {
       const previous = this.visibleTaskId;
       this.visibleTaskId = null;
       this.diffs.setVisible([]);
-      if (previous) this.releaseIfIdle(previous);
+      const task = previous ? this.options.store.tasks.get(previous) : undefined;
+      if (task) this.releaseIfIdle(task);
       return ok({ visible: null });
     }
     const task = this.options.store.tasks.get(taskId);
     if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
     const previous = this.visibleTaskId;
     this.visibleTaskId = taskId;
-    if (previous && previous !== taskId) this.releaseIfIdle(previous);
+    const before = previous && previous !== taskId ? this.options.store.tasks.get(previous) : undefined;
+    if (before) this.releaseIfIdle(before);
     // Still being made: remembered, and watched as soon as the worktree is ready (taskChanged).
     if (task.workspace.state === 'creating') return ok({ visible: taskId });
     if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}.`);
@@ -82,7 +84,7 @@ export class LiveReview {
       });
     } else if (task.workspace.state === 'ready' && activeStatuses.has(task.agent.status)) void this.watch(task.workspace.id);
     else if (task.workspace.state !== 'ready') this.unwatch(task.workspace.id);
-    else this.releaseIfIdle(task.id);
+    else this.releaseIfIdle(task);
   }
 
   taskRemoved(taskId: string): void {
@@ -116,9 +118,9 @@ export class LiveReview {
   }
 
   /** Stops watching a task's workspace unless it is on screen or some task's agent works in it. */
-  private releaseIfIdle(taskId: string): void {
-    const task = this.options.store.tasks.get(taskId);
-    if (!task || !this.watched.has(task.workspace.id)) return;
+  private releaseIfIdle(task: Task): void {
+    // Runs on every task event (usage updates while streaming): nothing to read unless watched.
+    if (!this.watched.has(task.workspace.id)) return;
     const sharers = this.options.store.tasks.listByWorkspace(task.workspace.id);
     const needed = sharers.some((other) => other.id === this.visibleTaskId || activeStatuses.has(other.agent.status));
     if (!needed) {

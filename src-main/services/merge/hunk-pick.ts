@@ -24,7 +24,7 @@ const sameRange = (a: HunkRange, b: HunkRange) => a.oldStart === b.oldStart && a
  * HUNK_CHANGED when the file's diff no longer has a chosen hunk, and with
  * MERGE_CONFLICTS_UNRESOLVED when the chosen hunks collide with the target's own changes.
  */
-export async function pickHunks(repo: string, mergeBase: string, theirs: string, target: string, pick: HunkPick): Promise<Result<TreeEdit>> {
+export async function pickHunks(repo: string, mergeBase: string, theirs: string, targetTree: string, pick: HunkPick): Promise<Result<TreeEdit>> {
   const diff = await runGitBytes(repo, [
     ...plainDiffConfig,
     '--literal-pathspecs',
@@ -48,16 +48,15 @@ export async function pickHunks(repo: string, mergeBase: string, theirs: string,
   }
   const ordered = patch.hunks.filter((hunk) => chosen.includes(hunk));
 
-  const baseTree = await gitText(repo, ['rev-parse', `${mergeBase}^{tree}`]);
   const partialTree = await withTempIndex(async (env) => {
-    await gitText(repo, ['read-tree', baseTree], { env });
+    await gitText(repo, ['read-tree', mergeBase], { env });
     const applied = await runGitBytes(repo, ['apply', '--cached', '--whitespace=nowarn', '-'], { env, input: formatPatch(patch, ordered) });
     if (applied.code !== 0) return null;
     return gitText(repo, ['write-tree'], { env });
   });
   if (!partialTree) return fail('HUNK_CHANGED', `The chosen hunks of ${pick.path} could not be applied on their own; pick the whole file.`, { path: pick.path });
 
-  const [partial, targetSide] = await Promise.all([scratchCommit(repo, partialTree, [mergeBase]), scratchCommit(repo, await gitText(repo, ['rev-parse', `${target}^{tree}`]), [mergeBase])]);
+  const [partial, targetSide] = await Promise.all([scratchCommit(repo, partialTree, [mergeBase]), scratchCommit(repo, targetTree, [mergeBase])]);
   const merged = await mergeTrees(repo, targetSide, partial);
   if (merged.conflicts.some((conflict) => conflict.path === pick.path)) {
     return fail(

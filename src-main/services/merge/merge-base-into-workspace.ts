@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { runGit, summariseGitError } from '../git/run-git';
+import { mergeInProgress } from '../history/merge-in-progress';
 import { requireWorktree, worktreeGit, type WorkspaceHandle } from '../history/workspace-handle';
-import { splitNul } from './git-step';
 
 export interface BaseMergedIntoWorkspace {
   /** Files git could not merge: they now hold conflict markers, and the merge waits for a commit. */
@@ -27,12 +26,9 @@ export async function mergeBaseIntoWorkspace(handle: WorkspaceHandle): Promise<R
   const present = requireWorktree(handle);
   if (!present.ok) return present;
   return handle.inRepoQueue(async () => {
-    const gitDir = await worktreeGit(handle, ['rev-parse', '--absolute-git-dir'], { readOnly: true });
-    if (gitDir.code !== 0) return fail('GIT_FAILED', `Could not read the workspace: ${summariseGitError(gitDir.stderr)}`);
-    if (existsSync(`${gitDir.stdout.trim()}/MERGE_HEAD`)) {
-      const waiting = await unmergedFiles(handle);
-      return waiting.ok ? ok({ conflicts: waiting.data, commit: null, savedWork: null }) : waiting;
-    }
+    const waiting = await mergeInProgress(handle);
+    if (!waiting.ok) return waiting;
+    if (waiting.data) return ok({ conflicts: waiting.data.conflicted, commit: null, savedWork: null });
     const base = await runGit(handle.path, ['rev-parse', '--verify', '--quiet', `refs/heads/${handle.baseBranch}^{commit}`], { readOnly: true });
     if (base.code !== 0) return fail('BRANCH_NOT_FOUND', `The base branch "${handle.baseBranch}" does not exist any more.`, { branch: handle.baseBranch });
 
@@ -40,15 +36,16 @@ export async function mergeBaseIntoWorkspace(handle: WorkspaceHandle): Promise<R
     if (!savedWork.ok) return savedWork;
 
     const merged = await worktreeGit(handle, ['merge', '--no-ff', '--no-commit', '--no-edit', `refs/heads/${handle.baseBranch}`], { timeoutMs: commitTimeoutMs });
-    const conflicts = await unmergedFiles(handle);
-    if (!conflicts.ok) return conflicts;
-    if (merged.code !== 0 && conflicts.data.length === 0) {
+    const state = await mergeInProgress(handle);
+    if (!state.ok) return state;
+    const conflicts = state.data?.conflicted ?? [];
+    if (merged.code !== 0 && conflicts.length === 0) {
       await worktreeGit(handle, ['merge', '--abort']);
       const said = summariseGitError(merged.stderr || merged.stdout);
       if (/already up to date/i.test(merged.stdout)) return ok({ conflicts: [], commit: null, savedWork: savedWork.data });
       return fail('GIT_FAILED', `Git could not merge ${handle.baseBranch} into the workspace: ${said}`);
     }
-    if (conflicts.data.length > 0) return ok({ conflicts: conflicts.data, commit: null, savedWork: savedWork.data });
+    if (conflicts.length > 0) return ok({ conflicts, commit: null, savedWork: savedWork.data });
 
     // Clean: nothing for the agent to do; finish the merge now (unless there was nothing to merge).
     if (/already up to date/i.test(merged.stdout)) return ok({ conflicts: [], commit: null, savedWork: savedWork.data });
@@ -57,12 +54,6 @@ export async function mergeBaseIntoWorkspace(handle: WorkspaceHandle): Promise<R
     const head = await worktreeGit(handle, ['rev-parse', 'HEAD'], { readOnly: true });
     return ok({ conflicts: [], commit: head.stdout.trim(), savedWork: savedWork.data });
   });
-}
-
-async function unmergedFiles(handle: WorkspaceHandle): Promise<Result<string[]>> {
-  const listed = await worktreeGit(handle, ['diff', '--name-only', '--diff-filter=U', '-z'], { readOnly: true });
-  if (listed.code !== 0) return fail('GIT_FAILED', `Could not list the conflicted files: ${summariseGitError(listed.stderr)}`);
-  return ok([...new Set(splitNul(listed.stdout))]);
 }
 
 async function commitUncommitted(handle: WorkspaceHandle): Promise<Result<string | null>> {

@@ -60,7 +60,7 @@ async function finishTree(inputs: MergeInputs, mergedTree: string): Promise<Resu
     for (const path of inputs.selection) {
       const pick = picks.get(path);
       if (pick) {
-        const picked = await pickHunks(repo, inputs.mergeBase, inputs.theirs, targetCommit, pick);
+        const picked = await pickHunks(repo, inputs.mergeBase, inputs.theirs, targetTree, pick);
         if (!picked.ok) return picked;
         edits.push(picked.data);
         continue;
