@@ -1,15 +1,51 @@
 #!/usr/bin/env node
-// `npm start`: build everything, then open the desktop app, or web mode when this install
-// has no Electron binary (offline installs use ELECTRON_SKIP_BINARY_DOWNLOAD=1).
-import { spawn } from 'node:child_process';
+// `npm start`: on a Node that can run Braid (fetched once into a cache folder when this one is too
+// old, see supported-node.mjs), build everything, then open the desktop app, or web mode when
+// this install has no Electron binary.
+// Plain ESM with Node built-ins only until the re-exec: this first runs on whatever Node npm has.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exitLike, runForwardingSignals } from './forwarding-child.mjs';
+import { NodeBootstrapError, ensureSupportedNode, environmentFor } from './supported-node.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const args = process.argv.slice(2);
+
+let runtime;
+try {
+  runtime = ensureSupportedNode();
+} catch (error) {
+  if (!(error instanceof NodeBootstrapError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+if (runtime.execPath !== process.execPath) {
+  // This Node cannot run Braid: start again on the supported one, before touching anything else.
+  exitLike(await runForwardingSignals(runtime.execPath, [fileURLToPath(import.meta.url), ...args], { cwd: root, env: environmentFor(runtime) }));
+} else {
+  await start();
+}
+
+async function start() {
+  // The package's `exports` hide its bin script, so find it next to its package.json.
+  const electronVite = join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
+  const build = await runForwardingSignals(process.execPath, [electronVite, 'build'], { cwd: root });
+  if (build.code !== 0 || build.signal) return exitLike(build);
+  const electron = findElectronBinary();
+  if (electron) {
+    const env = { ...process.env };
+    delete env.ELECTRON_RUN_AS_NODE; // would make Electron behave as plain Node
+    return exitLike(await runForwardingSignals(electron, ['.', ...args], { cwd: root, env }));
+  }
+  console.log(
+    "The Electron binary is not installed (npm runs electron's download script only when package.json's allowScripts lets it, " +
+      'and the download needs github.com), so Braid starts in web mode instead. For the desktop app: `npm run desktop:install` where github.com is reachable, then `npm start`.',
+  );
+  return exitLike(await runForwardingSignals(process.execPath, [join(root, 'out', 'main', 'web.js'), ...args], { cwd: root }));
+}
 
 /**
  * The Electron executable, or null when it was never downloaded. Deliberately not
@@ -29,51 +65,4 @@ function findElectronBinary() {
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   const binary = override ? join(override, relative || 'electron') : join(packageDir, 'dist', relative);
   return relative && existsSync(binary) ? binary : null;
-}
-
-/** Runs a child with our terminal, forwarding termination signals; resolves with its exit. */
-function run(command, commandArgs, env = process.env) {
-  return new Promise((resolve) => {
-    // Its own process group on POSIX, so Ctrl+C reaches it once (forwarded by us), not twice.
-    const child = spawn(command, commandArgs, { cwd: root, env, stdio: 'inherit', detached: process.platform !== 'win32' });
-    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-    const forward = (signal) => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    };
-    for (const signal of signals) process.on(signal, forward);
-    child.on('error', (error) => {
-      console.error(`Could not start ${command}: ${error.message}`);
-      for (const signal of signals) process.off(signal, forward);
-      resolve({ code: 1, signal: null });
-    });
-    child.on('exit', (code, signal) => {
-      for (const signal of signals) process.off(signal, forward);
-      resolve({ code, signal });
-    });
-  });
-}
-
-function exitLike({ code, signal }) {
-  if (signal) {
-    // Die of the same signal, so whoever started us sees what happened to the child.
-    process.kill(process.pid, signal);
-    return;
-  }
-  process.exit(code ?? 1);
-}
-
-// The package's `exports` hide its bin script, so find it next to its package.json.
-const electronVite = join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
-const build = await run(process.execPath, [electronVite, 'build']);
-if (build.code !== 0 || build.signal) exitLike(build);
-else {
-  const electron = findElectronBinary();
-  if (electron) {
-    const env = { ...process.env };
-    delete env.ELECTRON_RUN_AS_NODE; // would make Electron behave as plain Node
-    exitLike(await run(electron, ['.', ...args], env));
-  } else {
-    console.log('Electron binary not installed (offline install with ELECTRON_SKIP_BINARY_DOWNLOAD=1) — starting web mode instead.');
-    exitLike(await run(process.execPath, [join(root, 'out', 'main', 'web.js'), ...args]));
-  }
 }
