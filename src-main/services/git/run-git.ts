@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { userInfo } from 'node:os';
 
 export interface GitResult {
   /** Exit code; -1 when git could not be started at all (missing binary, missing cwd). */
@@ -33,16 +34,33 @@ export interface RunGitBytesOptions extends RunGitOptions {
   onStdout?(chunk: Buffer): void;
 }
 
-/** The environment every git call runs with: no prompts nobody can see, parseable messages. */
+/**
+ * The environment every git call runs with: no prompts nobody can see, parseable messages, and
+ * an e-mail git falls back to when the user configured none. Git reads `EMAIL` only after
+ * `user.email` from any config file, so a configured identity always wins; without this, every
+ * commit Braid makes for a user who never ran `git config user.email` fails on a machine whose
+ * host name has no domain ("unable to auto-detect email address").
+ */
 export function gitEnvironment(options: Pick<RunGitOptions, 'env' | 'readOnly'> = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    EMAIL: process.env.EMAIL || fallbackEmail,
     GIT_TERMINAL_PROMPT: '0',
     LC_ALL: 'C',
     LANGUAGE: 'C',
     ...(options.readOnly ? { GIT_OPTIONAL_LOCKS: '0' } : {}),
     ...options.env,
   };
+}
+
+const fallbackEmail = `${safeUserName()}@localhost`;
+
+function safeUserName(): string {
+  try {
+    return userInfo().username.replace(/[^\w.-]/g, '') || 'braid';
+  } catch {
+    return 'braid';
+  }
 }
 
 /**
