@@ -4,20 +4,24 @@
  * `streaming <taskId>` on stdout once the agent's first words are stored. The test then
  * kills it with SIGKILL, as a crash or a power cut would.
  *
- * Usage: node --import tsx agent-host-process.ts <dataDir> <repo> <openaiBaseURL>
+ * Usage: node --import tsx agent-host-process.ts <dataDir> <repo> <baseURL> [openai|anthropic]
  */
 import { createServices } from '../services';
 
-const [dataDir, repo, baseURL] = process.argv.slice(2);
-if (!dataDir || !repo || !baseURL) {
-  console.error('usage: agent-host-process.ts <dataDir> <repo> <openaiBaseURL>');
+const [dataDir, repo, baseURL, protocol = 'openai'] = process.argv.slice(2);
+if (!dataDir || !repo || !baseURL || (protocol !== 'openai' && protocol !== 'anthropic')) {
+  console.error('usage: agent-host-process.ts <dataDir> <repo> <baseURL> [openai|anthropic]');
   process.exit(2);
 }
+const env =
+  protocol === 'openai'
+    ? { OPENAI_BASE_URL: baseURL, OPENAI_API_KEY: 'sk-test', BRAID_MODEL: 'openai:gpt-4o-mini' }
+    : { ANTHROPIC_BASE_URL: baseURL, ANTHROPIC_API_KEY: 'sk-test', BRAID_MODEL: 'anthropic:claude-sonnet-4-5' };
 
 let announced = false;
 const services = createServices({
   dataDir,
-  env: { OPENAI_BASE_URL: baseURL, OPENAI_API_KEY: 'sk-test', BRAID_MODEL: 'openai:gpt-4o-mini' },
+  env,
   emit: (event, payload) => {
     if (announced || event !== 'agent.timeline') return;
     const { taskId, events } = payload as { taskId: string; events: { kind: string }[] };

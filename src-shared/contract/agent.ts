@@ -45,6 +45,12 @@ export const timelineEventBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('user_message'), text: z.string() }),
   /** A piece of streamed assistant text; consecutive pieces of one step form one message. */
   z.object({ kind: z.literal('assistant_text'), step: z.number(), text: z.string() }),
+  /**
+   * The answer of `step` was cut before the model finished it: Braid stopped or crashed
+   * (`interrupted`) or the user pressed Stop (`stopped`). Its text is shown as incomplete and left
+   * out of the model's view, so the next run asks the model again instead of building on it.
+   */
+  z.object({ kind: z.literal('answer_incomplete'), step: z.number(), reason: z.enum(['interrupted', 'stopped']) }),
   z.object({ kind: z.literal('tool_call'), step: z.number(), callId: z.string(), name: z.string(), args: z.unknown() }),
   z.object({ kind: z.literal('tool_status'), callId: z.string(), status: toolCallStatus }),
   z.object({ kind: z.literal('tool_output'), callId: z.string(), chunk: z.string() }),

@@ -88,11 +88,12 @@ describe('controlling a running agent', () => {
     await world.waitForStatus(second.id, 'done');
   });
 
-  it('after the host is killed mid-run, the task shows what was stored as interrupted, and Resume finishes it', async () => {
+  it.each(['openai', 'anthropic'] as const)('after the host is killed mid-answer (%s), the cut answer is marked incomplete and Resume asks the model again', async (protocol) => {
     const dataDir = tempFolder('braid-crash-');
-    const world = await agentWorld({ dataDir: tempFolder('braid-unused-') });
+    const world = await agentWorld({ protocol, dataDir: tempFolder('braid-unused-') });
     world.server.enqueue({ text: Array.from({ length: 400 }, (_, i) => `word${i} `), chunkDelayMs: 10 });
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, '../../testing/agent-host-process.ts'), dataDir, world.repo, world.server.openaiBaseURL], {
+    const baseURL = protocol === 'openai' ? world.server.openaiBaseURL : world.server.anthropicBaseURL;
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, '../../testing/agent-host-process.ts'), dataDir, world.repo, baseURL, protocol], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -110,16 +111,50 @@ describe('controlling a running agent', () => {
     await once(child, 'exit');
     await world.services.close();
 
-    const after = await agentWorld({ dataDir, server: world.server, repo: world.repo });
+    const after = await agentWorld({ protocol, dataDir, server: world.server, repo: world.repo });
     const interrupted = after.task(taskId);
     expect(interrupted.agent.status).toBe('interrupted');
+    expect(interrupted.agent.statusReason).toMatch(/answer was cut off\. Resume asks the model again/);
     const stored = after.timeline(taskId);
     expect(stored[0]).toMatchObject({ kind: 'user_message', text: 'Write a long answer' });
-    expect(stored.some((event) => event.kind === 'assistant_text' && event.text.startsWith('word0'))).toBe(true);
+    const cutText = stored.flatMap((event) => (event.kind === 'assistant_text' && event.step === 1 ? [event.text] : [])).join('');
+    expect(cutText.startsWith('word0 ')).toBe(true);
+    expect(cutText).not.toContain('word399');
+    // Marked incomplete after the cut text, before anything a later run writes.
+    const lastTextSeq = Math.max(...stored.filter((event) => event.kind === 'assistant_text').map((event) => event.seq));
+    expect(stored.find((event) => event.kind === 'answer_incomplete')).toMatchObject({ step: 1, reason: 'interrupted', seq: expect.toSatisfy((seq: number) => seq > lastTextSeq) });
 
+    const requestsBeforeResume = after.server.requests.length;
     after.server.enqueue({ text: 'Finished after the crash.' });
     expectOk(await after.services.agents.resume(taskId));
-    await after.waitForStatus(taskId, 'done');
-    expect(JSON.stringify(after.server.requests.at(-1)?.body)).toContain('Write a long answer');
+    const done = await after.waitForStatus(taskId, 'done', 'failed', 'paused');
+    expect(done.agent.status).toBe('done');
+    // A new request reached the model, and it does not present the cut text as something said.
+    expect(after.server.requests).toHaveLength(requestsBeforeResume + 1);
+    const resumed = after.server.requests.at(-1)?.body as { messages: { role: string; content: unknown }[] };
+    // OpenAI carries the system prompt as a message; Anthropic in its own field.
+    expect(resumed.messages.map((message) => message.role).filter((role) => role !== 'system')).toEqual(['user']);
+    expect(JSON.stringify(resumed.messages)).toContain('Write a long answer');
+    expect(JSON.stringify(resumed.messages)).not.toContain('word0');
+    // The task's answer is the new, complete one.
+    const finalText = after.timeline(taskId).flatMap((event) => (event.kind === 'assistant_text' && event.step === 2 ? [event.text] : [])).join('');
+    expect(finalText).toBe('Finished after the crash.');
+  });
+
+  it('stopped mid-answer: the answer is marked incomplete, and Resume asks the model again', async () => {
+    const world = await agentWorld();
+    world.server.enqueue({ text: Array.from({ length: 400 }, (_, i) => `word${i} `), chunkDelayMs: 10 });
+    const task = await world.createTask('Stop me', 'Write a long answer');
+    await world.waitForEvent(task.id, 'assistant_text');
+    expectOk(world.services.agents.stop(task.id));
+    await world.waitForStatus(task.id, 'stopped');
+    expect(world.timeline(task.id).find((event) => event.kind === 'answer_incomplete')).toMatchObject({ step: 1, reason: 'stopped' });
+
+    world.server.enqueue({ text: 'A short answer instead.' });
+    expectOk(await world.services.agents.resume(task.id));
+    const done = await world.waitForStatus(task.id, 'done', 'failed', 'paused');
+    expect(done.agent.status).toBe('done');
+    expect(world.server.requests).toHaveLength(2);
+    expect(JSON.stringify(world.server.requests[1]?.body)).not.toContain('word0');
   });
 });

@@ -1,5 +1,6 @@
 import type { LanguageModel } from 'ai';
 import type { Task, TaskStatus, TimelineEventBody } from '../../../src-shared/contract';
+import type { ResponseFacts } from '../models';
 import type { Conversation } from './conversation';
 import { runModelStep, type StepResult, type StepUsage } from './model-step';
 import type { PermissionPolicy } from './permission-policy';
@@ -12,6 +13,8 @@ export interface ResolvedModel {
   promptCaching: boolean;
   contextWindow: number;
   costOf(usage: StepUsage): number | null;
+  /** What the endpoint last answered, for naming it when an answer is unusable. */
+  lastResponse?(): ResponseFacts | undefined;
 }
 
 export interface ApprovalDecision {
@@ -96,6 +99,7 @@ export async function runAgent(deps: AgentRunDeps): Promise<RunOutcome> {
             tools: toolDefinitions,
             signal: deps.signal,
             onText: (text) => record({ kind: 'assistant_text', step, text }),
+            lastResponse: deps.model.lastResponse,
           }),
         {
           ...deps.retry,

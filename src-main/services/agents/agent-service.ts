@@ -56,13 +56,39 @@ export class AgentService {
     this.scheduler = new AgentScheduler(options.concurrency);
   }
 
-  /** Runs that were going when the host stopped are marked interrupted, with Resume. */
+  /**
+   * Runs that were going when the host stopped are marked interrupted, with Resume. An answer
+   * that was streaming then is marked incomplete, so Resume asks the model again.
+   */
   recoverAfterRestart(): void {
     for (const status of activeStatuses) {
       for (const taskId of this.options.store.tasks.idsWithStatus(status)) {
-        this.setStatus(taskId, 'interrupted', 'Braid stopped while this task was running. Resume continues from where it was.');
+        const conversation = Conversation.fromTimeline(this.options.store.timeline.from(taskId, 0));
+        const cut = this.markUnfinishedAnswer(taskId, conversation, 'interrupted');
+        this.setStatus(
+          taskId,
+          'interrupted',
+          cut
+            ? 'Braid stopped while the agent was answering; the answer was cut off. Resume asks the model again.'
+            : 'Braid stopped while this task was running. Resume continues from where it was.',
+        );
       }
     }
+  }
+
+  /**
+   * Records that the answer still streaming where `conversation` ends was cut, when there is
+   * one, before anything else is written; says whether there was.
+   */
+  private markUnfinishedAnswer(taskId: string, conversation: Conversation, reason: 'interrupted' | 'stopped'): boolean {
+    const step = conversation.unfinishedStep();
+    if (step === null) return false;
+    const body: TimelineEventBody = { kind: 'answer_incomplete', step, reason };
+    this.options.writer.push(taskId, body);
+    // Durable before the status says the run ended: a crash right after must not lose it.
+    this.options.writer.flush();
+    conversation.add(body);
+    return true;
   }
 
   setConcurrency(limit: number): void {
@@ -248,6 +274,8 @@ export class AgentService {
     }
     writer.flush();
     const conversation = Conversation.fromTimeline(store.timeline.from(taskId, 0));
+    // A cut answer not yet marked (a timeline from before answers were marked): never build on it.
+    this.markUnfinishedAnswer(taskId, conversation, 'interrupted');
     const controller = new AbortController();
     let finished!: () => void;
     const done = new Promise<void>((resolve) => (finished = resolve));
@@ -301,6 +329,8 @@ export class AgentService {
       await toolset?.close().catch(() => undefined);
     }
     writer.flush();
+    // Stopped (or shut down) while the model was answering: that answer is incomplete.
+    this.markUnfinishedAnswer(taskId, conversation, this.closing || outcome.kind !== 'stopped' ? 'interrupted' : 'stopped');
     if (conversation.step > 0) {
       await this.options.onTurnEnded?.(taskId, conversation.step).catch((error: unknown) => {
         this.options.log?.(`[agents] checkpoint after ${taskId} failed: ${error instanceof Error ? error.message : String(error)}`);

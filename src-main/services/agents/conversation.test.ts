@@ -77,6 +77,46 @@ describe('Conversation', () => {
     expect(conversation.readyForModel()).toBe(false);
   });
 
+  it('after a crash mid-answer, names the cut step; once marked incomplete, the model is asked again without it', () => {
+    const events: TimelineEventBody[] = [
+      { kind: 'user_message', text: 'Write a long answer' },
+      { kind: 'assistant_text', step: 1, text: 'The first half of a sen' },
+      { kind: 'user_message', text: 'And keep it short' },
+    ];
+    const cut = Conversation.fromTimeline(stamp(events));
+    expect(cut.unfinishedStep()).toBe(1);
+
+    const marked = Conversation.fromTimeline(stamp([...events, { kind: 'answer_incomplete', step: 1, reason: 'interrupted' }]));
+    expect(marked.unfinishedStep()).toBeNull();
+    expect(marked.readyForModel()).toBe(true);
+    // The message sent while it answered is delivered; the cut text is not presented as said.
+    expect(marked.messages).toEqual([
+      { role: 'user', content: 'Write a long answer' },
+      { role: 'user', content: 'And keep it short' },
+    ]);
+    expect(marked.step).toBe(1);
+  });
+
+  it('has no unfinished step once a step has ended, or after a retry dropped the attempt', () => {
+    const ended = Conversation.fromTimeline(
+      stamp([
+        { kind: 'user_message', text: 'Hi' },
+        { kind: 'assistant_text', step: 1, text: 'Hello.' },
+        { kind: 'usage', step: 1, model: 'm', inputTokens: 1, outputTokens: 1, cachedTokens: 0, costUsd: null },
+      ]),
+    );
+    expect(ended.unfinishedStep()).toBeNull();
+    const retried = Conversation.fromTimeline(
+      stamp([
+        { kind: 'user_message', text: 'Hi' },
+        { kind: 'assistant_text', step: 1, text: 'Hel' },
+        { kind: 'retry', attempt: 1, delayMs: 10, message: 'connection reset' },
+      ]),
+    );
+    expect(retried.unfinishedStep()).toBeNull();
+    expect(retried.readyForModel()).toBe(true);
+  });
+
   it('uses the latest compaction summary instead of the messages it covers', () => {
     const conversation = Conversation.fromTimeline(
       stamp([

@@ -52,6 +52,14 @@ export class Conversation {
     return this.deferred.length;
   }
 
+  /**
+   * The step whose answer was still streaming where the events end: text but no end of step
+   * (usage) yet. After a run has ended, or in a stored timeline, that answer was cut.
+   */
+  unfinishedStep(): number | null {
+    return this.openStep !== null && this.assistant !== undefined && !this.openStepFinished ? this.openStep : null;
+  }
+
   /** Tool calls the model asked for that have no result yet (e.g. after a crash). */
   pendingToolCalls(): PendingToolCall[] {
     return [...this.unresolved.values()];
@@ -106,6 +114,13 @@ export class Conversation {
       case 'retry':
         // The failed attempt's partial answer is not part of the conversation; the retry redoes the step.
         this.discardOpenStep();
+        return;
+      case 'answer_incomplete':
+        // Cut mid-sentence: presenting it as a finished turn would end the task on half an answer.
+        if (event.step === this.openStep) {
+          this.discardOpenStep();
+          this.closeStep();
+        }
         return;
       case 'error':
         this.discardOpenStep();

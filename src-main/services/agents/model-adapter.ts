@@ -8,13 +8,14 @@ export function agentModelsFrom(models: ModelService): AgentModels {
     async resolve(ref, role) {
       const resolved = await models.resolveModel(ref, role);
       if (!resolved.ok) return resolved;
-      const { model, ref: resolvedRef, promptCaching, info } = resolved.data;
+      const { model, ref: resolvedRef, promptCaching, info, lastResponse } = resolved.data;
       return ok({
         model,
         ref: resolvedRef,
         promptCaching,
         contextWindow: info.contextWindow,
         costOf: (usage) => costOf(usage, info),
+        lastResponse,
       });
     },
     classifyError: (error) => isTransientProviderError(error),

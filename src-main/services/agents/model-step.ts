@@ -1,4 +1,5 @@
-import { jsonSchema, streamText, tool, type LanguageModel, type ModelMessage, type ToolSet } from 'ai';
+import { InvalidResponseDataError, jsonSchema, NoOutputGeneratedError, streamText, tool, type LanguageModel, type ModelMessage, type ToolSet } from 'ai';
+import { unusableAnswerError, type ResponseFacts } from '../models';
 import type { ToolDefinition } from './toolset';
 
 export interface StepToolCall {
@@ -29,6 +30,8 @@ export interface ModelStepInput {
   signal: AbortSignal;
   onText: (text: string) => void;
   maxOutputTokens?: number;
+  /** What the endpoint sent, for the message when the answer is not a usable step. */
+  lastResponse?: () => ResponseFacts | undefined;
 }
 
 const cacheMarker = { anthropic: { cacheControl: { type: 'ephemeral' } } } as const;
@@ -37,6 +40,10 @@ const cacheMarker = { anthropic: { cacheControl: { type: 'ephemeral' } } } as co
  * One model step, streamed: text goes to `onText` as it arrives, tool calls are collected
  * (tools have no `execute`, so the SDK never runs anything itself — the agent loop does,
  * after the permission check). The SDK's own retries are off; the loop retries with backoff.
+ *
+ * A step must end with a finish reason and carry text or a tool call. Anything else (an HTML
+ * page or an empty stream answered with 200, a stream that just stops) throws an
+ * `UnusableAnswerError` naming the endpoint and what came back: it is never counted as a step.
  */
 export async function runModelStep(input: ModelStepInput): Promise<StepResult> {
   const tools: ToolSet = {};
@@ -57,10 +64,14 @@ export async function runModelStep(input: ModelStepInput): Promise<StepResult> {
 
   const toolCalls: StepToolCall[] = [];
   let usage: StepUsage = { input: 0, output: 0, cached: 0 };
-  let finishReason = 'unknown';
+  let finishReason: string | undefined;
+  let textChars = 0;
+  const unusable = (kind: Parameters<typeof unusableAnswerError>[0]) =>
+    unusableAnswerError(kind, { response: input.lastResponse?.(), finishReason, textChars });
   for await (const part of result.fullStream) {
     switch (part.type) {
       case 'text-delta':
+        textChars += part.text.length;
         if (part.text) input.onText(part.text);
         break;
       case 'tool-call':
@@ -72,9 +83,14 @@ export async function runModelStep(input: ModelStepInput): Promise<StepResult> {
           output: part.usage.outputTokens ?? 0,
           cached: part.usage.inputTokenDetails?.cacheReadTokens ?? 0,
         };
-        finishReason = part.finishReason;
+        // `interrupted`: the provider's stream ended without its completion signal.
+        finishReason = part.finishReason === 'interrupted' ? undefined : part.finishReason;
         break;
       case 'error':
+        // How the SDKs report a 200 body with no recognisable event in it (Anthropic; compatible servers).
+        if (NoOutputGeneratedError.isInstance(part.error) || (InvalidResponseDataError.isInstance(part.error) && textChars === 0 && toolCalls.length === 0)) {
+          throw unusable(textChars > 0 ? 'unfinished' : 'not-a-stream');
+        }
         throw part.error;
       case 'abort':
         throw input.signal.reason ?? new Error('aborted');
@@ -83,6 +99,9 @@ export async function runModelStep(input: ModelStepInput): Promise<StepResult> {
     }
   }
   if (input.signal.aborted) throw input.signal.reason;
+  const said = textChars > 0 || toolCalls.length > 0;
+  if (finishReason === undefined) throw unusable(said ? 'unfinished' : 'not-a-stream');
+  if (!said) throw unusable('empty');
   return { toolCalls, usage, finishReason };
 }
 

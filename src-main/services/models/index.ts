@@ -11,3 +11,5 @@ export { defaultModelEnv, type ModelChoiceSource } from './default-model';
 export { lookupModel, costOf, defaultContextWindow, type ModelInfo, type ModelPrice, type TokenUsage } from './model-catalog';
 export { isTransientProviderError, retryAfterFromHeaders, type TransientClassification } from './transient-error';
 export { describeProviderFailure } from './provider-failure';
+export { UnusableAnswerError, unusableAnswerError, type UnusableAnswerKind } from './unusable-answer';
+export type { ResponseFacts } from './response-sample';

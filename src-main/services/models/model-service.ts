@@ -3,6 +3,7 @@ import { fail, ok, taskRoles, type Result, type TaskRole } from '../../../src-sh
 import type { SecretStore } from '../secrets';
 import { testProviderConnection, type ConnectionTestResult } from './connection-test';
 import { createLanguageModel, type FetchFunction } from './create-language-model';
+import { samplingFetch, type ResponseFacts } from './response-sample';
 import { chooseModelRef, envDefaultRef, type ModelChoiceSource } from './default-model';
 import { defaultOllamaURL, detectOllama, type OllamaDetection } from './detect-ollama';
 import { lookupModel, type ModelInfo } from './model-catalog';
@@ -50,6 +51,8 @@ export interface ResolvedModel {
   /** Anthropic honours prompt-caching markers on the stable prefix. */
   promptCaching: boolean;
   source: ModelChoiceSource;
+  /** What the endpoint last answered this model, safely described (for "what came back"). */
+  lastResponse(): ResponseFacts | undefined;
 }
 
 export interface RoleDefaultStatus {
@@ -289,8 +292,9 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       const provider = await usableProvider(providerId, `model "${ref}"`);
       if (!provider.ok) return provider;
       const { config, apiKey } = provider.data;
+      const sampler = samplingFetch(options.fetch, apiKey ? [apiKey] : []);
       return ok({
-        model: createLanguageModel({ provider: config, modelId, apiKey, fetch: options.fetch }),
+        model: createLanguageModel({ provider: config, modelId, apiKey, fetch: sampler.fetch }),
         ref,
         providerId,
         modelId,
@@ -298,6 +302,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
         info: lookupModel(modelId),
         promptCaching: config.kind === 'anthropic',
         source: choice.source,
+        lastResponse: sampler.last,
       });
     },
 

@@ -1,6 +1,7 @@
 import { APICallError, JSONParseError, RetryError } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { isTransientProviderError, retryAfterFromHeaders } from './transient-error';
+import { unusableAnswerError } from './unusable-answer';
 
 const apiError = (statusCode: number | undefined, responseHeaders?: Record<string, string>, extra: { isRetryable?: boolean; cause?: unknown } = {}) =>
   new APICallError({ message: `HTTP ${statusCode}`, url: 'http://127.0.0.1:1/v1/chat/completions', requestBodyValues: {}, statusCode, responseHeaders, ...extra });
@@ -40,6 +41,12 @@ describe('isTransientProviderError', () => {
     expect(isTransientProviderError({ type: 'overloaded_error', message: 'Overloaded' }).transient).toBe(true);
     expect(isTransientProviderError({ message: 'boom', type: 'server_error', code: null }).transient).toBe(true);
     expect(isTransientProviderError({ type: 'invalid_request_error', message: 'bad tool schema' }).transient).toBe(false);
+  });
+
+  it('retries a 200 answer that was not a usable step (a login page, an empty stream)', () => {
+    const response = { url: 'http://127.0.0.1:1/v1/chat/completions', status: 200, body: 'text/html ("<!doctype html>")' };
+    expect(isTransientProviderError(unusableAnswerError('not-a-stream', { response })).transient).toBe(true);
+    expect(isTransientProviderError(new Error('wrapped', { cause: unusableAnswerError('empty', { finishReason: 'stop' }) })).transient).toBe(true);
   });
 
   it('looks inside the SDK retry wrapper, and never retries a Stop', () => {

@@ -1,5 +1,6 @@
 import { APICallError, JSONParseError, TypeValidationError } from 'ai';
 import { errorChain, isAbortLike, networkErrorCode } from './error-chain';
+import { UnusableAnswerError } from './unusable-answer';
 
 export interface TransientClassification {
   transient: boolean;
@@ -36,7 +37,7 @@ const transientStreamErrorType = /overloaded|rate_limit|server_error|api_error|i
 
 /**
  * Should the agent loop try this model call again? Rate limits, server errors, dropped
- * connections and malformed stream chunks: yes. Bad requests, auth, unknown model, Stop: no.
+ * connections, malformed stream chunks and 200 answers with no usable step: yes. Bad requests, auth, unknown model, Stop: no.
  */
 export function isTransientProviderError(error: unknown, now: number = Date.now()): TransientClassification {
   if (isAbortLike(error)) return { transient: false };
@@ -59,6 +60,8 @@ export function isTransientProviderError(error: unknown, now: number = Date.now(
     // A chunk that is not JSON or not the expected shape: the stream broke, the request was fine.
     if (JSONParseError.isInstance(item) || TypeValidationError.isInstance(item)) return { transient: true };
     if (item instanceof TypeError && item.message === 'terminated') return { transient: true };
+    // A 200 that carried no usable step (a login page, an empty stream): often a gateway's hiccup.
+    if (item instanceof UnusableAnswerError) return { transient: true };
     if (isStreamErrorObject(item)) return { transient: true };
   }
   const code = networkErrorCode(error);

@@ -129,6 +129,27 @@ describe('startScriptedModelServer', () => {
     expect(elapsedMs).toBeLessThan(8_000);
   });
 
+  it('answers a raw fault with exactly its bytes on both protocols, streaming or not', async () => {
+    const s = await start();
+    const bytes = Uint8Array.from([0x00, 0xff, 0x1b, 0x80, 0x7f]);
+    s.enqueue(
+      { fault: { kind: 'raw', contentType: 'text/html', body: '<!doctype html><title>Login</title>' } },
+      { fault: { kind: 'raw', contentType: 'application/octet-stream', body: bytes } },
+      { fault: { kind: 'raw', contentType: 'text/event-stream', body: '' } },
+      { fault: { kind: 'raw', contentType: 'text/plain', body: 'gateway says no', status: 502 } },
+    );
+
+    const html = await post(`${s.openaiBaseURL}/chat/completions`, { model: 'm', messages: [], stream: true });
+    const binary = await post(`${s.anthropicBaseURL}/messages`, { model: 'm', messages: [], stream: true });
+    const empty = await post(`${s.anthropicBaseURL}/messages`, { model: 'm', messages: [], stream: true });
+    const plain = await post(`${s.openaiBaseURL}/chat/completions`, { model: 'm', messages: [] });
+
+    expect([html.status, html.headers.get('content-type'), await html.text()]).toEqual([200, 'text/html', '<!doctype html><title>Login</title>']);
+    expect([binary.status, binary.headers.get('content-type'), new Uint8Array(await binary.arrayBuffer())]).toEqual([200, 'application/octet-stream', bytes]);
+    expect([empty.status, empty.headers.get('content-type'), await empty.text()]).toEqual([200, 'text/event-stream', '']);
+    expect([plain.status, await plain.text()]).toEqual([502, 'gateway says no']);
+  });
+
   it('closes promptly while a client hangs on a stream', async () => {
     const s = await start();
     s.enqueue({ fault: { kind: 'hang' }, text: 'never sent' });

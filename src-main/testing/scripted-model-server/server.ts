@@ -92,6 +92,12 @@ export async function startScriptedModelServer(options: ScriptedModelServerOptio
       sendJson(response, fault.status, fault.body ?? protocol.errorBody(fault.status), headers);
       return;
     }
+    if (fault?.kind === 'raw') {
+      const body = typeof fault.body === 'string' ? Buffer.from(fault.body, 'utf8') : Buffer.from(fault.body);
+      response.writeHead(fault.status ?? 200, { 'content-type': fault.contentType, 'content-length': body.byteLength });
+      response.end(body);
+      return;
+    }
     if (fault?.kind === 'hang') {
       await hang(response, streaming ? 'text/event-stream' : 'application/json', signal);
       return;

@@ -17,7 +17,12 @@ export type ScriptedFault =
   /** Writes `afterChunks` SSE events, then a `data: {not json` event, then ends the response. */
   | { kind: 'malformed-chunk'; afterChunks: number }
   /** Sends the headers, then nothing until the client goes away. */
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /**
+   * Answers with exactly these bytes, whatever the protocol: what a proxy's login page, a
+   * wrong base URL or a broken gateway sends (an HTML page, random bytes, an empty event stream).
+   */
+  | { kind: 'raw'; contentType: string; body: string | Uint8Array; status?: number };
 
 export interface ScriptedTurn {
   /** A string is streamed in ~4-character chunks; an array is streamed one element per chunk. */

@@ -50,6 +50,35 @@ describe('timeline fold', () => {
     ]);
   });
 
+  it('marks an answer cut by a crash as incomplete, with status lines in between, and the next step starts afresh', () => {
+    const events = timeline(
+      { kind: 'user_message', text: 'Write a long answer' },
+      { kind: 'assistant_text', step: 1, text: 'The first half of a sen' },
+      // A timeline stored before cut answers were marked: the next run marks it when it starts.
+      { kind: 'status', status: 'interrupted', reason: 'Braid stopped' },
+      { kind: 'answer_incomplete', step: 1, reason: 'interrupted' },
+      { kind: 'assistant_text', step: 2, text: 'A complete answer.' },
+    );
+    const before = foldEvents(emptyFold, events.slice(0, 2));
+    const after = foldEvents(before, events.slice(2));
+    expect(after.items.filter((item) => item.kind === 'assistant')).toMatchObject([
+      { text: 'The first half of a sen', incomplete: 'interrupted', discarded: null },
+      { text: 'A complete answer.', incomplete: null },
+    ]);
+    // The cut text is never announced as a finished message.
+    expect(completedAssistantText(before, after)).toBeNull();
+  });
+
+  it('keeps the Retry of an error card when an earlier answer is marked incomplete after it', () => {
+    const { activeErrorKey } = fold(
+      { kind: 'assistant_text', step: 1, text: 'Half' },
+      { kind: 'error', message: 'The agent stopped unexpectedly', code: 'INTERNAL', retryable: true },
+      { kind: 'answer_incomplete', step: 1, reason: 'interrupted' },
+      { kind: 'status', status: 'failed', reason: 'boom' },
+    );
+    expect(activeErrorKey).toBe('error:2');
+  });
+
   it('shows a retry before any text as a line of its own', () => {
     const { items } = fold({ kind: 'user_message', text: 'go' }, { kind: 'retry', attempt: 2, delayMs: 4_000, message: 'Bad gateway' });
     expect(items[1]).toMatchObject({ kind: 'retry', retry: { attempt: 2, message: 'Bad gateway' } });

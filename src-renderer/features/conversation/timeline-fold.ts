@@ -41,7 +41,8 @@ export function foldEvents(fold: TimelineFold, events: readonly TimelineEvent[])
   };
 
   for (const event of events) {
-    if (event.kind !== 'status') activeErrorKey = null;
+    // A marker on earlier text does not make an error card stale.
+    if (event.kind !== 'status' && event.kind !== 'answer_incomplete') activeErrorKey = null;
     switch (event.kind) {
       case 'user_message':
         items.push({ kind: 'user', key: `user:${event.seq}`, text: event.text, at: event.at });
@@ -49,11 +50,18 @@ export function foldEvents(fold: TimelineFold, events: readonly TimelineEvent[])
       case 'assistant_text': {
         const last = items.at(-1);
         // Pieces of one step arrive in order with nothing in between; a retry closes the attempt.
-        if (last?.kind === 'assistant' && last.step === event.step && last.discarded === null) {
+        if (last?.kind === 'assistant' && last.step === event.step && last.discarded === null && last.incomplete === null) {
           items[items.length - 1] = { ...last, text: last.text + event.text };
         } else {
-          items.push({ kind: 'assistant', key: `assistant:${event.seq}`, step: event.step, text: event.text, discarded: null });
+          items.push({ kind: 'assistant', key: `assistant:${event.seq}`, step: event.step, text: event.text, discarded: null, incomplete: null });
         }
+        break;
+      }
+      case 'answer_incomplete': {
+        // Status lines may sit between the cut text and its marker; nothing else of the step does.
+        const index = items.findLastIndex((item) => item.kind === 'assistant' && item.step === event.step && item.discarded === null);
+        const cut = items[index];
+        if (cut?.kind === 'assistant') items[index] = { ...cut, incomplete: event.reason };
         break;
       }
       case 'retry': {
@@ -159,6 +167,6 @@ export function completedAssistantText(before: TimelineFold, after: TimelineFold
   const streaming = before.items.at(-1);
   if (streaming?.kind !== 'assistant') return null;
   const now = after.items[before.items.length - 1];
-  if (now?.kind !== 'assistant' || now.discarded !== null || after.items.length === before.items.length) return null;
+  if (now?.kind !== 'assistant' || now.discarded !== null || now.incomplete !== null || after.items.length === before.items.length) return null;
   return now.text;
 }

@@ -37,6 +37,8 @@ export interface AssistantMessageItem {
   text: string;
   /** Set when the attempt that produced this text failed and is being retried: shown dimmed. */
   discarded: RetryNote | null;
+  /** Set when the answer was cut before the model finished it (Braid stopped, or Stop): shown dimmed. */
+  incomplete: 'interrupted' | 'stopped' | null;
 }
 
 /** A retry before the failed attempt said anything. */

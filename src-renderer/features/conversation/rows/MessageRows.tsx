@@ -15,12 +15,19 @@ export function UserMessageRow({ item }: { item: UserMessageItem }) {
   );
 }
 
-/** The agent's text as safe Markdown; a failed attempt's text is kept, dimmed, with why. */
+const incompleteText = {
+  interrupted: 'Incomplete (interrupted): Braid stopped before the model finished this answer. The model does not see it; resuming asks the model again.',
+  stopped: 'Incomplete (stopped): you stopped this answer before the model finished it. The model does not see it.',
+} as const;
+
+/** The agent's text as safe Markdown; a failed attempt's or a cut answer's text is kept, dimmed, with why. */
 export function AssistantMessageRow({ item }: { item: AssistantMessageItem }) {
+  const dimmed = item.discarded !== null || item.incomplete !== null;
   return (
-    <div className={item.discarded ? 'msg msg--assistant msg--discarded' : 'msg msg--assistant'}>
+    <div className={dimmed ? 'msg msg--assistant msg--discarded' : 'msg msg--assistant'}>
       <Markdown source={item.text} />
       {item.discarded && <p className="msg__retry">Discarded, {retryText(item.discarded)}</p>}
+      {item.incomplete && <p className="msg__retry">{incompleteText[item.incomplete]}</p>}
     </div>
   );
 }
