@@ -89,6 +89,7 @@ export async function runAgent(deps: AgentRunDeps): Promise<RunOutcome> {
       }
 
       const step = conversation.step + 1;
+      let said = false;
       const result = await withRetries(
         () =>
           runModelStep({
@@ -98,7 +99,10 @@ export async function runAgent(deps: AgentRunDeps): Promise<RunOutcome> {
             messages: conversation.messages,
             tools: toolDefinitions,
             signal: deps.signal,
-            onText: (text) => record({ kind: 'assistant_text', step, text }),
+            onText: (text) => {
+              said = true;
+              record({ kind: 'assistant_text', step, text });
+            },
             lastResponse: deps.model.lastResponse,
           }),
         {
@@ -117,6 +121,9 @@ export async function runAgent(deps: AgentRunDeps): Promise<RunOutcome> {
         return { kind: 'failed', reason: message, code: 'PROVIDER_ERROR' };
       }
       recordStepResult(deps, record, step, result);
+      // The model ended its turn without a word (some do after a tool result): the turn is over.
+      // It leaves nothing in the conversation, so asking again would only repeat the request.
+      if (!said && result.toolCalls.length === 0) return { kind: 'done' };
       // Compacted before the next request, once this step's tool calls have their results.
       needsCompaction = shouldCompact(deps, result.usage);
     }

@@ -45,17 +45,33 @@ describe.each(['openai', 'anthropic'] as const)('a model endpoint whose 200 answ
     expect(world.server.requests).toHaveLength(6);
   });
 
-  it('an answer that finishes without text or a tool call is retried, and the next real answer completes the task', async () => {
+  it('an answer that ends its turn without text is an answer: the task is done, nothing is retried', async () => {
     const world = await agentWorld({ protocol });
-    world.server.enqueue({ text: [] }, { text: 'Hello at last.' });
+    world.server.enqueue({ text: [] });
     const task = await world.createTask('Silent model', 'Say hello');
 
     const done = await world.waitForStatus(task.id, 'done', 'failed', 'paused');
     expect(done.agent.status).toBe('done');
+    expect(world.server.requests).toHaveLength(1);
+    expect(world.timeline(task.id).some((event) => event.kind === 'retry')).toBe(false);
+  });
+
+  it('an answer that announces tool calls and sends none is retried, and the next real answer completes the task', async () => {
+    const world = await agentWorld({ protocol });
+    const noCalls =
+      protocol === 'openai'
+        ? 'data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"role":"assistant"},"finish_reason":"tool_calls"}]}\n\ndata: [DONE]\n\n'
+        : 'event: message_start\ndata: {"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","model":"m","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":5,"output_tokens":1}}}\n\n' +
+          'event: message_delta\ndata: {"type":"message_delta","delta":{"stop_reason":"tool_use","stop_sequence":null},"usage":{"output_tokens":1}}\n\n' +
+          'event: message_stop\ndata: {"type":"message_stop"}\n\n';
+    world.server.enqueue({ fault: { kind: 'raw', contentType: 'text/event-stream', body: noCalls } }, { text: 'Hello at last.' });
+    const task = await world.createTask('Confused model', 'Say hello');
+
+    const done = await world.waitForStatus(task.id, 'done', 'failed', 'paused');
+    expect(done.agent.status).toBe('done');
     expect(world.server.requests).toHaveLength(2);
-    const timeline = world.timeline(task.id);
-    expect(timeline.find((event) => event.kind === 'retry')).toMatchObject({
-      message: `The model endpoint ${endpointOf(world.server.url, protocol)} ended its answer (finish reason "stop") without any text or tool call.`,
+    expect(world.timeline(task.id).find((event) => event.kind === 'retry')).toMatchObject({
+      message: `The model endpoint ${endpointOf(world.server.url, protocol)} ended its answer (finish reason "tool-calls") without any text or tool call.`,
     });
     expect(done.agent.stepCount).toBe(1);
   });

@@ -101,7 +101,9 @@ export async function runModelStep(input: ModelStepInput): Promise<StepResult> {
   if (input.signal.aborted) throw input.signal.reason;
   const said = textChars > 0 || toolCalls.length > 0;
   if (finishReason === undefined) throw unusable(said ? 'unfinished' : 'not-a-stream');
-  if (!said) throw unusable('empty');
+  // A model may end its turn silently (after a tool result, say): that is an answer. Announcing
+  // tool calls and sending none is not.
+  if (!said && finishReason === 'tool-calls') throw unusable('empty');
   return { toolCalls, usage, finishReason };
 }
 

@@ -2,8 +2,8 @@ import type { ResponseFacts } from './response-sample';
 
 /**
  * `not-a-stream`: nothing the SDK recognised came back (no text, no tool call, no finish
- * reason), e.g. an HTML page or random bytes with status 200. `empty`: the model finished
- * without saying or calling anything. `unfinished`: the stream ended with no finish reason
+ * reason), e.g. an HTML page or random bytes with status 200. `empty`: the model said it was
+ * calling tools and called none. `unfinished`: the stream ended with no finish reason
  * after some output. None of these is a step the agent can build on.
  */
 export type UnusableAnswerKind = 'not-a-stream' | 'empty' | 'unfinished';
