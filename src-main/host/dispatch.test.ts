@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { lstatSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { fail, ok } from '../../src-shared/contract';
 import { createDispatch, type HandlerTable } from './dispatch';
 
@@ -55,6 +58,32 @@ describe('dispatch', () => {
     );
     expect(await dispatch('projects.list', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(await dispatch('projects.remove', { projectId: 'abcdef1234' })).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('boom') } });
+    expect(bugs).toEqual(['projects.list', 'projects.remove']);
+  });
+
+  it('answers a file-system refusal that escaped a handler with its own code, not INTERNAL', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'braid-dispatch-'));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+    symlinkSync('loop', join(folder, 'loop'));
+    const bugs: string[] = [];
+    const dispatch = createDispatch(
+      table({
+        'projects.list': () => {
+          lstatSync(join(folder, 'loop', 'x'));
+          return ok([]);
+        },
+        'projects.remove': () => {
+          lstatSync(join(folder, 'x'.repeat(5000)));
+          return ok({ removed: true as const });
+        },
+      }),
+      { validateOutput: true, onBug: (method) => bugs.push(method) },
+    );
+    expect(await dispatch('projects.list', {})).toMatchObject({ ok: false, error: { code: 'SYMLINK_LOOP', details: { errno: 'ELOOP' } } });
+    const tooLong = await dispatch('projects.remove', { projectId: 'abcdef1234' });
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'PATH_TOO_LONG', message: expect.stringMatching(/^The path ".+…x+" is too long for the file system\.$/) } });
+    expect(tooLong.ok ? 0 : tooLong.error.message.length).toBeLessThan(300);
+    // Still logged: a service should have answered with a value.
     expect(bugs).toEqual(['projects.list', 'projects.remove']);
   });
 });

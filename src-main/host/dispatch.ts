@@ -8,6 +8,7 @@ import {
   type MethodOutput,
   type Result,
 } from '../../src-shared/contract';
+import { fileSystemRefusal } from '../services/paths/path-refusal';
 
 /** A handler receives validated input and returns its output or an expected failure. */
 export type Handler<M extends MethodName> = (args: MethodArgs<M>) => Promise<Result<MethodOutput<M>>> | Result<MethodOutput<M>>;
@@ -50,6 +51,10 @@ export function createDispatch(handlers: HandlerTable, options: DispatchOptions)
       return result;
     } catch (error) {
       options.onBug?.(method, error);
+      // A file-system refusal (a name too long, a link loop, permission denied...) is an
+      // expected failure even when a service let it escape: its own code, the path shortened.
+      const refused = fileSystemRefusal(error);
+      if (refused) return refused;
       return fail('INTERNAL', `Unexpected error in ${method}: ${error instanceof Error ? error.message : String(error)}`);
     }
   };

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Task } from '../../src-shared/contract';
@@ -53,6 +53,45 @@ describe('review and history over the contract', () => {
       expect(JSON.stringify(result)).not.toContain('root:');
       if (result.ok) expect((result.data as { newText?: string }).newText ?? '').not.toMatch(/root:|\[core\]/);
     }
+  });
+
+  it('refuses paths through a link out of the worktree, a link loop or an overlong name, each with its own code', async () => {
+    const { host, task } = await hostWithTask();
+    const outside = makeTempDir('braid-outside-');
+    writeFileSync(join(outside, 'secret.txt'), 'TOP SECRET\n');
+    symlinkSync(outside, join(task.workspace.path, 'link'));
+    symlinkSync('loop', join(task.workspace.path, 'loop'));
+
+    // The link is listed and shown as git stores it: its target text.
+    const diff = await host.dispatch('review.diff', { taskId: task.id });
+    const files = (diff as { data: { files: { path: string; newMode?: string }[] } }).data.files;
+    expect(files.map((file) => [file.path, file.newMode])).toEqual([
+      ['link', '120000'],
+      ['loop', '120000'],
+    ]);
+    expect(await host.dispatch('review.fileDiff', { taskId: task.id, file: { path: 'link' } })).toMatchObject({ ok: true, data: { newText: outside } });
+
+    const long = `src/${'b'.repeat(300)}.ts`;
+    const lineOne = { oldStart: 0, oldLines: 0, newStart: 1, newLines: 1 };
+    const codes: Record<string, string[]> = {};
+    for (const path of ['link/secret.txt', 'loop/x.ts', long]) {
+      const answers = [
+        await host.dispatch('review.fileDiff', { taskId: task.id, file: { path } }),
+        await host.dispatch('review.revertHunk', { taskId: task.id, path, hunk: 'file' }),
+        await host.dispatch('review.revertHunk', { taskId: task.id, path, hunk: lineOne }),
+        await host.dispatch('review.acceptHunk', { taskId: task.id, path, hunk: 'file' }),
+        await host.dispatch('review.provenance', { taskId: task.id, path }),
+        await host.dispatch('review.addComment', { taskId: task.id, path, line: 1, side: 'new', text: 'x', anchorText: null }),
+      ];
+      expect(JSON.stringify(answers)).not.toContain('TOP SECRET');
+      codes[path.slice(0, 10)] = answers.map((answer) => (answer.ok ? 'ok' : answer.error.code));
+    }
+    expect(codes).toEqual({
+      'link/secre': Array(6).fill('PATH_OUTSIDE_ROOT'),
+      'loop/x.ts': Array(6).fill('SYMLINK_LOOP'),
+      'src/bbbbbb': Array(6).fill('PATH_TOO_LONG'),
+    });
+    expect(readFileSync(join(outside, 'secret.txt'), 'utf8')).toBe('TOP SECRET\n');
   });
 
   it('answers history and checkpoints for a fresh task, and refuses an unknown task', async () => {

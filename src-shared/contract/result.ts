@@ -20,6 +20,14 @@ export const errorCodes = [
   'WORKSPACE_NOT_READY',
   'WORKSPACE_HAS_WORK',
   'PATH_OUTSIDE_ROOT',
+  /** A path (or one of its names) over the file system's length limits (ENAMETOOLONG). */
+  'PATH_TOO_LONG',
+  /** A symbolic link on the way loops, or chains too deep to follow (ELOOP). */
+  'SYMLINK_LOOP',
+  /** The file system refused access (EACCES, EPERM). */
+  'PERMISSION_DENIED',
+  /** Any other file-system refusal (disk full, read-only, I/O error...); `details.errno` says which. */
+  'FILE_SYSTEM_ERROR',
   'GIT_FAILED',
   'BUSY',
   'MODEL_NOT_CONFIGURED',

@@ -1,5 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectOk } from '../testing/services-fixture';
+import { tempFolder } from '../testing/temp-folders';
 import { fileDiff } from './file-diff';
 import { latin1Name, makeTestWorkspace, writeRawName } from './test-workspace';
 import { workspaceDiff } from './workspace-diff';
@@ -130,5 +133,47 @@ describe('fileDiff', () => {
     const ws = makeTestWorkspace({ 'a.txt': 'a\n' });
     const diff = expectOk(await fileDiff(ws, 'a.txt'));
     expect(diff).toMatchObject({ status: 'unchanged', hunks: [], oldText: 'a\n', newText: 'a\n' });
+  });
+
+  it('never reads through a symbolic link: a link is its target text, what is below a link out is refused or deleted', async () => {
+    const outside = tempFolder('braid-outside-');
+    writeFileSync(join(outside, 'secret.txt'), 'TOP SECRET\n');
+    writeFileSync(join(outside, 'a.txt'), 'OUTSIDE COPY\n');
+    const ws = makeTestWorkspace({ 'docs/a.txt': 'inside\n' });
+    // An untracked link to a folder outside, and a tracked folder replaced by one.
+    ws.symlink(outside, 'link');
+    ws.remove('docs');
+    ws.symlink(outside, 'docs');
+
+    const list = expectOk(await workspaceDiff(ws));
+    expect(list.files.map((file) => [file.path, file.status, file.newMode ?? null])).toEqual([
+      ['docs', 'untracked', '120000'],
+      ['docs/a.txt', 'deleted', null],
+      ['link', 'untracked', '120000'],
+    ]);
+    const link = expectOk(await fileDiff(ws, 'link'));
+    expect(link).toMatchObject({ status: 'untracked', newMode: '120000', oldText: '', newText: outside });
+    // Git has docs/a.txt (deleted, since docs is a link now): both texts as git sees them.
+    const deleted = expectOk(await fileDiff(ws, 'docs/a.txt'));
+    expect(deleted).toMatchObject({ status: 'deleted', oldText: 'inside\n', newText: '' });
+    // Git has nothing at link/secret.txt: refused, naming the link.
+    const secret = await fileDiff(ws, 'link/secret.txt');
+    expect(secret).toMatchObject({ ok: false, error: { code: 'PATH_OUTSIDE_ROOT', message: expect.stringContaining('"link"') } });
+    expect(JSON.stringify([list, link, deleted, secret])).not.toMatch(/TOP SECRET|OUTSIDE COPY/);
+  });
+
+  it('answers a link loop and an overlong name with their own codes', async () => {
+    const ws = makeTestWorkspace();
+    ws.symlink('loop', 'loop');
+    expect(await fileDiff(ws, 'loop/file.txt')).toMatchObject({ ok: false, error: { code: 'SYMLINK_LOOP' } });
+    // The looping link itself is just a link: its target text.
+    expect(expectOk(await fileDiff(ws, 'loop'))).toMatchObject({ status: 'untracked', newMode: '120000', newText: 'loop' });
+    // Over the limits as written, and (the last) only once joined to the worktree's own path.
+    for (const name of ['a'.repeat(5000), `${'b'.repeat(300)}.txt`, `${'deep/'.repeat(900)}x.txt`, `${'deep/'.repeat(818)}x.txt`]) {
+      const refused = await fileDiff(ws, name);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'PATH_TOO_LONG' } });
+      // The message names the path, shortened.
+      expect(refused.ok ? '' : refused.error.message.length).toBeLessThan(500);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { summariseGitError } from '../git/run-git';
+import { checkEntryName, locateWorktreeEntry } from '../paths/worktree-entry';
 import { readBlobAt, type BlobRead } from './blob-reader';
 import { resolveDiffBase } from './diff-base';
 import { defaultDiffLimits, type DiffFileRef, type DiffLimits, type DiffWorkspace, type FileDiff } from './diff-types';
@@ -25,12 +26,25 @@ export interface FileDiffOptions {
 export async function fileDiff(workspace: DiffWorkspace, file: DiffFileRef, options: FileDiffOptions = {}): Promise<Result<FileDiff>> {
   const limits: DiffLimits = { ...defaultDiffLimits, ...options.limits };
   const ref = resolveFileRef(file);
+  for (const name of [ref.bytes, ...(ref.oldBytes ? [ref.oldBytes] : [])]) {
+    const valid = checkEntryName(name);
+    if (!valid.ok) return valid;
+  }
   const base = await resolveDiffBase(workspace);
   if (!base.ok) return base;
-  const [oldSide, newSide] = await Promise.all([
+  // Confined before anything is read. Below a link that leads out of the worktree (or loops)
+  // nothing is read: as git sees it, nothing is there. Such a name is refused unless git has
+  // it (a tracked file whose folder became that link shows as deleted). The name itself
+  // passed above, so these two codes can only come from a link on the way.
+  const entry = locateWorktreeEntry(workspace.path, ref.bytes);
+  const linkRefusal = !entry.ok && (entry.error.code === 'PATH_OUTSIDE_ROOT' || entry.error.code === 'SYMLINK_LOOP') ? entry : undefined;
+  if (!entry.ok && !linkRefusal) return entry;
+  const [oldSide, working] = await Promise.all([
     readBlobAt(workspace.path, base.data.commit, ref.oldBytes ?? ref.bytes, limits.maxBytes),
-    readWorkingFile(workspace.path, ref.bytes, limits.maxBytes),
+    entry.ok ? readWorkingFile(entry.data, limits.maxBytes) : ok<WorkingFileRead>({ kind: 'missing' }),
   ]);
+  if (!working.ok) return working;
+  const newSide = working.data;
   if (oldSide.kind === 'failed') return fail('GIT_FAILED', `git cat-file failed: ${oldSide.message}`);
   const result: FileDiff = { ...ref.path, ...oldNameOf(ref), status: 'modified', language: languageOf(ref.path.path), binary: false, hunks: [] };
 
@@ -56,6 +70,7 @@ export async function fileDiff(workspace: DiffWorkspace, file: DiffFileRef, opti
   ]);
   if (patch.code !== 0) return fail('GIT_FAILED', `git diff failed: ${summariseGitError(patch.stderr)}`);
   const sections = parsePatch(patch.stdout).filter((section) => belongsTo(section, ref));
+  if (linkRefusal && oldSide.kind === 'missing' && sections.length === 0) return linkRefusal;
 
   const oldContent = oldSide.kind === 'blob' ? oldSide.content : null;
   const newContent = newSide.kind === 'content' ? newSide.content : null;

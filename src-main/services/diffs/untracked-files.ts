@@ -1,6 +1,6 @@
-import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
-import { join } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { WorktreeEntryLocator } from '../paths/worktree-entry';
+import { readWorktreeEntry } from '../paths/worktree-entry-read';
 import type { DiffFile, DiffLimits } from './diff-types';
 import { runGitBytes } from './git-bytes';
 import { splitNul } from './raw-numstat-parser';
@@ -24,14 +24,18 @@ const sliceBytes = 4 * 1024 * 1024;
  * Describes untracked files with synchronous reads in short slices, yielding to the event
  * loop between them: for thousands of small files that costs a fraction of the CPU of one
  * thread-pool round trip per call, and no slice holds the loop for more than about a ms.
+ * Names are located through real folders only (one locator for the listing judges each
+ * folder once), so a folder that is a link by now is never entered. (A swap in the
+ * microseconds between that check and the open could still leak a line count, never
+ * content: the exact check after opening would double the cost of the listing.)
  */
 export async function describeUntrackedFiles(root: string, names: readonly Buffer[], limits: DiffLimits): Promise<DiffFile[]> {
-  const prefix = Buffer.from(`${join(root, '.')}/`);
+  const locator = new WorktreeEntryLocator(root);
   const files: DiffFile[] = [];
   let filesInSlice = 0;
   let bytesInSlice = 0;
   for (const name of names) {
-    const { file, bytesRead } = describeUntracked(prefix, name, limits);
+    const { file, bytesRead } = describeUntracked(locator, name, limits);
     files.push(file);
     bytesInSlice += bytesRead;
     if (++filesInSlice >= sliceFiles || bytesInSlice >= sliceBytes) {
@@ -44,26 +48,27 @@ export async function describeUntrackedFiles(root: string, names: readonly Buffe
 
 /**
  * An untracked file as a list entry: every line counts as an addition. Large files are
- * sized but never read beyond the first bytes; a nested repository (`name/`) is listed as is.
+ * sized but never read beyond the first bytes; a nested repository (`name/`) is listed as
+ * is, and so is a file that cannot be read (it may be gone by the next refresh).
  */
-function describeUntracked(prefix: Buffer, name: Buffer, limits: DiffLimits): { file: DiffFile; bytesRead: number } {
+function describeUntracked(locator: WorktreeEntryLocator, name: Buffer, limits: DiffLimits): { file: DiffFile; bytesRead: number } {
   const file: DiffFile = { ...toDiffPath(name), status: 'untracked', additions: 0, deletions: 0, binary: false };
-  const fullPath = Buffer.concat([prefix, name]);
-  const stats = lstatSync(fullPath, { throwIfNoEntry: false });
+  const entry = locator.locate(name);
+  // Only counts come out of this read, so no check after opening (see readWorktreeEntry).
+  const bytesToRead = (size: number) => (size > limits.maxBytes ? binarySniffBytes : size);
+  const read = entry.ok ? readWorktreeEntry(entry.data, { bytesToRead, recheck: false }) : entry;
   // Missing: deleted between the listing and now, and the next refresh drops it.
-  if (!stats) return { file, bytesRead: 0 };
-  if (stats.isSymbolicLink()) {
-    file.sizeBytes = stats.size;
+  if (!read.ok || read.data.kind === 'missing' || read.data.kind === 'other') return { file, bytesRead: 0 };
+  if (read.data.kind === 'link') {
+    file.sizeBytes = read.data.target.length;
     file.newMode = '120000';
     file.additions = 1;
     return { file, bytesRead: 0 };
   }
-  if (!stats.isFile()) return { file, bytesRead: 0 };
-  file.sizeBytes = stats.size;
-  file.newMode = stats.mode & 0o111 ? '100755' : '100644';
-  const tooLarge = stats.size > limits.maxBytes;
-  const content = readStart(fullPath, tooLarge ? binarySniffBytes : stats.size);
-  if (content === null) return { file, bytesRead: 0 };
+  const { size, executable, content } = read.data;
+  file.sizeBytes = size;
+  file.newMode = executable ? '100755' : '100644';
+  const tooLarge = size > limits.maxBytes;
   if (content.subarray(0, binarySniffBytes).includes(0)) file.binary = true;
   else if (tooLarge) file.tooLarge = true;
   else {
@@ -84,23 +89,3 @@ export function countLines(content: Buffer): number {
   }
   return content[content.length - 1] === 10 ? count : count + 1;
 }
-
-function readStart(path: Buffer, length: number): Buffer | null {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const buffer = Buffer.allocUnsafe(length);
-    let filled = 0;
-    while (filled < length) {
-      const bytesRead = readSync(fd, buffer, filled, length - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    return buffer.subarray(0, filled);
-  } catch {
-    return null;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-

@@ -1,5 +1,6 @@
-import { lstat, readFile, readlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { ok, type Result } from '../../../src-shared/contract';
+import type { WorktreeEntry } from '../paths/worktree-entry';
+import { readWorktreeEntry } from '../paths/worktree-entry-read';
 
 export type WorkingFileRead =
   | { kind: 'missing' }
@@ -9,17 +10,17 @@ export type WorkingFileRead =
   /** A directory where git expects a file: a submodule or nested repository. */
   | { kind: 'other' };
 
-/** Reads one working-tree file by its raw name, without loading it when it is over `maxBytes`. */
-export async function readWorkingFile(root: string, name: Buffer, maxBytes: number): Promise<WorkingFileRead> {
-  const fullPath = Buffer.concat([Buffer.from(`${join(root, '.')}/`), name]);
-  try {
-    const stats = await lstat(fullPath);
-    if (stats.isSymbolicLink()) return { kind: 'content', content: await readlink(fullPath, { encoding: 'buffer' }), mode: '120000' };
-    if (!stats.isFile()) return { kind: 'other' };
-    if (stats.size > maxBytes) return { kind: 'tooLarge', bytes: stats.size };
-    return { kind: 'content', content: await readFile(fullPath), mode: stats.mode & 0o111 ? '100755' : '100644' };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return { kind: 'missing' };
-    throw error;
-  }
+/**
+ * Reads one working-tree file, located through real folders only (so never through a link
+ * out of the worktree), without loading it when it is over `maxBytes`. A link is its target
+ * text; a name below a link is missing, as git sees it.
+ */
+export function readWorkingFile(entry: WorktreeEntry, maxBytes: number): Result<WorkingFileRead> {
+  const read = readWorktreeEntry(entry, { bytesToRead: (size) => (size > maxBytes ? 0 : size) });
+  if (!read.ok) return read;
+  const found = read.data;
+  if (found.kind === 'link') return ok({ kind: 'content', content: found.target, mode: '120000' });
+  if (found.kind !== 'file') return ok(found);
+  if (found.size > maxBytes) return ok({ kind: 'tooLarge', bytes: found.size });
+  return ok({ kind: 'content', content: found.content, mode: found.executable ? '100755' : '100644' });
 }

@@ -1,7 +1,6 @@
-import { lstatSync } from 'node:fs';
-import { join } from 'node:path';
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { summariseGitError } from '../git/run-git';
+import { statEntry, WorktreeEntryLocator } from '../paths/worktree-entry';
 import { resolveDiffBase } from './diff-base';
 import { defaultDiffLimits, type DiffFile, type DiffLimits, type DiffTotals, type DiffWorkspace, type WorkspaceDiff } from './diff-types';
 import { plainDiffConfig, plainDiffFlags, runGitBytes } from './git-bytes';
@@ -76,23 +75,26 @@ async function listUntracked(root: string, limits: DiffLimits): Promise<{ ok: tr
 }
 
 /**
- * Working-tree sizes by raw name, each read once. `lstatSync` on purpose: a couple of
+ * Working-tree sizes by raw name, each read once. Synchronous on purpose: a couple of
  * microseconds each, done in slices as git's output arrives, where the thread-pool round
- * trip of the async call costs several times that for thousands of files.
+ * trip of the async call costs several times that for thousands of files. Names are located
+ * through real folders only (each folder judged once), so a size never comes from outside.
  */
 class FileSizes {
   private readonly sizes = new Map<string, number | null>();
-  private readonly prefix: Buffer;
+  private readonly locator: WorktreeEntryLocator;
 
   constructor(root: string) {
-    this.prefix = Buffer.from(`${join(root, '.')}/`);
+    this.locator = new WorktreeEntryLocator(root);
   }
 
   request(name: Buffer): number | null {
     const key = name.toString('latin1');
     let size = this.sizes.get(key);
     if (size === undefined) {
-      size = lstatSync(Buffer.concat([this.prefix, name]), { throwIfNoEntry: false })?.size ?? null;
+      const entry = this.locator.locate(name);
+      const stats = entry.ok ? statEntry(entry.data) : entry;
+      size = stats.ok ? (stats.data?.size ?? null) : null;
       this.sizes.set(key, size);
     }
     return size;

@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectOk } from '../testing/services-fixture';
+import { tempFolder } from '../testing/temp-folders';
 import { createCheckpoint, deleteCheckpoints, listCheckpoints } from './checkpoints';
 import { restoreCheckpoint } from './restore-checkpoint';
 import { makeWorkspace } from './workspace-fixture';
@@ -90,5 +92,35 @@ describe('checkpoints', () => {
 
     const missing = await restoreCheckpoint(ws.handle, 'task000001', 7);
     expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND');
+  });
+
+  it('restores across a folder that became a link out of the worktree, never writing through the link', async () => {
+    const outside = tempFolder('braid-outside-');
+    writeFileSync(join(outside, 'file.txt'), 'OUTSIDE\n');
+    const ws = makeWorkspace({ 'README.md': '# app\n' });
+    ws.write({ 'dir/file.txt': 'turn 1\n' });
+    expectOk(await createCheckpoint(ws.handle, 'task000001', 1));
+    rmSync(join(ws.handle.path, 'dir'), { recursive: true });
+    symlinkSync(outside, join(ws.handle.path, 'dir'));
+    expectOk(await createCheckpoint(ws.handle, 'task000001', 2));
+
+    expectOk(await restoreCheckpoint(ws.handle, 'task000001', 1));
+    expect(lstatSync(join(ws.handle.path, 'dir')).isDirectory()).toBe(true);
+    expect(ws.read('dir/file.txt')).toBe('turn 1\n');
+    expectOk(await restoreCheckpoint(ws.handle, 'task000001', 2));
+    expect(lstatSync(join(ws.handle.path, 'dir')).isSymbolicLink()).toBe(true);
+
+    // A checkpoint whose tree holds the link and a file under it (an agent's command can write any ref).
+    const gitInput = (args: string[], input: string) => execFileSync('git', args, { cwd: ws.handle.path, input, encoding: 'utf8' }).trim();
+    const blob = (text: string) => gitInput(['hash-object', '-w', '--stdin'], text);
+    const inner = gitInput(['mktree'], `100644 blob ${blob('PLANTED\n')}\tfile.txt\n`);
+    const tree = gitInput(['mktree'], `100644 blob ${blob('# app\n')}\tREADME.md\n120000 blob ${blob(outside)}\tdir\n040000 tree ${inner}\tdir\n`);
+    const commit = ws.git('commit-tree', tree, '-m', 'crafted');
+    ws.git('update-ref', 'refs/braid/checkpoints/task000001/3', commit);
+    expectOk(await restoreCheckpoint(ws.handle, 'task000001', 3, { force: true }));
+    expect(lstatSync(join(ws.handle.path, 'dir')).isDirectory()).toBe(true);
+    expect(ws.read('dir/file.txt')).toBe('PLANTED\n');
+    expect(readdirSync(outside)).toEqual(['file.txt']);
+    expect(readFileSync(join(outside, 'file.txt'), 'utf8')).toBe('OUTSIDE\n');
   });
 });

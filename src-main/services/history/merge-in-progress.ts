@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { summariseGitError } from '../git/run-git';
+import { locateWorktreeEntry } from '../paths/worktree-entry';
+import { readWorktreeEntry } from '../paths/worktree-entry-read';
 import { worktreeGit, type WorkspaceHandle } from './workspace-handle';
 
 export interface MergeInProgress {
@@ -27,8 +28,10 @@ export async function mergeInProgress(handle: WorkspaceHandle): Promise<Result<M
   const conflicted = [...new Set(listed.stdout.split('\0').filter(Boolean))];
   const unresolved: string[] = [];
   for (const path of conflicted) {
-    const text = await readFile(join(handle.path, path), 'utf8').catch(() => null);
-    if (text !== null && markerLine.test(text)) unresolved.push(path);
+    // Confined: a conflicted file below a link is not there as git sees it, and is never read through it.
+    const entry = locateWorktreeEntry(handle.path, path);
+    const read = entry.ok ? readWorktreeEntry(entry.data) : entry;
+    if (read.ok && read.data.kind === 'file' && markerLine.test(read.data.content.toString('utf8'))) unresolved.push(path);
   }
   return ok({ conflicted, unresolved });
 }

@@ -94,7 +94,7 @@ async function writeTreeToWorktree(handle: WorkspaceHandle, tree: string, change
   for (const change of changes.filter((entry) => entry.kind === 'deleted')) {
     const guarded = guardWorktreeRemoval(handle.path, change.path);
     if (!guarded.ok) return guarded;
-    removals.push(guarded.data);
+    if (guarded.data !== null) removals.push(guarded.data);
   }
   await removeWorktreeFiles(handle.path, removals);
   const writes = changes.filter((entry) => entry.kind !== 'deleted').map((entry) => entry.path);

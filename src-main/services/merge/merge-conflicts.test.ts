@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git } from '../../testing/git-fixtures';
+import { tempFolder } from '../testing/temp-folders';
 import { captureState, expectFail, expectOk, makeMergeFixture, type MergeFixture } from './merge-test-fixture';
 import type { MergeOutcome, MergeStrategy } from './merge-types';
 
@@ -124,5 +125,31 @@ describe('merge conflicts', () => {
     expect(refused.details).toEqual({ moved: 'target' });
     expect(f.rev('main')).toBe(moved);
     expect(captureState(f.repo.path, [f.repo.path, ws.path])).toEqual(state);
+  });
+
+  it('a resolution landing on a path below a link in the checkout is refused, and nothing is written through the link', async () => {
+    const outside = [tempFolder('braid-outside-'), tempFolder('braid-outside-')];
+    writeFileSync(join(outside[1]!, 'keep.txt'), 'OUTSIDE\n');
+    const f = makeMergeFixture(files);
+    symlinkSync(outside[0]!, join(f.repo.path, 'link'));
+    f.repo.commit({}, 'Link to a folder outside');
+    // The workspace replaces the link with a folder of its own; main points the link elsewhere.
+    const ws = f.addWorkspace('folder');
+    rmSync(join(ws.path, 'link'));
+    f.commitIn(ws.path, { 'link/secret.txt': 'FROM THE TASK\n' }, 'A real folder');
+    rmSync(join(f.repo.path, 'link'));
+    symlinkSync(outside[1]!, join(f.repo.path, 'link'));
+    f.repo.commit({}, 'Link elsewhere');
+
+    const outcome = expectConflicts(expectOk(await f.service.mergeWorkspace(f.project, ws, { strategy: 'merge' })));
+    // Git moves main's link aside (`link~<commit>`), in conflict with the workspace deleting it.
+    const moved = outcome.conflicts.map((conflict) => conflict.path);
+    expect(moved).toEqual([expect.stringMatching(/^link~/)]);
+    const main = f.rev('main');
+    const refused = expectFail(await f.service.resolveConflicts(outcome.mergeId, [{ path: moved[0]!, delete: true }]), 'CHECKOUT_HAS_CHANGES');
+    expect(refused.details).toMatchObject({ files: [{ path: 'link/secret.txt', status: 'exists' }] });
+    expect(f.rev('main')).toBe(main);
+    expect(lstatSync(join(f.repo.path, 'link')).isSymbolicLink()).toBe(true);
+    expect(outside.map((folder) => readdirSync(folder))).toEqual([[], ['keep.txt']]);
   });
 });

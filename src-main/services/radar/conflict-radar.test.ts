@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeMergeFixture } from '../merge/merge-test-fixture';
+import { tempFolder } from '../testing/temp-folders';
 import { ConflictRadar } from './conflict-radar';
 import { intersectRanges, parseTouchedLines } from './touched-lines';
 
@@ -43,6 +44,22 @@ describe('conflict radar', () => {
       { id: 'a', clean: false, conflicts: ['other.txt'], baseCommit: main },
       { id: 'b', clean: true, conflicts: [], baseCommit: main },
       { id: 'c', clean: true, conflicts: [], baseCommit: main },
+    ]);
+  });
+
+  it('sees a symbolic link as the link itself (its target text), never the files of the folder it points to', async () => {
+    const f = makeMergeFixture({ 'x.txt': tenLines });
+    const outside = tempFolder('braid-outside-');
+    writeFileSync(join(outside, 'secret.txt'), 'TOP SECRET\n');
+    const a = f.addWorkspace('a');
+    const b = f.addWorkspace('b');
+    symlinkSync(outside, join(a.path, 'link'));
+    symlinkSync(`${outside}/.`, join(b.path, 'link'));
+    const result = await new ConflictRadar().computeRadar(f.project, [a, b]);
+    expect(result.pairs.map((pair) => pair.files.map((file) => file.path))).toEqual([['link']]);
+    expect(result.workspaces.map((workspace) => [workspace.id, workspace.clean])).toEqual([
+      ['a', true],
+      ['b', true],
     ]);
   });
 

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { summariseGitError } from '../git/run-git';
+import { statEntry, type WorktreeEntry } from '../paths/worktree-entry';
 import { suggestCommitMessage, suggestHunkCommitMessage, type ChangeKind } from '../history/commit-message';
 import { withTemporaryIndex, type IndexGit } from '../history/temporary-index';
 import { resolveWorkspaceBase } from '../history/workspace-base';
@@ -10,7 +9,7 @@ import { existsInCommit, isUntracked, readFileDiff } from './file-diff';
 import { overlappingOnNewSide } from './hunk-selection';
 import { locateHunk, type HunkTarget } from './locate-hunk';
 import { withPatchFile } from './patch-file';
-import { validateReviewPath } from './review-path';
+import { locateReviewPath, validateReviewPath } from './review-path';
 import { formatPatch } from './unified-diff';
 
 export interface AcceptHunkRequest {
@@ -43,16 +42,19 @@ export async function acceptHunk(handle: WorkspaceHandle, request: AcceptHunkReq
   const present = requireWorktree(handle);
   if (!present.ok) return present;
   return handle.inRepoQueue(async () => {
+    // Confined before git or the disk is asked anything about it.
+    const entry = locateReviewPath(handle.path, request.path);
+    if (!entry.ok) return entry;
     const base = await resolveWorkspaceBase(handle);
     if (!base.ok) return base;
     const untracked = await isUntracked(handle, request.path);
     if (!untracked.ok) return untracked;
-    if (request.hunk === 'file') return commitWholeFile(handle, request.path, untracked.data, request.message);
+    if (request.hunk === 'file') return commitWholeFile(handle, entry.data, request.path, untracked.data, request.message);
 
     const located = await locateHunk(handle, base.data.mergeBase, request.path, request.hunk, untracked.data);
     if (!located.ok) return located;
     // An untracked file is one hunk: accepting it adds the file.
-    if (untracked.data) return commitWholeFile(handle, request.path, true, request.message);
+    if (untracked.data) return commitWholeFile(handle, entry.data, request.path, true, request.message);
     const message = request.message?.trim() || suggestHunkCommitMessage(request.path, request.hunk);
 
     const uncommitted = await readFileDiff(handle, 'HEAD', request.path, 0, false);
@@ -69,12 +71,21 @@ export async function acceptHunk(handle: WorkspaceHandle, request: AcceptHunkReq
   });
 }
 
-async function commitWholeFile(handle: WorkspaceHandle, path: string, untracked: boolean, message: string | undefined): Promise<Result<AcceptedHunk>> {
+async function commitWholeFile(
+  handle: WorkspaceHandle,
+  entry: WorktreeEntry,
+  path: string,
+  untracked: boolean,
+  message: string | undefined,
+): Promise<Result<AcceptedHunk>> {
   if (!untracked) {
     const unchanged = await worktreeGit(handle, ['diff', '--quiet', '--no-ext-diff', 'HEAD', '--', path], { readOnly: true });
     if (unchanged.code === 0) return ok({ path, commit: null, alreadyCommitted: true as const });
   }
-  const kind: ChangeKind = !existsSync(join(handle.path, path))
+  // The entry itself, a link not followed: a dangling link is still a file git adds.
+  const present = statEntry(entry);
+  if (!present.ok) return present;
+  const kind: ChangeKind = present.data === undefined
     ? 'deleted'
     : untracked || !(await existsInCommit(handle, 'HEAD', path))
       ? 'added'

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { isStrictlyInside } from '../paths/path-containment';
+import { readWorktreeEntry } from '../paths/worktree-entry-read';
 import type { ReviewCommentRow } from '../store/review-comment-repository';
-import { validateReviewPath } from './review-path';
+import { locateReviewPath } from './review-path';
 
 /**
  * Reads a file of the task's worktree as it is now: its text, null when it does not exist,
@@ -36,17 +34,18 @@ export function judgeAnchor(comment: Pick<ReviewCommentRow, 'line' | 'anchorText
   return { kind: 'changed' };
 }
 
-/** The default reader: files of one worktree, by review path. */
+/**
+ * The default reader: files of one worktree, by review path, confined like every review read
+ * (never through a symbolic link; a link is its target text, as git stores it).
+ */
 export function worktreeFileReader(worktreePath: string): CurrentFileReader {
   return async (path) => {
-    if (!validateReviewPath(path).ok) return undefined;
-    const full = join(worktreePath, path);
-    if (!isStrictlyInside(worktreePath, full)) return undefined;
-    try {
-      return await readFile(full, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      return code === 'ENOENT' || code === 'ENOTDIR' ? null : undefined;
-    }
+    const entry = locateReviewPath(worktreePath, path);
+    if (!entry.ok) return undefined;
+    const read = readWorktreeEntry(entry.data);
+    if (!read.ok) return undefined;
+    if (read.data.kind === 'file') return read.data.content.toString('utf8');
+    if (read.data.kind === 'link') return read.data.target.toString('utf8');
+    return null;
   };
 }

@@ -2,14 +2,15 @@ import { fail, ok, type Result } from '../../../src-shared/contract';
 import { summariseGitError } from '../git/run-git';
 import { worktreeGit, type WorkspaceHandle } from '../history/workspace-handle';
 import { parseFilePatch, type FilePatch } from './unified-diff';
+import { untrackedPatch } from './untracked-patch';
 
 /** Fixed output whatever the user's diff settings (external tools, textconv, prefixes). */
 const diffOptions = ['--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
 
 /**
  * The diff of one file from `from` (a commit) to the working tree, with `context` lines of
- * context. Untracked files are diffed against nothing, as the review shows them. Null when
- * the file does not differ.
+ * context. Untracked files are diffed against nothing, as the review shows them (from a
+ * confined read: `untrackedPatch`). Null when the file does not differ.
  */
 export async function readFileDiff(
   handle: WorkspaceHandle,
@@ -18,12 +19,9 @@ export async function readFileDiff(
   context: number,
   untracked: boolean,
 ): Promise<Result<FilePatch | null>> {
-  const args = untracked
-    ? ['diff', ...diffOptions, `-U${context}`, '--no-index', '--', '/dev/null', path]
-    : ['diff', ...diffOptions, `-U${context}`, from, '--', path];
-  const diff = await worktreeGit(handle, args, { readOnly: true });
-  // `--no-index` exits with 1 when the files differ, as `diff` does.
-  if (diff.code !== 0 && !(untracked && diff.code === 1)) {
+  if (untracked) return untrackedPatch(handle.path, path);
+  const diff = await worktreeGit(handle, ['diff', ...diffOptions, `-U${context}`, from, '--', path], { readOnly: true });
+  if (diff.code !== 0) {
     return fail('GIT_FAILED', `Could not read the changes to ${path}: ${summariseGitError(diff.stderr)}`);
   }
   return ok(parseFilePatch(diff.stdout));

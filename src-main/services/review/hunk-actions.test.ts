@@ -1,8 +1,9 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asFile, makeWorkspace, numberedLines } from '../history/workspace-fixture';
 import { expectOk } from '../testing/services-fixture';
+import { tempFolder } from '../testing/temp-folders';
 import { acceptHunk } from './accept-hunk';
 import { revertHunk } from './revert-hunk';
 
@@ -167,5 +168,61 @@ describe('reverting a hunk', () => {
     const accepted = await acceptHunk(ws.handle, { path: 'src/nav.ts', hunk: firstHunk });
     const reverted = await revertHunk(ws.handle, { path: 'src/nav.ts', hunk: firstHunk });
     expect([accepted.ok ? null : accepted.error.code, reverted.ok ? null : reverted.error.code]).toEqual(['WORKSPACE_NOT_READY', 'WORKSPACE_NOT_READY']);
+  });
+});
+
+describe('paths through symbolic links', () => {
+  /** A workspace with a link to a folder outside it, one to a folder inside it, and a link loop. */
+  function workspaceWithLinks() {
+    const { ws } = workspaceWithTwoHunks();
+    const outside = tempFolder('braid-outside-');
+    writeFileSync(join(outside, 'secret.txt'), 'TOP SECRET\n');
+    symlinkSync(outside, join(ws.handle.path, 'link'));
+    symlinkSync('src', join(ws.handle.path, 'inner'));
+    symlinkSync('loop', join(ws.handle.path, 'loop'));
+    return { ws, outside };
+  }
+  const codeOf = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
+
+  it('refuses what lies through a link out of the worktree, a link loop or an overlong name, changing nothing', async () => {
+    const { ws, outside } = workspaceWithLinks();
+    const head = ws.git('rev-parse', 'HEAD');
+    const lineOne = { oldStart: 0, oldLines: 0, newStart: 1, newLines: 1 };
+    const answers = [];
+    for (const path of ['link/secret.txt', 'loop/x.txt', 'a'.repeat(5000), `src/${'b'.repeat(300)}.ts`]) {
+      for (const hunk of ['file', lineOne] as const) {
+        answers.push([path.slice(0, 16), codeOf(await acceptHunk(ws.handle, { path, hunk })), codeOf(await revertHunk(ws.handle, { path, hunk }))]);
+      }
+    }
+    expect(answers).toEqual([
+      ['link/secret.txt', 'PATH_OUTSIDE_ROOT', 'PATH_OUTSIDE_ROOT'],
+      ['link/secret.txt', 'PATH_OUTSIDE_ROOT', 'PATH_OUTSIDE_ROOT'],
+      ['loop/x.txt', 'SYMLINK_LOOP', 'SYMLINK_LOOP'],
+      ['loop/x.txt', 'SYMLINK_LOOP', 'SYMLINK_LOOP'],
+      ['a'.repeat(16), 'PATH_TOO_LONG', 'PATH_TOO_LONG'],
+      ['a'.repeat(16), 'PATH_TOO_LONG', 'PATH_TOO_LONG'],
+      [`src/${'b'.repeat(12)}`, 'PATH_TOO_LONG', 'PATH_TOO_LONG'],
+      [`src/${'b'.repeat(12)}`, 'PATH_TOO_LONG', 'PATH_TOO_LONG'],
+    ]);
+    expect(readFileSync(join(outside, 'secret.txt'), 'utf8')).toBe('TOP SECRET\n');
+    expect(ws.git('rev-parse', 'HEAD')).toBe(head);
+  });
+
+  it('never removes a file through a link inside the worktree: git has nothing at that path', async () => {
+    const { ws } = workspaceWithLinks();
+    // inner/nav.ts is src/nav.ts seen through the link; git does not follow links, so it is not a file of the workspace.
+    expect(expectOk(await revertHunk(ws.handle, { path: 'inner/nav.ts', hunk: 'file' }))).toEqual({ path: 'inner/nav.ts', removedFile: false });
+    expect(existsSync(join(ws.handle.path, 'src/nav.ts'))).toBe(true);
+  });
+
+  it('takes a link as its target text: an untracked link to a folder is accepted and reverted like a file', async () => {
+    const { ws, outside } = workspaceWithLinks();
+    const lineOne = { oldStart: 0, oldLines: 0, newStart: 1, newLines: 1 };
+    expect(expectOk(await acceptHunk(ws.handle, { path: 'link', hunk: lineOne }))).toMatchObject({ message: 'Add link' });
+    expect(ws.git('ls-tree', 'HEAD', 'link')).toMatch(/^120000 blob /);
+    expect(ws.git('show', 'HEAD:link')).toBe(outside);
+    expect(expectOk(await revertHunk(ws.handle, { path: 'inner', hunk: lineOne }))).toEqual({ path: 'inner', removedFile: true });
+    expect(existsSync(join(ws.handle.path, 'inner'))).toBe(false);
+    expect(readFileSync(join(ws.handle.path, 'src/nav.ts'), 'utf8')).toContain('line 3 changed');
   });
 });

@@ -6,7 +6,7 @@ import { acceptHunk, type AcceptedHunk, type AcceptHunkRequest } from './accept-
 import { worktreeFileReader, type CurrentFileReader } from './comment-anchor';
 import { isUntracked, readFileDiff } from './file-diff';
 import { attributeHunks, fileEditsFromTimeline, provenanceHunk, type HunkProvenance, type ProvenanceHunk } from './provenance';
-import { validateReviewPath } from './review-path';
+import { locateReviewPath } from './review-path';
 import { createReviewComments, type ReviewComment } from './review-comments';
 import { revertHunk, type RevertedHunk, type RevertHunkRequest } from './revert-hunk';
 import { rangeOf, type HunkRange } from './unified-diff';
@@ -61,8 +61,8 @@ export function createReviewService(context: WorkspaceContext) {
     /** The file's hunks against the merge-base (three lines of context by default), each with its provenance. */
     fileProvenance: (taskId: string, path: string, options: { contextLines?: number } = {}) =>
       withWorkspace(taskId, async (handle): Promise<Result<{ hunk: HunkRange; provenance: HunkProvenance }[]>> => {
-        const valid = validateReviewPath(path);
-        if (!valid.ok) return valid;
+        const located = locateReviewPath(handle.path, path);
+        if (!located.ok) return located;
         const base = await resolveWorkspaceBase(handle);
         if (!base.ok) return base;
         const untracked = await isUntracked(handle, path);

@@ -1,14 +1,13 @@
-import { existsSync, lstatSync } from 'node:fs';
-import { join } from 'node:path';
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { summariseGitError } from '../git/run-git';
+import { statEntry, type WorktreeEntry } from '../paths/worktree-entry';
 import { resolveWorkspaceBase } from '../history/workspace-base';
 import { requireWorktree, worktreeGit, type WorkspaceHandle } from '../history/workspace-handle';
 import { guardWorktreeRemoval, removeWorktreeFiles } from '../history/worktree-file-removal';
 import { existsInCommit, isUntracked } from './file-diff';
 import { locateHunk, type HunkTarget } from './locate-hunk';
 import { withPatchFile } from './patch-file';
-import { validateReviewPath } from './review-path';
+import { locateReviewPath, validateReviewPath } from './review-path';
 import { formatPatch } from './unified-diff';
 
 export interface RevertHunkRequest {
@@ -37,6 +36,9 @@ export async function revertHunk(handle: WorkspaceHandle, request: RevertHunkReq
   const present = requireWorktree(handle);
   if (!present.ok) return present;
   return handle.inRepoQueue(async () => {
+    // Confined before git or the disk is asked anything about it.
+    const entry = locateReviewPath(handle.path, request.path);
+    if (!entry.ok) return entry;
     const base = await resolveWorkspaceBase(handle);
     if (!base.ok) return base;
     const { mergeBase } = base.data;
@@ -47,7 +49,7 @@ export async function revertHunk(handle: WorkspaceHandle, request: RevertHunkReq
       // For an untracked file this only checks the request: its one hunk is the whole file.
       const located = request.hunk === 'file' ? null : await locateHunk(handle, mergeBase, request.path, request.hunk, untracked.data);
       if (located && !located.ok) return located;
-      if (located && !untracked.data) return reverseApply(handle, request.path, formatPatch(located.data.patch, located.data.hunks));
+      if (located && !untracked.data) return reverseApply(handle, entry.data, request.path, formatPatch(located.data.patch, located.data.hunks));
       return removeFile(handle, request.path);
     }
     if (await existsInCommit(handle, mergeBase, request.path)) {
@@ -59,26 +61,22 @@ export async function revertHunk(handle: WorkspaceHandle, request: RevertHunkReq
   });
 }
 
-async function reverseApply(handle: WorkspaceHandle, path: string, patch: string): Promise<Result<RevertedHunk>> {
+async function reverseApply(handle: WorkspaceHandle, entry: WorktreeEntry, path: string, patch: string): Promise<Result<RevertedHunk>> {
   const applied = await withPatchFile(patch, (file) => worktreeGit(handle, ['apply', '--reverse', '--unidiff-zero', '--whitespace=nowarn', file]));
   if (applied.code !== 0) {
     return fail('HUNK_CHANGED', `${path} changed while the hunk was being reverted: ${summariseGitError(applied.stderr)}`, { path });
   }
-  return ok({ path, removedFile: !existsOrIsLink(join(handle.path, path)) });
+  // A link counts as there (even a dangling one): git removes it only when the file goes.
+  const left = statEntry(entry);
+  if (!left.ok) return left;
+  return ok({ path, removedFile: left.data === undefined });
 }
 
 async function removeFile(handle: WorkspaceHandle, path: string): Promise<Result<RevertedHunk>> {
   const guarded = guardWorktreeRemoval(handle.path, path);
   if (!guarded.ok) return guarded;
+  // Below a link inside the worktree: git sees nothing there, so there is nothing to remove.
+  if (guarded.data === null) return ok({ path, removedFile: false });
   await removeWorktreeFiles(handle.path, [guarded.data]);
   return ok({ path, removedFile: true });
-}
-
-function existsOrIsLink(path: string): boolean {
-  if (existsSync(path)) return true;
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
 }

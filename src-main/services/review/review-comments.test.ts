@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { openStore } from '../store/store';
@@ -106,5 +106,30 @@ describe('review comments', () => {
     expect(byId.get(kept.id)).toMatchObject({ status: 'sent', line: 7 });
     expect(byId.get(returned.id)?.status).toBe('addressed');
     expect(byId.get(late.id)?.status).toBe('open');
+  });
+
+  it('never read through a symbolic link out of the worktree, and refuse comments there', async () => {
+    const { comments, worktree } = world();
+    const outside = tempFolder('braid-outside-');
+    writeFileSync(join(outside, 'secret.txt'), 'TOP SECRET\n');
+    writeFileSync(join(outside, 'nav.ts'), ['// outside', '// copy', nav].join('\n'));
+    writeFiles(worktree, { 'src/nav.ts': nav });
+    symlinkSync(outside, join(worktree, 'link'));
+    symlinkSync(join(outside, 'secret.txt'), join(worktree, 'note'));
+
+    const refused = comments.add({ taskId: 'task000001', path: 'link/secret.txt', line: 1, side: 'new', text: 'x', anchorText: 'TOP SECRET' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'PATH_OUTSIDE_ROOT' } });
+    const reader = worktreeFileReader(worktree);
+    expect(await reader('link/secret.txt')).toBeUndefined();
+    // A link is its target text, as git stores it.
+    expect(await reader('note')).toBe(join(outside, 'secret.txt'));
+
+    // The commented file's folder becomes a link out: the comment is not judged by what is there.
+    const comment = expectOk(comments.add({ taskId: 'task000001', path: 'src/nav.ts', line: 1, side: 'new', text: 'Rename', anchorText: 'export function go() {' }));
+    expectOk(comments.composeFollowUp('task000001'));
+    rmSync(join(worktree, 'src'), { recursive: true });
+    symlinkSync(outside, join(worktree, 'src'));
+    expect(expectOk(await comments.detectAddressed('task000001', reader))).toEqual([]);
+    expect(expectOk(comments.list('task000001'))).toMatchObject([{ id: comment.id, status: 'sent', line: 1 }]);
   });
 });

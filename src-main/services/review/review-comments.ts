@@ -1,10 +1,11 @@
+import { existsSync } from 'node:fs';
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { newId } from '../store/ids';
 import type { ReviewCommentRow, ReviewCommentSide, ReviewCommentStatus } from '../store/review-comment-repository';
 import type { Store } from '../store/store';
 import { composeFollowUpText } from './follow-up-message';
 import { judgeAnchor, type CurrentFileReader } from './comment-anchor';
-import { validateReviewPath } from './review-path';
+import { locateReviewPath, validateReviewPath } from './review-path';
 
 export type ReviewComment = ReviewCommentRow;
 
@@ -41,8 +42,10 @@ export function createReviewComments(deps: { store: Store; now: () => number }) 
 
   return {
     add(input: NewReviewComment): Result<ReviewComment> {
-      if (!store.tasks.get(input.taskId)) return fail('NOT_FOUND', 'That task does not exist any more.');
-      const path = validateReviewPath(input.path);
+      const task = store.tasks.get(input.taskId);
+      if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+      // Confined in the worktree when it is there (a path through a link out is refused, as for every review read).
+      const path = existsSync(task.workspace.path) ? locateReviewPath(task.workspace.path, input.path) : validateReviewPath(input.path);
       if (!path.ok) return path;
       if (!Number.isSafeInteger(input.line) || input.line < 1) return fail('INVALID_INPUT', 'A comment needs a line number of 1 or more.');
       if (input.side !== 'old' && input.side !== 'new') return fail('INVALID_INPUT', 'A comment is on the old or the new side.');

@@ -1,16 +1,28 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
+import { quotePath, shownPath } from '../paths/path-refusal';
+import { checkEntryName, locateWorktreeEntry, type WorktreeEntry } from '../paths/worktree-entry';
 
 /**
  * A file path as the review names it: relative to the worktree root, forward slashes, no
- * `.` or `..` segments, never inside `.git`. Anything else is refused before git sees it.
+ * `.` or `..` segments, nothing named `.git`, within the file system's length limits
+ * (`checkEntryName`). Anything else is refused before git or the disk sees it.
  */
 export function validateReviewPath(path: string): Result<string> {
-  const refuse = (why: string) => fail('PATH_OUTSIDE_ROOT', `Refused path "${path}": ${why}.`, { path });
-  if (typeof path !== 'string' || path === '') return refuse('it is empty');
-  if (path.includes('\0')) return refuse('it contains a NUL character');
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.includes('\\')) return refuse('give a path relative to the workspace root');
-  const segments = path.split('/');
-  if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) return refuse('it has an empty, "." or ".." part');
-  if (segments[0]?.toLowerCase() === '.git') return refuse('git’s own files are off limits');
-  return ok(path);
+  if (typeof path !== 'string') return fail('PATH_OUTSIDE_ROOT', 'Refused path: it is not text.');
+  const refuse = (why: string) => fail('PATH_OUTSIDE_ROOT', `Refused path ${quotePath(path)}: ${why}.`, { path: shownPath(path) });
+  if (/^[A-Za-z]:/.test(path) || path.includes('\\')) return refuse('give a path relative to the workspace root');
+  // A folder is never one review entry: `src/` would accept or revert everything in it.
+  if (path.endsWith('/')) return refuse('it names a folder, not a file');
+  const checked = checkEntryName(path);
+  return checked.ok ? ok(path) : checked;
+}
+
+/**
+ * A review path located in the worktree: confined like the agent's tools (a link on the way
+ * out of the worktree, a link loop, a name too long are refused), and never through a link
+ * at all, as git does not follow them (`WorktreeEntry`).
+ */
+export function locateReviewPath(root: string, path: string): Result<WorktreeEntry> {
+  const valid = validateReviewPath(path);
+  return valid.ok ? locateWorktreeEntry(root, path) : valid;
 }

@@ -1,5 +1,4 @@
 /** The built-in workspace tools: an in-process MCP server per task, rooted at its worktree. */
-export { resolveInsideWorkspace, displayPath } from './confine-path';
 export {
   createWorkspaceToolServer,
   connectInMemory,

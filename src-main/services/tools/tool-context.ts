@@ -1,5 +1,5 @@
 import type { Result } from '../../../src-shared/contract';
-import { displayPath, resolveInsideWorkspace } from './confine-path';
+import { displayPath, resolveInsideWorkspace } from '../paths/confine-path';
 
 /** What every workspace tool knows about the worktree it serves. */
 export interface WorkspaceToolContext {

@@ -1,15 +1,15 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { fail, ok, type Result } from '../../../src-shared/contract';
-import { isInsideOrEqual } from '../paths/path-containment';
-import { realpathFollowingDanglingLinks } from '../paths/real-location';
-
-const maxPathLength = 4096;
+import { fail, ok, type ErrorCode, type Result } from '../../../src-shared/contract';
+import { isInsideOrEqual } from './path-containment';
+import { maxPathBytes, quotePath, shownPath } from './path-refusal';
+import { realpathFollowingDanglingLinks } from './real-location';
 
 /**
  * Turns a path an agent asked for into an absolute real path inside the workspace root, or
- * refuses it with `PATH_OUTSIDE_ROOT`. Paths are relative to the root; an absolute path is
- * accepted only when it already lies inside the root. The requested text is taken literally
+ * refuses it with `PATH_OUTSIDE_ROOT` (`PATH_TOO_LONG` when overlong, `SYMLINK_LOOP` for a
+ * link loop). Paths are relative to the root; an absolute path is accepted only when it
+ * already lies inside the root. The requested text is taken literally
  * (no `~`, no percent-decoding, no Unicode folding); backslashes count as separators so
  * Windows-style traversal cannot slip past. The returned path is the real location (every
  * existing symlink resolved, missing tail appended), so callers act on what was checked.
@@ -17,11 +17,11 @@ const maxPathLength = 4096;
  * rewriting hooks or refs there would escape the worktree in effect.
  */
 export function resolveInsideWorkspace(root: string, requested: string): Result<string> {
-  const refuse = (why: string) =>
-    fail('PATH_OUTSIDE_ROOT', `Refused path ${describe(requested)}: ${why}.`, { path: requested });
+  const refuse = (why: string, code: ErrorCode = 'PATH_OUTSIDE_ROOT') =>
+    fail(code, `Refused path ${describe(requested)}: ${why}.`, { path: typeof requested === 'string' ? shownPath(requested) : requested });
 
   if (typeof requested !== 'string' || requested.trim() === '') return refuse('it is empty');
-  if (requested.length > maxPathLength) return refuse(`it is longer than ${maxPathLength} characters`);
+  if (requested.length > maxPathBytes) return refuse(`it is longer than ${maxPathBytes} characters`, 'PATH_TOO_LONG');
   const oddCharacter = findOddCharacter(requested);
   if (oddCharacter) return refuse(oddCharacter);
   if (requested.startsWith('~')) {
@@ -53,7 +53,7 @@ export function resolveInsideWorkspace(root: string, requested: string): Result<
   if (touchesGitInternals(relative(realRoot, lexical))) return refuse(gitInternalsReason);
 
   const real = realpathFollowingDanglingLinks(lexical);
-  if (real === undefined) return refuse('it goes through too many symbolic links');
+  if (real === undefined) return refuse('it goes through a symbolic link that loops (or too many links)', 'SYMLINK_LOOP');
   if (!isInsideOrEqual(realRoot, real)) return refuse('a symbolic link on the way points outside the workspace');
   if (touchesGitInternals(relative(realRoot, real))) return refuse(gitInternalsReason);
   return ok(real);
@@ -101,7 +101,5 @@ function findOddCharacter(text: string): string | undefined {
 }
 
 function describe(requested: unknown): string {
-  if (typeof requested !== 'string') return String(requested);
-  const shown = requested.length > 200 ? `${requested.slice(0, 200)}…` : requested;
-  return JSON.stringify(shown);
+  return typeof requested === 'string' ? quotePath(requested) : String(requested);
 }
