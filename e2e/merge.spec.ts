@@ -143,7 +143,8 @@ test.describe('conflict radar and merge back in web mode', () => {
       .find((path) => path !== repo.path && path.toLowerCase().includes('beta'));
     await betaDialog.getByRole('region', { name: 'Archive' }).getByRole('button', { name: 'Archive workspace' }).click();
     await expect.poll(() => (worktree ? existsSync(worktree) : false)).toBe(false);
-    expect(repo.git(['branch', '--list', branch ?? 'no-such-branch'])).toBe('');
+    // The branch goes after the worktree, in the same action: wait for it rather than race it.
+    await expect.poll(() => repo.git(['branch', '--list', branch ?? 'no-such-branch'])).toBe('');
   });
 
   test('one hunk of a modified file merges alone: the base gets that change and not the other', async ({ page }) => {
