@@ -34,6 +34,13 @@ export async function isUntracked(handle: WorkspaceHandle, path: string): Promis
   return ok(listed.stdout.split('\0').includes(path));
 }
 
+/** Whether git tracks the path: it is in the index or in HEAD (a staged deletion still counts). */
+export async function isTracked(handle: WorkspaceHandle, path: string): Promise<Result<boolean>> {
+  const listed = await worktreeGit(handle, ['ls-files', '--cached', '-z', '--', path], { readOnly: true });
+  if (listed.code !== 0) return fail('GIT_FAILED', `Could not read the status of ${path}: ${summariseGitError(listed.stderr)}`);
+  return ok(listed.stdout.split('\0').includes(path) || (await existsInCommit(handle, 'HEAD', path)));
+}
+
 /** Whether the path exists in a commit. */
 export async function existsInCommit(handle: WorkspaceHandle, commit: string, path: string): Promise<boolean> {
   const probe = await worktreeGit(handle, ['cat-file', '-e', `${commit}:${path}`], { readOnly: true });

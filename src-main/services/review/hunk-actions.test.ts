@@ -162,6 +162,18 @@ describe('reverting a hunk', () => {
     expect(existsSync(join(ws.repo, 'README.md'))).toBe(true);
   });
 
+  it('never deletes a file that is not a change of the workspace: an ignored .env or a name git never saw', async () => {
+    const ws = makeWorkspace({ '.gitignore': '.env\n', 'src/a.ts': 'a\n' });
+    writeFileSync(join(ws.handle.path, '.env'), 'SECRET=1\n');
+
+    for (const path of ['.env', 'never-existed.txt']) {
+      const result = await revertHunk(ws.handle, { path, hunk: 'file' });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error).toMatchObject({ code: 'PATH_NOT_FOUND', message: expect.stringContaining('not a change of this workspace') });
+    }
+    expect(readFileSync(join(ws.handle.path, '.env'), 'utf8')).toBe('SECRET=1\n');
+  });
+
   it('refuses both actions when the worktree is missing', async () => {
     const { ws } = workspaceWithTwoHunks();
     rmSync(ws.handle.path, { recursive: true, force: true });
@@ -211,7 +223,8 @@ describe('paths through symbolic links', () => {
   it('never removes a file through a link inside the worktree: git has nothing at that path', async () => {
     const { ws } = workspaceWithLinks();
     // inner/nav.ts is src/nav.ts seen through the link; git does not follow links, so it is not a file of the workspace.
-    expect(expectOk(await revertHunk(ws.handle, { path: 'inner/nav.ts', hunk: 'file' }))).toEqual({ path: 'inner/nav.ts', removedFile: false });
+    const result = await revertHunk(ws.handle, { path: 'inner/nav.ts', hunk: 'file' });
+    expect(result.ok ? result.data : result.error.code).toBe('PATH_NOT_FOUND');
     expect(existsSync(join(ws.handle.path, 'src/nav.ts'))).toBe(true);
   });
 

@@ -4,7 +4,7 @@ import { statEntry, type WorktreeEntry } from '../paths/worktree-entry';
 import { resolveWorkspaceBase } from '../history/workspace-base';
 import { requireWorktree, worktreeGit, type WorkspaceHandle } from '../history/workspace-handle';
 import { guardWorktreeRemoval, removeWorktreeFiles } from '../history/worktree-file-removal';
-import { existsInCommit, isUntracked } from './file-diff';
+import { existsInCommit, isTracked, isUntracked } from './file-diff';
 import { locateHunk, type HunkTarget } from './locate-hunk';
 import { withPatchFile } from './patch-file';
 import { locateReviewPath, validateReviewPath } from './review-path';
@@ -56,6 +56,13 @@ export async function revertHunk(handle: WorkspaceHandle, request: RevertHunkReq
       const restored = await worktreeGit(handle, ['restore', `--source=${mergeBase}`, '--worktree', '--', request.path]);
       if (restored.code !== 0) return fail('GIT_FAILED', `Could not restore ${request.path}: ${summariseGitError(restored.stderr)}`);
       return ok({ path: request.path, removedFile: false });
+    }
+    // Neither untracked nor in the merge-base: removed only when the branch added it. An ignored
+    // file (`.env`) or one git never saw is not a change of this workspace and is left alone.
+    const tracked = await isTracked(handle, request.path);
+    if (!tracked.ok) return tracked;
+    if (!tracked.data) {
+      return fail('PATH_NOT_FOUND', `${request.path} is not a change of this workspace (git ignores it or does not know it); nothing was reverted.`, { path: request.path });
     }
     return removeFile(handle, request.path);
   });
