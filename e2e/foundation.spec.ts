@@ -126,7 +126,12 @@ test.describe('foundation slice in web mode', () => {
     await expect(task).toHaveAccessibleDescription('missing');
     await expect(page.getByRole('list', { name: `Leftover workspaces in ${projectName}` })).toContainText('stray-folder');
     await task.click();
+    // Not usable: the task view says so, and what it means.
+    const taskView = page.getByRole('main', { name: 'Fix the footer' });
+    await expect(taskView.getByRole('term').first()).toHaveText('Worktree');
+    await expect(taskView.getByRole('definition').first()).toHaveText('missing its git worktree folder is gone; it can be recreated from the branch');
     await page.getByRole('button', { name: 'Recreate from branch' }).click();
+    await expect(taskView.getByRole('term')).toHaveText(['Role', 'Branch', 'Workspace']);
     await expect(task).toHaveAccessibleDescription('ready');
     expect(existsSync(join(worktree?.path ?? '', 'README.md'))).toBe(true);
   });

@@ -161,6 +161,9 @@ test.describe('conflict radar and merge back in web mode', () => {
     await expect(tasks.getByRole('button', { name: 'Greeting', exact: true })).toHaveAccessibleDescription('done');
     await tasks.getByRole('button', { name: 'Greeting', exact: true }).click();
     const view = page.getByRole('main', { name: 'Greeting' });
+    // One status for the task, the agent's; the worktree is not mentioned while it is simply ready.
+    await expect(view.getByRole('region', { name: 'Agent' })).toContainText('done');
+    await expect(view.getByRole('term')).toHaveText(['Role', 'Branch', 'Workspace']);
     await view.getByRole('button', { name: 'Merge…' }).click();
 
     const dialog = page.getByRole('dialog', { name: 'Merge Greeting' });
@@ -186,6 +189,13 @@ test.describe('conflict radar and merge back in web mode', () => {
     // Every id Braid showed, before and after, is in main's history now.
     for (const sha of [...previewed, ...landed]) expect(repo.git(['merge-base', '--is-ancestor', sha, 'main'])).toBe('');
     expect(repo.git(['rev-parse', branch])).toBe(repo.git(['rev-parse', previewed[0] ?? 'missing']));
+
+    // The task's history says where the work went, not that there is none.
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await view.getByText('History and checkpoints').click();
+    const history = view.getByRole('region', { name: 'History' });
+    await expect(history).toContainText(new RegExp(`Merged into main at .+ \\(${repo.head().slice(0, 10)}\\); no new commits on ${branch} since\\.`));
+    await expect(history).not.toContainText('No commits on');
   });
 
   test('one hunk of a modified file merges alone: the base gets that change and not the other', async ({ page }) => {
