@@ -136,6 +136,25 @@ test.describe('foundation slice in web mode', () => {
     expect(existsSync(join(worktree?.path ?? '', 'README.md'))).toBe(true);
   });
 
+  test('a page load asks for nothing that is missing; /favicon.ico is Braid’s icon', async ({ page }) => {
+    host = await startWebHost({ dataDir });
+    const missing: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto(host.url);
+    await expect(page.getByRole('main', { name: 'Add a local git repository to start' })).toBeVisible();
+    await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', /favicon\.ico$/);
+    const icon = await page.request.get(`${host.origin}/favicon.ico`);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toBe('image/x-icon');
+    // An ICO file: reserved 0, type 1, at least one image.
+    const bytes = await icon.body();
+    expect([bytes.readUInt16LE(0), bytes.readUInt16LE(2)]).toEqual([0, 1]);
+    expect(bytes.readUInt16LE(4)).toBeGreaterThan(0);
+    expect(missing).toEqual([]);
+  });
+
   test('the WebSocket gives nothing without the token, and the page says how to get in', async ({ page }) => {
     host = await startWebHost({ dataDir });
     await page.goto(host.origin);
