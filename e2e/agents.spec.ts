@@ -65,10 +65,15 @@ test.describe('agents in web mode', () => {
 
     await alpha.click();
     const alphaView = page.getByRole('main', { name: 'Alpha' });
-    const alphaCard = alphaView.getByRole('article', { name: 'Approval needed: run_command' });
+    // The approval is on the command's own card, which waits for it and then runs.
+    const alphaCommand = alphaView.getByRole('article', { name: 'run_command call' });
+    await expect(alphaCommand).toContainText('waiting for approval');
+    const alphaCard = alphaCommand.getByRole('article', { name: 'Approval needed: run_command' });
     await expect(alphaCard).toContainText('echo alpha-command');
     await alphaCard.getByRole('button', { name: 'Approve' }).click();
     await expect(alpha).toHaveAccessibleDescription('done');
+    await expect(alphaCommand.getByRole('region', { name: 'Approval: run_command' })).toHaveText('Approved');
+    await expect(alphaCommand).toContainText('done');
     await expect(alphaView.getByRole('log', { name: 'Conversation' })).toContainText('All done for alpha.');
 
     await beta.click();

@@ -147,6 +147,14 @@ test.describe('DiffLens in web mode', () => {
     expect(onDisk).toContain("'Hi there, '");
     await expect(card).toHaveAccessibleDescription(/2 files \+4 −1/);
 
+    // A created file is shown as its lines, all added; nothing is marked removed (it had no old side).
+    await files.getByRole('button', { name: 'NOTES.md' }).click();
+    const notes = pane.getByRole('region', { name: 'Diff of NOTES.md' });
+    await expect(notes).toContainText('Greetings are friendlier.');
+    await expect(notes.locator('.view-overlays .line-insert')).toHaveCount(3);
+    await expect(notes.locator('.line-delete')).toHaveCount(0);
+    await files.getByRole('button', { name: 'src/app.ts' }).click();
+
     // Keys: J moves to the next file, K back.
     await page.getByRole('heading', { name: 'Review changes' }).click();
     const order = await files.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));

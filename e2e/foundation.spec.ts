@@ -126,9 +126,33 @@ test.describe('foundation slice in web mode', () => {
     await expect(task).toHaveAccessibleDescription('missing');
     await expect(page.getByRole('list', { name: `Leftover workspaces in ${projectName}` })).toContainText('stray-folder');
     await task.click();
+    // Not usable: the task view says so, and what it means.
+    const taskView = page.getByRole('main', { name: 'Fix the footer' });
+    await expect(taskView.getByRole('term').first()).toHaveText('Worktree');
+    await expect(taskView.getByRole('definition').first()).toHaveText('missing its git worktree folder is gone; it can be recreated from the branch');
     await page.getByRole('button', { name: 'Recreate from branch' }).click();
+    await expect(taskView.getByRole('term')).toHaveText(['Role', 'Branch', 'Workspace']);
     await expect(task).toHaveAccessibleDescription('ready');
     expect(existsSync(join(worktree?.path ?? '', 'README.md'))).toBe(true);
+  });
+
+  test('a page load asks for nothing that is missing; /favicon.ico is Braid’s icon', async ({ page }) => {
+    host = await startWebHost({ dataDir });
+    const missing: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto(host.url);
+    await expect(page.getByRole('main', { name: 'Add a local git repository to start' })).toBeVisible();
+    await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', /favicon\.ico$/);
+    const icon = await page.request.get(`${host.origin}/favicon.ico`);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toBe('image/x-icon');
+    // An ICO file: reserved 0, type 1, at least one image.
+    const bytes = await icon.body();
+    expect([bytes.readUInt16LE(0), bytes.readUInt16LE(2)]).toEqual([0, 1]);
+    expect(bytes.readUInt16LE(4)).toBeGreaterThan(0);
+    expect(missing).toEqual([]);
   });
 
   test('the WebSocket gives nothing without the token, and the page says how to get in', async ({ page }) => {

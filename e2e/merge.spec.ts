@@ -24,6 +24,10 @@ function scriptAgents(server: ScriptedModelServer): void {
     const body = request.body as { messages: { role: string; content: unknown }[] };
     const firstUser = JSON.stringify(body.messages.find((message) => message.role === 'user')?.content ?? '');
     const step = body.messages.filter((message) => message.role === 'assistant').length + 1;
+    if (firstUser.includes('Write a greeting')) {
+      if (step === 1) return { text: 'Writing greeting.txt.', toolCalls: [{ name: 'write_file', args: { path: 'greeting.txt', content: 'hello from the agent\n' } }] };
+      return { text: 'Wrote the greeting; I did not commit it.' };
+    }
     if (firstUser.includes('Edit two places')) {
       if (step === 1) return { text: 'Editing notes.txt twice.', toolCalls: [{ name: 'write_file', args: { path: 'notes.txt', content: notes({ 2: 'note two, reworded', 18: 'note eighteen, reworded' }) } }] };
       return { text: 'Done with the notes.' };
@@ -110,8 +114,8 @@ test.describe('conflict radar and merge back in web mode', () => {
     await betaView.getByRole('button', { name: 'Merge…' }).click();
     const betaDialog = page.getByRole('dialog', { name: 'Merge Beta' });
     const betaPreview = betaDialog.getByRole('region', { name: 'Merge preview' });
-    await expect(betaPreview).toContainText('Cannot merge now');
-    await betaDialog.getByRole('checkbox', { name: /Include uncommitted changes/ }).check();
+    // Beta's edit is uncommitted: the merge takes it by default.
+    await expect(betaDialog.getByRole('checkbox', { name: /Include uncommitted changes/ })).toBeChecked();
     await expect(betaPreview).toContainText('Conflicts in: shared.txt');
     await betaDialog.getByRole('button', { name: 'Merge and resolve conflicts' }).click();
 
@@ -143,8 +147,55 @@ test.describe('conflict radar and merge back in web mode', () => {
       .find((path) => path !== repo.path && path.toLowerCase().includes('beta'));
     await betaDialog.getByRole('region', { name: 'Archive' }).getByRole('button', { name: 'Archive workspace' }).click();
     await expect.poll(() => (worktree ? existsSync(worktree) : false)).toBe(false);
-    // The branch goes after the worktree, in the same action: wait for it rather than race it.
+    // The branch goes right after the worktree (the task, and with it the dialog, is gone by then).
     await expect.poll(() => repo.git(['branch', '--list', branch ?? 'no-such-branch'])).toBe('');
+  });
+
+  test('a newcomer merges an agent’s uncommitted work: Merge is enabled, the preview says what happens, every commit shown is in main', async ({ page }) => {
+    host = await startWebHost({ dataDir, env: env() });
+    await page.goto(host.url);
+    const projectName = basename(repo.path);
+    await addProject(page, repo.path);
+    await createTask(page, projectName, 'Greeting', 'Write a greeting');
+    const tasks = page.getByRole('list', { name: `Tasks in ${projectName}` });
+    await expect(tasks.getByRole('button', { name: 'Greeting', exact: true })).toHaveAccessibleDescription('done');
+    await tasks.getByRole('button', { name: 'Greeting', exact: true }).click();
+    const view = page.getByRole('main', { name: 'Greeting' });
+    // One status for the task, the agent's; the worktree is not mentioned while it is simply ready.
+    await expect(view.getByRole('region', { name: 'Agent' })).toContainText('done');
+    await expect(view.getByRole('term')).toHaveText(['Role', 'Branch', 'Workspace']);
+    await view.getByRole('button', { name: 'Merge…' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Merge Greeting' });
+    const preview = dialog.getByRole('region', { name: 'Merge preview' });
+    const branch = repo.git(['for-each-ref', '--format=%(refname:short)', 'refs/heads/braid/']);
+    await expect(preview).toContainText(
+      `Includes 1 uncommitted file from the workspace; it will be committed to ${branch} as “Uncommitted changes from ${branch}” first.`,
+    );
+    await expect(preview).toContainText('Merges cleanly.');
+    await expect(preview).not.toContainText('Cannot merge now');
+    await expect(preview.getByRole('list', { name: 'Files that change' })).toContainText('greeting.txt');
+    const previewed = (await preview.getByRole('list', { name: 'Commits that land' }).locator('.mono').allTextContents()).map((sha) => sha.trim());
+    expect(previewed).toHaveLength(1);
+    const merge = dialog.getByRole('button', { name: 'Merge', exact: true });
+    await expect(merge).toBeEnabled();
+    await merge.click();
+
+    const result = dialog.getByRole('region', { name: 'Merge result' });
+    await expect(result).toContainText('Merged into main');
+    expect(repo.git(['show', 'main:greeting.txt'])).toBe('hello from the agent');
+    const landed = (await result.getByRole('list', { name: 'Commits that landed' }).locator('.mono').allTextContents()).map((sha) => sha.trim());
+    expect(landed).toHaveLength(2);
+    // Every id Braid showed, before and after, is in main's history now.
+    for (const sha of [...previewed, ...landed]) expect(repo.git(['merge-base', '--is-ancestor', sha, 'main'])).toBe('');
+    expect(repo.git(['rev-parse', branch])).toBe(repo.git(['rev-parse', previewed[0] ?? 'missing']));
+
+    // The task's history says where the work went, not that there is none.
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await view.getByText('History and checkpoints').click();
+    const history = view.getByRole('region', { name: 'History' });
+    await expect(history).toContainText(new RegExp(`Merged into main at .+ \\(${repo.head().slice(0, 10)}\\); no new commits on ${branch} since\\.`));
+    await expect(history).not.toContainText('No commits on');
   });
 
   test('one hunk of a modified file merges alone: the base gets that change and not the other', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appResponseHeaders, createAppRequestHandler, resolveAppUrl } from './app-protocol';
 
@@ -111,6 +111,15 @@ describe('createAppRequestHandler (real files)', () => {
       expect(response.status, url).toBe(404);
       expect(await response.text(), url).not.toContain('top secret');
     }
+  });
+
+  it('serves the app icon the renderer ships (Vite copies src-renderer/public into the build) as an icon', async () => {
+    const shipped = createAppRequestHandler(resolve(import.meta.dirname, '..', '..', 'src-renderer', 'public'));
+    const response = await shipped(new Request('app://braid/favicon.ico'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/x-icon');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([bytes.readUInt16LE(0), bytes.readUInt16LE(2)]).toEqual([0, 1]);
   });
 
   it('refuses methods other than GET and HEAD', async () => {

@@ -26,8 +26,11 @@ export const mergeRequestSchema = z
       .max(20_000)
       .optional(),
     message: z.string().max(20_000).optional(),
-    /** Commit the workspace's uncommitted changes as part of the merge. */
-    includeUncommitted: z.boolean().default(false),
+    /**
+     * The workspace's uncommitted files are merged too (committed on its branch first); false
+     * leaves them in the workspace and merges only the branch's commits.
+     */
+    includeUncommitted: z.boolean().default(true),
   })
   .strict();
 
@@ -53,6 +56,8 @@ export const mergePreviewSchema = z.object({
   newCommitCount: z.number(),
   uncommitted: z.array(z.object({ path: z.string(), status: z.string() })),
   includesUncommitted: z.boolean(),
+  /** The commit the uncommitted files become on the workspace branch first (it is among `commits`); `merge.run` pins it. */
+  uncommittedCommit: commitSummarySchema.nullable(),
   files: z.array(fileChangeSchema),
   clean: z.boolean(),
   conflicts: z.array(z.string()),
@@ -102,6 +107,8 @@ export const mergedStateSchema = z.object({
   mergedHead: z.string(),
   mergedAt: z.number(),
   checkoutUpdated: z.string().nullable(),
+  /** Commits the base branch's history gained (newest ones, oldest first) and how many; absent in records from older versions. */
+  landedOnTarget: z.object({ commits: z.array(commitSummarySchema), total: z.number() }).optional(),
 });
 export type MergedState = z.infer<typeof mergedStateSchema>;
 

@@ -49,6 +49,8 @@ const pathInput = z
   .max(4096, 'path is too long')
   .refine((p) => !p.includes('\0'), 'path contains a NUL byte');
 
+const commitId = z.string().regex(/^[0-9a-f]{40,64}$/);
+
 const branchName = z
   .string()
   .min(1)
@@ -241,11 +243,16 @@ export const methods = {
   'merge.preview': { input: mergeRequestSchema, output: mergePreviewSchema },
   /**
    * Merges, or stops at conflicts with a `mergeId`. `expected` pins what the preview showed:
-   * `MERGE_OUTDATED` if the base or the workspace moved since.
+   * `MERGE_OUTDATED` if the base, the workspace branch or its uncommitted files moved since.
+   * `uncommittedCommit` (the preview's, or null when it had none) is reused, so the commit ids
+   * the preview showed are the ones that land.
    */
   'merge.run': {
     input: mergeRequestSchema.extend({
-      expected: z.object({ targetCommit: z.string().regex(/^[0-9a-f]{40,64}$/), workspaceHead: z.string().regex(/^[0-9a-f]{40,64}$/) }).strict().optional(),
+      expected: z
+        .object({ targetCommit: commitId, workspaceHead: commitId, uncommittedCommit: commitId.nullable().optional() })
+        .strict()
+        .optional(),
     }),
     output: mergeOutcomeSchema,
   },

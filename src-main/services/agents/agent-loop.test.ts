@@ -72,7 +72,12 @@ describe('agent loop against a scripted provider', () => {
     );
     const task = await world.createTask('Run', 'Run echo');
     await world.waitForEvent(task.id, 'approval_request');
+    // The user reads the card for a moment first: that wait is not part of the command's duration.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const approvedAt = Date.now();
     expectOk(world.services.agents.decide(task.id, 'cmd2', true, null));
+    const timed = await world.waitForEvent(task.id, 'tool_result');
+    expect(timed.durationMs).toBeLessThanOrEqual(Date.now() - approvedAt);
     await world.waitForStatus(task.id, 'done');
     const output = world.timeline(task.id).filter((event) => event.kind === 'tool_output');
     expect(output.map((event) => (event.kind === 'tool_output' ? event.chunk : '')).join('')).toContain('streamed-output');

@@ -162,7 +162,8 @@ async function resolveToolCall(
   record: (body: TimelineEventBody) => void,
   call: { callId: string; name: string; args: unknown },
 ): Promise<void> {
-  const started = Date.now();
+  // The call's duration is its run time: reset once an approval is answered, so the wait for the user is not counted.
+  let started = Date.now();
   const finish = (isError: boolean, text: string, status: 'done' | 'error' | 'denied' | 'cancelled') => {
     record({ kind: 'tool_status', callId: call.callId, status });
     record({ kind: 'tool_result', callId: call.callId, isError, text, durationMs: Date.now() - started });
@@ -175,6 +176,7 @@ async function resolveToolCall(
     deps.setStatus('needs_approval', `Approve ${call.name}?`);
     const answer = await deps.waitForApproval(call.callId, deps.signal);
     record({ kind: 'approval_decision', callId: call.callId, approved: answer.approved, reason: answer.reason });
+    started = Date.now();
     deps.setStatus('running', null);
     if (!answer.approved) {
       return finish(true, `The user denied this call${answer.reason ? `: ${answer.reason}` : '.'}`, 'denied');

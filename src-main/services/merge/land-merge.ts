@@ -2,9 +2,9 @@ import { fail, ok, type Result } from '../../../src-shared/contract';
 import { runGit, summariseGitError } from '../git/run-git';
 import { checkoutBranchRef, findBranchCheckout, findCheckoutBlock, updateCheckout, type BranchCheckout } from './checkout-guard';
 import { listChangedPaths } from './file-changes';
-import { readBranchTips } from './git-step';
+import { gitText, readBranchTips } from './git-step';
 import type { MergeInputs } from './merge-inputs';
-import type { MergeRecord } from './merge-types';
+import type { CommitSummary, MergeRecord } from './merge-types';
 
 export interface LandingHooks {
   /** Tests only: runs after the checks, right before refs move, to simulate a concurrent change. */
@@ -20,10 +20,12 @@ export interface LandingHooks {
 export async function landMerge(inputs: MergeInputs, newCommit: string, landed: string[], now: number, hooks: LandingHooks = {}): Promise<Result<MergeRecord>> {
   const { repo, targetRef, targetCommit, workspace } = inputs;
   const workspaceRef = `refs/heads/${workspace.branch}`;
-  const [tips, changes, checkout] = await Promise.all([
+  // Read before any ref moves, so nothing after the landing can fail.
+  const [tips, changes, checkout, landedOnTarget] = await Promise.all([
     readBranchTips(repo, [targetRef, workspaceRef]),
     listChangedPaths(repo, targetCommit, newCommit),
     findBranchCheckout(repo, workspace.baseBranch),
+    listNewCommits(repo, targetCommit, newCommit),
   ]);
   if (tips.get(targetRef)?.commit !== targetCommit) return outdated('target');
   if (tips.get(workspaceRef)?.commit !== inputs.workspaceHead) return outdated('workspace');
@@ -77,11 +79,34 @@ export async function landMerge(inputs: MergeInputs, newCommit: string, landed: 
     previousCommit: targetCommit,
     newCommit,
     landedCommits: landed,
+    landedOnTarget,
     workspaceCommit: inputs.workspaceCommit,
     mergedHead: inputs.workspaceCommit ?? inputs.workspaceHead,
     checkout: checkout ? { path: checkout.path, updated: checkoutUpdated } : null,
     mergedAt: now,
   });
+}
+
+/** How many of the commits the target gains are listed (the newest ones). */
+export const landedListLimit = 50;
+
+/** The commits `to` has and `from` does not: the newest `landedListLimit`, oldest first, and the count. */
+async function listNewCommits(repo: string, from: string, to: string): Promise<{ commits: CommitSummary[]; total: number }> {
+  const range = `${from}..${to}`;
+  const [count, log] = await Promise.all([
+    gitText(repo, ['rev-list', '--count', range]),
+    gitText(repo, ['log', `--max-count=${landedListLimit}`, '--format=%H%x1f%s%x1e', range]),
+  ]);
+  const commits = log
+    .split('\x1e')
+    .map((record) => record.trim())
+    .filter(Boolean)
+    .map((record) => {
+      const [sha = '', subject = ''] = record.split('\x1f');
+      return { sha, subject };
+    })
+    .reverse();
+  return { commits, total: Number(count) };
 }
 
 async function updateRef(repo: string, ref: string, value: string, expected: string, reason: string): Promise<boolean> {

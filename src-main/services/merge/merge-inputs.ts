@@ -1,7 +1,8 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { listFileChanges, type FileChange } from './file-changes';
 import { gitText, mergeBaseOf, readBranchTips } from './git-step';
-import type { MergeOptions, MergeProject, MergeWorkspace } from './merge-types';
+import { takesUncommitted, type MergeExpectation, type MergeOptions, type MergeProject, type MergeWorkspace } from './merge-types';
+import { commitOfUncommitted } from './uncommitted-commit';
 import { snapshotWorkspace, type WorkspaceSnapshot } from './workspace-snapshot';
 
 export interface CommitInRange {
@@ -26,6 +27,8 @@ export interface MergeInputs {
   theirs: string;
   /** That commit of uncommitted changes (moved onto the workspace branch when the merge lands). */
   workspaceCommit: string | null;
+  /** The uncommitted files the merge leaves in the workspace (`includeUncommitted: false`). */
+  leftOut: number;
   mergeBase: string;
   commits: CommitInRange[];
   /** The workspace's own changes (merge base → theirs), read only for a selective merge. */
@@ -36,9 +39,16 @@ export interface MergeInputs {
 
 /**
  * Resolves the target branch and the workspace, snapshots uncommitted changes and lists the
- * commits in play. Writes nothing but loose objects (the snapshot commit).
+ * commits in play. Writes nothing but loose objects (the snapshot commit). `expected` pins
+ * what a preview showed (MERGE_OUTDATED when any of it moved); its `uncommittedCommit` is
+ * reused as the snapshot commit (see `commitOfUncommitted`).
  */
-export async function gatherMergeInputs(project: MergeProject, workspace: MergeWorkspace, options: MergeOptions): Promise<Result<MergeInputs>> {
+export async function gatherMergeInputs(
+  project: MergeProject,
+  workspace: MergeWorkspace,
+  options: MergeOptions,
+  expected: MergeExpectation = {},
+): Promise<Result<MergeInputs>> {
   const repo = project.path;
   const targetRef = `refs/heads/${workspace.baseBranch}`;
   const workspaceRef = `refs/heads/${workspace.branch}`;
@@ -50,17 +60,24 @@ export async function gatherMergeInputs(project: MergeProject, workspace: MergeW
     return fail('BRANCH_NOT_FOUND', `The base branch "${workspace.baseBranch}" is not a local branch of this repository, so there is nothing to merge into.`);
   }
   if (!workspaceHead) return fail('BRANCH_NOT_FOUND', `The workspace branch "${workspace.branch}" does not exist any more.`);
+  if (expected.targetCommit && expected.targetCommit !== targetCommit) return outdatedPreview('target');
+  if (expected.workspaceHead && expected.workspaceHead !== workspaceHead) return outdatedPreview('workspace');
+  const pinned = expected.uncommittedCommit;
   let theirs = workspaceHead;
   let workspaceCommit: string | null = null;
-  if (snapshot && snapshot.uncommitted.length > 0 && options.includeUncommitted) {
+  const uncommitted = snapshot?.uncommitted.length ?? 0;
+  if (snapshot && uncommitted > 0 && takesUncommitted(options)) {
     if (snapshot.headRef !== workspaceRef || snapshot.head !== workspaceHead) {
       return fail('WORKSPACE_NOT_READY', `The workspace folder is not on its branch "${workspace.branch}"; its uncommitted changes cannot be included.`);
     }
-    // A real commit (the user's identity, now): it becomes part of the workspace's history if the merge lands.
-    workspaceCommit = await gitText(repo, ['commit-tree', '-p', workspaceHead, snapshot.tree], {
-      input: `Uncommitted changes from ${workspace.branch}\n`,
-    });
+    // A real commit (the user's identity): it becomes the workspace branch's head if the merge lands.
+    const committed = await commitOfUncommitted(repo, workspace.branch, workspaceHead, snapshot, pinned);
+    if (!committed.ok) return committed;
+    workspaceCommit = committed.data;
     theirs = workspaceCommit;
+  } else if (typeof pinned === 'string' && takesUncommitted(options)) {
+    // The preview carried uncommitted files that are gone now (reverted or deleted).
+    return outdatedPreview('uncommitted');
   }
 
   const mergeBase = await mergeBaseOf(repo, targetCommit, theirs);
@@ -90,12 +107,20 @@ export async function gatherMergeInputs(project: MergeProject, workspace: MergeW
     snapshot,
     theirs,
     workspaceCommit,
+    leftOut: workspaceCommit ? 0 : uncommitted,
     mergeBase,
     commits,
     workspaceChanges,
     selection,
   });
 }
+
+const outdatedPreview = (moved: 'target' | 'workspace' | 'uncommitted') =>
+  fail(
+    'MERGE_OUTDATED',
+    `${moved === 'target' ? 'The base branch moved' : moved === 'workspace' ? 'The workspace branch moved' : 'The workspace’s uncommitted files changed'} since the preview; preview the merge again.`,
+    { moved },
+  );
 
 async function listCommitsInRange(repo: string, from: string, to: string): Promise<CommitInRange[]> {
   const output = await gitText(repo, ['log', '--reverse', '--topo-order', '--format=%H%x1f%P%x1f%s%x1e', `${from}..${to}`]);

@@ -24,7 +24,7 @@ const paths = ['f0.txt', 'f1.txt', 'f2.txt', 'f3.txt', 'n0.txt', 'n1.txt'];
 const ignoredPath = 'n1.txt';
 const lines = (name: string) => Array.from({ length: 6 }, (_, i) => `${name} line ${i + 1}`).join('\n') + '\n';
 /** Failures that are refusals by design; anything else (GIT_FAILED, MERGE_OUTDATED) is a bug here. */
-const expectedRefusals = ['CHECKOUT_HAS_CHANGES', 'WORKSPACE_HAS_UNCOMMITTED', 'NOTHING_TO_MERGE', 'INVALID_INPUT'];
+const expectedRefusals = ['CHECKOUT_HAS_CHANGES', 'NOTHING_TO_MERGE', 'INVALID_INPUT'];
 
 /** What the user has uncommitted in a checkout: per dirty path, its status, index entry and file bytes. */
 function userEdits(checkout: string): Map<string, string> {

@@ -57,25 +57,15 @@ export class MergeService {
 
   /**
    * Merges (or stops at conflicts, returning a `mergeId` for `resolveConflicts`/`abortMerge`).
-   * `expected` pins what the preview showed: if the base or the workspace moved, it refuses.
+   * `expected` pins what the preview showed: if the base, the workspace branch or its
+   * uncommitted files moved, it refuses; the previewed commit of uncommitted files is reused.
    */
   mergeWorkspace(project: MergeProject, workspace: MergeWorkspace, options: MergeOptions, expected: MergeExpectation = {}): Promise<Result<MergeOutcome>> {
     return guard(() =>
       this.options.inRepoQueue(project, async () => {
-        const gathered = await gatherMergeInputs(project, workspace, options);
-        if (!gathered.ok) return gathered;
-        const inputs = gathered.data;
-        if (expected.targetCommit && expected.targetCommit !== inputs.targetCommit) return outdatedPreview('target');
-        if (expected.workspaceHead && expected.workspaceHead !== inputs.workspaceHead) return outdatedPreview('workspace');
-        const uncommitted = inputs.snapshot?.uncommitted ?? [];
-        if (uncommitted.length > 0 && !options.includeUncommitted) {
-          return fail(
-            'WORKSPACE_HAS_UNCOMMITTED',
-            `The workspace has ${uncommitted.length} uncommitted change(s). Commit them in the workspace, or include them in the merge.`,
-            { files: uncommitted },
-          );
-        }
-        return this.advance(inputs, await startMerge(inputs));
+        const inputs = await gatherMergeInputs(project, workspace, options, expected);
+        if (!inputs.ok) return inputs;
+        return this.advance(inputs.data, await startMerge(inputs.data));
       }),
     );
   }
@@ -132,9 +122,6 @@ export class MergeService {
     });
   }
 }
-
-const outdatedPreview = (moved: 'target' | 'workspace') =>
-  fail('MERGE_OUTDATED', `The ${moved === 'target' ? 'base branch' : 'workspace branch'} moved since the preview; preview the merge again.`, { moved });
 
 /** Plumbing that fails unexpectedly becomes a GIT_FAILED value instead of an exception. */
 async function guard<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {

@@ -123,20 +123,16 @@ describe('mergeWorkspace strategies', () => {
     expect(git(f.repo.path, ['for-each-ref'])).toBe(refsBefore);
   });
 
-  it('uncommitted workspace changes: refused by default, committed on the workspace branch when included', async () => {
+  it('uncommitted workspace changes are committed on the workspace branch as part of the merge', async () => {
     const f = makeMergeFixture(files);
     const ws = f.addWorkspace('dirty-ws');
     f.commitIn(ws.path, { 'a.txt': 'committed\n' }, 'Committed part');
     writeFileSync(join(ws.path, 'b.txt'), 'uncommitted\n');
     writeFileSync(join(ws.path, 'untracked.txt'), 'new\n');
-    const before = f.rev('main');
-    const refused = expectFail(await f.service.mergeWorkspace(f.project, ws, { strategy: 'squash' }), 'WORKSPACE_HAS_UNCOMMITTED');
-    expect(refused.details).toEqual({ files: [{ status: 'M', path: 'b.txt' }, { status: 'A', path: 'untracked.txt' }] });
-    expect(f.rev('main')).toBe(before);
     const preview = expectOk(await f.service.previewMerge(f.project, ws, { strategy: 'squash' }));
-    expect(preview.blocked?.code).toBe('WORKSPACE_HAS_UNCOMMITTED');
+    expect(preview.uncommitted).toEqual([{ status: 'M', path: 'b.txt' }, { status: 'A', path: 'untracked.txt' }]);
 
-    const outcome = expectOk(await f.service.mergeWorkspace(f.project, ws, { strategy: 'squash', includeUncommitted: true }));
+    const outcome = expectOk(await f.service.mergeWorkspace(f.project, ws, { strategy: 'squash' }));
     if (outcome.status !== 'merged') throw new Error('expected a merge');
     expect(f.show('main', 'b.txt')).toBe('uncommitted\n');
     expect(f.show('main', 'untracked.txt')).toBe('new\n');

@@ -33,17 +33,27 @@ export interface MergeOptions {
   /** Message for the new commit (merge commit, squash or selective); a default is offered. */
   message?: string;
   /**
-   * Uncommitted changes in the workspace folder: refused by default; with `true` they are
-   * committed on the workspace branch as part of the merge (only if the merge lands).
+   * Uncommitted changes in the workspace folder (tracked edits and untracked, not ignored
+   * files). Taken by default: committed on the workspace branch first, as part of the merge
+   * (only if it lands). `false` leaves them in the workspace and merges the branch's commits.
    */
   includeUncommitted?: boolean;
 }
+
+/** Whether the merge takes the workspace's uncommitted files (it does unless told not to). */
+export const takesUncommitted = (options: Pick<MergeOptions, 'includeUncommitted'>): boolean => options.includeUncommitted !== false;
 
 export interface MergeExpectation {
   /** The target commit the preview showed; the merge refuses with MERGE_OUTDATED if it moved. */
   targetCommit?: string;
   /** The workspace commit the preview showed. */
   workspaceHead?: string;
+  /**
+   * The commit of uncommitted files the preview showed (null: it showed none). It is reused
+   * if the folder still matches, so the ids shown are the ids that land; MERGE_OUTDATED if not.
+   * Left out, a fresh commit is made.
+   */
+  uncommittedCommit?: string | null;
 }
 
 export interface CommitSummary {
@@ -75,6 +85,11 @@ export interface MergePreview {
   newCommitCount: number;
   uncommitted: UncommittedChange[];
   includesUncommitted: boolean;
+  /**
+   * The commit the uncommitted files become on the workspace branch before the merge (null
+   * when none are included); pass its sha back as `expected.uncommittedCommit`.
+   */
+  uncommittedCommit: CommitSummary | null;
   /** Files the target branch will change (clean merge), else the workspace's changes. */
   files: FileChange[];
   clean: boolean;
@@ -119,8 +134,13 @@ export interface MergeRecord {
   targetBranch: string;
   previousCommit: string;
   newCommit: string;
-  /** Commits now on the target that were not there before (oldest first). */
+  /** Commits the merge wrote for the target (the merge or squash commit, or the replayed ones), oldest first. */
   landedCommits: string[];
+  /**
+   * Every commit the target's history gained (`previous..new`, the branch's own commits
+   * included for a merge commit): the newest `landedListLimit`, oldest first, and how many in all.
+   */
+  landedOnTarget: { commits: CommitSummary[]; total: number };
   /** The commit made on the workspace branch from its uncommitted changes, if any. */
   workspaceCommit: string | null;
   /** The workspace branch head that was merged. */

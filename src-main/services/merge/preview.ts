@@ -5,6 +5,7 @@ import type { EngineStep } from './merge-engine';
 import { messageFor } from './merge-engine';
 import type { MergeInputs } from './merge-inputs';
 import type { CheckoutImpact, MergePreview } from './merge-types';
+import { uncommittedMessage } from './uncommitted-commit';
 
 /** Describes the computed merge (`step`; null when there is nothing to merge) for the user. */
 export async function previewFrom(inputs: MergeInputs, step: Result<EngineStep> | null): Promise<MergePreview> {
@@ -29,9 +30,7 @@ export async function previewFrom(inputs: MergeInputs, step: Result<EngineStep> 
   let blocked: MergePreview['blocked'] = null;
   if (step && !step.ok) blocked = { code: step.error.code, message: step.error.message };
   else if (!step) blocked = { code: 'NOTHING_TO_MERGE', message: 'The base branch already has every change from this workspace.' };
-  else if (uncommitted.length > 0 && !options.includeUncommitted) {
-    blocked = { code: 'WORKSPACE_HAS_UNCOMMITTED', message: `The workspace has ${uncommitted.length} uncommitted change(s); commit them or include them.` };
-  } else if (checkout?.action === 'refuse') {
+  else if (checkout?.action === 'refuse') {
     blocked = { code: 'CHECKOUT_HAS_CHANGES', message: `Your checkout at ${checkout.path} has uncommitted changes the merge would overwrite.` };
   }
   const selective = selection !== null;
@@ -46,7 +45,8 @@ export async function previewFrom(inputs: MergeInputs, step: Result<EngineStep> 
     commits: inputs.commits.map((commit) => ({ sha: commit.sha, subject: commit.subject })),
     newCommitCount: ready ? ready.landed.length : options.strategy === 'rebase' && !selective ? inputs.commits.length : 1,
     uncommitted,
-    includesUncommitted: Boolean(options.includeUncommitted) && uncommitted.length > 0,
+    includesUncommitted: inputs.workspaceCommit !== null,
+    uncommittedCommit: inputs.workspaceCommit ? { sha: inputs.workspaceCommit, subject: uncommittedMessage(workspace.branch).trim() } : null,
     files,
     clean: pending === null,
     conflicts: pending ? pending.conflicts.map((conflict) => conflict.path) : [],

@@ -138,5 +138,6 @@ function mergedState(record: MergeRecord): MergedState {
     mergedHead: record.mergedHead,
     mergedAt: record.mergedAt,
     checkoutUpdated: record.checkout?.updated ? record.checkout.path : null,
+    landedOnTarget: record.landedOnTarget,
   };
 }

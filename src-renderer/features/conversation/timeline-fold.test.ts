@@ -102,6 +102,7 @@ describe('timeline fold', () => {
         outputTail: 'PASS a\nPASS b\n',
         outputClipped: false,
         result: null,
+        approval: null,
       },
     ]);
     const finished = foldEvents(running, [
@@ -126,24 +127,34 @@ describe('timeline fold', () => {
     expect(tool.outputTail.endsWith('END')).toBe(true);
   });
 
-  it('shows an approval as pending until decided, then its outcome', () => {
+  it('shows an approval on the card of the call it approves, above what the call then does', () => {
     const asked = fold(
+      { kind: 'tool_call', step: 1, callId: 'c0', name: 'read_file', args: { path: 'a' } },
       { kind: 'tool_call', step: 1, callId: 'c1', name: 'run_command', args: { command: 'rm -rf build' } },
       { kind: 'tool_status', callId: 'c1', status: 'awaiting_approval' },
       { kind: 'approval_request', callId: 'c1', name: 'run_command', args: { command: 'rm -rf build' }, reason: 'Runs a shell command' },
     );
-    expect(asked.items[1]).toMatchObject({ kind: 'approval', name: 'run_command', reason: 'Runs a shell command', outcome: { kind: 'pending' } });
+    // No row of its own after both calls: it is on c1's card, which says it is waiting.
+    expect(asked.items.map((item) => item.kind)).toEqual(['tool', 'tool']);
+    expect(asked.items[1]).toMatchObject({
+      callId: 'c1',
+      status: 'awaiting_approval',
+      approval: { kind: 'approval', name: 'run_command', reason: 'Runs a shell command', outcome: { kind: 'pending' } },
+    });
+    expect(asked.items[0]).toMatchObject({ callId: 'c0', approval: null });
     const denied = foldEvents(asked, [
-      { kind: 'approval_decision', callId: 'c1', approved: false, reason: 'not that folder', seq: 4, at: 0 },
-      { kind: 'tool_status', callId: 'c1', status: 'denied', seq: 5, at: 0 },
+      { kind: 'approval_decision', callId: 'c1', approved: false, reason: 'not that folder', seq: 5, at: 0 },
+      { kind: 'tool_status', callId: 'c1', status: 'denied', seq: 6, at: 0 },
     ]);
-    expect(denied.items[1]).toMatchObject({ outcome: { kind: 'denied', reason: 'not that folder' } });
-    expect(denied.items[0]).toMatchObject({ status: 'denied' });
-    const approved = foldEvents(asked, [{ kind: 'approval_decision', callId: 'c1', approved: true, reason: null, seq: 4, at: 0 }]);
-    expect(approved.items[1]).toMatchObject({ outcome: { kind: 'approved' } });
+    expect(denied.items[1]).toMatchObject({ status: 'denied', approval: { outcome: { kind: 'denied', reason: 'not that folder' } } });
+    const approved = foldEvents(asked, [
+      { kind: 'approval_decision', callId: 'c1', approved: true, reason: null, seq: 5, at: 0 },
+      { kind: 'tool_status', callId: 'c1', status: 'running', seq: 6, at: 0 },
+    ]);
+    expect(approved.items[1]).toMatchObject({ status: 'running', approval: { outcome: { kind: 'approved' } } });
   });
 
-  it('retires an approval card that was asked again after a resume', () => {
+  it('asks again after a resume at the end of the conversation, retiring the approval on the card', () => {
     const { items } = fold(
       { kind: 'tool_call', step: 1, callId: 'c1', name: 'run_command', args: {} },
       { kind: 'approval_request', callId: 'c1', name: 'run_command', args: {}, reason: 'r' },
@@ -151,7 +162,14 @@ describe('timeline fold', () => {
       { kind: 'approval_request', callId: 'c1', name: 'run_command', args: {}, reason: 'r' },
       { kind: 'approval_decision', callId: 'c1', approved: true, reason: null },
     );
-    expect(items.filter((i) => i.kind === 'approval').map((i) => i.kind === 'approval' && i.outcome.kind)).toEqual(['superseded', 'approved']);
+    expect(items.map((item) => item.kind)).toEqual(['tool', 'status', 'approval']);
+    expect(items[0]).toMatchObject({ approval: { outcome: { kind: 'superseded' } } });
+    expect(items[2]).toMatchObject({ outcome: { kind: 'approved' } });
+  });
+
+  it('shows an approval whose call is in a page not loaded yet as a row of its own', () => {
+    const { items } = fold({ kind: 'approval_request', callId: 'old', name: 'run_command', args: {}, reason: 'r' });
+    expect(items).toMatchObject([{ kind: 'approval', callId: 'old', outcome: { kind: 'pending' } }]);
   });
 
   it('offers Retry only on the newest error while nothing but status lines followed it', () => {

@@ -10,7 +10,7 @@ export interface TimelineFold {
   items: readonly ViewItem[];
   /** callId → row index of its tool card. */
   toolRows: ReadonlyMap<string, number>;
-  /** callId → row index of its newest approval card. */
+  /** callId → row index of its newest approval: its tool card's row, or a row of its own. */
   approvalRows: ReadonlyMap<string, number>;
   /** The newest error card while nothing but status lines came after it: only it offers Retry. */
   activeErrorKey: string | null;
@@ -24,6 +24,14 @@ const silentStatuses = new Set(['running', 'needs_approval', 'idle']);
 function tail(text: string): { text: string; clipped: boolean } {
   if (text.length <= toolOutputTailChars) return { text, clipped: false };
   return { text: text.slice(text.length - toolOutputTailChars), clipped: true };
+}
+
+/** A row holding an approval (its own, or a tool card's) with that approval changed. */
+function withApproval(item: ViewItem | undefined, change: (approval: ApprovalItem) => ApprovalItem): ViewItem {
+  if (item?.kind === 'approval') return change(item);
+  if (item?.kind === 'tool' && item.approval) return { ...item, approval: change(item.approval) };
+  // approvalRows only points at rows holding one.
+  throw new Error('no approval at that row');
 }
 
 export function foldEvents(fold: TimelineFold, events: readonly TimelineEvent[]): TimelineFold {
@@ -83,6 +91,7 @@ export function foldEvents(fold: TimelineFold, events: readonly TimelineEvent[])
           outputTail: '',
           outputClipped: false,
           result: null,
+          approval: null,
         });
         break;
       case 'tool_status':
@@ -104,12 +113,8 @@ export function foldEvents(fold: TimelineFold, events: readonly TimelineEvent[])
         break;
       case 'approval_request': {
         const earlier = approvalRows.get(event.callId);
-        if (earlier !== undefined) {
-          const stale = items[earlier] as ApprovalItem;
-          if (stale.outcome.kind === 'pending') items[earlier] = { ...stale, outcome: { kind: 'superseded' } };
-        }
-        approvalRows.set(event.callId, items.length);
-        items.push({
+        if (earlier !== undefined) items[earlier] = withApproval(items[earlier], (stale) => (stale.outcome.kind === 'pending' ? { ...stale, outcome: { kind: 'superseded' } } : stale));
+        const approval: ApprovalItem = {
           kind: 'approval',
           key: `approval:${event.seq}`,
           callId: event.callId,
@@ -117,14 +122,24 @@ export function foldEvents(fold: TimelineFold, events: readonly TimelineEvent[])
           args: event.args,
           reason: event.reason,
           outcome: { kind: 'pending' },
-        });
+        };
+        // The first request goes on the call's own card, above what the call then does; one
+        // asked again after a resume goes at the end, where the user is looking.
+        const toolIndex = toolRows.get(event.callId);
+        if (toolIndex !== undefined && earlier === undefined) {
+          items[toolIndex] = { ...(items[toolIndex] as ToolCallItem), approval };
+          approvalRows.set(event.callId, toolIndex);
+        } else {
+          approvalRows.set(event.callId, items.length);
+          items.push(approval);
+        }
         break;
       }
       case 'approval_decision': {
         const index = approvalRows.get(event.callId);
         if (index === undefined) break;
-        const item = items[index] as ApprovalItem;
-        items[index] = { ...item, outcome: event.approved ? { kind: 'approved' } : { kind: 'denied', reason: event.reason } };
+        const outcome: ApprovalItem['outcome'] = event.approved ? { kind: 'approved' } : { kind: 'denied', reason: event.reason };
+        items[index] = withApproval(items[index], (approval) => ({ ...approval, outcome }));
         break;
       }
       case 'usage':

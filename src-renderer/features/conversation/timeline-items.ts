@@ -62,6 +62,11 @@ export interface ToolCallItem {
   /** True when earlier output was dropped from `outputTail`. */
   outputClipped: boolean;
   result: { isError: boolean; text: string; durationMs: number } | null;
+  /**
+   * The approval this call waited for, shown on its card before it runs (null when none was
+   * asked). An approval asked again after a resume gets a row of its own at the end instead.
+   */
+  approval: ApprovalItem | null;
 }
 
 export type ApprovalOutcome =

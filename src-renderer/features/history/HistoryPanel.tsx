@@ -5,7 +5,7 @@ import { InlineError } from '../../ui/InlineError';
 import { CheckpointList } from './CheckpointList';
 import { CommitForm } from './CommitForm';
 import { loadHistory, useTaskHistory, type WorkspaceHistory } from './history-store';
-import { aheadBehindText, shortSha } from './history-text';
+import { aheadBehindText, mergedLineText, noCommitsText, shortSha } from './history-text';
 
 /** Waits this long after the last file change before reading the history again. */
 const refreshDelayMs = 400;
@@ -56,7 +56,7 @@ export function HistoryPanel({ task }: { task: Task }) {
         <>
           <InlineError message={history.logError} />
           {history.log?.mergeInProgress && <MergeWaiting log={history.log} merging={history.log.mergeInProgress} />}
-          {history.log && <CommitLog log={history.log} />}
+          {history.log && <CommitLog log={history.log} merged={task.workspace.merged} />}
           <CommitForm taskId={task.id} onCommitted={refresh} />
           <h4 className="history-panel__subtitle">Checkpoints</h4>
           <InlineError message={history.checkpointsError} />
@@ -84,10 +84,14 @@ function MergeWaiting({ log, merging }: { log: WorkspaceHistory; merging: NonNul
   );
 }
 
-function CommitLog({ log }: { log: WorkspaceHistory }) {
-  if (log.commits.length === 0) return <p className="muted">No commits on {log.branch} since {log.baseBranch} yet.</p>;
+const formatTime = (ms: number) => new Date(ms).toLocaleString();
+
+function CommitLog({ log, merged }: { log: WorkspaceHistory; merged: Task['workspace']['merged'] }) {
+  if (log.commits.length === 0) return <p className="muted">{noCommitsText(log, merged, formatTime)}</p>;
+  const mergedLine = mergedLineText(log, merged, formatTime);
   return (
     <>
+      {mergedLine && <p className="muted">{mergedLine}</p>}
       <ol className="commit-log" aria-label={`Commits since ${log.baseBranch}`}>
         {log.commits.map((commit) => (
           <li key={commit.sha} className="commit-log__item">

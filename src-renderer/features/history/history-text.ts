@@ -23,6 +23,35 @@ export function aheadBehindText(log: { ahead: number; behind: number; baseBranch
   return log.behind === 0 ? `${ahead} ${log.baseBranch}` : `${ahead} ${log.baseBranch}, ${log.behind} behind`;
 }
 
+interface MergedInto {
+  targetBranch: string;
+  newCommit: string;
+  mergedAt: number;
+  strategy: string;
+  selective: boolean;
+}
+
+const mergedInto = (log: { baseBranch: string }, merged: MergedInto | null): MergedInto | null =>
+  merged && merged.targetBranch === log.baseBranch ? merged : null;
+
+/** "Merged into main at <time> (abc1234)": the line above the branch's commits once it was merged. */
+export function mergedLineText(log: { baseBranch: string }, merged: MergedInto | null, formatTime: (ms: number) => string): string | null {
+  const into = mergedInto(log, merged);
+  if (!into) return null;
+  const how = into.selective ? ', selected files' : into.strategy === 'squash' ? ', squashed' : '';
+  return `Merged into ${into.targetBranch} at ${formatTime(into.mergedAt)} (${shortSha(into.newCommit)}${how}).`;
+}
+
+/**
+ * The history with no commits since the base. After a merge the branch's commits are in the
+ * base, so that is what it says, rather than "no commits yet", which reads as lost work.
+ */
+export function noCommitsText(log: { branch: string; baseBranch: string }, merged: MergedInto | null, formatTime: (ms: number) => string): string {
+  const into = mergedInto(log, merged);
+  if (!into) return `No commits on ${log.branch} since ${log.baseBranch} yet.`;
+  return `Merged into ${into.targetBranch} at ${formatTime(into.mergedAt)} (${shortSha(into.newCommit)}); no new commits on ${log.branch} since.`;
+}
+
 /** The files a forced restore would overwrite, from `CHECKPOINT_HAS_NEWER_CHANGES` details. */
 export function newerChangedFiles(details: unknown): string[] | null {
   if (typeof details !== 'object' || details === null) return null;

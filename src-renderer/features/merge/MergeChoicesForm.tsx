@@ -89,7 +89,7 @@ export function MergeChoicesForm({ taskId, choices, onChange, preview, allFiles,
           </label>
           <p className="field__hint">
             {choices.includeUncommitted
-              ? 'They are committed on the workspace branch as part of the merge, only if it lands.'
+              ? 'They are committed on the workspace branch first, as part of the merge, only if it lands.'
               : 'Left out, they stay in the workspace and are not merged.'}
           </p>
         </div>

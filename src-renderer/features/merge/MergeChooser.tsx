@@ -46,7 +46,9 @@ export function MergeChooser({ task, choices, onChoicesChange, notice, onOutcome
     if (!preview || !request || !state.current) return;
     const result = await run(() => {
       setError(null);
-      return api.invoke('merge.run', { ...request, expected: { targetCommit: preview.targetCommit, workspaceHead: preview.workspaceHead } });
+      // Pinned to what the preview showed, its commit of uncommitted files included: that very commit lands.
+      const expected = { targetCommit: preview.targetCommit, workspaceHead: preview.workspaceHead, uncommittedCommit: preview.uncommittedCommit?.sha ?? null };
+      return api.invoke('merge.run', { ...request, expected });
     });
     if (!result) return;
     if (result.ok) {

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { MergePreviewView } from '../../../src-shared/contract';
-import { checkoutSentence, conflictSentence, lineCounts, shortSha, strategySentence } from './merge-preview-text';
+import { checkoutSentence, commitListTitle, conflictSentence, lineCounts, shortSha, strategySentence, uncommittedSentence } from './merge-preview-text';
 
 /** Shown of long lists before "and N more". */
 const listedCommits = 50;
@@ -17,6 +17,7 @@ export function MergePreviewPanel({ preview, loading, stale }: { preview: MergeP
   const nothingToMerge = preview.blocked?.code === 'NOTHING_TO_MERGE';
   // Chosen hunks refused: "merges cleanly" would describe the whole files, not what was chosen.
   const hunksRefused = preview.blocked?.code === 'MERGE_CONFLICTS_UNRESOLVED' || preview.blocked?.code === 'HUNK_CHANGED';
+  const uncommitted = uncommittedSentence(preview);
   return (
     <section className={`merge-preview${stale ? ' merge-preview--stale' : ''}`} aria-labelledby={headingId} aria-busy={loading}>
       <h3 id={headingId} className="section-title">
@@ -35,6 +36,7 @@ export function MergePreviewPanel({ preview, loading, stale }: { preview: MergeP
         <strong className="mono">{preview.workspaceBranch}</strong> at <span className="mono">{shortSha(preview.workspaceHead)}</span>
         {preview.includesUncommitted ? ' plus its uncommitted changes' : ''}.
       </p>
+      {uncommitted && <p className="merge-preview__uncommitted">{uncommitted}</p>}
       {!nothingToMerge && (
         <>
           <p>{strategySentence(preview)}</p>
@@ -51,10 +53,7 @@ export function MergePreviewPanel({ preview, loading, stale }: { preview: MergeP
           )}
           {preview.commits.length > 0 && (
             <details className="merge-preview__details" open={preview.commits.length <= 10}>
-              <summary>
-                {preview.commits.length === 1 ? '1 commit lands' : `${preview.commits.length} commits land`}
-                {preview.strategy === 'squash' || preview.selective ? ' (as one new commit)' : ''}
-              </summary>
+              <summary>{commitListTitle(preview)}</summary>
               <ol className="merge-preview__list" aria-label="Commits that land">
                 {preview.commits.slice(0, listedCommits).map((commit) => (
                   <li key={commit.sha}>

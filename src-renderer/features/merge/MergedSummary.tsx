@@ -38,6 +38,8 @@ export function MergedSummary({ task, merged, preview, onMergeAgain, onClose }: 
     } else setError(result.error.message);
   };
 
+  // What the target's history gained, as the host read it: every id here is in it.
+  const landed = merged.landedOnTarget;
   const files = preview?.files ?? merged.files.map((path) => ({ path, oldPath: undefined, status: '', additions: null, deletions: null }));
   return (
     <>
@@ -46,9 +48,10 @@ export function MergedSummary({ task, merged, preview, onMergeAgain, onClose }: 
           {mergedSentence(merged)}
         </p>
         <p>{checkoutAfterMerge(merged)}</p>
-        {preview && preview.commits.length > 0 && (
+        {landed && landed.commits.length > 0 && (
           <ol className="merge-preview__list" aria-label="Commits that landed">
-            {preview.commits.map((commit) => (
+            {landed.total > landed.commits.length && <li className="muted">and {landed.total - landed.commits.length} earlier</li>}
+            {landed.commits.map((commit) => (
               <li key={commit.sha}>
                 <span className="mono muted">{shortSha(commit.sha)}</span> {commit.subject}
               </li>

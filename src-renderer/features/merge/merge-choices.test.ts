@@ -4,8 +4,8 @@ import { chosenHunks, defaultChoices, fileChoice, hunkLabel, mergeRequestFor, me
 const all = ['a.ts', 'b.ts', 'c.ts'];
 
 describe('merge choices', () => {
-  it('merges everything with the suggested message by default', () => {
-    expect(mergeRequestFor('t00001', defaultChoices, null)).toEqual({ taskId: 't00001', strategy: 'merge', includeUncommitted: false });
+  it('merges everything, uncommitted files included, with the suggested message by default', () => {
+    expect(mergeRequestFor('t00001', defaultChoices, null)).toEqual({ taskId: 't00001', strategy: 'merge', includeUncommitted: true });
   });
 
   it('names exactly the ticked files once one is unticked, and waits for the full list before that', () => {
@@ -28,7 +28,7 @@ describe('merge choices', () => {
     const keys = new Set([
       requestKey(base),
       requestKey({ ...base, strategy: 'squash' }),
-      requestKey({ ...base, includeUncommitted: true }),
+      requestKey({ ...base, includeUncommitted: false }),
       requestKey({ ...base, files: ['a.ts'] }),
       requestKey({ ...base, message: 'x' }),
     ]);
@@ -54,7 +54,7 @@ describe('choosing hunks of a modified file', () => {
     const untickedThenTicked = toggleHunk(toggleHunk(defaultChoices, 'b.ts', hunks, second, false), 'b.ts', hunks, second, true);
     expect(untickedThenTicked).toEqual(defaultChoices);
     expect(fileChoice(untickedThenTicked, 'b.ts')).toBe('whole');
-    expect(mergeRequestFor('t00001', untickedThenTicked, null)).toEqual({ taskId: 't00001', strategy: 'merge', includeUncommitted: false });
+    expect(mergeRequestFor('t00001', untickedThenTicked, null)).toEqual({ taskId: 't00001', strategy: 'merge', includeUncommitted: true });
   });
 
   it('sends only the ticked hunks of the file (bare ranges, in diff order) and keeps it out of the whole files', () => {
@@ -64,7 +64,7 @@ describe('choosing hunks of a modified file', () => {
     expect(mergeRequestFor('t00001', choices, all)).toEqual({
       taskId: 't00001',
       strategy: 'merge',
-      includeUncommitted: false,
+      includeUncommitted: true,
       files: ['a.ts', 'c.ts'],
       hunks: [{ path: 'b.ts', hunks: [first, third] }],
     });
@@ -100,7 +100,7 @@ describe('choosing hunks of a modified file', () => {
   });
 
   it('ignores chosen hunks the file no longer has, and files no longer changed', () => {
-    const some = toggleHunk(defaultChoices, 'b.ts', hunks, second, false);
+    const some = { ...toggleHunk(defaultChoices, 'b.ts', hunks, second, false), includeUncommitted: false };
     const moved = [first, { ...third, newStart: 42 }];
     expect(chosenHunks(some, 'b.ts', moved)).toEqual([first]);
     // b.ts is not among this merge's files (say its changes are uncommitted and left out): a whole merge.

@@ -17,7 +17,8 @@ export interface MergeChoices {
   includeUncommitted: boolean;
 }
 
-export const defaultChoices: MergeChoices = { strategy: 'merge', message: null, excluded: [], hunks: {}, includeUncommitted: false };
+/** By default a merge takes everything the task produced, its uncommitted files included. */
+export const defaultChoices: MergeChoices = { strategy: 'merge', message: null, excluded: [], hunks: {}, includeUncommitted: true };
 
 export const strategyLabels: Record<MergeStrategyName, string> = {
   merge: 'Merge commit',
@@ -71,7 +72,7 @@ export function mergeRequestFor(taskId: string, choices: MergeChoices, allFiles:
 
 /** Identifies a request, so a preview is only trusted for the exact choices it was made for. */
 export function requestKey(request: MergeRequest): string {
-  return JSON.stringify([request.taskId, request.strategy, request.includeUncommitted ?? false, request.message ?? null, request.files ?? null, request.hunks ?? null]);
+  return JSON.stringify([request.taskId, request.strategy, request.includeUncommitted ?? true, request.message ?? null, request.files ?? null, request.hunks ?? null]);
 }
 
 /** How much of one file is chosen. */

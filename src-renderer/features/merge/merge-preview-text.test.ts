@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MergePreviewView } from '../../../src-shared/contract';
-import { checkoutSentence, conflictSentence, lineCounts, mergedSentence, strategySentence } from './merge-preview-text';
+import { checkoutSentence, commitListTitle, conflictSentence, lineCounts, mergedSentence, strategySentence, uncommittedSentence } from './merge-preview-text';
 
 const preview: MergePreviewView = {
   strategy: 'merge',
@@ -17,6 +17,7 @@ const preview: MergePreviewView = {
   newCommitCount: 1,
   uncommitted: [],
   includesUncommitted: false,
+  uncommittedCommit: null,
   files: [{ path: 'a.ts', status: 'M', additions: 3, deletions: 1 }],
   clean: true,
   conflicts: [],
@@ -31,6 +32,23 @@ describe('merge preview sentences', () => {
     expect(strategySentence({ ...preview, strategy: 'squash' })).toBe('One commit on main with every change from braid/alpha (2 commits squashed).');
     expect(strategySentence({ ...preview, strategy: 'rebase', newCommitCount: 2 })).toBe('2 commits replayed onto main, then main fast-forwards to them.');
     expect(strategySentence({ ...preview, strategy: 'rebase', selective: true })).toBe('One new commit on main with only the 1 selected file.');
+  });
+
+  it('says plainly that uncommitted files are committed to the workspace branch first, or left out', () => {
+    expect(uncommittedSentence(preview)).toBeNull();
+    const dirty = { ...preview, uncommitted: [{ path: 'a.ts', status: 'M' }, { path: 'new.ts', status: 'A' }] };
+    expect(uncommittedSentence({ ...dirty, includesUncommitted: true, uncommittedCommit: { sha: 'f'.repeat(40), subject: 'Uncommitted changes from braid/alpha' } })).toBe(
+      'Includes 2 uncommitted files from the workspace; they will be committed to braid/alpha as “Uncommitted changes from braid/alpha” first.',
+    );
+    expect(uncommittedSentence(dirty)).toBe('2 uncommitted files are left out: they stay in the workspace, not merged.');
+  });
+
+  it('heads the commit list with whether those commits themselves land', () => {
+    expect(commitListTitle(preview)).toBe('2 commits land');
+    expect(commitListTitle({ ...preview, strategy: 'squash' })).toBe('2 commits squashed into one new commit');
+    expect(commitListTitle({ ...preview, strategy: 'rebase' })).toBe('2 commits replayed onto main as new commits');
+    expect(commitListTitle({ ...preview, strategy: 'rebase', mergeBase: preview.targetCommit })).toBe('2 commits land');
+    expect(commitListTitle({ ...preview, selective: true })).toBe('Taken from 2 commits, as one new commit');
   });
 
   it('says whether the user’s checkout is updated or why the merge is refused', () => {

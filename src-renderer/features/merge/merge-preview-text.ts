@@ -31,6 +31,29 @@ export function checkoutSentence(preview: Pick<MergePreviewView, 'checkout' | 't
   return `Refused: ${where.charAt(0).toLowerCase()}${where.slice(1)} has uncommitted changes in files this merge changes. Commit or stash them there first.`;
 }
 
+/** What happens to the workspace's uncommitted files; null when it has none. */
+export function uncommittedSentence(
+  preview: Pick<MergePreviewView, 'uncommitted' | 'includesUncommitted' | 'uncommittedCommit' | 'workspaceBranch'>,
+): string | null {
+  const count = preview.uncommitted.length;
+  if (count === 0) return null;
+  const files = plural(count, 'uncommitted file');
+  if (preview.includesUncommitted && preview.uncommittedCommit) {
+    return `Includes ${files} from the workspace; ${count === 1 ? 'it' : 'they'} will be committed to ${preview.workspaceBranch} as “${preview.uncommittedCommit.subject}” first.`;
+  }
+  return `${files} ${count === 1 ? 'is' : 'are'} left out: ${count === 1 ? 'it stays' : 'they stay'} in the workspace, not merged.`;
+}
+
+/** The heading of the commit list, saying whether those very commits end up in the target's history. */
+export function commitListTitle(preview: Pick<MergePreviewView, 'strategy' | 'selective' | 'commits' | 'targetBranch' | 'targetCommit' | 'mergeBase'>): string {
+  const commits = plural(preview.commits.length, 'commit');
+  if (preview.selective) return `Taken from ${commits}, as one new commit`;
+  if (preview.strategy === 'squash') return `${commits} squashed into one new commit`;
+  // A rebase onto an unmoved base is a fast-forward: the commits themselves land.
+  if (preview.strategy === 'rebase' && preview.mergeBase !== preview.targetCommit) return `${commits} replayed onto ${preview.targetBranch} as new commits`;
+  return `${commits} ${preview.commits.length === 1 ? 'lands' : 'land'}`;
+}
+
 export function conflictSentence(preview: Pick<MergePreviewView, 'clean' | 'conflicts'>): string {
   if (preview.clean) return 'Merges cleanly.';
   return `Conflicts in: ${preview.conflicts.join(', ')}. You resolve them next; nothing changes until you complete the merge.`;

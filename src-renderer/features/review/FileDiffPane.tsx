@@ -7,6 +7,8 @@ import { fileNotes, fileStatus, tooLargeLabel } from './file-labels';
 import { adjacentHunk, hunkFocusLine } from './hunk-provenance';
 import { HunkList } from './HunkList';
 import { MonacoDiff, type LinePick, type MonacoDiffHandle } from './MonacoDiff';
+import { MonacoFileView } from './MonacoFileView';
+import { oneSidedFile } from './one-sided-file';
 import { useDiffMode, useReviewStore, useTaskComments } from './review-store';
 import { textFingerprint } from './text-fingerprint';
 import type { DiffFile } from './review-types';
@@ -41,6 +43,8 @@ export function FileDiffPane({ taskId, file, onShowStep, ref }: FileDiffPaneProp
   const status = fileStatus(file.status);
   const notes = fileNotes(file);
   const showsEditor = fileDiff !== null && !fileDiff.binary && !fileDiff.tooLarge && (fileDiff.oldText !== undefined || fileDiff.newText !== undefined);
+  // A created or deleted file has one side only: shown alone, not as a diff against nothing.
+  const oneSided = fileDiff ? oneSidedFile(fileDiff) : null;
 
   useEffect(() => {
     setCurrentHunk(-1);
@@ -115,6 +119,19 @@ export function FileDiffPane({ taskId, file, onShowStep, ref }: FileDiffPaneProp
         <p className="file-pane__message">This file is {tooLargeLabel(fileDiff?.tooLarge?.bytes ?? file.sizeBytes)}. Open it in your editor to review it; Accept file and Revert file still work.</p>
       ) : fileDiff?.binary || (fileDiff === null && file.binary) ? (
         <p className="file-pane__message">Binary file: there is no text diff to show. Accept file and Revert file still work.</p>
+      ) : showsEditor && oneSided ? (
+        <MonacoFileView
+          ref={editor}
+          contentKey={contentKey}
+          side={oneSided.side}
+          text={oneSided.text}
+          language={fileDiff.language}
+          commentLines={lines[oneSided.side]}
+          onPickLine={(line) => {
+            setHint(null);
+            setPick(line);
+          }}
+        />
       ) : showsEditor ? (
         <MonacoDiff
           ref={editor}

@@ -1,7 +1,8 @@
-import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { editor as MonacoEditor } from 'monaco-editor/editor/editor.api';
+import { commentMarks } from './comment-marks';
+import { followOsTheme, useMonaco } from './monaco-loader';
 import type { DiffMode } from './review-store';
-import type { Monaco } from './monaco-setup';
 
 export type DiffSide = 'old' | 'new';
 
@@ -31,22 +32,6 @@ interface MonacoDiffProps {
   ref?: Ref<MonacoDiffHandle>;
 }
 
-let loading: Promise<Monaco> | null = null;
-/** One load for the whole app; a failed load may be tried again. */
-function loadMonaco(): Promise<Monaco> {
-  loading ??= import('./monaco-setup').then(
-    (module) => module.monaco,
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  );
-  return loading;
-}
-
-const darkQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
-const themeNow = () => (darkQuery?.matches ? 'vs-dark' : 'vs');
-
 /**
  * Monaco's diff editor for one file, read-only. Monaco is imported the first time one is
  * shown. Both texts get fresh models per `contentKey`; the theme follows the OS like the
@@ -54,8 +39,7 @@ const themeNow = () => (darkQuery?.matches ? 'vs-dark' : 'vs');
  */
 export function MonacoDiff({ contentKey, oldText, newText, language, mode, commentLines, onPickLine, ref }: MonacoDiffProps) {
   const host = useRef<HTMLDivElement>(null);
-  const [monaco, setMonaco] = useState<Monaco | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { monaco, loadError } = useMonaco();
   const editor = useRef<MonacoEditor.IStandaloneDiffEditor | null>(null);
   const lastCursor = useRef<{ side: DiffSide; line: number } | null>(null);
   const onPick = useRef(onPickLine);
@@ -63,21 +47,10 @@ export function MonacoDiff({ contentKey, oldText, newText, language, mode, comme
     onPick.current = onPickLine;
   });
 
-  useEffect(() => {
-    let cancelled = false;
-    loadMonaco().then(
-      (loaded) => !cancelled && setMonaco(loaded),
-      (error: unknown) => !cancelled && setLoadError(error instanceof Error ? error.message : String(error)),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-
   // The editor itself: made once Monaco is there, disposed with the component.
   useEffect(() => {
     if (!monaco || !host.current) return;
-    monaco.editor.setTheme(themeNow());
+    const stopFollowingTheme = followOsTheme(monaco);
     const diffEditor = monaco.editor.createDiffEditor(host.current, {
       readOnly: true,
       originalEditable: false,
@@ -111,10 +84,8 @@ export function MonacoDiff({ contentKey, oldText, newText, language, mode, comme
         if (codeEditor.hasTextFocus()) lastCursor.current = { side, line: event.position.lineNumber };
       }),
     ]);
-    const followTheme = () => monaco.editor.setTheme(themeNow());
-    darkQuery?.addEventListener('change', followTheme);
     return () => {
-      darkQuery?.removeEventListener('change', followTheme);
+      stopFollowingTheme();
       subscriptions.forEach((subscription) => subscription.dispose());
       const models = diffEditor.getModel();
       diffEditor.dispose();
@@ -147,14 +118,9 @@ export function MonacoDiff({ contentKey, oldText, newText, language, mode, comme
   useEffect(() => {
     const diffEditor = editor.current;
     if (!monaco || !diffEditor) return;
-    const mark = (lines: number[]) =>
-      lines.map((line) => ({
-        range: new monaco.Range(line, 1, line, 1),
-        options: { glyphMarginClassName: 'review-comment-glyph', glyphMarginHoverMessage: { value: 'Review comment' }, isWholeLine: true, className: 'review-comment-line' },
-      }));
     const collections = [
-      diffEditor.getOriginalEditor().createDecorationsCollection(mark(commentLines.old)),
-      diffEditor.getModifiedEditor().createDecorationsCollection(mark(commentLines.new)),
+      diffEditor.getOriginalEditor().createDecorationsCollection(commentMarks(monaco, commentLines.old)),
+      diffEditor.getModifiedEditor().createDecorationsCollection(commentMarks(monaco, commentLines.new)),
     ];
     return () => collections.forEach((collection) => collection.clear());
   }, [monaco, contentKey, commentLines]);

@@ -10,7 +10,7 @@ import { MergeButton } from '../merge/MergeButton';
 import { CopyPathButton } from './CopyPathButton';
 import { DeleteTaskButton } from './DeleteTaskButton';
 import { RecreateWorkspaceButton } from './RecreateWorkspaceButton';
-import { WorkspaceStateBadge } from './WorkspaceStateBadge';
+import { WorkspaceStateBadge, workspaceStateExplanations } from './WorkspaceStateBadge';
 
 /**
  * The selected task: where its worktree lives, its agent's state, the conversation, and the
@@ -37,10 +37,15 @@ export function TaskView({ task, project }: { task: Task; project: Project }) {
       </header>
 
       <dl className="facts facts--inline">
-        <dt>State</dt>
-        <dd>
-          <WorkspaceStateBadge state={workspace.state} />
-        </dd>
+        {/* The task's status is its agent's (the bar below); the worktree is only mentioned while it is not usable. */}
+        {workspace.state !== 'ready' && (
+          <>
+            <dt>Worktree</dt>
+            <dd>
+              <WorkspaceStateBadge state={workspace.state} /> <span className="muted">{workspaceStateExplanations[workspace.state]}</span>
+            </dd>
+          </>
+        )}
         <dt>Role</dt>
         <dd>{task.role}</dd>
         <dt>Branch</dt>

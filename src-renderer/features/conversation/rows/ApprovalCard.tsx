@@ -12,11 +12,21 @@ const answerableStatuses = new Set(['needs_approval', 'running']);
 /**
  * A tool call the permission check wants a human for. Approve, or deny with a reason the
  * model will read. Both buttons ignore a second click while the first is on its way.
+ * `onToolCard`: shown inside the call's own card, which names the call; once answered only
+ * the outcome stays.
  */
-export function ApprovalCard({ item, taskId }: { item: ApprovalItem; taskId: string }) {
+export function ApprovalCard({ item, taskId, onToolCard = false }: { item: ApprovalItem; taskId: string; onToolCard?: boolean }) {
   const pending = item.outcome.kind === 'pending';
+  const label = pending ? `Approval needed: ${item.name}` : `Approval: ${item.name}`;
+  if (onToolCard && !pending) {
+    return (
+      <section className={`approval-card approval-card--on-tool approval-card--${item.outcome.kind}`} aria-label={label}>
+        <ApprovalOutcome item={item} />
+      </section>
+    );
+  }
   return (
-    <article className={`approval-card approval-card--${item.outcome.kind}`} aria-label={pending ? `Approval needed: ${item.name}` : `Approval: ${item.name}`}>
+    <article className={`approval-card approval-card--${item.outcome.kind}${onToolCard ? ' approval-card--on-tool' : ''}`} aria-label={label}>
       <header className="approval-card__header">
         <span className="approval-card__title">{pending ? 'Approval needed' : 'Approval'}</span>
         <span className="mono">{item.name}</span>

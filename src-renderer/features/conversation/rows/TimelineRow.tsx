@@ -40,7 +40,7 @@ export function estimateRowHeight(item: ViewItem): number {
     case 'assistant':
       return 24 + Math.ceil(item.text.length / 100) * 19;
     case 'tool':
-      return item.outputTail ? 160 : 76;
+      return (item.outputTail ? 160 : 76) + (item.approval?.outcome.kind === 'pending' ? 180 : item.approval ? 30 : 0);
     case 'approval':
       return 180;
     case 'error':

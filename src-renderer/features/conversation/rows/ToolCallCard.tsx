@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ToolCallItem, ToolCallStatus } from '../timeline-items';
 import { useIsRevealedCall, useRevealRequest } from '../timeline-store';
 import { formatDuration } from '../usage-format';
+import { ApprovalCard } from './ApprovalCard';
 import { Disclosure } from './Disclosure';
 import { argsJson, argsSummary } from './tool-args';
 
@@ -15,7 +16,7 @@ const statusText: Record<ToolCallStatus, { icon: string; label: string }> = {
   cancelled: { icon: '■', label: 'cancelled' },
 };
 
-/** One tool call: what was asked, its status, the live output tail, then the result. */
+/** One tool call: what was asked, its status, its approval, the live output tail, then the result. */
 export function ToolCallCard({ item, taskId }: { item: ToolCallItem; taskId: string }) {
   const status = statusText[item.status];
   const revealed = useIsRevealedCall(taskId, item.callId);
@@ -41,8 +42,11 @@ export function ToolCallCard({ item, taskId }: { item: ToolCallItem; taskId: str
         </span>
         <span className="tool-card__name mono">{item.name}</span>
         {summary && <span className="tool-card__summary mono">{summary}</span>}
-        {item.result && <span className="tool-card__duration">{formatDuration(item.result.durationMs)}</span>}
+        {/* A denied call never ran: it has no run time to show. */}
+        {item.result && item.status !== 'denied' && <span className="tool-card__duration">{formatDuration(item.result.durationMs)}</span>}
       </header>
+      {/* Asked before the call runs, so shown before what it did; its duration counts from the answer. */}
+      {item.approval && <ApprovalCard item={item.approval} taskId={taskId} onToolCard />}
       <Disclosure summary="Arguments">{() => <pre className="tool-card__pre">{argsJson(item.args)}</pre>}</Disclosure>
       {showOutput && (
         <pre className="tool-card__pre tool-card__output" aria-label={`Output of ${item.name}`}>

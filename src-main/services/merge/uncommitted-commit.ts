@@ -1,0 +1,40 @@
+import { fail, ok, type Result } from '../../../src-shared/contract';
+import { commitTree, readCommit } from './commit-objects';
+import { tryRevParse } from './git-step';
+import type { WorkspaceSnapshot } from './workspace-snapshot';
+
+/** The message of the commit that carries a workspace's uncommitted files onto its branch. */
+export const uncommittedMessage = (branch: string) => `Uncommitted changes from ${branch}\n`;
+
+/**
+ * The commit of the workspace's uncommitted files (the snapshot's tree on top of the branch
+ * head). A preview writes it as a loose object; the merge then passes its id back (`pinned`)
+ * and reuses it as long as it still describes the folder (same parent, same tree, same
+ * message), so the id the preview showed is the id that lands. A pin that no longer fits
+ * means the folder changed since the preview: MERGE_OUTDATED, never a different commit.
+ * Without a pin (`undefined`) a fresh commit is made.
+ */
+export async function commitOfUncommitted(
+  repo: string,
+  branch: string,
+  workspaceHead: string,
+  snapshot: Pick<WorkspaceSnapshot, 'tree'>,
+  pinned: string | null | undefined,
+): Promise<Result<string>> {
+  const message = uncommittedMessage(branch);
+  if (pinned === undefined) return ok(await commitTree(repo, { tree: snapshot.tree, parents: [workspaceHead], message }));
+  if (pinned === null) return outdated('The workspace has uncommitted files the preview did not include; preview the merge again.');
+  // The id comes from the renderer: it must name a commit before anything reads it.
+  const commit = await tryRevParse(repo, `${pinned}^{commit}`);
+  if (commit !== pinned) return outdated('The previewed commit of uncommitted files does not exist any more; preview the merge again.');
+  const details = await readCommit(repo, commit);
+  if (details.parents.length !== 1 || details.parents[0] !== workspaceHead) {
+    return fail('MERGE_OUTDATED', 'The workspace branch moved since the preview; preview the merge again.', { moved: 'workspace' });
+  }
+  if (details.tree !== snapshot.tree || details.message !== message) {
+    return outdated('The workspace’s uncommitted files changed since the preview; preview the merge again.');
+  }
+  return ok(commit);
+}
+
+const outdated = (message: string) => fail('MERGE_OUTDATED', message, { moved: 'uncommitted' });
