@@ -1,42 +1,21 @@
-import { execFileSync } from 'node:child_process';
-import { randomInt } from 'node:crypto';
 import { expect, onTestFinished, vi } from 'vitest';
+import { uniqueSleepCommand } from '../../testing/host-processes';
 
 /**
- * `sleep` with a duration no other process uses, so the host can find every copy again by its
- * command line: a command's own pids are no use when it runs in its own PID namespace (`$!`
- * and `$$` there mean nothing on the host). Copies still running when the test ends are killed,
- * so a failing test leaves nothing behind either.
+ * `uniqueSleepCommand` for Vitest: waits on the host's process table, and kills copies still
+ * running when the test ends, so a failing test leaves nothing behind either.
  */
 export function uniqueSleep(): { command: string; running(): number[]; expectAllGone(): Promise<void>; waitUntilRunning(count: number): Promise<void> } {
-  const duration = `1000.${randomInt(1e8, 1e9)}`;
-  const running = () => hostProcesses().filter((process) => process.args === `sleep ${duration}`).map((process) => process.pid);
-  onTestFinished(() => {
-    for (const pid of running()) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // gone meanwhile
-      }
-    }
-  });
+  const sleep = uniqueSleepCommand();
+  onTestFinished(() => sleep.kill());
   return {
-    command: `sleep ${duration}`,
-    running,
+    command: sleep.command,
+    running: sleep.running,
     async expectAllGone() {
-      await vi.waitFor(() => expect(running()).toEqual([]), { timeout: 10_000, interval: 25 });
+      await vi.waitFor(() => expect(sleep.running()).toEqual([]), { timeout: 10_000, interval: 25 });
     },
     async waitUntilRunning(count: number) {
-      await vi.waitFor(() => expect(running()).toHaveLength(count), { timeout: 10_000, interval: 25 });
+      await vi.waitFor(() => expect(sleep.running()).toHaveLength(count), { timeout: 10_000, interval: 25 });
     },
   };
-}
-
-/** Every live (not zombie) process as the host's PID namespace sees it. */
-export function hostProcesses(): { pid: number; args: string }[] {
-  return execFileSync('ps', ['-A', '-o', 'pid=,stat=,args='], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })
-    .split('\n')
-    .map((line) => /^\s*(\d+)\s+(\S+)\s+(.*)$/.exec(line))
-    .filter((match): match is RegExpExecArray => match !== null && !match[2]!.startsWith('Z'))
-    .map((match) => ({ pid: Number(match[1]), args: match[3]!.trim() }));
 }
