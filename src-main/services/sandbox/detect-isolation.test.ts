@@ -19,6 +19,13 @@ function toolFolder(links: string[], scripts: Record<string, string> = {}): stri
 }
 
 describe('detecting command isolation', () => {
+  // CI sets this, so a machine where bwrap stopped working fails instead of skipping the isolation tests.
+  const required = process.env.BRAID_REQUIRE_ISOLATION;
+  it.runIf(required)(`the machine offers ${required ?? 'the required'} isolation`, async () => {
+    expect(working.map((isolation) => isolation.kind)).toContain(required);
+    expect((await detectCommandIsolation()).kind).toBe(working[0]?.kind);
+  });
+
   it.runIf(working.some((isolation) => isolation.kind === 'bubblewrap'))('chooses bubblewrap when it can create a PID namespace', async () => {
     const isolation = await detectCommandIsolation();
     expect(isolation).toMatchObject({ kind: 'bubblewrap', capabilities: { pidNamespace: true }, limitation: null });
