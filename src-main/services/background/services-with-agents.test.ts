@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { agentWorld } from '../testing/agent-fixture';
 import { uniqueSleep } from '../testing/host-processes';
@@ -44,6 +46,15 @@ describe('services started by agents', () => {
     await world.waitForStatus(task.id, 'stopped');
     await sleep.expectAllGone();
     await vi.waitFor(() => expect(expectOk(world.services.commands.services(task.id))).toEqual([]), until);
+  });
+
+  it('stop when the task is archived after its merge', async () => {
+    const { world, task, sleep } = await taskWithService();
+    writeFileSync(join(task.workspace.path, 'feature.txt'), 'done\n');
+    expectOk(await world.services.merges.run({ taskId: task.id, strategy: 'squash', includeUncommitted: true }));
+    expect(sleep.running()).toHaveLength(2);
+    expectOk(await world.services.merges.archive(task.id, false));
+    await sleep.expectAllGone();
   });
 
   it('stop when Braid quits', async () => {
