@@ -7,6 +7,7 @@ import { syncHostState } from './features/app/sync-host-state';
 import { syncTimeline } from './features/conversation/timeline-sync';
 import { syncReview } from './features/review/review-sync';
 import { syncRadar } from './features/radar/radar-sync';
+import { syncCommands } from './features/commands/commands-sync';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/controls.css';
@@ -20,6 +21,7 @@ import './styles/radar.css';
 import './styles/history.css';
 import './styles/merge.css';
 import './styles/merge-hunks.css';
+import './styles/services.css';
 
 // Chosen once, before the first render: also takes the web-mode token out of the address bar.
 const bridge = chooseBridge();
@@ -27,6 +29,7 @@ syncHostState(bridge);
 syncTimeline(bridge);
 syncReview(bridge);
 syncRadar(bridge);
+syncCommands(bridge);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -1,6 +1,7 @@
 import { mkdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Branches, EventName, EventPayload, MethodArgs, Orphan, Project, Result, ReviewSummary, Task } from '../../src-shared/contract';
+import { createCommandsService, type CommandsService } from './background/commands-service';
 import { AgentService, type AgentModels } from './agents/agent-service';
 import { defaultPermissionPolicy, type PermissionPolicy } from './agents/permission-policy';
 import { TimelineWriter } from './agents/timeline-writer';
@@ -26,6 +27,7 @@ import { createWorkspaceContext } from './workspaces/context';
 import { listOrphans, removeOrphan } from './workspaces/orphans';
 import { reconcile } from './workspaces/reconcile';
 import { recreateWorkspace } from './workspaces/recreate-workspace';
+import { machineCommandIsolation } from './sandbox/detect-isolation';
 
 export interface ServicesOptions {
   /** Braid's own folder: the database lives here, and worktrees by default. */
@@ -97,6 +99,8 @@ export interface Services {
   merges: TaskMerges;
   /** The conflict radar per project (D4). */
   radar: RadarMonitor;
+  /** How agent commands are isolated here, and the long-lived services agents started. */
+  commands: CommandsService;
   /** Non-secret settings (SQLite). */
   settings: Store['settings'];
   /** Waits for in-flight git work, then closes the database. */
@@ -143,6 +147,8 @@ export function createServices(options: ServicesOptions): Services {
   });
   const history = createHistoryService(context);
   const review = createReviewService(context);
+  // Isolation is detected once, now, so the first command does not wait for it.
+  const commands = createCommandsService({ isolation: machineCommandIsolation(), taskExists: (taskId) => store.tasks.get(taskId) !== undefined, emit: typedEmit, log: runtime.log });
   const radar = new RadarMonitor({ store, now, onChange: (projectId, computed) => typedEmit('radar.changed', { projectId, radar: computed }), log: runtime.log });
   const live = new LiveReview({ store, emit: typedEmit, radar, log: runtime.log });
   const commentsChanged = (taskId: string) => {
@@ -166,6 +172,7 @@ export function createServices(options: ServicesOptions): Services {
         createWorkspaceToolset(task, {
           record: (body) => writer.push(task.id, body),
           external: await mcpToolsForTask(mcpHub, mcpCatalog, task),
+          services: commands.forTask(task.id),
         })),
     notifyTaskChanged: (taskId) => void context.events.taskChanged(taskId),
     concurrency: runtime.concurrency ?? store.settings.get<number>('agents.concurrency') ?? 4,
@@ -186,6 +193,8 @@ export function createServices(options: ServicesOptions): Services {
     sendToAgent: (taskId, text) => agentService.send(taskId, text),
   });
   taskObservers.changed = (task) => {
+    // Stopping a task stops the services its agent started, with everything they started.
+    if (task.agent.status === 'stopped') void commands.stopTask(task.id);
     // New work in a merged workspace: it is no longer "merged" (the radar takes it back).
     if (task.workspace.merged && task.agent.status === 'running' && store.workspaces.setMerged(task.workspace.id, null)) {
       void context.events.taskChanged(task.id);
@@ -222,6 +231,7 @@ export function createServices(options: ServicesOptions): Services {
     async delete(args) {
       // A running agent is stopped first, so nothing writes into a worktree being removed.
       await agentService.stopAndWait(args.taskId);
+      await commands.stopTask(args.taskId);
       // Checkpoint refs are private to the task: removed with it (best effort; the branch may already be gone).
       const ownTask = store.tasks.get(args.taskId);
       const result = await taskService.delete(args);
@@ -289,8 +299,17 @@ export function createServices(options: ServicesOptions): Services {
       },
     },
     live,
-    merges,
+    merges: {
+      ...merges,
+      // The worktree is gone: so are the services that ran in it.
+      archive: async (taskId, keepBranch) => {
+        const archived = await merges.archive(taskId, keepBranch);
+        if (archived.ok) await commands.stopTask(taskId);
+        return archived;
+      },
+    },
     radar,
+    commands,
     settings: store.settings,
     workspaces: {
       recreate: (taskId) => recreateWorkspace(context, taskId),
@@ -302,7 +321,7 @@ export function createServices(options: ServicesOptions): Services {
       closed ??= agentService
         .close()
         .then(() => Promise.all([live.close(), radar.close()]))
-        .then(() => mcpHub.close())
+        .then(() => Promise.all([mcpHub.close(), commands.close()]))
         .then(() => context.idle())
         .then(() => {
           writer.close();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timelineEventSchema } from './agent';
+import { backgroundServiceSchema } from './commands';
 import { idSchema, orphanSchema, projectSchema, taskSchema } from './domain';
 import { radarSchema } from './merge';
 import { reviewCommentSchema, workspaceDiffSchema } from './review';
@@ -20,6 +21,8 @@ export const events = {
   'review.commentsChanged': z.object({ taskId: idSchema, comments: z.array(reviewCommentSchema) }),
   /** The project's radar was recomputed because a workspace or a base branch moved. */
   'radar.changed': z.object({ projectId: idSchema, radar: radarSchema }),
+  /** A task's services started, ended or printed more (output changes at most once a second). */
+  'commands.servicesChanged': z.object({ taskId: idSchema, services: z.array(backgroundServiceSchema) }),
 } as const;
 
 export type Events = typeof events;

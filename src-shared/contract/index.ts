@@ -8,3 +8,4 @@ export * from './wire';
 export * from './settings';
 export * from './review';
 export * from './merge';
+export * from './commands';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timelineEventSchema } from './agent';
+import { backgroundServiceIdSchema, backgroundServiceSchema, commandIsolationSchema } from './commands';
 import {
   conflictFileSchema,
   conflictResolutionSchema,
@@ -280,6 +281,16 @@ export const methods = {
   },
   /** The project's conflict radar (also pushed as `radar.changed` when a workspace or base moves). */
   'radar.get': { input: z.object({ projectId: idSchema }).strict(), output: radarSchema },
+
+  /** How agent commands are isolated on this machine (detected once at start-up). */
+  'commands.isolation': { input: empty, output: commandIsolationSchema },
+  /** The long-lived services the task's agent started (also pushed as `commands.servicesChanged`). */
+  'commands.services': { input: z.object({ taskId: idSchema }).strict(), output: z.array(backgroundServiceSchema) },
+  /** Stops a running service and everything it started; an exited one is taken off the list. */
+  'commands.stopService': {
+    input: z.object({ taskId: idSchema, serviceId: backgroundServiceIdSchema }).strict(),
+    output: z.object({ stopped: z.literal(true) }),
+  },
 
   'agents.settings': { input: empty, output: z.object({ concurrency: z.number().int() }) },
   'agents.setConcurrency': { input: z.object({ concurrency: z.number().int().min(1).max(64) }).strict(), output: z.object({ concurrency: z.number().int() }) },

@@ -2,6 +2,7 @@ import type { AppInfo } from '../../../src-shared/contract';
 import type { Services } from '../../services';
 import type { HandlerTable } from '../dispatch';
 import { agentHandlers } from './agent-handlers';
+import { commandHandlers } from './command-handlers';
 import { mcpHandlers } from './mcp-handlers';
 import { mergeHandlers } from './merge-handlers';
 import { modelHandlers } from './model-handlers';
@@ -23,5 +24,6 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...mcpHandlers(context.services),
     ...reviewHandlers(context.services),
     ...mergeHandlers(context.services),
+    ...commandHandlers(context.services),
   };
 }

@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { isProcessAlive } from '../tools';
 import { agentWorld } from '../testing/agent-fixture';
+import { uniqueSleep } from '../testing/host-processes';
 import { expectOk } from '../testing/services-fixture';
 import { tempFolder } from '../testing/temp-folders';
 
@@ -25,17 +24,17 @@ describe('controlling a running agent', () => {
 
   it('stops mid-tool: the command and everything it started are killed', async () => {
     const world = await agentWorld();
-    world.server.enqueue({ toolCalls: [{ id: 'long', name: 'run_command', args: { command: 'sleep 1000 & echo $! > child.pid; echo started; sleep 1000' } }] });
+    const sleep = uniqueSleep();
+    world.server.enqueue({ toolCalls: [{ id: 'long', name: 'run_command', args: { command: `${sleep.command} & (setsid ${sleep.command} &); echo started; ${sleep.command}` } }] });
     const task = await world.createTask('Long command', 'Run it');
     await world.waitForEvent(task.id, 'approval_request');
     expectOk(world.services.agents.decide(task.id, 'long', true, null));
     await world.waitForEvent(task.id, 'tool_output', (event) => event.chunk.includes('started'));
-    const childPid = Number(readFileSync(join(task.workspace.path, 'child.pid'), 'utf8'));
-    expect(isProcessAlive(childPid)).toBe(true);
+    await sleep.waitUntilRunning(3);
 
     expectOk(world.services.agents.stop(task.id));
     await world.waitForStatus(task.id, 'stopped');
-    await vi.waitFor(() => expect(isProcessAlive(childPid)).toBe(false), { timeout: 10_000 });
+    await sleep.expectAllGone();
     const result = world.timeline(task.id).find((event) => event.kind === 'tool_result');
     expect(result).toMatchObject({ isError: true });
   });

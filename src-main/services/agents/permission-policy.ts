@@ -18,7 +18,7 @@ export interface PermissionPolicy {
   check(request: PermissionRequest): PermissionDecision;
 }
 
-const readOnlyTools = new Set(['read_file', 'list_dir', 'glob', 'grep', 'git_status', 'git_diff', 'todo_write']);
+const readOnlyTools = new Set(['read_file', 'list_dir', 'glob', 'grep', 'git_status', 'git_diff', 'todo_write', 'list_services']);
 const editTools = new Set(['write_file', 'edit_file']);
 
 /**
@@ -32,6 +32,9 @@ export const defaultPermissionPolicy: PermissionPolicy = {
       return role === 'plan' ? { kind: 'deny', reason: 'A planning task is read-only: it may not edit files.' } : { kind: 'allow' };
     }
     if (tool === 'run_command') return { kind: 'ask', reason: 'Runs a shell command in the workspace.' };
+    if (tool === 'start_service') return { kind: 'ask', reason: 'Starts a long-running command in the workspace that keeps running after this turn.' };
+    // Only the task's own services can be named, and stopping one loses nothing.
+    if (tool === 'stop_service') return { kind: 'allow' };
     if (tool.startsWith('mcp__')) return { kind: 'ask', reason: 'Calls a tool of an MCP server outside Braid.' };
     return { kind: 'ask', reason: 'An unknown tool.' };
   },

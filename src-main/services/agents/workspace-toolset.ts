@@ -1,6 +1,7 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { JSONSchema7 } from 'ai';
 import type { Task, TimelineEventBody } from '../../../src-shared/contract';
+import type { TaskServices } from '../background/background-services';
 import { callIdMetaKey, connectInMemory, createWorkspaceToolServer } from '../tools';
 import type { AgentToolset, ExternalTools, ToolCallOptions, ToolDefinition, ToolOutcome } from './toolset';
 
@@ -10,7 +11,7 @@ import type { AgentToolset, ExternalTools, ToolCallOptions, ToolDefinition, Tool
  */
 export async function createWorkspaceToolset(
   task: Task,
-  options: { external?: ExternalTools; record?: (body: TimelineEventBody) => void; commandTimeoutMs?: number } = {},
+  options: { external?: ExternalTools; record?: (body: TimelineEventBody) => void; commandTimeoutMs?: number; services?: TaskServices } = {},
 ): Promise<AgentToolset> {
   const outputByCall = new Map<string, (chunk: string) => void>();
   const server = createWorkspaceToolServer({
@@ -18,6 +19,7 @@ export async function createWorkspaceToolset(
     commandTimeoutMs: options.commandTimeoutMs,
     onCommandOutput: (callId, chunk) => outputByCall.get(callId)?.(chunk),
     onTodos: (todos) => options.record?.({ kind: 'todos', todos }),
+    services: options.services,
   });
   const client: Client = await connectInMemory(server);
 

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { processesWithEnvironment } from './process-environment';
 import { readLinuxStat, readProcessTable, type ProcessRow } from './process-table';
 
 /**
@@ -33,6 +34,11 @@ export type KillTreeOptions = {
        */
       includeGroup: true;
       spareRoot?: false;
+      /**
+       * Every process whose environment holds this entry counts as part of the tree too
+       * (Linux): a double-forked daemon leaves the group and the tree but keeps its environment.
+       */
+      envMarker?: { name: string; value: string };
     }
   | {
       includeGroup?: false;
@@ -105,9 +111,11 @@ export async function killProcessTree(rootPid: number, options: KillTreeOptions)
   }
   const rows = await readProcessTable();
   if (options.includeGroup) {
-    const members = groupTree(rows, rootPid, known);
+    const { envMarker } = options;
+    const marked = async () => (envMarker ? processesWithEnvironment(envMarker.name, envMarker.value) : []);
+    const members = groupTree(rows, rootPid, [...known, ...(await marked())]);
     // A process started after the SIGTERM (by a trap, say) is found again before the SIGKILL.
-    const rescan = async () => groupTree(await readProcessTable(), rootPid, members);
+    const rescan = async () => groupTree(await readProcessTable(), rootPid, [...members, ...(await marked())]);
     await terminate(members, options.graceMs, { groupId: rootPid, rescan });
     return;
   }
@@ -126,6 +134,29 @@ export async function killProcessTree(rootPid: number, options: KillTreeOptions)
     );
   }
   if (root && !options.spareRoot) await terminate([identityOf(root)], options.graceMs);
+}
+
+/**
+ * Stops a command that runs in its own PID namespace below `rootPid` (the isolation's wrapper).
+ * The command's processes, `commandDepth` levels down and below, get SIGTERM all at once; the
+ * wrapper and the namespace's init are left alone meanwhile, so the namespace lasts through the
+ * grace period. When the command's main process ends, the init exits and the kernel kills the
+ * rest; if that has not happened after `graceMs`, the wrapper gets SIGKILL, which ends the
+ * namespace (and everything in it) all the same. Resolves when the wrapper is gone: by then so
+ * is every process of the namespace.
+ */
+export async function killNamespacedTree(rootPid: number, options: { graceMs: number; commandDepth: number }): Promise<void> {
+  if (!Number.isInteger(rootPid) || rootPid <= 1) throw new Error(`Not a process to kill: ${rootPid}`);
+  const rows = await readProcessTable();
+  const root = liveRow(rows, rootPid);
+  if (!root) return;
+  const descendants = walkDescendants(rows, [rootPid]);
+  const command = descendants.filter((member) => member.depth >= options.commandDepth);
+  const wrappers = [identityOf(root), ...descendants.filter((member) => member.depth < options.commandDepth)];
+  sendSignal(command.filter(isOurs), 'SIGTERM');
+  if ((await whileRunning([identityOf(root)], options.graceMs)).length === 0) return;
+  sendSignal(wrappers.filter(isOurs), 'SIGKILL');
+  await whileRunning(wrappers, killSettleMs);
 }
 
 interface GroupScope {

@@ -7,5 +7,5 @@ export {
   type WorkspaceToolServerOptions,
 } from './workspace-server';
 export { callIdMetaKey } from './run-command';
+export { serviceToolNames } from './service-tools';
 export type { WorkspaceTodo } from './todo-write';
-export { isProcessAlive } from '../processes/process-tree';

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
-import { spawn as spawnPty } from 'node-pty';
-import { killProcessTree } from '../processes/process-tree';
+import type { CommandIsolation } from '../sandbox/command-isolation';
+import { spawnSandboxedPty } from '../sandbox/sandboxed-pty';
 import { HeadTailBuffer } from './output-cap';
 import { plainTerminalText } from './terminal-text';
 
 export interface PtyCommandOptions {
   command: string;
+  /** How the command is isolated from the host (see `../sandbox/`). */
+  isolation: CommandIsolation;
   cwd: string;
   /** Added on top of the host's environment. */
   env: Record<string, string>;
@@ -24,7 +26,7 @@ export interface PtyCommandOptions {
 }
 
 export interface PtyCommandOutcome {
-  /** The shell's exit code; null when it was stopped by a signal. */
+  /** The shell's exit code; null when it was stopped by a signal (128 + N inside a PID namespace). */
   exitCode: number | null;
   ending: 'exited' | 'timed-out' | 'cancelled';
   /** Plain text for the model, head and tail kept, a marker where output was cut. */
@@ -35,10 +37,10 @@ export interface PtyCommandOutcome {
 
 /**
  * Runs one shell command in a pseudo-terminal, so programs behave as they would for a user
- * (line buffering, progress output) while their output streams to the UI. The shell leads
- * a new session and process group, which is what lets a timeout or a Stop take the whole
- * tree down; whatever the command leaves running in the background is stopped too, so no
- * process outlives its tool call.
+ * (line buffering, progress output) while their output streams to the UI. It runs under the
+ * machine's isolation (its own PID namespace where possible), which is what lets a timeout or
+ * a Stop take everything it started down; whatever the command leaves running in the
+ * background is stopped too, so no process outlives its tool call.
  */
 export function runInPty(options: PtyCommandOptions): Promise<PtyCommandOutcome> {
   const started = Date.now();
@@ -46,12 +48,11 @@ export function runInPty(options: PtyCommandOptions): Promise<PtyCommandOutcome>
     return Promise.resolve({ exitCode: null, ending: 'cancelled', output: '', omittedChars: 0, durationMs: 0 });
   }
   const shell = options.shell ?? defaultShell();
-  const terminal = spawnPty(shell.file, [...shell.args, options.command], {
-    name: 'xterm-256color',
-    cols: 160,
-    rows: 48,
+  const terminal = spawnSandboxedPty({
+    isolation: options.isolation,
+    argv: [shell.file, ...shell.args, options.command],
     cwd: options.cwd,
-    env: { ...process.env, ...options.env },
+    env: hostEnvironmentWith(options.env),
   });
 
   const kept = new HeadTailBuffer(Math.floor(options.maxOutputChars / 3), Math.ceil((options.maxOutputChars * 2) / 3));
@@ -71,31 +72,24 @@ export function runInPty(options: PtyCommandOptions): Promise<PtyCommandOutcome>
     flushTimer ??= setTimeout(flush, options.flushMs);
   });
 
-  let resolveExit: (code: number | null) => void = () => {};
-  const exited = new Promise<number | null>((resolve) => {
-    resolveExit = resolve;
-  });
-  const exitSubscription = terminal.onExit(({ exitCode, signal }) => resolveExit(signal ? null : exitCode));
-
   let ending: PtyCommandOutcome['ending'] = 'exited';
   const stop = (why: PtyCommandOutcome['ending']) => {
     if (ending !== 'exited') return;
     ending = why;
-    void killProcessTree(terminal.pid, { graceMs: options.killGraceMs, includeGroup: true });
+    void terminal.stop(options.killGraceMs);
   };
   const timeout = setTimeout(() => stop('timed-out'), options.timeoutMs);
   const onAbort = () => stop('cancelled');
   options.signal.addEventListener('abort', onAbort, { once: true });
 
-  return exited.then((exitCode) => {
+  return terminal.exited.then((exitCode) => {
     clearTimeout(timeout);
     options.signal.removeEventListener('abort', onAbort);
     if (flushTimer) clearTimeout(flushTimer);
     flush();
     dataSubscription.dispose();
-    exitSubscription.dispose();
     // Background jobs the command left behind would otherwise outlive the call.
-    if (ending === 'exited') void killProcessTree(terminal.pid, { graceMs: options.killGraceMs, includeGroup: true });
+    if (ending === 'exited') void terminal.sweep(options.killGraceMs);
     const { head, tail, omitted } = kept.snapshot();
     const output =
       omitted > 0
@@ -105,7 +99,14 @@ export function runInPty(options: PtyCommandOptions): Promise<PtyCommandOutcome>
   });
 }
 
-function defaultShell(): { file: string; args: string[] } {
+/** The host's environment with `extra` on top, without the variables Node leaves undefined. */
+export function hostEnvironmentWith(extra: Record<string, string>): Record<string, string> {
+  const environment: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) if (value !== undefined) environment[name] = value;
+  return { ...environment, ...extra };
+}
+
+export function defaultShell(): { file: string; args: string[] } {
   if (process.platform === 'win32') return { file: process.env.ComSpec ?? 'cmd.exe', args: ['/d', '/s', '/c'] };
   // Not a login shell: a login profile may reset PATH and would make runs depend on dotfiles.
   return { file: existsSync('/bin/bash') ? '/bin/bash' : '/bin/sh', args: ['-c'] };

@@ -1,28 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { isProcessAlive } from '../processes/process-tree';
+import { uniqueSleep } from '../testing/host-processes';
 import { openWorkspace } from './workspace-test-client';
 
 const until = { timeout: 10_000, interval: 20 };
-
-function readPid(root: string, file: string): number {
-  return Number(readFileSync(join(root, file), 'utf8').trim());
-}
-
-/** Every live process in the given process group (ps, so zombies can be told apart). */
-function groupMembers(pgid: number): number[] {
-  return execFileSync('ps', ['-A', '-o', 'pid=,pgid=,stat='], { encoding: 'utf8' })
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .filter(([, group, stat]) => Number(group) === pgid && !stat?.startsWith('Z'))
-    .map(([pid]) => Number(pid));
-}
-
-async function expectAllGone(pids: number[]): Promise<void> {
-  await vi.waitFor(() => expect(pids.filter(isProcessAlive)).toEqual([]), until);
-}
 
 describe('run_command', () => {
   it('runs in the workspace root with BRAID_WORKSPACE set and reports the exit code', async () => {
@@ -72,64 +55,15 @@ describe('run_command', () => {
     expect(reply.text.length).toBeLessThan(3200);
   });
 
-  it('kills the whole process tree on timeout', async () => {
-    const { call, root } = await openWorkspace();
-    const reply = await call('run_command', {
-      command: 'sleep 1000 & echo $! > bg.pid; echo $$ > shell.pid; sleep 1000',
-      timeout_ms: 1000,
-    });
-    expect(reply.isError).toBe(true);
-    expect(reply.text).toContain('[timed out after 1 s: the command and every process it started were stopped]');
-    await expectAllGone([readPid(root, 'bg.pid'), readPid(root, 'shell.pid')]);
-  });
-
-  it('kills the whole process tree, even a child in its own session, when the call is cancelled', async () => {
-    const { call, root, streamed } = await openWorkspace();
-    const controller = new AbortController();
-    const pending = call(
-      'run_command',
-      { command: 'sleep 1000 & echo $! > bg.pid; setsid sleep 1000 & echo $! > own-session.pid; echo $$ > shell.pid; echo ready; sleep 1000' },
-      { signal: controller.signal },
-    ).then(
-      () => 'finished',
-      (error: unknown) => error,
-    );
+  it('stops a running command, and what it detached, when the server closes', async () => {
+    const sleep = uniqueSleep();
+    const { call, client, streamed } = await openWorkspace();
+    const pending = call('run_command', { command: `(setsid ${sleep.command} &); echo ready; ${sleep.command}` }).catch((error: unknown) => error);
     await vi.waitFor(() => expect(streamed.map((entry) => entry.chunk).join('')).toContain('ready'), until);
-    const shell = readPid(root, 'shell.pid');
-    const members = groupMembers(shell);
-    expect(members).toEqual(expect.arrayContaining([shell, readPid(root, 'bg.pid')]));
-
-    controller.abort();
-    expect(await pending).toBeInstanceOf(Error);
-    await expectAllGone([...members, readPid(root, 'own-session.pid')]);
-    expect(groupMembers(shell)).toEqual([]);
-  });
-
-  it('escalates to SIGKILL for processes that ignore SIGTERM', async () => {
-    const { call, root } = await openWorkspace({ server: { killGraceMs: 200 } });
-    const reply = await call('run_command', {
-      command: "trap '' TERM; sleep 1000 & echo $! > bg.pid; echo $$ > shell.pid; wait",
-      timeout_ms: 1000,
-    });
-    expect(reply.text).toContain('timed out');
-    await expectAllGone([readPid(root, 'bg.pid'), readPid(root, 'shell.pid')]);
-  });
-
-  it('stops what a finished command left running in the background', async () => {
-    const { call, root } = await openWorkspace();
-    // HUP is ignored from the start (inherited), so only Braid's clean-up can stop the child.
-    const reply = await call('run_command', { command: "trap '' HUP; sleep 1000 > /dev/null 2>&1 & echo $! > bg.pid" });
-    expect(reply.isError).toBe(false);
-    await expectAllGone([readPid(root, 'bg.pid')]);
-  });
-
-  it('stops a running command when the server closes', async () => {
-    const { call, client, root, streamed } = await openWorkspace();
-    const pending = call('run_command', { command: 'echo $$ > shell.pid; echo ready; sleep 1000' }).catch((error: unknown) => error);
-    await vi.waitFor(() => expect(streamed.map((entry) => entry.chunk).join('')).toContain('ready'), until);
+    await sleep.waitUntilRunning(2);
     await client.close();
     await pending;
-    await expectAllGone([readPid(root, 'shell.pid')]);
+    await sleep.expectAllGone();
   });
 
   it('refuses an empty command and an out-of-range timeout', async () => {

@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import type { CommandIsolation } from '../sandbox/command-isolation';
 import { runInPty, type PtyCommandOutcome } from './pty-command';
 import type { WorkspaceToolContext } from './tool-context';
 import { guardTool, toolError, toolErrorFrom, toolText } from './tool-result';
@@ -27,6 +28,10 @@ export const runCommandInput = {
 
 export interface RunCommandSettings {
   env: Record<string, string>;
+  /** Detected once per host; commands wait for it the first time. */
+  isolation: Promise<CommandIsolation>;
+  /** A sentence added to the description when long-lived services can be started another way. */
+  servicesHint?: string;
   defaultTimeoutMs: number;
   maxOutputChars: number;
   killGraceMs: number;
@@ -40,8 +45,12 @@ export function registerRunCommand(server: McpServer, context: WorkspaceToolCont
   server.registerTool(
     'run_command',
     {
-      description:
-        'Run a shell command in a terminal in the workspace root and return its output and exit code. The command cannot read input; anything it leaves running in the background is stopped when it ends.',
+      description: [
+        'Run a shell command in a terminal in the workspace root and return its output and exit code. The command cannot read input; anything it leaves running in the background (with &, setsid, nohup or a daemon) is stopped when it ends.',
+        settings.servicesHint,
+      ]
+        .filter(Boolean)
+        .join(' '),
       inputSchema: runCommandInput,
       annotations: { readOnlyHint: false, destructiveHint: true, openWorldHint: true },
     },
@@ -53,6 +62,7 @@ export function registerRunCommand(server: McpServer, context: WorkspaceToolCont
         const callId = typeof metaCallId === 'string' ? metaCallId : `request-${String(extra.requestId)}`;
         const outcome = await runInPty({
           command: input.command,
+          isolation: await settings.isolation,
           cwd: root.data,
           env: settings.env,
           timeoutMs: input.timeout_ms ?? settings.defaultTimeoutMs,

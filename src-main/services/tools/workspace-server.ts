@@ -1,6 +1,9 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { TaskServices } from '../background/background-services';
+import type { CommandIsolation } from '../sandbox/command-isolation';
+import { machineCommandIsolation } from '../sandbox/detect-isolation';
 import { registerEditFile } from './edit-file';
 import { registerGitTools } from './git-tools';
 import { registerGlob } from './glob';
@@ -8,6 +11,7 @@ import { registerGrep } from './grep';
 import { registerListDir } from './list-dir';
 import { registerReadFile } from './read-file';
 import { registerRunCommand } from './run-command';
+import { registerServiceTools, runCommandServicesHint } from './service-tools';
 import { createToolContext } from './tool-context';
 import { registerTodoWrite, TodoList, type WorkspaceTodo } from './todo-write';
 import { registerWriteFile } from './write-file';
@@ -31,6 +35,10 @@ export interface WorkspaceToolServerOptions {
   initialTodos?: readonly WorkspaceTodo[];
   /** Called with the whole list each time `todo_write` replaces it. */
   onTodos?: (todos: WorkspaceTodo[]) => void;
+  /** How commands are isolated; default: detected for this machine, once per process. */
+  isolation?: Promise<CommandIsolation>;
+  /** The task's long-lived services; with it the server offers `start_service`, `list_services`, `stop_service`. */
+  services?: TaskServices;
 }
 
 export const workspaceToolNames = [
@@ -62,8 +70,11 @@ export function createWorkspaceToolServer(options: WorkspaceToolServerOptions): 
   registerListDir(server, context);
   registerGlob(server, context);
   registerGrep(server, context);
+  const commandEnv = { ...options.commandEnv, BRAID_WORKSPACE: options.root, PAGER: 'cat', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' };
   registerRunCommand(server, context, {
-    env: { ...options.commandEnv, BRAID_WORKSPACE: options.root, PAGER: 'cat', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' },
+    env: commandEnv,
+    isolation: options.isolation ?? machineCommandIsolation(),
+    servicesHint: options.services ? runCommandServicesHint : undefined,
     defaultTimeoutMs: options.commandTimeoutMs ?? 120_000,
     maxOutputChars: options.commandOutputChars ?? 30_000,
     killGraceMs: options.killGraceMs ?? 2000,
@@ -71,6 +82,7 @@ export function createWorkspaceToolServer(options: WorkspaceToolServerOptions): 
     onCommandOutput: options.onCommandOutput,
     serverClosed: closed.signal,
   });
+  if (options.services) registerServiceTools(server, context, { services: options.services, env: commandEnv });
   registerGitTools(server, context);
   registerTodoWrite(server, new TodoList(options.initialTodos, options.onTodos));
 

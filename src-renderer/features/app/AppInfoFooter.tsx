@@ -1,3 +1,4 @@
+import { CommandIsolationNote } from '../commands/CommandIsolationNote';
 import { useAppStore } from './app-store';
 
 /** Where Braid keeps its data and how it runs, for when something needs checking. */
@@ -12,6 +13,7 @@ export function AppInfoFooter() {
       <span className="app-info__path" title={info.dataDir}>
         Data: {info.dataDir}
       </span>
+      <CommandIsolationNote />
     </footer>
   );
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { EventName, EventPayload, Project, Radar } from '../../../src-shared/contract';
-import type { BridgeHandle, ConnectionState } from '../../bridge/bridge';
+import type { Project, Radar } from '../../../src-shared/contract';
+import { fakeBridgeHandle } from '../../bridge/fake-bridge-handle';
 import { useProjectsStore } from '../projects/projects-store';
 import { useRadarStore } from './radar-store';
 import { syncRadar } from './radar-sync';
@@ -11,33 +11,11 @@ const radar = (computedAt: number): Radar => ({ pairs: [], tasks: [], computedAt
 /** A host that answers `radar.get` with a radar computed at `answerTime` and can push events. */
 function fakeHost(answerTime: number) {
   const asked: string[] = [];
-  const listeners = new Map<string, (payload: unknown) => void>();
-  const connectionListeners: ((state: ConnectionState) => void)[] = [];
-  const handle = {
-    api: {
-      invoke: async (_method: string, input: { projectId: string }) => {
-        asked.push(input.projectId);
-        return { ok: true, data: radar(answerTime) };
-      },
-      on: (event: string, listener: (payload: unknown) => void) => {
-        listeners.set(event, listener);
-        return () => listeners.delete(event);
-      },
-    },
-    connection: {
-      current: () => 'open' as ConnectionState,
-      subscribe: (listener: (state: ConnectionState) => void) => {
-        connectionListeners.push(listener);
-        return () => {};
-      },
-    },
-  } as unknown as BridgeHandle;
-  return {
-    handle,
-    asked,
-    push: <E extends EventName>(event: E, payload: EventPayload<E>) => listeners.get(event)?.(payload),
-    connection: (state: ConnectionState) => connectionListeners.forEach((listener) => listener(state)),
-  };
+  const bridge = fakeBridgeHandle(async (_method, input) => {
+    asked.push((input as { projectId: string }).projectId);
+    return { ok: true, data: radar(answerTime) };
+  });
+  return { ...bridge, asked };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));

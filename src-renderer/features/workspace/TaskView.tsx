@@ -7,6 +7,7 @@ import { ConversationView } from '../conversation/ConversationView';
 import { TaskHistoryDisclosure } from '../history/TaskHistoryDisclosure';
 import { MergeAgentNotice } from '../merge/MergeAgentNotice';
 import { MergeButton } from '../merge/MergeButton';
+import { RunningServices } from '../commands/RunningServices';
 import { CopyPathButton } from './CopyPathButton';
 import { DeleteTaskButton } from './DeleteTaskButton';
 import { RecreateWorkspaceButton } from './RecreateWorkspaceButton';
@@ -72,6 +73,7 @@ export function TaskView({ task, project }: { task: Task; project: Project }) {
         </section>
       )}
 
+      <RunningServices taskId={task.id} />
       <AgentStatusBar agent={task.agent} />
       <ConversationView taskId={task.id} prompt={task.prompt} />
       <Composer taskId={task.id} status={task.agent.status} model={task.agent.model} />

@@ -1,0 +1,51 @@
+import { fail, type BackgroundService as BackgroundServiceInfo, type CommandIsolationInfo, type EventPayload, type Result } from '../../../src-shared/contract';
+import type { CommandIsolation } from '../sandbox/command-isolation';
+import { BackgroundServices, type TaskServices } from './background-services';
+
+export interface CommandsServiceOptions {
+  isolation: Promise<CommandIsolation>;
+  /** Whether a task exists, so requests for unknown tasks get `NOT_FOUND`. */
+  taskExists(taskId: string): boolean;
+  emit(event: 'commands.servicesChanged', payload: EventPayload<'commands.servicesChanged'>): void;
+  log?: (line: string) => void;
+  killGraceMs?: number;
+}
+
+export interface CommandsService {
+  isolation(): Promise<CommandIsolationInfo>;
+  services(taskId: string): Result<BackgroundServiceInfo[]>;
+  stopService(taskId: string, serviceId: string): Promise<Result<{ stopped: true }>>;
+  /** What one task's tools may do with its services. */
+  forTask(taskId: string): TaskServices;
+  /** The task was stopped, archived or is being deleted. */
+  stopTask(taskId: string): Promise<void>;
+  /** Braid quits: every service stops. */
+  close(): Promise<void>;
+}
+
+/**
+ * The host's side of agent commands: how they are isolated on this machine (said once in the
+ * log when they are not) and the long-lived services agents started, per task.
+ */
+export function createCommandsService(options: CommandsServiceOptions): CommandsService {
+  const services = new BackgroundServices({
+    isolation: options.isolation,
+    killGraceMs: options.killGraceMs,
+    onChange: (taskId, list) => options.emit('commands.servicesChanged', { taskId, services: list }),
+  });
+  void options.isolation.then((isolation) => {
+    if (isolation.limitation) options.log?.(`[commands] commands are not isolated on this machine: ${isolation.limitation}`);
+  });
+  const unknownTask = () => fail('NOT_FOUND', 'That task does not exist any more.');
+  return {
+    async isolation() {
+      const isolation = await options.isolation;
+      return { kind: isolation.kind, pidNamespace: isolation.capabilities.pidNamespace, limitation: isolation.limitation };
+    },
+    services: (taskId) => (options.taskExists(taskId) ? { ok: true, data: services.list(taskId) } : unknownTask()),
+    stopService: async (taskId, serviceId) => (options.taskExists(taskId) ? services.stop(taskId, serviceId) : unknownTask()),
+    forTask: (taskId) => services.forTask(taskId),
+    stopTask: (taskId) => services.stopTask(taskId),
+    close: () => services.close(),
+  };
+}

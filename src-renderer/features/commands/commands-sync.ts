@@ -1,0 +1,54 @@
+import type { Bridge, BridgeHandle, ConnectionState } from '../../bridge/bridge';
+import { useAppStore } from '../app/app-store';
+import { useCommandsStore } from './commands-store';
+
+/**
+ * Keeps what the UI shows about agent commands: the machine's isolation (once, and after a
+ * reconnect), every `commands.servicesChanged`, and the selected task's services when it is
+ * opened (services started before the page loaded are only known that way).
+ */
+export function syncCommands({ api, connection }: BridgeHandle): () => void {
+  /** Events seen per task: a list loaded meanwhile is older than the event, and dropped. */
+  const eventsSeen = new Map<string, number>();
+  const loadServices = async (taskId: string) => {
+    const seen = eventsSeen.get(taskId) ?? 0;
+    const result = await api.invoke('commands.services', { taskId });
+    if ((eventsSeen.get(taskId) ?? 0) !== seen) return;
+    if (result.ok) useCommandsStore.getState().putServices(taskId, result.data);
+    else useCommandsStore.getState().setError(taskId, result.error.message);
+  };
+  const loadIsolation = async (bridge: Bridge) => {
+    const result = await bridge.invoke('commands.isolation', {});
+    if (result.ok) useCommandsStore.getState().setIsolation(result.data);
+  };
+  const loadSelected = () => {
+    const taskId = useAppStore.getState().selectedTaskId;
+    if (taskId) void loadServices(taskId);
+  };
+
+  const unsubscribers = [
+    api.on('commands.servicesChanged', ({ taskId, services }) => {
+      eventsSeen.set(taskId, (eventsSeen.get(taskId) ?? 0) + 1);
+      useCommandsStore.getState().putServices(taskId, services);
+    }),
+    useAppStore.subscribe((state, previous) => {
+      if (state.selectedTaskId !== previous.selectedTaskId) loadSelected();
+    }),
+  ];
+
+  let previous: ConnectionState = connection.current();
+  if (previous !== 'unauthorized') {
+    void loadIsolation(api);
+    loadSelected();
+  }
+  unsubscribers.push(
+    connection.subscribe((state) => {
+      if (state === 'open' && previous === 'reconnecting') {
+        void loadIsolation(api);
+        loadSelected();
+      }
+      previous = state;
+    }),
+  );
+  return () => unsubscribers.forEach((off) => off());
+}
