@@ -44,7 +44,7 @@ export interface RunGitBytesOptions extends RunGitOptions {
 export function gitEnvironment(options: Pick<RunGitOptions, 'env' | 'readOnly'> = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
-    EMAIL: process.env.EMAIL || fallbackEmail,
+    ...gitIdentityFallback(),
     GIT_TERMINAL_PROMPT: '0',
     LC_ALL: 'C',
     LANGUAGE: 'C',
@@ -54,6 +54,14 @@ export function gitEnvironment(options: Pick<RunGitOptions, 'env' | 'readOnly'> 
 }
 
 const fallbackEmail = `${safeUserName()}@localhost`;
+
+/**
+ * `EMAIL` for git to fall back on (see `gitEnvironment`); the agent's commands get it too, so an
+ * agent's `git commit` works on the same machines Braid's own commits do.
+ */
+export function gitIdentityFallback(): { EMAIL: string } {
+  return { EMAIL: process.env.EMAIL || fallbackEmail };
+}
 
 function safeUserName(): string {
   try {

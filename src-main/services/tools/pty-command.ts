@@ -3,6 +3,7 @@ import type { CommandIsolation } from '../sandbox/command-isolation';
 import { spawnSandboxedPty } from '../sandbox/sandboxed-pty';
 import { HeadTailBuffer } from './output-cap';
 import { plainTerminalText } from './terminal-text';
+import { gitIdentityFallback } from '../git/run-git';
 
 export interface PtyCommandOptions {
   command: string;
@@ -103,7 +104,7 @@ export function runInPty(options: PtyCommandOptions): Promise<PtyCommandOutcome>
 export function hostEnvironmentWith(extra: Record<string, string>): Record<string, string> {
   const environment: Record<string, string> = {};
   for (const [name, value] of Object.entries(process.env)) if (value !== undefined) environment[name] = value;
-  return { ...environment, ...extra };
+  return { ...environment, ...gitIdentityFallback(), ...extra };
 }
 
 export function defaultShell(): { file: string; args: string[] } {

@@ -18,6 +18,15 @@ describe('run_command', () => {
     expect(reply.text).toMatch(/\[exit code 0, \d+\.\d s\]$/);
   });
 
+  it("lets the agent's git commit on a machine where no e-mail is configured, keeping a configured one", async () => {
+    const { call, root } = await openWorkspace();
+    // No global or system git config, as on a fresh machine (the variables reach the command).
+    const fresh = `export GIT_CONFIG_GLOBAL=${JSON.stringify(join(root, '..', 'no-global-config'))} GIT_CONFIG_NOSYSTEM=1`;
+    const reply = await call('run_command', { command: `${fresh}; git init -q scratch && cd scratch && git commit -q --allow-empty -m first && git log -1 --format=%ce` });
+    expect(reply.isError, reply.text).toBe(false);
+    expect(reply.text).toMatch(process.env.EMAIL ? process.env.EMAIL : /@localhost/);
+  });
+
   it('returns a failing command as an error with its output and exit code', async () => {
     const { call } = await openWorkspace();
     const reply = await call('run_command', { command: 'printf "\\033[31mred failure\\033[0m\\n" >&2; exit 3' });
