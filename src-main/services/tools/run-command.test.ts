@@ -18,7 +18,7 @@ describe('run_command', () => {
     expect(reply.text).toMatch(/\[exit code 0, \d+\.\d s\]$/);
   });
 
-  it("lets the agent's git commit on a machine where no e-mail is configured, keeping a configured one", async () => {
+  it("lets the agent's git commit on a machine where no e-mail is configured", async () => {
     const { call, root } = await openWorkspace();
     // No global or system git config, as on a fresh machine (the variables reach the command).
     const fresh = `export GIT_CONFIG_GLOBAL=${JSON.stringify(join(root, '..', 'no-global-config'))} GIT_CONFIG_NOSYSTEM=1`;
