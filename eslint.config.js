@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+const noElectron = { group: ['electron', 'electron/*'], message: 'Only src-main/app/ may import electron.' };
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'url'];
 
 export default tseslint.config(
@@ -37,9 +38,22 @@ export default tseslint.config(
   {
     files: ['src-main/services/**', 'src-main/host/**', 'src-shared/**'],
     rules: {
+      'no-restricted-imports': ['error', { patterns: [noElectron] }],
+    },
+  },
+  {
+    // A thin host: it reaches the services only through services/index (createServices and what it exports).
+    files: ['src-main/host/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', 'electron/*'], message: 'Only src-main/app/ may import electron.' }] },
+        {
+          patterns: [
+            noElectron,
+            { regex: '(^|/)services/(?!index$)', message: 'src-main/host reaches services only through services/index; export what the host needs from there.' },
+          ],
+        },
       ],
     },
   },

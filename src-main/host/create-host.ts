@@ -1,7 +1,6 @@
 import { platform } from 'node:os';
 import type { EventName, Result } from '../../src-shared/contract';
-import { createServices } from '../services';
-import type { SecretStore } from '../services/secrets';
+import { createServices, type SecretStore } from '../services';
 import { createDispatch } from './dispatch';
 import { EventBus } from './event-bus';
 import { createHandlers } from './handlers/index';
@@ -27,7 +26,11 @@ export interface Host {
   close(): Promise<void>;
 }
 
-/** Composition root: builds the services once and exposes them through one dispatch function. */
+/**
+ * Builds the host around the services: `createServices` (services/index.ts, the composition
+ * root) once, the handler table and dispatch over it, and contract events fanned out to every
+ * subscribed transport.
+ */
 export async function createHost(options: HostOptions): Promise<Host> {
   const log = options.log ?? ((line: string) => console.error(line));
   const bus = new EventBus();

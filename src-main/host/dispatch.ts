@@ -8,7 +8,7 @@ import {
   type MethodOutput,
   type Result,
 } from '../../src-shared/contract';
-import { fileSystemRefusal } from '../services/paths/path-refusal';
+import { fileSystemRefusal } from '../services';
 
 /** A handler receives validated input and returns its output or an expected failure. */
 export type Handler<M extends MethodName> = (args: MethodArgs<M>) => Promise<Result<MethodOutput<M>>> | Result<MethodOutput<M>>;

@@ -1,5 +1,6 @@
 import { generateText } from 'ai';
 import { fail, ok, type Result, type Task, type TaskRole, type TaskStatus, type TimelineEvent, type TimelineEventBody } from '../../../src-shared/contract';
+import type { DomainEventBus } from '../events';
 import type { Store } from '../store/store';
 import { runAgent, type ResolvedModel, type RunOutcome } from './agent-run';
 import { PendingApprovals } from './approvals';
@@ -26,8 +27,11 @@ export interface AgentServiceOptions {
   /** Re-reads the task and pushes `tasks.changed`. */
   notifyTaskChanged(taskId: string): void;
   concurrency: number;
-  /** Called after every run with the last step number (the turn), e.g. to checkpoint the worktree. */
-  onTurnEnded?(taskId: string, turn: number): Promise<void>;
+  /**
+   * `agent.turnEnded` is published after every run that took a step (the turn is its last step
+   * number), and waited for before the run's status changes: the checkpoint is made by then.
+   */
+  events: DomainEventBus;
   retry?: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
   log?: (line: string) => void;
 }
@@ -102,6 +106,12 @@ export class AgentService {
   /** Messages the model has not seen yet (sent while it was answering). */
   queuedMessages(taskId: string): number {
     return this.active.get(taskId)?.conversation.queuedMessages ?? 0;
+  }
+
+  /** The stored task with what only the running agent knows (messages it has not read yet). */
+  decorate(task: Task): Task {
+    const queued = this.queuedMessages(task.id);
+    return queued === 0 ? task : { ...task, agent: { ...task.agent, queuedMessages: queued } };
   }
 
   history(taskId: string, beforeSeq: number | undefined, limit: number): Result<{ events: TimelineEvent[]; hasMore: boolean }> {
@@ -331,11 +341,7 @@ export class AgentService {
     writer.flush();
     // Stopped (or shut down) while the model was answering: that answer is incomplete.
     this.markUnfinishedAnswer(taskId, conversation, this.closing || outcome.kind !== 'stopped' ? 'interrupted' : 'stopped');
-    if (conversation.step > 0) {
-      await this.options.onTurnEnded?.(taskId, conversation.step).catch((error: unknown) => {
-        this.options.log?.(`[agents] checkpoint after ${taskId} failed: ${error instanceof Error ? error.message : String(error)}`);
-      });
-    }
+    if (conversation.step > 0) await this.options.events.publish('agent.turnEnded', { taskId, workspaceId: task.workspace.id, turn: conversation.step });
     if (this.closing && outcome.kind === 'stopped') {
       this.setStatus(taskId, 'interrupted', 'Braid stopped while this task was running. Resume continues from where it was.');
     } else if (outcome.kind === 'done') this.setStatus(taskId, 'done', null);

@@ -1,4 +1,5 @@
 import { fail, type BackgroundService as BackgroundServiceInfo, type CommandIsolationInfo, type EventPayload, type Result } from '../../../src-shared/contract';
+import type { DomainEventBus } from '../events';
 import type { CommandIsolation } from '../sandbox/command-isolation';
 import { BackgroundServices, type TaskServices } from './background-services';
 
@@ -7,6 +8,8 @@ export interface CommandsServiceOptions {
   /** Whether a task exists, so requests for unknown tasks get `NOT_FOUND`. */
   taskExists(taskId: string): boolean;
   emit(event: 'commands.servicesChanged', payload: EventPayload<'commands.servicesChanged'>): void;
+  /** A task's services stop when its agent is stopped and when the task is removed (deleted or archived). */
+  events: DomainEventBus;
   log?: (line: string) => void;
   killGraceMs?: number;
 }
@@ -17,7 +20,7 @@ export interface CommandsService {
   stopService(taskId: string, serviceId: string): Promise<Result<{ stopped: true }>>;
   /** What one task's tools may do with its services. */
   forTask(taskId: string): TaskServices;
-  /** The task was stopped, archived or is being deleted. */
+  /** The task is being deleted (its worktree goes next); stopping and removal are followed by themselves. */
   stopTask(taskId: string): Promise<void>;
   /** Braid quits: every service stops. */
   close(): Promise<void>;
@@ -33,6 +36,10 @@ export function createCommandsService(options: CommandsServiceOptions): Commands
     killGraceMs: options.killGraceMs,
     onChange: (taskId, list) => options.emit('commands.servicesChanged', { taskId, services: list }),
   });
+  // Stopping a task stops the services its agent started, with everything they started.
+  options.events.on('task.changed', ({ task }) => (task.agent.status === 'stopped' ? services.stopTask(task.id) : undefined));
+  // The worktree is gone: so are the services that ran in it.
+  options.events.on('task.removed', ({ taskId }) => services.stopTask(taskId));
   void options.isolation.then((isolation) => {
     if (isolation.limitation) options.log?.(`[commands] commands are not isolated on this machine: ${isolation.limitation}`);
   });

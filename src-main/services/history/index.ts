@@ -17,23 +17,38 @@ export { createCheckpoint, deleteCheckpoints, listCheckpoints, commitWorkspace, 
 
 export type HistoryService = ReturnType<typeof createHistoryService>;
 
-/** Workspace history (W4) by task id: the branch's commits, committing, per-turn checkpoints. */
-export function createHistoryService(context: WorkspaceContext) {
+/**
+ * Workspace history (W4) by task id: the branch's commits, committing, per-turn checkpoints
+ * (one after every agent turn, on `agent.turnEnded`). Committing and restoring publish
+ * `workspace.moved`.
+ */
+export function createHistoryService(context: WorkspaceContext, options: { log?: (line: string) => void } = {}) {
   const withWorkspace = async <T>(taskId: string, work: (handle: WorkspaceHandle) => Promise<Result<T>>): Promise<Result<T>> => {
     const handle = openWorkspace(context, taskId);
     return handle.ok ? work(handle.data) : handle;
   };
+  const moving = async <T>(taskId: string, work: (handle: WorkspaceHandle) => Promise<Result<T>>): Promise<Result<T>> => {
+    const result = await withWorkspace(taskId, work);
+    const task = result.ok ? context.store.tasks.get(taskId) : undefined;
+    if (task) void context.events.publish('workspace.moved', { workspaceId: task.workspace.id });
+    return result;
+  };
+  const createCheckpointOf = (taskId: string, turn: number): Promise<Result<Checkpoint>> =>
+    withWorkspace(taskId, (handle) => createCheckpoint(handle, taskId, turn));
+  context.events.on('agent.turnEnded', async ({ taskId, turn }) => {
+    const created = await createCheckpointOf(taskId, turn);
+    if (!created.ok && created.error.code !== 'WORKSPACE_NOT_READY') options.log?.(`[history] no checkpoint for ${taskId}: ${created.error.message}`);
+  });
   return {
     history: (taskId: string, options?: { limit?: number }): Promise<Result<WorkspaceHistory>> =>
       withWorkspace(taskId, (handle) => workspaceHistory(handle, options)),
     commit: (taskId: string, options?: { message?: string }): Promise<Result<WorkspaceCommitResult>> =>
-      withWorkspace(taskId, (handle) => commitWorkspace(handle, options)),
-    /** Call at the end of each agent turn. */
-    createCheckpoint: (taskId: string, turn: number): Promise<Result<Checkpoint>> =>
-      withWorkspace(taskId, (handle) => createCheckpoint(handle, taskId, turn)),
+      moving(taskId, (handle) => commitWorkspace(handle, options)),
+    /** Made by itself at the end of each agent turn. */
+    createCheckpoint: createCheckpointOf,
     listCheckpoints: (taskId: string): Promise<Result<Checkpoint[]>> => withWorkspace(taskId, (handle) => listCheckpoints(handle, taskId)),
     restoreCheckpoint: (taskId: string, turn: number, options?: { force?: boolean }): Promise<Result<RestoredCheckpoint>> =>
-      withWorkspace(taskId, (handle) => restoreCheckpoint(handle, taskId, turn, options)),
+      moving(taskId, (handle) => restoreCheckpoint(handle, taskId, turn, options)),
     /** Call before the task's rows are deleted; works when the worktree is already gone. */
     async deleteCheckpoints(taskId: string): Promise<Result<{ deleted: number }>> {
       const task = context.store.tasks.get(taskId);

@@ -1,6 +1,7 @@
 import { fail, ok, type EventName, type EventPayload, type Result, type Task } from '../../../src-shared/contract';
 import { LiveDiffs } from '../diffs/live-diffs';
 import type { DiffWorkspace, WorkspaceDiff } from '../diffs/diff-types';
+import type { DomainEventBus } from '../events';
 import type { RadarMonitor } from '../radar/radar-monitor';
 import type { Store } from '../store/store';
 
@@ -8,6 +9,8 @@ export interface LiveReviewOptions {
   store: Store;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   radar: RadarMonitor;
+  /** Followed: task changes and removals, workspaces Braid moved, agent turns ending. */
+  events: DomainEventBus;
   /** Diff refreshes at once across all workspaces (default 2). */
   concurrency?: number;
   debounceMs?: number;
@@ -44,6 +47,11 @@ export class LiveReview {
       onDirty: (workspaceId) => this.radarOf(workspaceId),
       onError: (workspaceId, error) => options.log?.(`[review] diff of workspace ${workspaceId}: ${error.message}`),
     });
+    options.events.on('task.changed', ({ task }) => this.taskChanged(task));
+    options.events.on('task.removed', ({ taskId }) => this.taskRemoved(taskId));
+    options.events.on('workspace.moved', ({ workspaceId }) => this.workspaceMoved(workspaceId));
+    // The agent's last edits may not have been seen yet (and the radar looks again).
+    options.events.on('agent.turnEnded', ({ workspaceId }) => this.workspaceMoved(workspaceId));
   }
 
   /** The task whose diff is on screen (null: none). Its diff is pushed now and whenever it changes. */
@@ -77,7 +85,7 @@ export class LiveReview {
   }
 
   /** Follows the agent's state: watch while it works. */
-  taskChanged(task: Task): void {
+  private taskChanged(task: Task): void {
     if (task.workspace.state === 'ready' && task.id === this.visibleTaskId && !this.watched.has(task.workspace.id)) {
       void this.watch(task.workspace.id).then((watching) => {
         if (watching.ok && this.visibleTaskId === task.id) this.diffs.setVisible([task.workspace.id]);
@@ -87,14 +95,14 @@ export class LiveReview {
     else this.releaseIfIdle(task);
   }
 
-  taskRemoved(taskId: string): void {
+  private taskRemoved(taskId: string): void {
     if (this.visibleTaskId === taskId) this.visibleTaskId = null;
     // The workspace row may be gone already: drop watches whose workspace no longer exists.
     for (const workspaceId of [...this.watched]) if (!this.options.store.workspaces.get(workspaceId)) this.unwatch(workspaceId);
   }
 
   /** Braid itself changed the workspace or its base (hunk action, commit, restore, merge). */
-  workspaceMoved(workspaceId: string): void {
+  private workspaceMoved(workspaceId: string): void {
     if (this.watched.has(workspaceId)) void this.diffs.refresh(workspaceId);
     this.radarOf(workspaceId);
   }

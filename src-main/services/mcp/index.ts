@@ -8,3 +8,4 @@ export { readProjectMcpConfig, projectConfigFiles, type ProjectConfigFile, type 
 export { configHash, mcpServerConfigSchema, parseServerConfig, serverNameSchema, type McpServerConfig, type RemoteServerConfig, type StdioServerConfig } from './server-config';
 export { expandServerConfig, expandVariables, type Environment } from './variable-expansion';
 export { createMemorySettings, type McpSettingsStore } from './settings-store';
+export { createMcpService, type McpService, type McpServiceOptions, type McpServerListing } from './mcp-service';

@@ -30,7 +30,7 @@ async function projectWithTask() {
   });
   const queue = new RepoQueue();
   const context = createWorkspaceContext({ store, worktreesRoot: realpathSync(worktreesRoot), now: Date.now, queue, emit: () => undefined });
-  const project = expectOk(await createProjectService({ store, emit: () => undefined, now: Date.now }).add(repo.path));
+  const project = expectOk(await createProjectService({ store, emit: () => undefined, events: context.events, now: Date.now }).add(repo.path));
   const created = expectOk(await createTaskService(context).create({ projectId: project.id, title: 'Feature', prompt: '', role: 'implement' }));
   const task = await created.settled;
   const projectRow = store.projects.get(project.id);

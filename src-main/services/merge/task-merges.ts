@@ -3,12 +3,11 @@ import { openWorkspace } from '../history/workspace-handle';
 import type { WorkspaceContext } from '../workspaces/context';
 import { archiveMergedWorkspace } from './archive-workspace';
 import { mergeBaseIntoWorkspace, resolutionRequest } from './merge-base-into-workspace';
+import { clearMergedMarkOnNewWork } from './merged-mark';
 import { MergeService } from './merge-service';
 import type { ConflictFile, ConflictResolution, MergeOptions, MergeOutcome, MergePreview, MergeProject, MergeRecord, MergeWorkspace } from './merge-types';
 
 export interface TaskMergesOptions {
-  /** Something Braid did moved the workspace's branch or files. */
-  onWorkspaceMoved(workspaceId: string): void;
   /** Starts (or queues) an agent turn in the task. */
   sendToAgent(taskId: string, text: string): Promise<Result<{ delivery: 'started' | 'queued' | 'delivered' }>>;
 }
@@ -18,10 +17,13 @@ type MergeOutcomeView = { status: 'merged'; merged: MergedState } | Extract<Merg
 
 /**
  * Merge back by task id: finds the task's project and workspace, runs the merge service,
- * remembers a landed merge on the workspace (so the review says "merged" and offers archive),
- * and "ask the agent to resolve".
+ * remembers a landed merge on the workspace (so the review says "merged" and offers archive;
+ * cleared when its agent starts new work), and "ask the agent to resolve". A landed merge and
+ * a base merged in publish `workspace.moved`.
  */
 export function createTaskMerges(context: WorkspaceContext, options: TaskMergesOptions) {
+  clearMergedMarkOnNewWork(context);
+  const moved = (workspaceId: string) => void context.events.publish('workspace.moved', { workspaceId });
   const service = new MergeService({ inRepoQueue: (project, operation) => context.inRepoQueue(projectRow(project), operation), now: context.now });
   const projectRow = (project: MergeProject) => {
     const row = context.store.projects.get(project.id);
@@ -60,8 +62,8 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
     const merged = mergedState(outcome.data.merged);
     const workspaceId = outcome.data.merged.workspaceId;
     context.store.workspaces.setMerged(workspaceId, merged);
-    for (const task of context.store.tasks.listByWorkspace(workspaceId)) context.events.taskChanged(task.id);
-    options.onWorkspaceMoved(workspaceId);
+    for (const task of context.store.tasks.listByWorkspace(workspaceId)) context.announce.taskChanged(task.id);
+    moved(workspaceId);
     return ok({ status: 'merged', merged });
   };
 
@@ -107,7 +109,7 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
       const merged = await mergeBaseIntoWorkspace(handle.data);
       if (!merged.ok) return merged;
       const task = context.store.tasks.get(taskId);
-      if (task) options.onWorkspaceMoved(task.workspace.id);
+      if (task) moved(task.workspace.id);
       if (merged.data.conflicts.length === 0) return ok({ conflicts: [], delivery: null });
       const sent = await options.sendToAgent(taskId, resolutionRequest(handle.data.baseBranch, merged.data.conflicts));
       if (!sent.ok) return sent;

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
-import { fail, ok, type Branches, type EventName, type Project, type Result } from '../../../src-shared/contract';
+import { fail, ok, type Branches, type Project, type Result } from '../../../src-shared/contract';
 import { readBranchOverview } from '../git/branches';
+import type { ContractEmit, DomainEventBus } from '../events';
 import { readCurrentBranchSync } from '../git/head-file';
 import { newId } from '../store/ids';
 import type { ProjectRow } from '../store/project-repository';
@@ -11,7 +12,10 @@ import { resolveUserPath } from './user-path';
 
 export interface ProjectServiceDeps {
   store: Store;
-  emit: (event: EventName, payload: unknown) => void;
+  /** Pushes `projects.changed`. */
+  emit: ContractEmit;
+  /** Publishes `project.removed`. */
+  events: DomainEventBus;
   now: () => number;
 }
 
@@ -29,7 +33,7 @@ export function toProject(row: ProjectRow): Project {
   };
 }
 
-export function createProjectService({ store, emit, now }: ProjectServiceDeps) {
+export function createProjectService({ store, emit, events, now }: ProjectServiceDeps) {
   const list = (): Project[] => store.projects.list().map(toProject);
   const announce = () => emit('projects.changed', { projects: list() });
 
@@ -60,6 +64,7 @@ export function createProjectService({ store, emit, now }: ProjectServiceDeps) {
     /** Forgets the project (its rows only): the repository and its worktrees stay on disk. */
     remove(projectId: string): Result<{ removed: true }> {
       if (!store.projects.remove(projectId)) return fail('NOT_FOUND', 'That project is not open in Braid.');
+      void events.publish('project.removed', { projectId });
       announce();
       return ok({ removed: true });
     },

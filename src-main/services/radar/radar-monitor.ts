@@ -1,4 +1,5 @@
 import { fail, ok, type Radar, type Result } from '../../../src-shared/contract';
+import type { DomainEventBus } from '../events';
 import type { Store } from '../store/store';
 import { watchBranchRefs, type BranchRefWatcher } from './branch-ref-watcher';
 import { ConflictRadar, type RadarResult } from './conflict-radar';
@@ -6,6 +7,8 @@ import { ConflictRadar, type RadarResult } from './conflict-radar';
 export interface RadarMonitorOptions {
   store: Store;
   now: () => number;
+  /** Followed: a removed task leaves its project's radar, a removed project is forgotten. */
+  events: DomainEventBus;
   /** A project's radar changed after a recomputation that nobody asked for directly. */
   onChange(projectId: string, radar: Radar): void;
   /** Quiet time after the last trigger before recomputing (default 750 ms). */
@@ -38,6 +41,8 @@ export class RadarMonitor {
 
   constructor(private readonly options: RadarMonitorOptions) {
     this.radar = new ConflictRadar({ concurrency: options.concurrency ?? 2 });
+    options.events.on('task.removed', ({ projectId }) => this.schedule(projectId));
+    options.events.on('project.removed', ({ projectId }) => this.forgetProject(projectId));
   }
 
   /** Git work actually done (cache misses), for tests and the benchmark. */

@@ -1,14 +1,18 @@
-import { fail, ok, type Result } from '../../../src-shared/contract';
+import { fail, ok, type Result, type ReviewSummary, type Task } from '../../../src-shared/contract';
+import { fileDiff, type DiffFileRef, type FileDiff, type WorkspaceDiff } from '../diffs';
+import type { ContractEmit } from '../events';
 import { openWorkspace, type WorkspaceHandle } from '../history/workspace-handle';
 import { resolveWorkspaceBase } from '../history/workspace-base';
 import type { WorkspaceContext } from '../workspaces/context';
 import { acceptHunk, type AcceptedHunk, type AcceptHunkRequest } from './accept-hunk';
-import { worktreeFileReader, type CurrentFileReader } from './comment-anchor';
+import { worktreeFileReader } from './comment-anchor';
 import { isUntracked, readFileDiff } from './file-diff';
 import { attributeHunks, fileEditsFromTimeline, provenanceHunk, type HunkProvenance, type ProvenanceHunk } from './provenance';
 import { locateReviewPath } from './review-path';
-import { createReviewComments, type ReviewComment } from './review-comments';
+import { createReviewComments } from './review-comments';
+import { reviewOverview } from './review-overview';
 import { revertHunk, type RevertedHunk, type RevertHunkRequest } from './revert-hunk';
+import { createTaskComments, type AgentDelivery } from './task-comments';
 import { rangeOf, type HunkRange } from './unified-diff';
 
 export type { AcceptedHunk, AcceptHunkRequest } from './accept-hunk';
@@ -23,12 +27,39 @@ export { parseFilePatch, formatPatch } from './unified-diff';
 
 export type ReviewService = ReturnType<typeof createReviewService>;
 
-/** Hunk actions, review comments and provenance (D2, D3) by task id. */
-export function createReviewService(context: WorkspaceContext) {
-  const comments = createReviewComments({ store: context.store, now: context.now });
+export interface ReviewServiceOptions {
+  /** Pushes `review.commentsChanged`. */
+  emit: ContractEmit;
+  /** Starts (or queues) an agent turn in the task: comments are sent this way. */
+  sendToAgent(taskId: string, text: string): Promise<Result<{ delivery: AgentDelivery }>>;
+  /** A workspace's current diff (the live review's: coalesced with a refresh under way). */
+  diff(workspaceId: string): Promise<Result<WorkspaceDiff>>;
+}
+
+/**
+ * DiffLens by task id: the diff and one file's diff of a ready workspace, hunk actions
+ * (publishing `workspace.moved`), review comments and provenance (D2, D3), and the
+ * review-first overview.
+ */
+export function createReviewService(context: WorkspaceContext, options: ReviewServiceOptions) {
+  const comments = createTaskComments(context, options);
   const withWorkspace = async <T>(taskId: string, work: (handle: WorkspaceHandle) => Promise<Result<T>>): Promise<Result<T>> => {
     const handle = openWorkspace(context, taskId);
     return handle.ok ? work(handle.data) : handle;
+  };
+  /** Hunk actions change the worktree (and accept its branch): everyone who follows it is told. */
+  const moving = async <T>(taskId: string, work: (handle: WorkspaceHandle) => Promise<Result<T>>): Promise<Result<T>> => {
+    const result = await withWorkspace(taskId, work);
+    const task = result.ok ? context.store.tasks.get(taskId) : undefined;
+    if (task) void context.events.publish('workspace.moved', { workspaceId: task.workspace.id });
+    return result;
+  };
+  /** The task's workspace, when it is there to be read. */
+  const readyWorkspace = (taskId: string): Result<Task['workspace']> => {
+    const task = context.store.tasks.get(taskId);
+    if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+    if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}.`);
+    return ok(task.workspace);
   };
   const editsOf = (taskId: string) => {
     const task = context.store.tasks.get(taskId);
@@ -36,20 +67,26 @@ export function createReviewService(context: WorkspaceContext) {
   };
 
   return {
-    acceptHunk: (taskId: string, request: AcceptHunkRequest): Promise<Result<AcceptedHunk>> =>
-      withWorkspace(taskId, (handle) => acceptHunk(handle, request)),
-    revertHunk: (taskId: string, request: RevertHunkRequest): Promise<Result<RevertedHunk>> =>
-      withWorkspace(taskId, (handle) => revertHunk(handle, request)),
-
-    comments: {
-      ...comments,
-      /** Reads the task's worktree unless another reader is given. */
-      async detectAddressed(taskId: string, reader?: CurrentFileReader): Promise<Result<ReviewComment[]>> {
-        const task = context.store.tasks.get(taskId);
-        if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
-        return comments.detectAddressed(taskId, reader ?? worktreeFileReader(task.workspace.path));
-      },
+    /** Everything that differs from the merge-base with the base branch. */
+    async diff(taskId: string): Promise<Result<WorkspaceDiff>> {
+      const workspace = readyWorkspace(taskId);
+      return workspace.ok ? options.diff(workspace.data.id) : workspace;
     },
+    /** One file's hunks with both texts; the path is confined to the worktree by the diff. */
+    async fileDiff(taskId: string, file: DiffFileRef): Promise<Result<FileDiff>> {
+      const workspace = readyWorkspace(taskId);
+      return workspace.ok ? fileDiff(workspace.data, file) : workspace;
+    },
+
+    acceptHunk: (taskId: string, request: AcceptHunkRequest): Promise<Result<AcceptedHunk>> => moving(taskId, (handle) => acceptHunk(handle, request)),
+    revertHunk: (taskId: string, request: RevertHunkRequest): Promise<Result<RevertedHunk>> => moving(taskId, (handle) => revertHunk(handle, request)),
+
+    comments,
+    /** Every open comment as one follow-up to the task's agent; reopened if it cannot be delivered. */
+    sendComments: (taskId: string) => comments.send(taskId),
+
+    /** Per task of the project with a ready workspace: files, +/-, commands run, open comments. */
+    overview: (projectId: string): Promise<Result<ReviewSummary[]>> => reviewOverview({ store: context.store, diff: options.diff }, projectId),
 
     /** Which agent step made each of these hunks of `path` (e.g. the diff engine's hunks). */
     provenance(taskId: string, path: string, hunks: readonly ProvenanceHunk[]): Result<HunkProvenance[]> {

@@ -1,4 +1,5 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { fail } from '../../../src-shared/contract';
 import { createHistoryService } from '../history';
 import { asFile, makeWorkspace, numberedLines } from '../history/workspace-fixture';
 import { RepoQueue } from '../git/repo-queue';
@@ -17,7 +18,12 @@ function world() {
   store.workspaces.insert({ id: 'work000001', projectId: 'proj000001', path: ws.handle.path, branch: 'braid/task', baseBranch: 'main', baseCommit: ws.handle.baseCommit, state: 'ready', stateReason: null, branchExists: true, createdAt: 2 });
   store.tasks.insert({ id: 'task000001', projectId: 'proj000001', workspaceId: 'work000001', title: 'nav', prompt: '', role: 'implement', createdAt: 3 });
   const context = createWorkspaceContext({ store, worktreesRoot: tempFolder(), now: () => 1000, queue: new RepoQueue(), emit: () => undefined });
-  return { ws, store, review: createReviewService(context), history: createHistoryService(context) };
+  const review = createReviewService(context, {
+    emit: () => undefined,
+    sendToAgent: async () => fail('UNSUPPORTED', 'No agent runs in this test.'),
+    diff: async () => fail('UNSUPPORTED', 'No diff is read in this test.'),
+  });
+  return { ws, store, review, history: createHistoryService(context) };
 }
 
 describe('review and history services by task id', () => {

@@ -51,7 +51,7 @@ export async function createTask(context: WorkspaceContext, args: MethodArgs<'ta
     });
     store.tasks.insert({ id: taskId, projectId: project.id, workspaceId, title: args.title, prompt: args.prompt, role: args.role, createdAt });
   });
-  const task = context.events.taskChanged(taskId);
+  const task = context.announce.taskChanged(taskId);
   if (!task) throw new Error(`Task ${taskId} was not stored.`);
 
   const settled = context.track(createWorktreeFor(context, project, task, base.commit));

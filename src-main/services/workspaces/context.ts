@@ -1,10 +1,9 @@
-import type { EventName, EventPayload, Orphan, Task } from '../../../src-shared/contract';
+import type { Orphan, Task } from '../../../src-shared/contract';
+import { DomainEventBus, type ContractEmit } from '../events';
 import { resolveCommonGitDir } from '../git/repo-identity';
 import type { RepoQueue } from '../git/repo-queue';
 import type { ProjectRow } from '../store/project-repository';
 import type { Store } from '../store/store';
-
-export type Emit = (event: EventName, payload: unknown) => void;
 
 /** What the workspace and task operations share; built once by the facade. */
 export interface WorkspaceContext {
@@ -22,9 +21,14 @@ export interface WorkspaceContext {
   creating: Map<string, Promise<Task>>;
   /** Adds live, in-memory facts (e.g. messages queued for a running agent) to a stored task. */
   decorateTask(task: Task): Task;
-  events: {
+  /** The host's domain events: services built on the context publish and subscribe here. */
+  events: DomainEventBus;
+  /** What changed, said once for everyone (the UI hears it through the contract translator). */
+  announce: {
+    /** Re-reads the task and publishes `task.changed`; the task, unless it is gone. */
     taskChanged(taskId: string): Task | undefined;
-    taskRemoved(projectId: string, taskId: string): void;
+    /** Publishes `task.removed`; resolves when its listeners are done (e.g. the task's services stopped). */
+    taskRemoved(projectId: string, taskId: string): Promise<void>;
     orphansChanged(projectId: string, orphans: Orphan[]): void;
   };
 }
@@ -34,11 +38,14 @@ export function createWorkspaceContext(options: {
   worktreesRoot: string;
   now: () => number;
   queue: RepoQueue;
-  emit: Emit;
+  /** Contract events the workspace operations push themselves (orphans). */
+  emit: ContractEmit;
+  /** Default: a bus of the context's own (tests that need no other service). */
+  events?: DomainEventBus;
   decorateTask?: (task: Task) => Task;
 }): WorkspaceContext {
   const { store, queue, emit } = options;
-  const typedEmit = <E extends EventName>(event: E, payload: EventPayload<E>) => emit(event, payload);
+  const events = options.events ?? new DomainEventBus();
   // The queue key is the repository's common git dir, resolved once per project path.
   const queueKeys = new Map<string, Promise<string>>();
   const queueKey = (path: string) => {
@@ -68,15 +75,16 @@ export function createWorkspaceContext(options: {
     },
     creating: new Map(),
     decorateTask,
-    events: {
+    events,
+    announce: {
       taskChanged(taskId) {
         const stored = store.tasks.get(taskId);
         const task = stored && decorateTask(stored);
-        if (task) typedEmit('tasks.changed', { task });
+        if (task) void events.publish('task.changed', { task });
         return task;
       },
-      taskRemoved: (projectId, taskId) => typedEmit('tasks.removed', { projectId, taskId }),
-      orphansChanged: (projectId, orphans) => typedEmit('workspaces.orphansChanged', { projectId, orphans }),
+      taskRemoved: (projectId, taskId) => events.publish('task.removed', { projectId, taskId }),
+      orphansChanged: (projectId, orphans) => emit('workspaces.orphansChanged', { projectId, orphans }),
     },
   };
 }

@@ -38,7 +38,7 @@ export async function createWorktreeFor(
     });
   }
   return (
-    context.events.taskChanged(initial.id) ?? {
+    context.announce.taskChanged(initial.id) ?? {
       // The project was removed meanwhile: its rows are gone, the folder stays on disk.
       ...initial,
       workspace: { ...workspace, state: 'failed', stateReason: 'The project was removed while this worktree was being created.' },

@@ -25,16 +25,17 @@ export async function deleteTask(context: WorkspaceContext, args: MethodArgs<'ta
   // Still `creating` after the wait: a recreate is running; its git work must finish first.
   if (workspace.state === 'creating') return fail('BUSY', 'The worktree is being created; try again in a moment.');
 
-  const removeRows = () => {
+  const removeRows = async () => {
     store.transaction(() => {
       store.tasks.remove(task.id);
       if (store.tasks.listByWorkspace(workspace.id).length === 0) store.workspaces.remove(workspace.id);
     });
-    context.events.taskRemoved(task.projectId, task.id);
+    // Waited for: what the task started (its services) is stopped before the delete answers.
+    await context.announce.taskRemoved(task.projectId, task.id);
   };
   // Another task still works in this workspace: only this task goes.
   if (store.tasks.listByWorkspace(workspace.id).length > 1) {
-    removeRows();
+    await removeRows();
     return ok({ deleted: true });
   }
 
@@ -54,7 +55,7 @@ export async function deleteTask(context: WorkspaceContext, args: MethodArgs<'ta
   }
 
   store.workspaces.setState(workspace.id, { state: 'deleting', stateReason: null });
-  context.events.taskChanged(task.id);
+  context.announce.taskChanged(task.id);
   const outcome = await context.track(
     context.inRepoQueue(project, async () => {
       const removed = await removeWorktreeFolder(project.path, context.worktreesRoot, workspace.path);
@@ -70,9 +71,9 @@ export async function deleteTask(context: WorkspaceContext, args: MethodArgs<'ta
   );
   if (!outcome.ok) {
     store.workspaces.setState(workspace.id, { state: workspace.state, stateReason: outcome.error.message });
-    context.events.taskChanged(task.id);
+    context.announce.taskChanged(task.id);
     return outcome;
   }
-  removeRows();
+  await removeRows();
   return ok({ deleted: true });
 }

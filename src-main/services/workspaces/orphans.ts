@@ -51,6 +51,6 @@ export async function removeOrphan(context: WorkspaceContext, projectId: string,
     }),
   );
   if (!removed.ok) return removed;
-  context.events.orphansChanged(project.id, findOrphans(context, project));
+  context.announce.orphansChanged(project.id, findOrphans(context, project));
   return ok({ removed: true });
 }

@@ -38,9 +38,9 @@ async function reconcileProject(context: WorkspaceContext, project: ProjectRow):
     const change = await nextState(project, workspace, present);
     if (!change) continue;
     store.workspaces.setState(workspace.id, change);
-    for (const task of store.tasks.listByWorkspace(workspace.id)) context.events.taskChanged(task.id);
+    for (const task of store.tasks.listByWorkspace(workspace.id)) context.announce.taskChanged(task.id);
   }
-  context.events.orphansChanged(project.id, findOrphans(context, project));
+  context.announce.orphansChanged(project.id, findOrphans(context, project));
 }
 
 async function nextState(

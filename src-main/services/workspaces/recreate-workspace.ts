@@ -37,7 +37,7 @@ export async function recreateWorkspace(context: WorkspaceContext, taskId: strin
   }
 
   store.workspaces.setState(workspace.id, { state: 'creating', stateReason: null });
-  context.events.taskChanged(task.id);
+  context.announce.taskChanged(task.id);
   const result = await context.track(
     context.inRepoQueue(project, async () => {
       await pruneWorktrees(project.path);
@@ -49,7 +49,7 @@ export async function recreateWorkspace(context: WorkspaceContext, taskId: strin
   if (result.code !== 0) {
     const reason = `Git could not recreate the worktree: ${summariseGitError(result.stderr)}`;
     store.workspaces.setState(workspace.id, { state: workspace.state, stateReason: reason, branchExists });
-    context.events.taskChanged(task.id);
+    context.announce.taskChanged(task.id);
     return fail('GIT_FAILED', reason);
   }
   store.workspaces.setState(workspace.id, {
@@ -58,6 +58,6 @@ export async function recreateWorkspace(context: WorkspaceContext, taskId: strin
     branchExists: true,
     baseCommit: startPoint ?? undefined,
   });
-  const updated = context.events.taskChanged(task.id);
+  const updated = context.announce.taskChanged(task.id);
   return updated ? ok(updated) : fail('NOT_FOUND', 'The task was deleted meanwhile.');
 }

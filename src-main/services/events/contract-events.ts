@@ -1,0 +1,15 @@
+import type { EventName, EventPayload } from '../../../src-shared/contract';
+import type { DomainEventBus } from './domain-events';
+
+/** Pushes a contract event (`src-shared/contract/events.ts`) to every connected window or tab. */
+export type ContractEmit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/**
+ * The domain facts the UI shows, as contract events: the one place where a domain event
+ * becomes a contract event. Subscribed first, so the UI hears of a change before any rule
+ * reacting to it changes the task again.
+ */
+export function forwardToContract(events: DomainEventBus, emit: ContractEmit): void {
+  events.on('task.changed', ({ task }) => emit('tasks.changed', { task }));
+  events.on('task.removed', ({ projectId, taskId }) => emit('tasks.removed', { projectId, taskId }));
+}

@@ -1,0 +1,70 @@
+import type { MethodArgs, Result, Task } from '../../../src-shared/contract';
+import { deleteCheckpoints } from '../history/checkpoints';
+import type { WorkspaceContext } from '../workspaces/context';
+import type { CreatedTask } from './create-task';
+import { createTaskService } from './task-service';
+
+export interface TaskOrchestrationOptions {
+  agents: {
+    /** Starts a new task's first run with its prompt (when it has one and a model is set up). */
+    startWithPrompt(taskId: string): Promise<void>;
+    /** Stops a run if one is going and resolves once it has ended. */
+    stopAndWait(taskId: string): Promise<void>;
+  };
+  commands: {
+    /** Stops the task's long-lived services and everything they started. */
+    stopTask(taskId: string): Promise<void>;
+  };
+  /** Start a new task's agent with its prompt as soon as the worktree is ready. */
+  autoStart: boolean;
+}
+
+export type TaskOrchestration = ReturnType<typeof createTaskOrchestration>;
+
+/**
+ * Tasks across the services that hold a part of them. Create: stored at once, the agent
+ * started with the prompt once the worktree is ready. Delete: the agent stopped and its
+ * services stopped first (nothing may write into a worktree being removed), then the task
+ * and its workspace, then its checkpoint refs and the timeline's cached sequence.
+ */
+export function createTaskOrchestration(context: WorkspaceContext, options: TaskOrchestrationOptions) {
+  const { store } = context;
+  const tasks = createTaskService(context);
+
+  return {
+    list: tasks.list,
+
+    /** The stored task with its live facts (messages queued for its agent). */
+    get(taskId: string): Task | undefined {
+      const task = store.tasks.get(taskId);
+      return task && context.decorateTask(task);
+    },
+
+    /** Returns once the task is stored (`creating`); `settled` resolves when git is done. */
+    async create(args: MethodArgs<'tasks.create'>): Promise<Result<CreatedTask>> {
+      const created = await tasks.create(args);
+      if (created.ok && options.autoStart) {
+        // Tracked, so closing waits for it instead of closing the database under it.
+        void context.track(
+          created.data.settled.then(async (task) => {
+            if (task.workspace.state === 'ready') await options.agents.startWithPrompt(task.id);
+          }),
+        );
+      }
+      return created;
+    },
+
+    async delete(args: MethodArgs<'tasks.delete'>): Promise<Result<{ deleted: true }>> {
+      await options.agents.stopAndWait(args.taskId);
+      await options.commands.stopTask(args.taskId);
+      const task = store.tasks.get(args.taskId);
+      const project = task && store.projects.get(task.projectId);
+      const deleted = await tasks.delete(args);
+      if (!deleted.ok) return deleted;
+      // Checkpoint refs are private to the task: removed with it (best effort; the branch may already be gone).
+      if (project) await deleteCheckpoints({ path: project.path, inRepoQueue: (operation) => context.inRepoQueue(project, operation) }, args.taskId);
+      store.timeline.forget(args.taskId);
+      return deleted;
+    },
+  };
+}
