@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { idSchema } from './id';
 import { hunkRangeSchema } from './review';
 
-/** Merge back and the conflict radar as the renderer sees them (mirrors src-main/services/merge/merge-types.ts). */
+/**
+ * Merge back and the conflict radar as the renderer sees them; the host's merge service
+ * (src-main/services/merge/merge-types.ts) uses these types as they are, with its own record of
+ * a landed merge (`MergeRecord`, shown here as `MergedState`).
+ */
 
 export const mergeStrategySchema = z.enum(['merge', 'squash', 'rebase']);
 export type MergeStrategyName = z.infer<typeof mergeStrategySchema>;
@@ -25,6 +29,7 @@ export const mergeRequestSchema = z
       .array(z.object({ path: relativePath, hunks: z.array(hunkRangeSchema).min(1).max(10_000) }).strict())
       .max(20_000)
       .optional(),
+    /** Message for the new commit (merge commit, squash or selective); left out or blank, a default is written. */
     message: z.string().max(20_000).optional(),
     /**
      * The workspace's uncommitted files are merged too (committed on its branch first); false
@@ -36,8 +41,11 @@ export const mergeRequestSchema = z
 
 const fileChangeSchema = z.object({
   path: z.string(),
+  /** For renames and copies: where the file came from. */
   oldPath: z.string().optional(),
+  /** A, M, D, T (type change), R (renamed) or C (copied). */
   status: z.string(),
+  /** Null for binary files. */
   additions: z.number().nullable(),
   deletions: z.number().nullable(),
 });
@@ -52,31 +60,48 @@ export const mergePreviewSchema = z.object({
   workspaceBranch: z.string(),
   workspaceHead: z.string(),
   mergeBase: z.string().nullable(),
+  /** The workspace's commits the target does not have (oldest first). */
   commits: z.array(commitSummarySchema),
+  /** How many new commits the target gets: 1 for merge/squash/selective, the replayed ones for rebase. */
   newCommitCount: z.number(),
+  /** Uncommitted files in the workspace: A (added, untracked included), M, D or T (type change), against its HEAD. */
   uncommitted: z.array(z.object({ path: z.string(), status: z.string() })),
   includesUncommitted: z.boolean(),
   /** The commit the uncommitted files become on the workspace branch first (it is among `commits`); `merge.run` pins it. */
   uncommittedCommit: commitSummarySchema.nullable(),
+  /** Files the target branch will change (clean merge), else the workspace's changes. */
   files: z.array(fileChangeSchema),
   clean: z.boolean(),
   conflicts: z.array(z.string()),
   message: z.string(),
+  /** The checkout of the target branch, if any, and what the merge does to it. */
   checkout: z
     .object({
       path: z.string(),
       isMain: z.boolean(),
+      /** `update`: its files follow the branch; `refuse`: it has local changes the merge would overwrite. */
       action: z.enum(['update', 'refuse']),
       blockingFiles: z.array(z.object({ path: z.string(), status: z.string() })),
+      /** A merge/rebase/cherry-pick in progress there (refused). */
       operation: z.string().nullable(),
     })
     .nullable(),
+  /** Why the merge would refuse right now (code + message), or null. */
   blocked: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
 export type MergePreviewView = z.infer<typeof mergePreviewSchema>;
 
-const conflictSideSchema = z.object({ mode: z.string(), oid: z.string(), binary: z.boolean(), text: z.string().nullable() }).nullable();
+const conflictSideSchema = z
+  .object({
+    mode: z.string(),
+    oid: z.string(),
+    binary: z.boolean(),
+    /** The text, or null when binary or too large to show. */
+    text: z.string().nullable(),
+  })
+  .nullable();
 
+/** One conflicted file for a three-way view: base / ours (the target) / theirs (the workspace). */
 export const conflictFileSchema = z.object({
   path: z.string(),
   base: conflictSideSchema,
@@ -84,7 +109,9 @@ export const conflictFileSchema = z.object({
   ours: conflictSideSchema,
   /** The workspace's version. */
   theirs: conflictSideSchema,
+  /** Git's merged text with conflict markers, when it produced one. */
   merged: z.string().nullable(),
+  /** Git's description, e.g. "CONFLICT (modify/delete): …". */
   messages: z.array(z.string()),
 });
 export type ConflictFileView = z.infer<typeof conflictFileSchema>;

@@ -1,31 +1,51 @@
 import { z } from 'zod';
 
-/** DiffLens data as the renderer receives it (mirrors src-main/services/diffs/diff-types.ts). */
+/**
+ * DiffLens data as the renderer receives it; the host's diff engine (src-main/services/diffs)
+ * produces these types as they are. Plain data, no Buffers: names that are not valid UTF-8
+ * carry their raw bytes in base64.
+ */
+
+/**
+ * A file name as git stores it. `path` is for display (invalid UTF-8 bytes become U+FFFD);
+ * `pathBytes` (base64 of the raw bytes) is present only when that display form is lossy, and
+ * is what the file diff uses to address the file.
+ */
 const diffPath = { path: z.string(), pathBytes: z.string().optional() };
 
 export const diffFileSchema = z.object({
   ...diffPath,
+  /** The name before a rename or copy. */
   oldPath: z.string().optional(),
   oldPathBytes: z.string().optional(),
   status: z.enum(['added', 'modified', 'deleted', 'renamed', 'copied', 'typechange', 'untracked']),
+  /** Lines added (0 for binary files and for untracked files too large to read). */
   additions: z.number(),
   deletions: z.number(),
   binary: z.boolean(),
+  /** Octal git modes, e.g. `100644`, `100755`, `120000` (symlink); absent on the missing side. */
   oldMode: z.string().optional(),
   newMode: z.string().optional(),
+  /** Size in the working tree; absent for deleted files. */
   sizeBytes: z.number().optional(),
+  /** Over the display limits: the file diff will not load its text. */
   tooLarge: z.boolean().optional(),
+  /** Rename/copy similarity in percent. */
   similarity: z.number().optional(),
 });
 export type DiffFileView = z.infer<typeof diffFileSchema>;
 
 export const workspaceDiffSchema = z.object({
+  /** The commit everything is compared with. */
   mergeBase: z.string(),
+  /** `branch`: merge-base of HEAD with the base branch; `baseCommit`: the base branch is gone. */
   baseSource: z.enum(['branch', 'baseCommit']),
   files: z.array(diffFileSchema),
   totals: z.object({ files: z.number(), additions: z.number(), deletions: z.number() }),
 });
+export type WorkspaceDiffView = z.infer<typeof workspaceDiffSchema>;
 
+/** A reference to one file of the list: its name, and its old name when it was renamed. */
 export const diffFileRefSchema = z
   .object({
     path: z.string().min(1).max(4096),
@@ -34,12 +54,14 @@ export const diffFileRefSchema = z
     oldPathBytes: z.string().max(8192).optional(),
   })
   .strict();
+export type DiffFileRefView = z.infer<typeof diffFileRefSchema>;
 
 export const diffHunkSchema = z.object({
   oldStart: z.number(),
   oldLines: z.number(),
   newStart: z.number(),
   newLines: z.number(),
+  /** The whole `@@ -a,b +c,d @@ context` line. */
   header: z.string(),
   lines: z.array(
     z.object({
@@ -47,25 +69,32 @@ export const diffHunkSchema = z.object({
       text: z.string(),
       oldLine: z.number().optional(),
       newLine: z.number().optional(),
+      /** Git's "\ No newline at end of file" followed this line. */
       noNewlineAtEnd: z.boolean().optional(),
     }),
   ),
 });
+export type DiffHunkView = z.infer<typeof diffHunkSchema>;
 
 export const fileDiffSchema = z.object({
   ...diffPath,
   oldPath: z.string().optional(),
   oldPathBytes: z.string().optional(),
+  /** `unchanged`: the file no longer differs (e.g. reverted since the list was read). */
   status: z.enum(['added', 'modified', 'deleted', 'renamed', 'copied', 'typechange', 'untracked', 'unchanged']),
+  /** Monaco language id guessed from the extension (`plaintext` when unknown). */
   language: z.string(),
   binary: z.boolean(),
+  /** Set instead of hunks and texts when either side is over the display limits. */
   tooLarge: z.object({ bytes: z.number() }).optional(),
   hunks: z.array(diffHunkSchema),
+  /** Full texts for a side-by-side editor; absent when binary or too large. */
   oldText: z.string().optional(),
   newText: z.string().optional(),
   oldMode: z.string().optional(),
   newMode: z.string().optional(),
 });
+export type FileDiffView = z.infer<typeof fileDiffSchema>;
 
 export const checkpointSchema = z.object({ turn: z.number(), commit: z.string(), tree: z.string(), head: z.string(), createdAt: z.number() });
 

@@ -1,9 +1,11 @@
+import type { DiffFileRefView, DiffFileView, DiffHunkView, FileDiffView, WorkspaceDiffView } from '../../../src-shared/contract';
+
 /**
- * What a workspace's diff looks like to the rest of the app. Plain data, safe to send to the
- * renderer as is (no Buffers): names that are not valid UTF-8 carry their raw bytes in base64.
+ * What a workspace's diff looks like to the rest of the app: the contract's types as they are
+ * (src-shared/contract/review.ts documents each field), so nothing is reshaped on the way out.
  */
 
-export type DiffFileStatus = 'added' | 'modified' | 'deleted' | 'renamed' | 'copied' | 'typechange' | 'untracked';
+export type DiffFileStatus = DiffFileView['status'];
 
 /** The workspace fields a diff needs; a `WorkspaceRow` fits as is. */
 export interface DiffWorkspace {
@@ -13,90 +15,19 @@ export interface DiffWorkspace {
   baseCommit: string | null;
 }
 
-/**
- * A file name as git stores it. `path` is for display (invalid UTF-8 bytes become U+FFFD);
- * `pathBytes` (base64 of the raw bytes) is present only when that display form is lossy, and
- * is what the file diff uses to address the file.
- */
-export interface DiffPath {
-  path: string;
-  pathBytes?: string;
-}
+/** A file name as git stores it: `path` for display, `pathBytes` (base64) when that is lossy. */
+export type DiffPath = Pick<DiffFileView, 'path' | 'pathBytes'>;
 
-export interface DiffFile extends DiffPath {
-  /** The name before a rename or copy. */
-  oldPath?: string;
-  oldPathBytes?: string;
-  status: DiffFileStatus;
-  /** Lines added (0 for binary files and for untracked files too large to read). */
-  additions: number;
-  deletions: number;
-  binary: boolean;
-  /** Octal git modes, e.g. `100644`, `100755`, `120000` (symlink); absent on the missing side. */
-  oldMode?: string;
-  newMode?: string;
-  /** Size in the working tree; absent for deleted files. */
-  sizeBytes?: number;
-  /** Over the display limits: the file diff will not load its text. */
-  tooLarge?: boolean;
-  /** Rename/copy similarity in percent. */
-  similarity?: number;
-}
+export type DiffFile = DiffFileView;
+export type DiffTotals = WorkspaceDiffView['totals'];
+export type WorkspaceDiff = WorkspaceDiffView;
+export type DiffHunk = DiffHunkView;
+export type DiffLine = DiffHunk['lines'][number];
 
-export interface DiffTotals {
-  files: number;
-  additions: number;
-  deletions: number;
-}
+/** The contract's reference to one file of the list, or (inside the host) just its name. */
+export type DiffFileRef = string | DiffFileRefView;
 
-export interface WorkspaceDiff {
-  /** The commit everything is compared with. */
-  mergeBase: string;
-  /** `branch`: merge-base of HEAD with the base branch; `baseCommit`: the base branch is gone. */
-  baseSource: 'branch' | 'baseCommit';
-  files: DiffFile[];
-  totals: DiffTotals;
-}
-
-export interface DiffLine {
-  kind: ' ' | '+' | '-';
-  text: string;
-  oldLine?: number;
-  newLine?: number;
-  /** Git's "\ No newline at end of file" followed this line. */
-  noNewlineAtEnd?: boolean;
-}
-
-export interface DiffHunk {
-  oldStart: number;
-  oldLines: number;
-  newStart: number;
-  newLines: number;
-  /** The whole `@@ -a,b +c,d @@ context` line. */
-  header: string;
-  lines: DiffLine[];
-}
-
-/** A reference to one file of the list: its name, and its old name when it was renamed. */
-export type DiffFileRef = string | (DiffPath & { oldPath?: string; oldPathBytes?: string });
-
-export interface FileDiff extends DiffPath {
-  oldPath?: string;
-  oldPathBytes?: string;
-  /** `unchanged`: the file no longer differs (e.g. reverted since the list was read). */
-  status: DiffFileStatus | 'unchanged';
-  /** Monaco language id guessed from the extension (`plaintext` when unknown). */
-  language: string;
-  binary: boolean;
-  /** Set instead of hunks and texts when either side is over the display limits. */
-  tooLarge?: { bytes: number };
-  hunks: DiffHunk[];
-  /** Full texts for a side-by-side editor; absent when binary or too large. */
-  oldText?: string;
-  newText?: string;
-  oldMode?: string;
-  newMode?: string;
-}
+export type FileDiff = FileDiffView;
 
 export interface DiffLimits {
   /** Files larger than this are listed with their size but never loaded (default 2 MiB). */

@@ -1,15 +1,8 @@
+import type { MergePreviewView } from '../../../src-shared/contract';
 import { gitText, splitNul } from './git-step';
 
-export interface FileChange {
-  path: string;
-  /** For renames and copies: where the file came from. */
-  oldPath?: string;
-  /** A, M, D, T (type change), R (renamed) or C (copied). */
-  status: string;
-  /** Null for binary files. */
-  additions: number | null;
-  deletions: number | null;
-}
+/** One changed file, as the merge preview lists it (status A, M, D, T, R or C; null counts for binary files). */
+export type FileChange = MergePreviewView['files'][number];
 
 /** What changes from one tree (or commit) to another, with line counts, renames detected. */
 export async function listFileChanges(repo: string, from: string, to: string): Promise<FileChange[]> {

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../../../src-shared/contract';
+import { fail, ok, type MethodArgs, type Result } from '../../../src-shared/contract';
 import { withTempIndex } from '../git/temporary-index-file';
 import { runGitBytes } from '../git/run-git';
 import { plainDiffConfig, plainDiffFlags } from '../diffs/git-bytes';
@@ -9,10 +9,7 @@ import { mergeTrees } from './merge-tree';
 import { readTreeEntries, type TreeEdit } from './tree-edits';
 
 /** Some hunks of one modified file, named as the review shows them (merge-base → workspace, 3 lines of context). */
-export interface HunkPick {
-  path: string;
-  hunks: HunkRange[];
-}
+export type HunkPick = NonNullable<MethodArgs<'merge.preview'>['hunks']>[number];
 
 const sameRange = (a: HunkRange, b: HunkRange) => a.oldStart === b.oldStart && a.oldLines === b.oldLines && a.newStart === b.newStart && a.newLines === b.newLines;
 

@@ -1,11 +1,11 @@
-import { fail, ok, type MergedState, type MethodArgs, type Result, type Task } from '../../../src-shared/contract';
+import { fail, ok, type MergedState, type MergeOutcomeView, type MethodArgs, type Result, type Task } from '../../../src-shared/contract';
 import { openWorkspace } from '../history/workspace-handle';
 import type { WorkspaceContext } from '../workspaces/context';
 import { archiveMergedWorkspace } from './archive-workspace';
 import { mergeBaseIntoWorkspace, resolutionRequest } from './merge-base-into-workspace';
 import { clearMergedMarkOnNewWork } from './merged-mark';
 import { MergeService } from './merge-service';
-import type { ConflictFile, ConflictResolution, MergeOptions, MergeOutcome, MergePreview, MergeProject, MergeRecord, MergeWorkspace } from './merge-types';
+import type { ConflictFile, ConflictResolution, MergeOutcome, MergePreview, MergeProject, MergeRecord, MergeWorkspace } from './merge-types';
 
 export interface TaskMergesOptions {
   /** Starts (or queues) an agent turn in the task. */
@@ -13,7 +13,6 @@ export interface TaskMergesOptions {
 }
 
 type MergeRequest = MethodArgs<'merge.preview'>;
-type MergeOutcomeView = { status: 'merged'; merged: MergedState } | Extract<MergeOutcome, { status: 'conflicts' }>;
 
 /**
  * Merge back by task id: finds the task's project and workspace, runs the merge service,
@@ -46,13 +45,6 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
       workspace: { id: workspace.id, path: workspace.path, branch: workspace.branch, baseBranch: workspace.baseBranch },
     });
   };
-  const mergeOptions = (request: MergeRequest): MergeOptions => ({
-    strategy: request.strategy,
-    ...(request.files ? { files: request.files } : {}),
-    ...(request.hunks ? { hunks: request.hunks } : {}),
-    ...(request.message?.trim() ? { message: request.message } : {}),
-    includeUncommitted: request.includeUncommitted,
-  });
   const taskOfWorkspace = (workspaceId: string) => context.store.tasks.listByWorkspace(workspaceId)[0];
 
   /** Records a landed merge and tells everyone; passes conflicts through. */
@@ -71,13 +63,13 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
     preview(request: MergeRequest): Promise<Result<MergePreview>> {
       const located = locate(request.taskId);
       if (!located.ok) return Promise.resolve(located);
-      return service.previewMerge(located.data.project, located.data.workspace, mergeOptions(request));
+      return service.previewMerge(located.data.project, located.data.workspace, request);
     },
 
     async run(request: MethodArgs<'merge.run'>): Promise<Result<MergeOutcomeView>> {
       const located = locate(request.taskId);
       if (!located.ok) return located;
-      return settle(await service.mergeWorkspace(located.data.project, located.data.workspace, mergeOptions(request), request.expected ?? {}));
+      return settle(await service.mergeWorkspace(located.data.project, located.data.workspace, request, request.expected ?? {}));
     },
 
     conflicts(mergeId: string): Result<{ taskId: string; conflicts: ConflictFile[] }> {

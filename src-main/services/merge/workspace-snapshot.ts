@@ -1,13 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { MergePreviewView } from '../../../src-shared/contract';
 import { gitText, splitNul } from './git-step';
 import { withTempIndex } from '../git/temporary-index-file';
 
-export interface UncommittedChange {
-  path: string;
-  /** A (added, untracked included), M, D or T (type change), against the workspace's HEAD. */
-  status: string;
-}
+/** An uncommitted file as the merge preview lists it: A (added, untracked included), M, D or T, against the workspace's HEAD. */
+export type UncommittedChange = MergePreviewView['uncommitted'][number];
 
 export interface WorkspaceSnapshot {
   /** The commit the workspace folder has checked out. */
