@@ -2,12 +2,21 @@ import { z } from 'zod';
 
 /**
  * What a task's agent is doing. `queued`: waiting for a free slot under the concurrency
- * limit. `needs_approval`: a tool call waits for the user. `paused`: a step or cost limit
- * was reached. `interrupted`: the host stopped while it ran (Resume continues).
+ * limit. `needs_approval`: a tool call waits for the user. `needs_input`: the agent asked the
+ * user a question and waits for the answer. `plan_review`: a plan task's run ended with a plan
+ * that waits at the approval gate. `paused`: a step or cost limit was reached. `interrupted`:
+ * the host stopped while it ran (Resume continues).
  */
-export const taskStatuses = ['idle', 'queued', 'running', 'needs_approval', 'paused', 'done', 'failed', 'interrupted', 'stopped'] as const;
+export const taskStatuses = ['idle', 'queued', 'running', 'needs_approval', 'needs_input', 'plan_review', 'paused', 'done', 'failed', 'interrupted', 'stopped'] as const;
 export const taskStatusSchema = z.enum(taskStatuses);
 export type TaskStatus = z.infer<typeof taskStatusSchema>;
+
+/** Statuses of a run that is under way (it holds a slot or waits for one): Stop applies, edits may land. */
+export const busyTaskStatuses: readonly TaskStatus[] = ['queued', 'running', 'needs_approval', 'needs_input'];
+
+export function isBusyStatus(status: TaskStatus): boolean {
+  return busyTaskStatuses.includes(status);
+}
 
 export const usageTotalsSchema = z.object({
   inputTokens: z.number(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { agentStateSchema } from './agent';
 import { idSchema } from './id';
 import { mergedStateSchema } from './merge';
+import { planPinSchema } from './plans';
 
 export { idSchema };
 
@@ -60,6 +61,12 @@ export const taskSchema = z.object({
   createdAt: z.number(),
   workspace: workspaceSchema,
   agent: agentStateSchema,
+  /** The pipeline the task is a stage of. */
+  pipelineId: idSchema.nullable(),
+  /** Implement tasks started from a plan: the approved version and the steps they implement. */
+  planPin: planPinSchema.nullable(),
+  /** Review tasks: the task whose workspace they review (and share). */
+  reviewedTaskId: idSchema.nullable(),
 });
 export type Task = z.infer<typeof taskSchema>;
 

@@ -9,3 +9,7 @@ export * from './settings';
 export * from './review';
 export * from './merge';
 export * from './commands';
+export * from './plans';
+export * from './review-reports';
+export * from './pipelines';
+export * from './audit';

@@ -1,5 +1,5 @@
 import { generateText } from 'ai';
-import { fail, ok, type Result, type Task, type TaskRole, type TaskStatus, type TimelineEvent, type TimelineEventBody } from '../../../src-shared/contract';
+import { busyTaskStatuses, fail, ok, type Result, type Task, type TaskRole, type TaskStatus, type TimelineEvent, type TimelineEventBody } from '../../../src-shared/contract';
 import type { DomainEventBus } from '../events';
 import type { Store } from '../store/store';
 import { runAgent, type ResolvedModel, type RunOutcome } from './agent-run';
@@ -42,7 +42,6 @@ interface ActiveRun {
   done: Promise<void>;
 }
 
-const activeStatuses: readonly TaskStatus[] = ['running', 'queued', 'needs_approval'];
 
 /**
  * One agent per task: starts, queues, stops, resumes and feeds runs; keeps each run's
@@ -65,7 +64,7 @@ export class AgentService {
    * that was streaming then is marked incomplete, so Resume asks the model again.
    */
   recoverAfterRestart(): void {
-    for (const status of activeStatuses) {
+    for (const status of busyTaskStatuses) {
       for (const taskId of this.options.store.tasks.idsWithStatus(status)) {
         const conversation = Conversation.fromTimeline(this.options.store.timeline.from(taskId, 0));
         const cut = this.markUnfinishedAnswer(taskId, conversation, 'interrupted');

@@ -1,4 +1,4 @@
-import { fail, ok, type EventName, type EventPayload, type Result, type Task } from '../../../src-shared/contract';
+import { fail, isBusyStatus, ok, type EventName, type EventPayload, type Result, type Task } from '../../../src-shared/contract';
 import { LiveDiffs } from '../diffs/live-diffs';
 import type { DiffWorkspace, WorkspaceDiff } from '../diffs/diff-types';
 import type { DomainEventBus } from '../events';
@@ -18,7 +18,6 @@ export interface LiveReviewOptions {
 }
 
 /** While the agent works (or waits for the user), its workspace's files are watched. */
-const activeStatuses = new Set<Task['agent']['status']>(['queued', 'running', 'needs_approval']);
 
 /**
  * Keeps the review current while agents work. Watched: the workspace on screen and those
@@ -90,7 +89,7 @@ export class LiveReview {
       void this.watch(task.workspace.id).then((watching) => {
         if (watching.ok && this.visibleTaskId === task.id) this.diffs.setVisible([task.workspace.id]);
       });
-    } else if (task.workspace.state === 'ready' && activeStatuses.has(task.agent.status)) void this.watch(task.workspace.id);
+    } else if (task.workspace.state === 'ready' && isBusyStatus(task.agent.status)) void this.watch(task.workspace.id);
     else if (task.workspace.state !== 'ready') this.unwatch(task.workspace.id);
     else this.releaseIfIdle(task);
   }
@@ -130,7 +129,7 @@ export class LiveReview {
     // Runs on every task event (usage updates while streaming): nothing to read unless watched.
     if (!this.watched.has(task.workspace.id)) return;
     const sharers = this.options.store.tasks.listByWorkspace(task.workspace.id);
-    const needed = sharers.some((other) => other.id === this.visibleTaskId || activeStatuses.has(other.agent.status));
+    const needed = sharers.some((other) => other.id === this.visibleTaskId || isBusyStatus(other.agent.status));
     if (!needed) {
       // One last look, so the radar sees the agent's final state.
       this.radarOf(task.workspace.id);

@@ -63,7 +63,13 @@ export function createProjectService({ store, emit, events, now }: ProjectServic
 
     /** Forgets the project (its rows only): the repository and its worktrees stay on disk. */
     remove(projectId: string): Result<{ removed: true }> {
-      if (!store.projects.remove(projectId)) return fail('NOT_FOUND', 'That project is not open in Braid.');
+      // Its audit trail goes with it: entries outlive tasks, not the project they belong to.
+      const removed = store.transaction(() => {
+        if (!store.projects.remove(projectId)) return false;
+        store.audit.forgetProject(projectId);
+        return true;
+      });
+      if (!removed) return fail('NOT_FOUND', 'That project is not open in Braid.');
       void events.publish('project.removed', { projectId });
       announce();
       return ok({ removed: true });

@@ -13,7 +13,20 @@ describe('openDatabase', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['project', 'review_comment', 'setting', 'task', 'task_event', 'workspace']);
+    expect(tables).toEqual([
+      'audit_entry',
+      'pipeline',
+      'plan_step_progress',
+      'plan_version',
+      'project',
+      'review_comment',
+      'review_finding',
+      'review_report',
+      'setting',
+      'task',
+      'task_event',
+      'workspace',
+    ]);
     db.close();
   });
 

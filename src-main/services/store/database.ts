@@ -45,7 +45,12 @@ export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {})
   }
 }
 
-/** Applies the migrations newer than `user_version`, all in one transaction. */
+/**
+ * Applies the migrations newer than `user_version`, all in one transaction. Foreign keys are
+ * off while they run (SQLite's procedure for rebuilding a table: with them on, dropping the old
+ * table would cascade into every row that refers to it) and checked before the commit, so a
+ * migration that leaves a dangling reference rolls back like any other failure.
+ */
 export function migrate(db: Db, list: readonly Migration[]): void {
   assertOrdered(list);
   const known = list.at(-1)?.version ?? 0;
@@ -53,12 +58,23 @@ export function migrate(db: Db, list: readonly Migration[]): void {
   if (current > known) throw new DatabaseTooNewError(current, known);
   const pending = list.filter((migration) => migration.version > current);
   if (pending.length === 0) return;
-  db.transaction(() => {
-    for (const migration of pending) {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    }
-  }).immediate();
+  const enforcing = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const migration of pending) {
+        db.exec(migration.sql);
+        db.pragma(`user_version = ${migration.version}`);
+      }
+      const dangling = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+      if (dangling.length > 0) {
+        const first = dangling[0]!;
+        throw new Error(`A migration left ${dangling.length} row(s) pointing at nothing (first: ${first.table} row ${first.rowid} → ${first.parent}).`);
+      }
+    }).immediate();
+  } finally {
+    if (enforcing) db.pragma('foreign_keys = ON');
+  }
 }
 
 function assertOrdered(list: readonly Migration[]): void {

@@ -119,4 +119,143 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE workspace ADD COLUMN merged TEXT;
     `,
   },
+  {
+    version: 5,
+    name: 'roles and pipelines: plan and review artifacts, step progress, pipelines, audit trail',
+    sql: `
+      CREATE TABLE pipeline (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        goal TEXT NOT NULL,
+        -- {plan, implement, review}: a model ref each, or null for the role's default.
+        models TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX pipeline_by_project ON pipeline(project_id, created_at);
+
+      -- The task table again, for two new statuses (a CHECK cannot be altered in place) and the
+      -- links between the stages of a pipeline. Rebuilt as SQLite documents it: copy, drop,
+      -- rename, with foreign keys off while the migration runs.
+      CREATE TABLE task_rebuilt (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+        workspace_id TEXT NOT NULL REFERENCES workspace(id),
+        title TEXT NOT NULL,
+        prompt TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('plan', 'implement', 'review')),
+        created_at INTEGER NOT NULL,
+        status TEXT NOT NULL DEFAULT 'idle'
+          CHECK (status IN ('idle', 'queued', 'running', 'needs_approval', 'needs_input', 'plan_review', 'paused', 'done', 'failed', 'interrupted', 'stopped')),
+        status_reason TEXT,
+        model TEXT,
+        input_tokens INTEGER NOT NULL DEFAULT 0,
+        output_tokens INTEGER NOT NULL DEFAULT 0,
+        cached_tokens INTEGER NOT NULL DEFAULT 0,
+        cost_usd REAL,
+        context_tokens INTEGER NOT NULL DEFAULT 0,
+        context_window INTEGER NOT NULL DEFAULT 0,
+        step_count INTEGER NOT NULL DEFAULT 0,
+        max_steps INTEGER NOT NULL DEFAULT 50,
+        max_cost_usd REAL,
+        pipeline_id TEXT REFERENCES pipeline(id) ON DELETE SET NULL,
+        -- Implement tasks: {planTaskId, version, stepIds} of the approved plan they implement.
+        plan_pin TEXT,
+        -- Review tasks: the task whose workspace they share and review.
+        reviewed_task_id TEXT REFERENCES task(id) ON DELETE SET NULL
+      ) STRICT;
+      INSERT INTO task_rebuilt (id, project_id, workspace_id, title, prompt, role, created_at, status, status_reason, model,
+        input_tokens, output_tokens, cached_tokens, cost_usd, context_tokens, context_window, step_count, max_steps, max_cost_usd)
+      SELECT id, project_id, workspace_id, title, prompt, role, created_at, status, status_reason, model,
+        input_tokens, output_tokens, cached_tokens, cost_usd, context_tokens, context_window, step_count, max_steps, max_cost_usd
+      FROM task;
+      DROP TABLE task;
+      ALTER TABLE task_rebuilt RENAME TO task;
+      CREATE INDEX task_by_project ON task(project_id, created_at);
+      CREATE INDEX task_by_workspace ON task(workspace_id);
+      CREATE INDEX task_by_pipeline ON task(pipeline_id) WHERE pipeline_id IS NOT NULL;
+      CREATE INDEX task_by_reviewed ON task(reviewed_task_id) WHERE reviewed_task_id IS NOT NULL;
+
+      -- Every version a plan task's agent (or the user, editing) submitted. Immutable but for
+      -- status and decision, which record the gate.
+      CREATE TABLE plan_version (
+        task_id TEXT NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        author TEXT NOT NULL CHECK (author IN ('agent', 'user')),
+        plan TEXT NOT NULL,
+        markdown TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('proposed', 'approved', 'changes_requested', 'rejected', 'superseded')),
+        decision TEXT,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (task_id, version)
+      ) STRICT, WITHOUT ROWID;
+
+      -- An implement task's progress on the steps it is pinned to.
+      CREATE TABLE plan_step_progress (
+        task_id TEXT NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+        step_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'in_progress', 'done', 'skipped')),
+        note TEXT,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (task_id, step_id)
+      ) STRICT, WITHOUT ROWID;
+
+      -- Every review a review task's agent submitted, and its findings.
+      CREATE TABLE review_report (
+        task_id TEXT NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        reviewed_task_id TEXT NOT NULL,
+        head_commit TEXT,
+        verdict TEXT NOT NULL CHECK (verdict IN ('correct', 'incorrect')),
+        explanation TEXT NOT NULL,
+        confidence REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),
+        resolved TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (task_id, version)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE review_finding (
+        id TEXT PRIMARY KEY,
+        review_task_id TEXT NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        reviewed_task_id TEXT NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        priority TEXT NOT NULL CHECK (priority IN ('P0', 'P1', 'P2', 'P3')),
+        confidence REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),
+        path TEXT NOT NULL,
+        line_start INTEGER CHECK (line_start >= 1),
+        line_end INTEGER CHECK (line_end >= line_start),
+        body TEXT NOT NULL,
+        criterion TEXT,
+        suggested_fix TEXT,
+        -- The lines as they read when found: a later change to them means likely addressed.
+        anchor_text TEXT,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'sent', 'addressed', 'dismissed', 'fixed')),
+        status_reason TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX review_finding_by_reviewed ON review_finding(reviewed_task_id, status);
+      CREATE INDEX review_finding_by_review ON review_finding(review_task_id, version);
+
+      -- The audit trail: per project, append-only, each entry chained to the one before by its
+      -- hash. No foreign keys: entries outlive the tasks and pipelines they name.
+      CREATE TABLE audit_entry (
+        project_id TEXT NOT NULL,
+        seq INTEGER NOT NULL CHECK (seq >= 1),
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        type TEXT NOT NULL,
+        task_id TEXT,
+        pipeline_id TEXT,
+        payload TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (project_id, seq)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX audit_by_task ON audit_entry(task_id, seq) WHERE task_id IS NOT NULL;
+      CREATE INDEX audit_by_pipeline ON audit_entry(pipeline_id, seq) WHERE pipeline_id IS NOT NULL;
+    `,
+  },
 ];

@@ -1,6 +1,10 @@
+import { createAuditRepository, type AuditRepository } from './audit-repository';
 import { openDatabase, type Db, type OpenDatabaseOptions } from './database';
+import { createPipelineRepository, type PipelineRepository } from './pipeline-repository';
+import { createPlanRepository, type PlanRepository } from './plan-repository';
 import { createProjectRepository, type ProjectRepository } from './project-repository';
 import { createReviewCommentRepository, type ReviewCommentRepository } from './review-comment-repository';
+import { createReviewReportRepository, type ReviewReportRepository } from './review-report-repository';
 import { createSettingRepository, type SettingsStore } from './setting-repository';
 import { createTaskRepository, type TaskRepository } from './task-repository';
 import { createTimelineRepository, type TimelineRepository } from './timeline-repository';
@@ -15,6 +19,10 @@ export interface Store {
   settings: SettingsStore;
   timeline: TimelineRepository;
   reviewComments: ReviewCommentRepository;
+  pipelines: PipelineRepository;
+  plans: PlanRepository;
+  reviewReports: ReviewReportRepository;
+  audit: AuditRepository;
   /** Runs `work` in one transaction (all or nothing). */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -30,6 +38,10 @@ export function openStore(dataDir: string, options?: OpenDatabaseOptions): Store
     settings: createSettingRepository(db),
     timeline: createTimelineRepository(db),
     reviewComments: createReviewCommentRepository(db),
+    pipelines: createPipelineRepository(db),
+    plans: createPlanRepository(db),
+    reviewReports: createReviewReportRepository(db),
+    audit: createAuditRepository(db),
     transaction: (work) => db.transaction(work)(),
     close: () => db.close(),
   };

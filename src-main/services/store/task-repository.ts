@@ -1,4 +1,4 @@
-import type { AgentState, Task, TaskRole, TaskStatus } from '../../../src-shared/contract';
+import { planPinSchema, type AgentState, type PlanPin, type Task, type TaskRole, type TaskStatus } from '../../../src-shared/contract';
 import type { Db } from './database';
 import { toWorkspaceRow, type RawWorkspace } from './workspace-repository';
 
@@ -10,6 +10,9 @@ export interface TaskRow {
   prompt: string;
   role: TaskRole;
   createdAt: number;
+  pipelineId?: string | null;
+  planPin?: PlanPin | null;
+  reviewedTaskId?: string | null;
 }
 
 type RawAgentColumns = {
@@ -37,6 +40,9 @@ type RawTaskWithWorkspace = {
   prompt: string;
   role: TaskRole;
   created_at: number;
+  pipeline_id: string | null;
+  plan_pin: string | null;
+  reviewed_task_id: string | null;
 } & RawAgentColumns & { [K in keyof RawWorkspace as `w_${K}`]: RawWorkspace[K] };
 
 const selectTasks = `
@@ -67,6 +73,9 @@ function toTask(raw: RawTaskWithWorkspace): Task {
     prompt: raw.prompt,
     role: raw.role,
     createdAt: raw.created_at,
+    pipelineId: raw.pipeline_id,
+    planPin: raw.plan_pin === null ? null : planPinSchema.parse(JSON.parse(raw.plan_pin)),
+    reviewedTaskId: raw.reviewed_task_id,
     agent: toAgentState(raw),
     workspace: {
       id: workspace.id,
@@ -103,9 +112,11 @@ export function createTaskRepository(db: Db) {
   const byId = db.prepare<[string], RawTaskWithWorkspace>(`${selectTasks} WHERE t.id = ?`);
   const byProject = db.prepare<[string], RawTaskWithWorkspace>(`${selectTasks} WHERE t.project_id = ? ORDER BY t.created_at, t.id`);
   const byWorkspace = db.prepare<[string], RawTaskWithWorkspace>(`${selectTasks} WHERE t.workspace_id = ? ORDER BY t.created_at`);
+  const byPipeline = db.prepare<[string], RawTaskWithWorkspace>(`${selectTasks} WHERE t.pipeline_id = ? ORDER BY t.created_at, t.id`);
+  const reviewsOf = db.prepare<[string], RawTaskWithWorkspace>(`${selectTasks} WHERE t.reviewed_task_id = ? ORDER BY t.created_at, t.id`);
   const insert = db.prepare(
-    `INSERT INTO task (id, project_id, workspace_id, title, prompt, role, created_at)
-     VALUES (@id, @projectId, @workspaceId, @title, @prompt, @role, @createdAt)`,
+    `INSERT INTO task (id, project_id, workspace_id, title, prompt, role, created_at, pipeline_id, plan_pin, reviewed_task_id)
+     VALUES (@id, @projectId, @workspaceId, @title, @prompt, @role, @createdAt, @pipelineId, @planPin, @reviewedTaskId)`,
   );
   const remove = db.prepare('DELETE FROM task WHERE id = ?');
   const existsById = db.prepare<[string], { found: number }>('SELECT 1 AS found FROM task WHERE id = ?');
@@ -132,8 +143,16 @@ export function createTaskRepository(db: Db) {
     listByProject: (projectId: string): Task[] => byProject.all(projectId).map(toTask),
     listByWorkspace: (workspaceId: string): Task[] => byWorkspace.all(workspaceId).map(toTask),
     insert: (row: TaskRow): void => {
-      insert.run(row);
+      insert.run({
+        ...row,
+        pipelineId: row.pipelineId ?? null,
+        planPin: row.planPin ? JSON.stringify(row.planPin) : null,
+        reviewedTaskId: row.reviewedTaskId ?? null,
+      });
     },
+    listByPipeline: (pipelineId: string): Task[] => byPipeline.all(pipelineId).map(toTask),
+    /** Review tasks of a task (they share its workspace). */
+    listReviewsOf: (taskId: string): Task[] => reviewsOf.all(taskId).map(toTask),
     remove: (id: string): boolean => remove.run(id).changes > 0,
     setStatus: (id: string, status: TaskStatus, reason: string | null): void => {
       setStatus.run(status, reason, id);

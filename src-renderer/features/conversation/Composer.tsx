@@ -1,12 +1,11 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import { ok, type AgentState, type Result } from '../../../src-shared/contract';
+import { isBusyStatus, ok, type AgentState, type Result } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { hasCommandModifier, shortcutLabel } from '../../ui/shortcut-label';
 import { useSingleFlight } from '../../ui/use-single-flight';
 import { ModelPicker } from './ModelPicker';
 
-const stoppable = new Set<AgentState['status']>(['running', 'queued', 'needs_approval']);
 const resumable = new Set<AgentState['status']>(['paused', 'interrupted', 'stopped', 'failed']);
 
 const deliveryNotice = {
@@ -99,7 +98,7 @@ export function Composer({ taskId, status, model }: { taskId: string; status: Ag
         <span role="status" className="composer__notice">
           {notice}
         </span>
-        {stoppable.has(status) && (
+        {isBusyStatus(status) && (
           <button type="button" className="button" onClick={() => stopOrResume('agent.stop')} disabled={control.pending} aria-busy={control.pending}>
             Stop
           </button>

@@ -19,7 +19,7 @@ export interface TimelineFold {
 export const emptyFold: TimelineFold = { items: [], toolRows: new Map(), approvalRows: new Map(), activeErrorKey: null };
 
 /** Status changes worth a line: `running` and `needs_approval` are shown by the rows themselves. */
-const silentStatuses = new Set(['running', 'needs_approval', 'idle']);
+const silentStatuses = new Set(['running', 'needs_approval', 'needs_input', 'plan_review', 'idle']);
 
 function tail(text: string): { text: string; clipped: boolean } {
   if (text.length <= toolOutputTailChars) return { text, clipped: false };

@@ -1,4 +1,4 @@
-import type { Task } from '../../../src-shared/contract';
+import { isBusyStatus, type Task } from '../../../src-shared/contract';
 import { agentStatusLabels } from '../tasks/task-badge';
 import { useAgentResolving } from './merge-store';
 
@@ -9,7 +9,7 @@ import { useAgentResolving } from './merge-store';
 export function MergeAgentNotice({ task }: { task: Task }) {
   const files = useAgentResolving(task.id);
   if (!files) return null;
-  const busy = task.agent.status === 'running' || task.agent.status === 'queued' || task.agent.status === 'needs_approval';
+  const busy = isBusyStatus(task.agent.status);
   return (
     <p role="status" className="merge-agent-notice">
       {busy

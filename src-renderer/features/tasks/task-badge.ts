@@ -6,6 +6,8 @@ export const agentStatusLabels: Record<TaskStatus, string> = {
   queued: 'queued',
   running: 'running',
   needs_approval: 'needs approval',
+  needs_input: 'question',
+  plan_review: 'plan awaiting approval',
   paused: 'paused',
   done: 'done',
   failed: 'failed',

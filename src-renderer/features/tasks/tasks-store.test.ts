@@ -10,6 +10,9 @@ function task(id: string, projectId: string, createdAt: number, state: Workspace
     prompt: '',
     role: 'implement',
     createdAt,
+    pipelineId: null,
+    planPin: null,
+    reviewedTaskId: null,
     workspace: {
       id: `w${id}`,
       projectId,
@@ -20,7 +23,7 @@ function task(id: string, projectId: string, createdAt: number, state: Workspace
       state,
       stateReason: null,
       branchExists: true,
-    merged: null,
+      merged: null,
     },
     agent: {
       status: 'idle',

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isBusyStatus } from '../../../../src-shared/contract';
 import { useBridge } from '../../../bridge/bridge-context';
 import { InlineError } from '../../../ui/InlineError';
 import { useSingleFlight } from '../../../ui/use-single-flight';
@@ -6,13 +7,11 @@ import { useTasksStore } from '../../tasks/tasks-store';
 import { useIsActiveError } from '../timeline-store';
 import type { ErrorItem } from '../timeline-items';
 
-const busyStatuses = new Set(['running', 'queued', 'needs_approval']);
-
 /** A failure the run could not get past. The newest one offers Retry (a resume). */
 export function ErrorCard({ item, taskId }: { item: ErrorItem; taskId: string }) {
   const api = useBridge();
   const active = useIsActiveError(taskId, item.key);
-  const busy = useTasksStore((s) => busyStatuses.has(s.byId[taskId]?.agent.status ?? ''));
+  const busy = useTasksStore((s) => isBusyStatus(s.byId[taskId]?.agent.status ?? 'idle'));
   const { pending, run } = useSingleFlight();
   const [error, setError] = useState<string | null>(null);
 

@@ -1,0 +1,68 @@
+import type { AuditEntry } from '../../../src-shared/contract';
+import type { Db } from './database';
+
+interface RawAuditEntry {
+  project_id: string;
+  seq: number;
+  at: number;
+  actor: string;
+  type: string;
+  task_id: string | null;
+  pipeline_id: string | null;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Rows as stored, payload still as its JSON text: verification hashes exactly what was written. */
+export type StoredAuditEntry = Omit<AuditEntry, 'payload'> & { payloadJson: string };
+
+const toStored = (raw: RawAuditEntry): StoredAuditEntry => ({
+  projectId: raw.project_id,
+  seq: raw.seq,
+  at: raw.at,
+  actor: raw.actor,
+  type: raw.type,
+  taskId: raw.task_id,
+  pipelineId: raw.pipeline_id,
+  payloadJson: raw.payload,
+  prevHash: raw.prev_hash,
+  hash: raw.hash,
+});
+
+export type AuditRepository = ReturnType<typeof createAuditRepository>;
+
+/** Table `audit_entry` (migration 5): append-only; the audit service computes the chain. */
+export function createAuditRepository(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO audit_entry (project_id, seq, at, actor, type, task_id, pipeline_id, payload, prev_hash, hash)
+     VALUES (@projectId, @seq, @at, @actor, @type, @taskId, @pipelineId, @payloadJson, @prevHash, @hash)`,
+  );
+  const last = db.prepare<[string], RawAuditEntry>('SELECT * FROM audit_entry WHERE project_id = ? ORDER BY seq DESC LIMIT 1');
+  const page = db.prepare<[string, number, number], RawAuditEntry>('SELECT * FROM audit_entry WHERE project_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?');
+  const all = db.prepare<[string], RawAuditEntry>('SELECT * FROM audit_entry WHERE project_id = ? ORDER BY seq');
+  const ofTask = db.prepare<[string], RawAuditEntry>('SELECT * FROM audit_entry WHERE task_id = ? ORDER BY seq');
+  const ofPipeline = db.prepare<[string], RawAuditEntry>('SELECT * FROM audit_entry WHERE pipeline_id = ? ORDER BY seq');
+  const forget = db.prepare('DELETE FROM audit_entry WHERE project_id = ?');
+  return {
+    /** Appends entries already chained by the caller, all or none. */
+    append: (entries: readonly StoredAuditEntry[]): void => {
+      db.transaction(() => {
+        for (const entry of entries) insert.run(entry);
+      })();
+    },
+    last: (projectId: string): StoredAuditEntry | undefined => {
+      const raw = last.get(projectId);
+      return raw && toStored(raw);
+    },
+    /** Newest first, before `beforeSeq`. */
+    page: (projectId: string, beforeSeq: number, limit: number): StoredAuditEntry[] => page.all(projectId, beforeSeq, limit).map(toStored),
+    all: (projectId: string): StoredAuditEntry[] => all.all(projectId).map(toStored),
+    ofTask: (taskId: string): StoredAuditEntry[] => ofTask.all(taskId).map(toStored),
+    ofPipeline: (pipelineId: string): StoredAuditEntry[] => ofPipeline.all(pipelineId).map(toStored),
+    /** With the project itself: entries outlive tasks, not the project they belong to. */
+    forgetProject: (projectId: string): void => {
+      forget.run(projectId);
+    },
+  };
+}
