@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { Modal } from '../../ui/Modal';
-import { useSingleFlight } from '../../ui/use-single-flight';
+import { useHostAction } from '../../ui/use-host-action';
 import { useAppStore } from '../app/app-store';
 import { useProjectsStore } from './projects-store';
 import { RepositoryPathField } from './RepositoryPathField';
@@ -17,26 +17,19 @@ export function AddProjectDialog() {
   const closeDialog = useAppStore((s) => s.closeDialog);
   const selectProject = useAppStore((s) => s.selectProject);
   const [path, setPath] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run, setError, clearError } = useHostAction();
 
   const add = async (candidate: string) => {
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('projects.add', { path: candidate });
-    });
-    if (!result) return;
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
+    const result = await run(() => api.invoke('projects.add', { path: candidate }));
+    if (!result?.ok) return;
     useProjectsStore.getState().insertIfAbsent(result.data);
     selectProject(result.data.id);
     closeDialog();
   };
 
+  // Not one of the runs: the picker waits on the user, and its answer starts `add`.
   const pickFolder = async () => {
-    setError(null);
+    clearError();
     const result = await api.invoke('projects.pickFolder', {});
     if (!result.ok) {
       setError(result.error.message);
@@ -72,7 +65,7 @@ export function AddProjectDialog() {
           value={path}
           onChange={(next) => {
             setPath(next);
-            setError(null);
+            clearError();
           }}
           autoFocus={!canPickFolder}
         />

@@ -3,7 +3,7 @@ import { taskRoles, type TaskRole } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { Modal } from '../../ui/Modal';
-import { useSingleFlight } from '../../ui/use-single-flight';
+import { useHostAction } from '../../ui/use-host-action';
 import { useAppStore } from '../app/app-store';
 import { useProject } from '../projects/projects-store';
 import { BaseBranchSelect } from './BaseBranchSelect';
@@ -24,8 +24,7 @@ export function NewTaskDialog({ projectId }: { projectId: string }) {
   const [prompt, setPrompt] = useState('');
   const [role, setRole] = useState<TaskRole>('implement');
   const [chosenBase, setChosenBase] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run, setError } = useHostAction();
   const ids = { title: useId(), prompt: useId(), role: useId() };
 
   const baseBranch = chosenBase ?? (branches.status === 'loaded' ? defaultBaseBranch(branches.branches) : null);
@@ -36,21 +35,16 @@ export function NewTaskDialog({ projectId }: { projectId: string }) {
       setError('A title is required.');
       return;
     }
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('tasks.create', {
+    const result = await run(() =>
+      api.invoke('tasks.create', {
         projectId,
         title: title.trim(),
         prompt,
         role,
         ...(baseBranch ? { baseBranch } : {}),
-      });
-    });
-    if (!result) return;
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
+      }),
+    );
+    if (!result?.ok) return;
     useTasksStore.getState().insertIfAbsent(result.data);
     selectTask(projectId, result.data.id);
     closeDialog();
