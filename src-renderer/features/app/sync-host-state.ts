@@ -1,5 +1,6 @@
 import type { Project } from '../../../src-shared/contract';
-import type { Bridge, BridgeHandle, ConnectionState } from '../../bridge/bridge';
+import type { Bridge, BridgeHandle } from '../../bridge/bridge';
+import { onReconnected } from '../../bridge/on-reconnected';
 import { useProjectsStore } from '../projects/projects-store';
 import { useTasksStore } from '../tasks/tasks-store';
 import { useOrphansStore } from '../workspace/orphans-store';
@@ -66,15 +67,9 @@ export function syncHostState({ api, connection }: BridgeHandle): () => void {
     ),
   ];
 
-  let previous: ConnectionState = connection.current();
   // Web mode queues calls until the socket opens, so loading can start right away.
-  if (previous !== 'unauthorized') void loadEverything(api);
-  unsubscribers.push(
-    connection.subscribe((state) => {
-      if (state === 'open' && previous === 'reconnecting') void loadEverything(api);
-      previous = state;
-    }),
-  );
+  if (connection.current() !== 'unauthorized') void loadEverything(api);
+  unsubscribers.push(onReconnected(connection, () => void loadEverything(api)));
 
   return () => unsubscribers.forEach((off) => off());
 }

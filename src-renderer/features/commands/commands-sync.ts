@@ -1,4 +1,5 @@
-import type { Bridge, BridgeHandle, ConnectionState } from '../../bridge/bridge';
+import type { Bridge, BridgeHandle } from '../../bridge/bridge';
+import { onReconnected } from '../../bridge/on-reconnected';
 import { useAppStore } from '../app/app-store';
 import { useCommandsStore } from './commands-store';
 
@@ -36,19 +37,11 @@ export function syncCommands({ api, connection }: BridgeHandle): () => void {
     }),
   ];
 
-  let previous: ConnectionState = connection.current();
-  if (previous !== 'unauthorized') {
+  const loadAll = () => {
     void loadIsolation(api);
     loadSelected();
-  }
-  unsubscribers.push(
-    connection.subscribe((state) => {
-      if (state === 'open' && previous === 'reconnecting') {
-        void loadIsolation(api);
-        loadSelected();
-      }
-      previous = state;
-    }),
-  );
+  };
+  if (connection.current() !== 'unauthorized') loadAll();
+  unsubscribers.push(onReconnected(connection, loadAll));
   return () => unsubscribers.forEach((off) => off());
 }

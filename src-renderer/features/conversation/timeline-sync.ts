@@ -1,5 +1,6 @@
 import type { TimelineEvent } from '../../../src-shared/contract';
-import type { Bridge, BridgeHandle, ConnectionState } from '../../bridge/bridge';
+import type { Bridge, BridgeHandle } from '../../bridge/bridge';
+import { onReconnected } from '../../bridge/on-reconnected';
 import { useAppStore } from '../app/app-store';
 import { OpenTimeline, type LiveOutcome } from './open-timeline';
 import { useTimelineStore, type TimelineView } from './timeline-store';
@@ -146,16 +147,12 @@ export function syncTimeline({ api, connection }: BridgeHandle): () => void {
   const sync = new TimelineSync(api);
   active = sync;
   sync.openTask(useAppStore.getState().selectedTaskId);
-  let previous: ConnectionState = connection.current();
   const unsubscribers = [
     useAppStore.subscribe((state, before) => {
       if (state.selectedTaskId !== before.selectedTaskId) sync.openTask(state.selectedTaskId);
     }),
     api.on('agent.timeline', ({ taskId, events }) => sync.receive(taskId, events)),
-    connection.subscribe((state) => {
-      if (state === 'open' && previous === 'reconnecting') sync.reloadOpen();
-      previous = state;
-    }),
+    onReconnected(connection, () => sync.reloadOpen()),
   ];
   return () => {
     unsubscribers.forEach((off) => off());

@@ -1,5 +1,6 @@
 import type { Task } from '../../../src-shared/contract';
-import type { Bridge, BridgeHandle, ConnectionState } from '../../bridge/bridge';
+import type { Bridge, BridgeHandle } from '../../bridge/bridge';
+import { onReconnected } from '../../bridge/on-reconnected';
 import { useAppStore } from '../app/app-store';
 import { useReviewStore } from './review-store';
 
@@ -121,7 +122,6 @@ export function syncReview({ api, connection }: BridgeHandle): () => void {
   const sync = new ReviewSync(api);
   active = sync;
   sync.show(useAppStore.getState().selectedTaskId);
-  let previous: ConnectionState = connection.current();
   const unsubscribers = [
     useAppStore.subscribe((state, before) => {
       if (state.selectedTaskId !== before.selectedTaskId) sync.show(state.selectedTaskId);
@@ -130,10 +130,7 @@ export function syncReview({ api, connection }: BridgeHandle): () => void {
     api.on('review.commentsChanged', ({ taskId, comments }) => useReviewStore.getState().setComments(taskId, comments)),
     api.on('tasks.changed', ({ task }) => sync.taskChanged(task)),
     api.on('tasks.removed', ({ taskId }) => useReviewStore.getState().forgetTask(taskId)),
-    connection.subscribe((state) => {
-      if (state === 'open' && previous === 'reconnecting') sync.reconnected();
-      previous = state;
-    }),
+    onReconnected(connection, () => sync.reconnected()),
   ];
   return () => {
     unsubscribers.forEach((off) => off());
