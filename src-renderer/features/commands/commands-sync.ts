@@ -1,6 +1,6 @@
 import type { Bridge, BridgeHandle } from '../../bridge/bridge';
 import { onReconnected } from '../../bridge/on-reconnected';
-import { useAppStore } from '../app/app-store';
+import { onSelectedTaskChanged, useSelectionStore } from '../selection/selection-store';
 import { useCommandsStore } from './commands-store';
 
 /**
@@ -23,7 +23,7 @@ export function syncCommands({ api, connection }: BridgeHandle): () => void {
     if (result.ok) useCommandsStore.getState().setIsolation(result.data);
   };
   const loadSelected = () => {
-    const taskId = useAppStore.getState().selectedTaskId;
+    const taskId = useSelectionStore.getState().selectedTaskId;
     if (taskId) void loadServices(taskId);
   };
 
@@ -32,9 +32,7 @@ export function syncCommands({ api, connection }: BridgeHandle): () => void {
       eventsSeen.set(taskId, (eventsSeen.get(taskId) ?? 0) + 1);
       useCommandsStore.getState().putServices(taskId, services);
     }),
-    useAppStore.subscribe((state, previous) => {
-      if (state.selectedTaskId !== previous.selectedTaskId) loadSelected();
-    }),
+    onSelectedTaskChanged(loadSelected),
   ];
 
   const loadAll = () => {

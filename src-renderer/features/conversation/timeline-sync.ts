@@ -1,7 +1,7 @@
 import type { TimelineEvent } from '../../../src-shared/contract';
 import type { Bridge, BridgeHandle } from '../../bridge/bridge';
 import { onReconnected } from '../../bridge/on-reconnected';
-import { useAppStore } from '../app/app-store';
+import { onSelectedTaskChanged, useSelectionStore } from '../selection/selection-store';
 import { OpenTimeline, type LiveOutcome } from './open-timeline';
 import { useTimelineStore, type TimelineView } from './timeline-store';
 
@@ -146,11 +146,9 @@ export function requestOlderPage(taskId: string): void {
 export function syncTimeline({ api, connection }: BridgeHandle): () => void {
   const sync = new TimelineSync(api);
   active = sync;
-  sync.openTask(useAppStore.getState().selectedTaskId);
+  sync.openTask(useSelectionStore.getState().selectedTaskId);
   const unsubscribers = [
-    useAppStore.subscribe((state, before) => {
-      if (state.selectedTaskId !== before.selectedTaskId) sync.openTask(state.selectedTaskId);
-    }),
+    onSelectedTaskChanged((taskId) => sync.openTask(taskId)),
     api.on('agent.timeline', ({ taskId, events }) => sync.receive(taskId, events)),
     onReconnected(connection, () => sync.reloadOpen()),
   ];

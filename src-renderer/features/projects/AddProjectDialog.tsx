@@ -3,7 +3,7 @@ import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { Modal } from '../../ui/Modal';
 import { useHostAction } from '../../ui/use-host-action';
-import { useAppStore } from '../app/app-store';
+import { useSelectionStore } from '../selection/selection-store';
 import { useProjectsStore } from './projects-store';
 import { RepositoryPathField } from './RepositoryPathField';
 
@@ -11,11 +11,9 @@ import { RepositoryPathField } from './RepositoryPathField';
  * Adds a local repository: a native folder picker where the host has one (desktop), and a
  * path field with completion everywhere (the only way in web mode).
  */
-export function AddProjectDialog() {
+export function AddProjectDialog({ canPickFolder, onClose }: { canPickFolder: boolean; onClose(): void }) {
   const api = useBridge();
-  const canPickFolder = useAppStore((s) => s.info?.canPickFolder ?? false);
-  const closeDialog = useAppStore((s) => s.closeDialog);
-  const selectProject = useAppStore((s) => s.selectProject);
+  const selectProject = useSelectionStore((s) => s.selectProject);
   const [path, setPath] = useState('');
   const { pending, error, run, setError, clearError } = useHostAction();
 
@@ -24,7 +22,7 @@ export function AddProjectDialog() {
     if (!result?.ok) return;
     useProjectsStore.getState().insertIfAbsent(result.data);
     selectProject(result.data.id);
-    closeDialog();
+    onClose();
   };
 
   // Not one of the runs: the picker waits on the user, and its answer starts `add`.
@@ -51,7 +49,7 @@ export function AddProjectDialog() {
   };
 
   return (
-    <Modal title="Add project" onClose={closeDialog}>
+    <Modal title="Add project" onClose={onClose}>
       {canPickFolder && (
         <div className="modal__section">
           <button type="button" className="button" onClick={pickFolder} disabled={pending} data-autofocus>
@@ -71,7 +69,7 @@ export function AddProjectDialog() {
         />
         <InlineError message={error} />
         <div className="modal__actions">
-          <button type="button" className="button" onClick={closeDialog}>
+          <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
           <button type="submit" className="button button--primary" disabled={pending} aria-busy={pending}>

@@ -1,7 +1,7 @@
 import type { Task } from '../../../src-shared/contract';
 import type { Bridge, BridgeHandle } from '../../bridge/bridge';
 import { onReconnected } from '../../bridge/on-reconnected';
-import { useAppStore } from '../app/app-store';
+import { onSelectedTaskChanged, useSelectionStore } from '../selection/selection-store';
 import { useReviewStore } from './review-store';
 
 /** Agent activity changes commands and counts; the overview follows at most this often. */
@@ -121,11 +121,9 @@ export const reviewSync = (): ReviewSync | null => active;
 export function syncReview({ api, connection }: BridgeHandle): () => void {
   const sync = new ReviewSync(api);
   active = sync;
-  sync.show(useAppStore.getState().selectedTaskId);
+  sync.show(useSelectionStore.getState().selectedTaskId);
   const unsubscribers = [
-    useAppStore.subscribe((state, before) => {
-      if (state.selectedTaskId !== before.selectedTaskId) sync.show(state.selectedTaskId);
-    }),
+    onSelectedTaskChanged((taskId) => sync.show(taskId)),
     api.on('review.diffChanged', ({ taskId, diff }) => useReviewStore.getState().applyDiff(taskId, diff)),
     api.on('review.commentsChanged', ({ taskId, comments }) => useReviewStore.getState().setComments(taskId, comments)),
     api.on('tasks.changed', ({ task }) => sync.taskChanged(task)),

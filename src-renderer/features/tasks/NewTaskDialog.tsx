@@ -4,8 +4,8 @@ import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { Modal } from '../../ui/Modal';
 import { useHostAction } from '../../ui/use-host-action';
-import { useAppStore } from '../app/app-store';
 import { useProject } from '../projects/projects-store';
+import { useSelectionStore } from '../selection/selection-store';
 import { BaseBranchSelect } from './BaseBranchSelect';
 import { useTasksStore } from './tasks-store';
 import { defaultBaseBranch, useBranches } from './use-branches';
@@ -14,11 +14,10 @@ import { defaultBaseBranch, useBranches } from './use-branches';
  * Creates a task. The host answers at once with a task whose workspace is `creating`; it turns
  * `ready` or `failed` through events while the user moves on.
  */
-export function NewTaskDialog({ projectId }: { projectId: string }) {
+export function NewTaskDialog({ projectId, onClose }: { projectId: string; onClose(): void }) {
   const api = useBridge();
   const project = useProject(projectId);
-  const closeDialog = useAppStore((s) => s.closeDialog);
-  const selectTask = useAppStore((s) => s.selectTask);
+  const selectTask = useSelectionStore((s) => s.selectTask);
   const branches = useBranches(projectId);
   const [title, setTitle] = useState('');
   const [prompt, setPrompt] = useState('');
@@ -47,11 +46,11 @@ export function NewTaskDialog({ projectId }: { projectId: string }) {
     if (!result?.ok) return;
     useTasksStore.getState().insertIfAbsent(result.data);
     selectTask(projectId, result.data.id);
-    closeDialog();
+    onClose();
   };
 
   return (
-    <Modal title={project ? `New task in ${project.name}` : 'New task'} onClose={closeDialog} className="modal--wide">
+    <Modal title={project ? `New task in ${project.name}` : 'New task'} onClose={onClose} className="modal--wide">
       <form onSubmit={submit} className="form">
         <div className="field">
           <label htmlFor={ids.title} className="field__label">
@@ -89,7 +88,7 @@ export function NewTaskDialog({ projectId }: { projectId: string }) {
         </div>
         <InlineError message={error} />
         <div className="modal__actions">
-          <button type="button" className="button" onClick={closeDialog}>
+          <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
           <button type="submit" className="button button--primary" disabled={pending} aria-busy={pending}>
