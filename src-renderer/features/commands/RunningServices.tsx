@@ -5,6 +5,7 @@ import { InlineError } from '../../ui/InlineError';
 import { useHostAction } from '../../ui/use-host-action';
 import { useTaskServices, useTaskServicesError } from './commands-store';
 import { serviceStateText, startedAtText } from './service-text';
+import './services.css';
 
 /**
  * The long-lived services the task's agent started (a dev server, a watcher), region

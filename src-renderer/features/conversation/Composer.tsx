@@ -5,6 +5,7 @@ import { InlineError } from '../../ui/InlineError';
 import { hasCommandModifier, shortcutLabel } from '../../ui/shortcut-label';
 import { useHostAction } from '../../ui/use-host-action';
 import { ModelPicker } from './ModelPicker';
+import './composer.css';
 
 const stoppable = new Set<AgentState['status']>(['running', 'queued', 'needs_approval']);
 const resumable = new Set<AgentState['status']>(['paused', 'interrupted', 'stopped', 'failed']);

@@ -9,6 +9,9 @@ import { useOverview } from './review-store';
 import { reviewSync } from './review-sync';
 import { ReviewTaskList } from './ReviewTaskList';
 import { TaskReviewPane } from './TaskReviewPane';
+import './review.css';
+import './diff.css';
+import './review-comments.css';
 
 /**
  * DiffLens: review first, across the project's tasks. The tasks with changes on the left;

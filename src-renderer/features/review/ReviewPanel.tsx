@@ -8,6 +8,8 @@ import { reviewTask } from './review-navigation';
 import { useOverview, useTaskDiff } from './review-store';
 import { reviewSync } from './review-sync';
 import { ReviewTaskList } from './ReviewTaskList';
+import './review.css';
+import './diff.css';
 
 /**
  * The right-hand column outside DiffLens: the selected task's changed files, live while

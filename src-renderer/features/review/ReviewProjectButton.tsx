@@ -1,5 +1,6 @@
 import { useSelectionStore } from '../selection/selection-store';
 import { reviewKeys } from './review-keys';
+import './review.css';
 
 /** The sidebar's one click into DiffLens for a project. */
 export function ReviewProjectButton({ projectId, projectName }: { projectId: string; projectName: string }) {

@@ -1,6 +1,7 @@
 import { createElement, memo, useMemo, type ReactNode } from 'react';
 import type { MarkdownBlock, MarkdownInline } from './markdown-ast';
 import { parseMarkdown } from './parse-markdown';
+import './markdown.css';
 
 function renderInline(nodes: readonly MarkdownInline[]): ReactNode[] {
   return nodes.map((node, index) => {
