@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { ProjectSection } from './ProjectSection';
 import { useProjectIds } from './projects-store';
 import { SettingsButton } from '../settings';
+import './sidebar.css';
 
 /** The left column: projects with their tasks, Settings, and what the shell puts at the bottom. */
 export function ProjectsSidebar({ onAddProject, footer }: { onAddProject(): void; footer: ReactNode }) {
