@@ -1,3 +1,8 @@
+// Shared base styles first: every feature's own stylesheet (imported by its components) builds on them.
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/controls.css';
+import './styles/surfaces.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BridgeProvider } from './bridge/bridge-context';
@@ -8,20 +13,6 @@ import { syncTimeline } from './features/conversation/timeline-sync';
 import { syncReview } from './features/review/review-sync';
 import { syncRadar } from './features/radar/radar-sync';
 import { syncCommands } from './features/commands/commands-sync';
-import './styles/theme.css';
-import './styles/layout.css';
-import './styles/controls.css';
-import './styles/surfaces.css';
-import './styles/conversation.css';
-import './styles/settings.css';
-import './styles/review.css';
-import './styles/diff.css';
-import './styles/review-comments.css';
-import './styles/radar.css';
-import './styles/history.css';
-import './styles/merge.css';
-import './styles/merge-hunks.css';
-import './styles/services.css';
 
 // Chosen once, before the first render: also takes the web-mode token out of the address bar.
 const bridge = chooseBridge();

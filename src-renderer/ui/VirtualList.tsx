@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { rowAt, rowOffsets, visibleRows } from './virtual-layout';
+import './virtual-list.css';
 
 export interface VirtualListHandle {
   /** Scrolls to the newest row and follows new rows again. */

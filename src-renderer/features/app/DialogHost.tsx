@@ -5,7 +5,9 @@ import { useAppStore } from './app-store';
 /** At most one app-level dialog at a time, chosen by the app store. */
 export function DialogHost() {
   const dialog = useAppStore((s) => s.dialog);
-  if (dialog?.kind === 'addProject') return <AddProjectDialog />;
-  if (dialog?.kind === 'newTask') return <NewTaskDialog key={dialog.projectId} projectId={dialog.projectId} />;
+  const canPickFolder = useAppStore((s) => s.info?.canPickFolder ?? false);
+  const closeDialog = useAppStore((s) => s.closeDialog);
+  if (dialog?.kind === 'addProject') return <AddProjectDialog canPickFolder={canPickFolder} onClose={closeDialog} />;
+  if (dialog?.kind === 'newTask') return <NewTaskDialog key={dialog.projectId} projectId={dialog.projectId} onClose={closeDialog} />;
   return null;
 }

@@ -3,22 +3,24 @@ import { ProjectOverview } from '../projects/ProjectOverview';
 import { DiffLensView } from '../review/DiffLensView';
 import { useTask } from '../tasks/tasks-store';
 import { TaskView } from '../workspace/TaskView';
+import { useSelectionStore } from '../selection/selection-store';
 import { useAppStore } from './app-store';
+import { openNewTaskDialog } from './use-global-shortcuts';
 import { WelcomeEmptyState } from './WelcomeEmptyState';
 
 /** The centre column: DiffLens when open, else the selected task, else the selected project, else how to start. */
 export function MainArea() {
-  const selectedProjectId = useAppStore((s) => s.selectedProjectId);
-  const selectedTaskId = useAppStore((s) => s.selectedTaskId);
+  const selectedProjectId = useSelectionStore((s) => s.selectedProjectId);
+  const selectedTaskId = useSelectionStore((s) => s.selectedTaskId);
   const loadError = useAppStore((s) => s.loadError);
   const loaded = useProjectsLoaded();
   const project = useProject(selectedProjectId);
   const task = useTask(selectedTaskId);
-  const reviewing = useAppStore((s) => s.reviewing);
+  const reviewing = useSelectionStore((s) => s.reviewing);
 
   if (reviewing && project) return <DiffLensView project={project} />;
-  if (task && project) return <TaskView task={task} project={project} />;
-  if (project) return <ProjectOverview project={project} />;
+  if (task && project) return <TaskView task={task} project={project} onNewTask={openNewTaskDialog} />;
+  if (project) return <ProjectOverview project={project} onNewTask={openNewTaskDialog} />;
   if (loadError) {
     return (
       <main className="main empty-state" aria-label="Braid">

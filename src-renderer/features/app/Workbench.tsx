@@ -1,5 +1,7 @@
 import { ProjectsSidebar } from '../projects/ProjectsSidebar';
 import { ReviewPanel } from '../review/ReviewPanel';
+import { useSelectionStore } from '../selection/selection-store';
+import { AppInfoFooter } from './AppInfoFooter';
 import { useAppStore } from './app-store';
 import { ConnectionBanner } from './ConnectionBanner';
 import { DialogHost } from './DialogHost';
@@ -10,11 +12,12 @@ import { useGlobalShortcuts } from './use-global-shortcuts';
 export function Workbench() {
   useGlobalShortcuts();
   // DiffLens takes the review column's width too: diffs need the room.
-  const reviewing = useAppStore((s) => s.reviewing && s.selectedProjectId !== null);
+  const reviewing = useSelectionStore((s) => s.reviewing && s.selectedProjectId !== null);
+  const openDialog = useAppStore((s) => s.openDialog);
   return (
     <div className={reviewing ? 'workbench workbench--reviewing' : 'workbench'}>
       <ConnectionBanner />
-      <ProjectsSidebar />
+      <ProjectsSidebar onAddProject={() => openDialog({ kind: 'addProject' })} footer={<AppInfoFooter />} />
       <MainArea />
       {!reviewing && <ReviewPanel />}
       <DialogHost />

@@ -1,8 +1,10 @@
 import type { Project } from '../../../src-shared/contract';
-import type { Bridge, BridgeHandle, ConnectionState } from '../../bridge/bridge';
+import type { Bridge, BridgeHandle } from '../../bridge/bridge';
+import { onReconnected } from '../../bridge/on-reconnected';
 import { useProjectsStore } from '../projects/projects-store';
 import { useTasksStore } from '../tasks/tasks-store';
 import { useOrphansStore } from '../workspace/orphans-store';
+import { useSelectionStore } from '../selection/selection-store';
 import { useAppStore } from './app-store';
 
 async function loadProjectDetails(api: Bridge, projectId: string): Promise<void> {
@@ -25,9 +27,9 @@ function applyProjects(api: Bridge, projects: Project[], reloadAll: boolean): Pr
     useOrphansStore.getState().forgetProjects(removed);
   }
 
-  const app = useAppStore.getState();
-  if (app.selectedProjectId === null || !present.has(app.selectedProjectId)) {
-    app.selectProject(projects[0]?.id ?? null);
+  const selection = useSelectionStore.getState();
+  if (selection.selectedProjectId === null || !present.has(selection.selectedProjectId)) {
+    selection.selectProject(projects[0]?.id ?? null);
   }
   const toLoad = projects.filter((p) => reloadAll || !known.has(p.id));
   return Promise.all(toLoad.map((p) => loadProjectDetails(api, p.id))).then(() => {});
@@ -54,11 +56,11 @@ export function syncHostState({ api, connection }: BridgeHandle): () => void {
     api.on('tasks.changed', ({ task }) => useTasksStore.getState().upsert(task)),
     api.on('tasks.removed', ({ projectId, taskId }) => {
       useTasksStore.getState().remove(taskId);
-      const app = useAppStore.getState();
+      const selection = useSelectionStore.getState();
       // The task's view goes with it; someone reviewing (e.g. after archiving it) stays in DiffLens.
-      if (app.selectedTaskId === taskId) {
-        if (app.reviewing) app.openReview(projectId, null);
-        else app.selectProject(projectId);
+      if (selection.selectedTaskId === taskId) {
+        if (selection.reviewing) selection.openReview(projectId, null);
+        else selection.selectProject(projectId);
       }
     }),
     api.on('workspaces.orphansChanged', ({ projectId, orphans }) =>
@@ -66,15 +68,9 @@ export function syncHostState({ api, connection }: BridgeHandle): () => void {
     ),
   ];
 
-  let previous: ConnectionState = connection.current();
   // Web mode queues calls until the socket opens, so loading can start right away.
-  if (previous !== 'unauthorized') void loadEverything(api);
-  unsubscribers.push(
-    connection.subscribe((state) => {
-      if (state === 'open' && previous === 'reconnecting') void loadEverything(api);
-      previous = state;
-    }),
-  );
+  if (connection.current() !== 'unauthorized') void loadEverything(api);
+  unsubscribers.push(onReconnected(connection, () => void loadEverything(api)));
 
   return () => unsubscribers.forEach((off) => off());
 }

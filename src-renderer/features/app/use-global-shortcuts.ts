@@ -1,14 +1,19 @@
 import { useEffect } from 'react';
 import { hasCommandModifier } from '../../ui/shortcut-label';
 import { toggleReview } from '../review/review-navigation';
+import { useSelectionStore } from '../selection/selection-store';
 import { useAppStore } from './app-store';
+
+/** Any open modal (including a feature's own confirmation) owns the keyboard. */
+function modalOpen(): boolean {
+  return useAppStore.getState().dialog !== null || document.querySelector('dialog[open]') !== null;
+}
 
 /** Opens the new-task dialog for the selected project. */
 export function openNewTaskDialog(): boolean {
-  const app = useAppStore.getState();
-  // Any open modal (including local confirmations) owns the keyboard.
-  if (app.dialog !== null || app.selectedProjectId === null || document.querySelector('dialog[open]')) return false;
-  app.openDialog({ kind: 'newTask', projectId: app.selectedProjectId });
+  const { selectedProjectId } = useSelectionStore.getState();
+  if (modalOpen() || selectedProjectId === null) return false;
+  useAppStore.getState().openDialog({ kind: 'newTask', projectId: selectedProjectId });
   return true;
 }
 
@@ -20,7 +25,7 @@ export function useGlobalShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.code === 'KeyR' && event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
-        if (toggleReview()) event.preventDefault();
+        if (!modalOpen() && toggleReview()) event.preventDefault();
         return;
       }
       if (event.key.toLowerCase() !== 'n' || event.shiftKey) return;

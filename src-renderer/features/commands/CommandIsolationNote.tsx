@@ -1,5 +1,6 @@
 import { useCommandsStore } from './commands-store';
 import { isolationText } from './service-text';
+import './services.css';
 
 /** How agent commands are isolated on this machine; a warning when they are not. */
 export function CommandIsolationNote() {

@@ -1,10 +1,11 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { BackgroundService } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
-import { useSingleFlight } from '../../ui/use-single-flight';
+import { useHostAction } from '../../ui/use-host-action';
 import { useTaskServices, useTaskServicesError } from './commands-store';
 import { serviceStateText, startedAtText } from './service-text';
+import './services.css';
 
 /**
  * The long-lived services the task's agent started (a dev server, a watcher), region
@@ -34,14 +35,9 @@ export function RunningServices({ taskId }: { taskId: string }) {
 
 function ServiceItem({ service }: { service: BackgroundService }) {
   const api = useBridge();
-  const { pending, run } = useSingleFlight();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useHostAction();
   const running = service.state === 'running';
-  const stop = () =>
-    run(async () => {
-      const result = await api.invoke('commands.stopService', { taskId: service.taskId, serviceId: service.id });
-      setError(result.ok ? null : result.error.message);
-    });
+  const stop = () => run(() => api.invoke('commands.stopService', { taskId: service.taskId, serviceId: service.id }));
   return (
     <li className="services__item" aria-label={service.name}>
       <div className="services__row">

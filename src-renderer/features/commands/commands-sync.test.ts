@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BackgroundService } from '../../../src-shared/contract';
 import { fakeBridgeHandle } from '../../bridge/fake-bridge-handle';
-import { useAppStore } from '../app/app-store';
+import { useSelectionStore } from '../selection/selection-store';
 import { useCommandsStore } from './commands-store';
 import { syncCommands } from './commands-sync';
 
@@ -28,7 +28,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeEach(() => {
   useCommandsStore.setState({ isolation: null, servicesByTask: {}, errorByTask: {} });
-  useAppStore.setState({ selectedTaskId: null });
+  useSelectionStore.setState({ selectedTaskId: null });
 });
 
 describe('commands sync', () => {
@@ -40,7 +40,7 @@ describe('commands sync', () => {
     await settle();
     expect(useCommandsStore.getState().isolation).toEqual({ kind: 'none', pidNamespace: false, limitation: 'bubblewrap (bwrap) is not installed' });
 
-    useAppStore.getState().selectTask('p1', 't1');
+    useSelectionStore.getState().selectTask('p1', 't1');
     expect(host.pending[1]).toMatchObject({ method: 'commands.services', input: { taskId: 't1' } });
     host.pending[1]!.answer([service('service-1')]);
     await settle();
@@ -51,7 +51,7 @@ describe('commands sync', () => {
   it('keeps a pushed change over a list that was asked for before it and answered after', async () => {
     const host = fakeHost();
     const stop = syncCommands(host.handle);
-    useAppStore.getState().selectTask('p1', 't1');
+    useSelectionStore.getState().selectTask('p1', 't1');
     const slowList = host.pending.find((call) => call.method === 'commands.services')!;
     host.push('commands.servicesChanged', { taskId: 't1', services: [service('service-1', 'exited')] });
     slowList.answer([service('service-1')]);

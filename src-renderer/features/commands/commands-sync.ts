@@ -1,5 +1,6 @@
-import type { Bridge, BridgeHandle, ConnectionState } from '../../bridge/bridge';
-import { useAppStore } from '../app/app-store';
+import type { Bridge, BridgeHandle } from '../../bridge/bridge';
+import { onReconnected } from '../../bridge/on-reconnected';
+import { onSelectedTaskChanged, useSelectionStore } from '../selection/selection-store';
 import { useCommandsStore } from './commands-store';
 
 /**
@@ -22,7 +23,7 @@ export function syncCommands({ api, connection }: BridgeHandle): () => void {
     if (result.ok) useCommandsStore.getState().setIsolation(result.data);
   };
   const loadSelected = () => {
-    const taskId = useAppStore.getState().selectedTaskId;
+    const taskId = useSelectionStore.getState().selectedTaskId;
     if (taskId) void loadServices(taskId);
   };
 
@@ -31,24 +32,14 @@ export function syncCommands({ api, connection }: BridgeHandle): () => void {
       eventsSeen.set(taskId, (eventsSeen.get(taskId) ?? 0) + 1);
       useCommandsStore.getState().putServices(taskId, services);
     }),
-    useAppStore.subscribe((state, previous) => {
-      if (state.selectedTaskId !== previous.selectedTaskId) loadSelected();
-    }),
+    onSelectedTaskChanged(loadSelected),
   ];
 
-  let previous: ConnectionState = connection.current();
-  if (previous !== 'unauthorized') {
+  const loadAll = () => {
     void loadIsolation(api);
     loadSelected();
-  }
-  unsubscribers.push(
-    connection.subscribe((state) => {
-      if (state === 'open' && previous === 'reconnecting') {
-        void loadIsolation(api);
-        loadSelected();
-      }
-      previous = state;
-    }),
-  );
+  };
+  if (connection.current() !== 'unauthorized') loadAll();
+  unsubscribers.push(onReconnected(connection, loadAll));
   return () => unsubscribers.forEach((off) => off());
 }

@@ -1,6 +1,7 @@
 import type { AgentState } from '../../../src-shared/contract';
 import { agentStatusLabels } from '../tasks/task-badge';
 import { formatCost, formatTokens } from './usage-format';
+import './agent-bar.css';
 
 /** The agent at a glance: status (and why), how full its context is, what it has cost. */
 export function AgentStatusBar({ agent }: { agent: AgentState }) {

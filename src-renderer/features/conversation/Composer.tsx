@@ -3,8 +3,9 @@ import { isBusyStatus, ok, type AgentState, type Result } from '../../../src-sha
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { hasCommandModifier, shortcutLabel } from '../../ui/shortcut-label';
-import { useSingleFlight } from '../../ui/use-single-flight';
+import { useHostAction } from '../../ui/use-host-action';
 import { ModelPicker } from './ModelPicker';
+import './composer.css';
 
 const resumable = new Set<AgentState['status']>(['paused', 'interrupted', 'stopped', 'failed']);
 
@@ -23,9 +24,8 @@ export function Composer({ taskId, status, model }: { taskId: string; status: Ag
   const inputId = useId();
   const [text, setText] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const send = useSingleFlight();
-  const control = useSingleFlight();
+  const send = useHostAction();
+  const control = useHostAction();
 
   useEffect(() => {
     if (notice === null) return;
@@ -38,7 +38,8 @@ export function Composer({ taskId, status, model }: { taskId: string; status: Ag
     if (message === '') return;
     const compact = message === '/compact';
     const result = await send.run(async (): Promise<Result<string | null>> => {
-      setError(null);
+      // One error line for the composer: the newest attempt's.
+      control.clearError();
       setNotice(compact ? 'Summarising the conversation…' : null);
       if (compact) {
         const compacted = await api.invoke('agent.compact', { taskId });
@@ -50,20 +51,17 @@ export function Composer({ taskId, status, model }: { taskId: string; status: Ag
     if (!result) return;
     if (!result.ok) {
       setNotice(null);
-      setError(result.error.message);
       return;
     }
     setText('');
     setNotice(result.data);
   };
 
-  const stopOrResume = async (method: 'agent.stop' | 'agent.resume') => {
-    const result = await control.run(() => {
-      setError(null);
+  const stopOrResume = (method: 'agent.stop' | 'agent.resume') =>
+    control.run(() => {
+      send.clearError();
       return api.invoke(method, { taskId });
     });
-    if (result && !result.ok) setError(result.error.message);
-  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && hasCommandModifier(event.nativeEvent)) {
@@ -118,7 +116,7 @@ export function Composer({ taskId, status, model }: { taskId: string; status: Ag
           Send
         </button>
       </div>
-      <InlineError message={error} />
+      <InlineError message={send.error ?? control.error} />
     </form>
   );
 }

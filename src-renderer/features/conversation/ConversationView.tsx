@@ -15,6 +15,7 @@ import {
   useRevealRequest,
 } from './timeline-store';
 import { conversationFirstRenderMark, requestOlderPage } from './timeline-sync';
+import './conversation.css';
 
 const itemKey = (item: ViewItem) => item.key;
 

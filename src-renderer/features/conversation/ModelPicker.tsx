@@ -1,7 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
-import { useSingleFlight } from '../../ui/use-single-flight';
+import { useHostAction } from '../../ui/use-host-action';
 import { useConfiguredModels } from './use-configured-models';
 
 const roleDefault = 'Role default';
@@ -21,8 +21,7 @@ export function ModelPicker({ taskId, model }: { taskId: string; model: string |
   const inputId = useId();
   const listId = useId();
   const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run, clearError } = useHostAction();
   const configured = useConfiguredModels();
   const value = draft ?? model ?? '';
   const dirty = draft !== null && toModelRef(draft) !== model;
@@ -33,13 +32,8 @@ export function ModelPicker({ taskId, model }: { taskId: string; model: string |
       setDraft(null);
       return;
     }
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('agent.setModel', { taskId, model: toModelRef(draft) });
-    });
-    if (!result) return;
-    if (result.ok) setDraft(null);
-    else setError(result.error.message);
+    const result = await run(() => api.invoke('agent.setModel', { taskId, model: toModelRef(draft) }));
+    if (result?.ok) setDraft(null);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -49,7 +43,7 @@ export function ModelPicker({ taskId, model }: { taskId: string; model: string |
     } else if (event.key === 'Escape' && draft !== null) {
       event.preventDefault();
       setDraft(null);
-      setError(null);
+      clearError();
     }
   };
 

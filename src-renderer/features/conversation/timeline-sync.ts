@@ -1,6 +1,7 @@
 import type { TimelineEvent } from '../../../src-shared/contract';
-import type { Bridge, BridgeHandle, ConnectionState } from '../../bridge/bridge';
-import { useAppStore } from '../app/app-store';
+import type { Bridge, BridgeHandle } from '../../bridge/bridge';
+import { onReconnected } from '../../bridge/on-reconnected';
+import { onSelectedTaskChanged, useSelectionStore } from '../selection/selection-store';
 import { OpenTimeline, type LiveOutcome } from './open-timeline';
 import { useTimelineStore, type TimelineView } from './timeline-store';
 
@@ -145,17 +146,11 @@ export function requestOlderPage(taskId: string): void {
 export function syncTimeline({ api, connection }: BridgeHandle): () => void {
   const sync = new TimelineSync(api);
   active = sync;
-  sync.openTask(useAppStore.getState().selectedTaskId);
-  let previous: ConnectionState = connection.current();
+  sync.openTask(useSelectionStore.getState().selectedTaskId);
   const unsubscribers = [
-    useAppStore.subscribe((state, before) => {
-      if (state.selectedTaskId !== before.selectedTaskId) sync.openTask(state.selectedTaskId);
-    }),
+    onSelectedTaskChanged((taskId) => sync.openTask(taskId)),
     api.on('agent.timeline', ({ taskId, events }) => sync.receive(taskId, events)),
-    connection.subscribe((state) => {
-      if (state === 'open' && previous === 'reconnecting') sync.reloadOpen();
-      previous = state;
-    }),
+    onReconnected(connection, () => sync.reloadOpen()),
   ];
   return () => {
     unsubscribers.forEach((off) => off());

@@ -1,8 +1,9 @@
 import { useState } from 'react';
+import type { AppError } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { InlineError } from '../../ui/InlineError';
-import { useSingleFlight } from '../../ui/use-single-flight';
+import { useHostAction } from '../../ui/use-host-action';
 import type { Checkpoint } from './history-store';
 import { newerChangedFiles, restoredText, shortSha } from './history-text';
 
@@ -22,18 +23,24 @@ interface Refusal {
  */
 export function CheckpointList({ taskId, checkpoints, onRestored }: { taskId: string; checkpoints: readonly Checkpoint[]; onRestored(): void }) {
   const api = useBridge();
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run } = useHostAction();
   const [showAll, setShowAll] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [error, setError] = useState<{ turn: number; message: string } | null>(null);
+  /** The turn the last restore was for: its error shows beside it. */
+  const [lastTurn, setLastTurn] = useState<number | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
   const restore = async (turn: number, force: boolean) => {
-    const result = await run(() => {
-      setError(null);
-      setStatus(null);
-      return api.invoke('history.restore', { taskId, turn, force });
-    });
+    // Newer changes no checkpoint holds: not an error, the user sees which files and may go ahead.
+    const refusedFiles = (failure: AppError) => (!force && failure.code === 'CHECKPOINT_HAS_NEWER_CHANGES' ? newerChangedFiles(failure.details) : null);
+    const result = await run(
+      () => {
+        setLastTurn(turn);
+        setStatus(null);
+        return api.invoke('history.restore', { taskId, turn, force });
+      },
+      { explain: (failure) => (refusedFiles(failure) ? null : failure.message) },
+    );
     if (!result) return;
     if (result.ok) {
       setRefusal(null);
@@ -41,10 +48,10 @@ export function CheckpointList({ taskId, checkpoints, onRestored }: { taskId: st
       onRestored();
       return;
     }
-    const files = !force && result.error.code === 'CHECKPOINT_HAS_NEWER_CHANGES' ? newerChangedFiles(result.error.details) : null;
+    const files = refusedFiles(result.error);
     if (files) setRefusal({ turn, message: result.error.message, files });
-    else setError({ turn, message: result.error.message });
   };
+  const errorTurn = error === null ? null : lastTurn;
 
   const newestFirst = [...checkpoints].reverse();
   const shown = showAll ? newestFirst : newestFirst.slice(0, initiallyShown);
@@ -75,9 +82,9 @@ export function CheckpointList({ taskId, checkpoints, onRestored }: { taskId: st
               >
                 Restore files
               </button>
-              {error?.turn === checkpoint.turn && !refusal && (
+              {errorTurn === checkpoint.turn && !refusal && (
                 <div className="checkpoint__error">
-                  <InlineError message={error.message} />
+                  <InlineError message={error} />
                 </div>
               )}
             </li>
@@ -96,7 +103,7 @@ export function CheckpointList({ taskId, checkpoints, onRestored }: { taskId: st
           onConfirm={() => restore(refusal.turn, true)}
           onCancel={() => setRefusal(null)}
           pending={pending}
-          error={error?.turn === refusal.turn ? error.message : null}
+          error={errorTurn === refusal.turn ? error : null}
         >
           <p>{refusal.message}</p>
           <ul className="work-at-risk__list mono" aria-label="Files that would be overwritten">

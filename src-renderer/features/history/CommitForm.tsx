@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
-import { useSingleFlight } from '../../ui/use-single-flight';
+import { useHostAction } from '../../ui/use-host-action';
 import { committedText } from './history-text';
 
 /**
@@ -10,19 +10,20 @@ import { committedText } from './history-text';
  */
 export function CommitForm({ taskId, onCommitted }: { taskId: string; onCommitted(): void }) {
   const api = useBridge();
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run } = useHostAction();
   const [message, setMessage] = useState('');
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const messageId = useId();
 
   const commit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await run(() => {
-      setError(null);
-      setStatus(null);
-      return api.invoke('history.commit', { taskId, ...(message.trim() ? { message } : {}) });
-    });
+    const result = await run(
+      () => {
+        setStatus(null);
+        return api.invoke('history.commit', { taskId, ...(message.trim() ? { message } : {}) });
+      },
+      { explain: (failure) => (failure.code === 'NOTHING_TO_COMMIT' ? null : failure.message) },
+    );
     if (!result) return;
     if (result.ok) {
       setStatus(committedText(result.data));
@@ -30,8 +31,6 @@ export function CommitForm({ taskId, onCommitted }: { taskId: string; onCommitte
       onCommitted();
     } else if (result.error.code === 'NOTHING_TO_COMMIT') {
       setStatus(result.error.message);
-    } else {
-      setError(result.error.message);
     }
   };
 

@@ -6,6 +6,7 @@ import { CheckpointList } from './CheckpointList';
 import { CommitForm } from './CommitForm';
 import { loadHistory, useTaskHistory, type WorkspaceHistory } from './history-store';
 import { aheadBehindText, mergedLineText, noCommitsText, shortSha } from './history-text';
+import './history.css';
 
 /** Waits this long after the last file change before reading the history again. */
 const refreshDelayMs = 400;

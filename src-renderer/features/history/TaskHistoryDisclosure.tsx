@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Task } from '../../../src-shared/contract';
 import { HistoryPanel } from './HistoryPanel';
+import './history.css';
 
 /**
  * The history panel folded under a disclosure `History and checkpoints`, for the task view,

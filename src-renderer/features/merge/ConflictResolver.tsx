@@ -2,7 +2,7 @@ import { useReducer, useState } from 'react';
 import type { ConflictFileView, MergeOutcomeView, Task } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
-import { useSingleFlight } from '../../ui/use-single-flight';
+import { useHostAction } from '../../ui/use-host-action';
 import { buildResolutions, initialResolutions, isFileResolved, resolutionLabel, resolutionReducer } from './conflict-resolution';
 import { ConflictFileEditor } from './ConflictFileEditor';
 
@@ -26,44 +26,28 @@ interface ConflictResolverProps {
  */
 export function ConflictResolver({ task, mergeId, conflicts, step, targetBranch, onOutcome, onAborted, onAskedAgent }: ConflictResolverProps) {
   const api = useBridge();
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run } = useHostAction();
   const [state, dispatch] = useReducer(resolutionReducer, conflicts, initialResolutions);
   const [selected, setSelected] = useState(conflicts[0]?.path ?? '');
-  const [error, setError] = useState<{ action: 'complete' | 'abort' | 'agent'; message: string } | null>(null);
   const file = conflicts.find((item) => item.path === selected) ?? conflicts[0];
   const built = buildResolutions(conflicts, state);
   const resolvedCount = conflicts.length - (built.ok ? 0 : built.unresolved.length);
 
   const complete = async () => {
     if (!built.ok) return;
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('merge.resolve', { mergeId, resolutions: built.resolutions });
-    });
-    if (!result) return;
-    if (result.ok) onOutcome(result.data);
-    else setError({ action: 'complete', message: result.error.message });
+    const result = await run(() => api.invoke('merge.resolve', { mergeId, resolutions: built.resolutions }));
+    if (result?.ok) onOutcome(result.data);
   };
 
   const abort = async () => {
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('merge.abort', { mergeId });
-    });
-    if (!result) return;
     // An unknown merge (Braid restarted) changed nothing either.
-    if (result.ok || result.error.code === 'NOT_FOUND') onAborted();
-    else setError({ action: 'abort', message: result.error.message });
+    const result = await run(() => api.invoke('merge.abort', { mergeId }), { explain: (failure) => (failure.code === 'NOT_FOUND' ? null : failure.message) });
+    if (result && (result.ok || result.error.code === 'NOT_FOUND')) onAborted();
   };
 
   const askAgent = async () => {
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('merge.askAgent', { taskId: task.id, mergeId });
-    });
-    if (!result) return;
-    if (result.ok) onAskedAgent(result.data.conflicts);
-    else setError({ action: 'agent', message: result.error.message });
+    const result = await run(() => api.invoke('merge.askAgent', { taskId: task.id, mergeId }));
+    if (result?.ok) onAskedAgent(result.data.conflicts);
   };
 
   return (
@@ -105,7 +89,7 @@ export function ConflictResolver({ task, mergeId, conflicts, step, targetBranch,
           />
         )}
       </div>
-      <InlineError message={error?.message ?? null} />
+      <InlineError message={error} />
       <div className="modal__actions conflicts__actions">
         <button type="button" className="button" onClick={askAgent} disabled={pending}>
           Ask the agent to resolve

@@ -3,6 +3,7 @@ import { InlineError } from '../../ui/InlineError';
 import { chosenHunks, hunkLabel, sameHunk, toggleHunk, type MergeChoices } from './merge-choices';
 import { hunkCounts, hunkPreview, noHunksReason, type FileHunk } from './hunk-summary';
 import { useFileHunks } from './use-file-hunks';
+import './merge-hunks.css';
 
 interface HunkChooserProps {
   /** The element id the file's "Choose hunks" button controls. */

@@ -1,6 +1,7 @@
 import { isBusyStatus, type Task } from '../../../src-shared/contract';
 import { agentStatusLabels } from '../tasks/task-badge';
 import { useAgentResolving } from './merge-store';
+import './merge.css';
 
 /**
  * After "Ask the agent to resolve": a status line in the task view saying the agent works on

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Task } from '../../../src-shared/contract';
 import { MergeDialog } from './MergeDialog';
 import { useMergeStore, usePendingMerge } from './merge-store';
+import './merge.css';
 
 /**
  * Opens the merge dialog for a task. The button says what is next: `Merge…`, `Resolve

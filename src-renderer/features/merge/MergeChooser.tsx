@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { MergeOutcomeView, MergePreviewView, Task } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
-import { useSingleFlight } from '../../ui/use-single-flight';
+import { useHostAction } from '../../ui/use-host-action';
 import { useProjectRadar } from '../radar/radar-store';
 import type { MergeChoices } from './merge-choices';
 import { canMerge } from './merge-preview-text';
@@ -28,9 +28,8 @@ interface MergeChooserProps {
  */
 export function MergeChooser({ task, choices, onChoicesChange, notice, onOutcome, onCancel }: MergeChooserProps) {
   const api = useBridge();
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run, clearError } = useHostAction();
   const [refreshes, setRefreshes] = useState(0);
-  const [error, setError] = useState<string | null>(null);
   // The radar is recomputed when the workspace or its base moves: then the preview is stale too.
   const radarTime = useProjectRadar(task.projectId)?.computedAt ?? 0;
   const refreshToken = `${refreshes}:${radarTime}`;
@@ -38,14 +37,13 @@ export function MergeChooser({ task, choices, onChoicesChange, notice, onOutcome
   const { preview, request } = state;
 
   const change = (update: (choices: MergeChoices) => MergeChoices) => {
-    setError(null);
+    clearError();
     onChoicesChange(update);
   };
 
   const merge = async () => {
     if (!preview || !request || !state.current) return;
     const result = await run(() => {
-      setError(null);
       // Pinned to what the preview showed, its commit of uncommitted files included: that very commit lands.
       const expected = { targetCommit: preview.targetCommit, workspaceHead: preview.workspaceHead, uncommittedCommit: preview.uncommittedCommit?.sha ?? null };
       return api.invoke('merge.run', { ...request, expected });
@@ -55,7 +53,6 @@ export function MergeChooser({ task, choices, onChoicesChange, notice, onOutcome
       onOutcome(result.data, preview);
       return;
     }
-    setError(result.error.message);
     // Something moved since the preview: preview again (and re-read open hunk lists).
     if (result.error.code === 'MERGE_OUTDATED' || result.error.code === 'HUNK_CHANGED') setRefreshes((n) => n + 1);
   };

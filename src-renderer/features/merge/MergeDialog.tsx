@@ -3,7 +3,7 @@ import type { ConflictFileView, MergedState, MergeOutcomeView, MergePreviewView,
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { Modal } from '../../ui/Modal';
-import { useAppStore } from '../app/app-store';
+import { useSelectionStore } from '../selection/selection-store';
 import { ConflictResolver, type ConflictStep } from './ConflictResolver';
 import { MergeChooser } from './MergeChooser';
 import { MergedSummary } from './MergedSummary';
@@ -106,7 +106,7 @@ export function MergeDialog({ task, onClose }: { task: Task; onClose(): void }) 
           onAskedAgent={(files) => {
             setPending(task.id, null);
             setAgentResolving(task.id, files);
-            useAppStore.getState().selectTask(task.projectId, task.id);
+            useSelectionStore.getState().selectTask(task.projectId, task.id);
             onClose();
           }}
         />

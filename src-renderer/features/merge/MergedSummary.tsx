@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { MergedState, MergePreviewView, Task } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
-import { useSingleFlight } from '../../ui/use-single-flight';
+import { useHostAction } from '../../ui/use-host-action';
 import { checkoutAfterMerge, lineCounts, mergedSentence, shortSha } from './merge-preview-text';
 
 interface MergedSummaryProps {
@@ -17,25 +17,19 @@ interface MergedSummaryProps {
 /** After a merge: what landed where, and Archive (remove the worktree, keep or delete the branch). */
 export function MergedSummary({ task, merged, preview, onMergeAgain, onClose }: MergedSummaryProps) {
   const api = useBridge();
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run } = useHostAction();
   const [keepBranch, setKeepBranch] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [archived, setArchived] = useState<string | null>(null);
   const keepId = useId();
 
   const archive = async () => {
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('merge.archive', { taskId: task.id, keepBranch });
-    });
-    if (!result) return;
-    if (result.ok) {
-      setArchived(
-        result.data.branchDeleted
-          ? `Archived: the worktree was removed and ${task.workspace.branch} deleted.`
-          : `Archived: the worktree was removed; ${task.workspace.branch} is kept.`,
-      );
-    } else setError(result.error.message);
+    const result = await run(() => api.invoke('merge.archive', { taskId: task.id, keepBranch }));
+    if (!result?.ok) return;
+    setArchived(
+      result.data.branchDeleted
+        ? `Archived: the worktree was removed and ${task.workspace.branch} deleted.`
+        : `Archived: the worktree was removed; ${task.workspace.branch} is kept.`,
+    );
   };
 
   // What the target's history gained, as the host read it: every id here is in it.

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { Modal } from '../../ui/Modal';
-import { useSingleFlight } from '../../ui/use-single-flight';
-import { useAppStore } from '../app/app-store';
+import { useHostAction } from '../../ui/use-host-action';
+import { useSelectionStore } from '../selection/selection-store';
 import { useProjectsStore } from './projects-store';
 import { RepositoryPathField } from './RepositoryPathField';
 
@@ -11,32 +11,23 @@ import { RepositoryPathField } from './RepositoryPathField';
  * Adds a local repository: a native folder picker where the host has one (desktop), and a
  * path field with completion everywhere (the only way in web mode).
  */
-export function AddProjectDialog() {
+export function AddProjectDialog({ canPickFolder, onClose }: { canPickFolder: boolean; onClose(): void }) {
   const api = useBridge();
-  const canPickFolder = useAppStore((s) => s.info?.canPickFolder ?? false);
-  const closeDialog = useAppStore((s) => s.closeDialog);
-  const selectProject = useAppStore((s) => s.selectProject);
+  const selectProject = useSelectionStore((s) => s.selectProject);
   const [path, setPath] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run, setError, clearError } = useHostAction();
 
   const add = async (candidate: string) => {
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('projects.add', { path: candidate });
-    });
-    if (!result) return;
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
+    const result = await run(() => api.invoke('projects.add', { path: candidate }));
+    if (!result?.ok) return;
     useProjectsStore.getState().insertIfAbsent(result.data);
     selectProject(result.data.id);
-    closeDialog();
+    onClose();
   };
 
+  // Not one of the runs: the picker waits on the user, and its answer starts `add`.
   const pickFolder = async () => {
-    setError(null);
+    clearError();
     const result = await api.invoke('projects.pickFolder', {});
     if (!result.ok) {
       setError(result.error.message);
@@ -58,7 +49,7 @@ export function AddProjectDialog() {
   };
 
   return (
-    <Modal title="Add project" onClose={closeDialog}>
+    <Modal title="Add project" onClose={onClose}>
       {canPickFolder && (
         <div className="modal__section">
           <button type="button" className="button" onClick={pickFolder} disabled={pending} data-autofocus>
@@ -72,13 +63,13 @@ export function AddProjectDialog() {
           value={path}
           onChange={(next) => {
             setPath(next);
-            setError(null);
+            clearError();
           }}
           autoFocus={!canPickFolder}
         />
         <InlineError message={error} />
         <div className="modal__actions">
-          <button type="button" className="button" onClick={closeDialog}>
+          <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
           <button type="submit" className="button button--primary" disabled={pending} aria-busy={pending}>

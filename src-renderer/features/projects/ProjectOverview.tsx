@@ -1,18 +1,17 @@
 import type { Project } from '../../../src-shared/contract';
 import { shortcutLabel } from '../../ui/shortcut-label';
-import { openNewTaskDialog } from '../app/use-global-shortcuts';
 import { useTaskIds } from '../tasks/tasks-store';
 import { RemoveProjectButton } from './RemoveProjectButton';
 
 /** A project with no task selected: its facts, and what to do next. */
-export function ProjectOverview({ project }: { project: Project }) {
+export function ProjectOverview({ project, onNewTask }: { project: Project; onNewTask(): void }) {
   const taskCount = useTaskIds(project.id).length;
 
   return (
     <main className="main" aria-label={project.name}>
       <header className="main__header">
         <h1 className="main__title">{project.name}</h1>
-        <button type="button" className="button button--primary" onClick={openNewTaskDialog}>
+        <button type="button" className="button button--primary" onClick={onNewTask}>
           New task
         </button>
       </header>

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useAppStore } from '../app/app-store';
+import { useSelectionStore } from '../selection/selection-store';
 import { TaskList } from '../tasks/TaskList';
 import { ReviewProjectButton } from '../review/ReviewProjectButton';
 import { OrphanList } from '../workspace/OrphanList';
@@ -9,8 +9,8 @@ import { useProject } from './projects-store';
 /** One project in the sidebar: its header, its tasks, and leftover workspaces if any. */
 export function ProjectSection({ projectId }: { projectId: string }) {
   const project = useProject(projectId);
-  const isSelected = useAppStore((s) => s.selectedProjectId === projectId && s.selectedTaskId === null);
-  const selectProject = useAppStore((s) => s.selectProject);
+  const isSelected = useSelectionStore((s) => s.selectedProjectId === projectId && s.selectedTaskId === null);
+  const selectProject = useSelectionStore((s) => s.selectProject);
   const branchId = useId();
   if (!project) return null;
   return (

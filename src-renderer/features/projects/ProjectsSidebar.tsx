@@ -1,18 +1,18 @@
-import { AppInfoFooter } from '../app/AppInfoFooter';
-import { useAppStore } from '../app/app-store';
+import type { ReactNode } from 'react';
 import { ProjectSection } from './ProjectSection';
 import { useProjectIds } from './projects-store';
 import { SettingsButton } from '../settings';
+import './sidebar.css';
 
-export function ProjectsSidebar() {
+/** The left column: projects with their tasks, Settings, and what the shell puts at the bottom. */
+export function ProjectsSidebar({ onAddProject, footer }: { onAddProject(): void; footer: ReactNode }) {
   const projectIds = useProjectIds();
-  const openDialog = useAppStore((s) => s.openDialog);
   return (
     <div className="sidebar">
       <nav aria-label="Projects" className="sidebar__nav">
         <div className="sidebar__header">
           <span className="sidebar__title">Projects</span>
-          <button type="button" className="button button--small" onClick={() => openDialog({ kind: 'addProject' })}>
+          <button type="button" className="button button--small" onClick={onAddProject}>
             Add project
           </button>
         </div>
@@ -27,7 +27,7 @@ export function ProjectsSidebar() {
         )}
       </nav>
       <SettingsButton />
-      <AppInfoFooter />
+      {footer}
     </div>
   );
 }

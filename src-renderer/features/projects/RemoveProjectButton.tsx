@@ -2,23 +2,18 @@ import { useState } from 'react';
 import type { Project } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { useSingleFlight } from '../../ui/use-single-flight';
+import { useHostAction } from '../../ui/use-host-action';
 
 /** Forgets a project in Braid; the repository on disk stays as it is. */
 export function RemoveProjectButton({ project }: { project: Project }) {
   const api = useBridge();
   const [confirming, setConfirming] = useState(false);
-  const { pending, run } = useSingleFlight();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useHostAction();
 
   const remove = async () => {
     // On success `projects.changed` drops the project and this button with it.
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('projects.remove', { projectId: project.id });
-    });
+    const result = await run(() => api.invoke('projects.remove', { projectId: project.id }));
     if (result?.ok) setConfirming(false);
-    else if (result) setError(result.error.message);
   };
 
   return (

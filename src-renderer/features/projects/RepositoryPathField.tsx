@@ -1,5 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { usePathCompletion, type PathEntry } from './use-path-completion';
+import './path-field.css';
 
 interface RepositoryPathFieldProps {
   value: string;

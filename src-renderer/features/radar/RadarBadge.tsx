@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { useProjectRadar } from './radar-store';
 import { radarBadgeText } from './radar-text';
 import { useRadarLookup } from './use-radar-lookup';
+import './radar.css';
 
 const glyphs = { conflict: '⚠', overlap: '⇄', merged: '✓' } as const;
 

@@ -3,6 +3,7 @@ import type { Radar } from '../../../src-shared/contract';
 import { useProjectRadar, useRadarStore } from './radar-store';
 import { overlapsOf, rangeText, verdictText, type RadarLookup } from './radar-text';
 import { useRadarLookup } from './use-radar-lookup';
+import './radar.css';
 
 /**
  * The project's conflict radar for DiffLens: each pair of tasks that touched the same files,

@@ -1,4 +1,5 @@
-import type { Bridge, BridgeHandle, ConnectionState } from '../../bridge/bridge';
+import type { Bridge, BridgeHandle } from '../../bridge/bridge';
+import { onReconnected } from '../../bridge/on-reconnected';
 import { useProjectsStore } from '../projects/projects-store';
 import { useRadarStore } from './radar-store';
 
@@ -29,13 +30,6 @@ export function syncRadar({ api, connection }: BridgeHandle): () => void {
     }),
   ];
   followProjects(useProjectsStore.getState().ids, false);
-
-  let previous: ConnectionState = connection.current();
-  unsubscribers.push(
-    connection.subscribe((state) => {
-      if (state === 'open' && previous === 'reconnecting') followProjects(useProjectsStore.getState().ids, true);
-      previous = state;
-    }),
-  );
+  unsubscribers.push(onReconnected(connection, () => followProjects(useProjectsStore.getState().ids, true)));
   return () => unsubscribers.forEach((off) => off());
 }

@@ -16,15 +16,13 @@ interface CommentComposerProps {
 export function CommentComposer({ taskId, path, pick, onDone }: CommentComposerProps) {
   const api = useBridge();
   const [text, setText] = useState('');
-  const { pending, error, act } = useReviewAction();
+  const { pending, error, run } = useReviewAction();
   const where = `${path}:${pick.line}${pick.side === 'old' ? ' (base)' : ''}`;
 
   const submit = async () => {
-    const comment = await act(() =>
-      api.invoke('review.addComment', { taskId, path, line: pick.line, side: pick.side, text, anchorText: pick.text }),
-    );
-    if (!comment) return;
-    useReviewStore.getState().putComment(comment);
+    const result = await run(() => api.invoke('review.addComment', { taskId, path, line: pick.line, side: pick.side, text, anchorText: pick.text }));
+    if (!result?.ok) return;
+    useReviewStore.getState().putComment(result.data);
     onDone();
   };
 

@@ -10,20 +10,20 @@ const statusText: Record<ReviewComment['status'], string> = { open: 'open', sent
 /** One comment: where, what, its status, and edit / delete / addressed / reopen. */
 export function CommentItem({ comment, onReveal }: { comment: ReviewComment; onReveal(comment: ReviewComment): void }) {
   const api = useBridge();
-  const { pending, error, act } = useReviewAction();
+  const { pending, error, run } = useReviewAction();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(comment.text);
   const where = `${comment.path}:${comment.line}${comment.side === 'old' ? ' (base)' : ''}`;
 
   const edit = async (change: { text?: string; status?: ReviewComment['status'] }) => {
-    const updated = await act(() => api.invoke('review.editComment', { commentId: comment.id, ...change }));
-    if (!updated) return;
-    useReviewStore.getState().putComment(updated);
+    const result = await run(() => api.invoke('review.editComment', { commentId: comment.id, ...change }));
+    if (!result?.ok) return;
+    useReviewStore.getState().putComment(result.data);
     setEditing(false);
   };
   const remove = async () => {
-    const removed = await act(() => api.invoke('review.deleteComment', { commentId: comment.id }));
-    if (removed) useReviewStore.getState().removeComment(comment.taskId, comment.id);
+    const result = await run(() => api.invoke('review.deleteComment', { commentId: comment.id }));
+    if (result?.ok) useReviewStore.getState().removeComment(comment.taskId, comment.id);
   };
 
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import type { Project } from '../../../src-shared/contract';
 import { InlineError } from '../../ui/InlineError';
-import { useAppStore } from '../app/app-store';
+import { useSelectionStore } from '../selection/selection-store';
 import { RadarSummary } from '../radar/RadarSummary';
 import { useTask } from '../tasks/tasks-store';
 import { reviewKeys } from './review-keys';
@@ -9,15 +9,18 @@ import { useOverview } from './review-store';
 import { reviewSync } from './review-sync';
 import { ReviewTaskList } from './ReviewTaskList';
 import { TaskReviewPane } from './TaskReviewPane';
+import './review.css';
+import './diff.css';
+import './review-comments.css';
 
 /**
  * DiffLens: review first, across the project's tasks. The tasks with changes on the left;
  * the selected one's files, diff, hunks and comments on the right.
  */
 export function DiffLensView({ project }: { project: Project }) {
-  const selectedTaskId = useAppStore((s) => s.selectedTaskId);
-  const openReview = useAppStore((s) => s.openReview);
-  const closeReview = useAppStore((s) => s.closeReview);
+  const selectedTaskId = useSelectionStore((s) => s.selectedTaskId);
+  const openReview = useSelectionStore((s) => s.openReview);
+  const closeReview = useSelectionStore((s) => s.closeReview);
   const overview = useOverview(project.id);
   const task = useTask(selectedTaskId);
 

@@ -8,21 +8,21 @@ import { useReviewAction } from './use-review-action';
 /** Accept (commit) or revert the whole focused file. */
 export function FileActions({ taskId, file, onChanged }: { taskId: string; file: DiffFile; onChanged(): void }) {
   const api = useBridge();
-  const { pending, error, act } = useReviewAction(onChanged);
+  const { pending, error, run } = useReviewAction(onChanged);
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const createdHere = file.status === 'added' || file.status === 'untracked';
 
   const accept = async () => {
-    const outcome = await act(() => api.invoke('review.acceptHunk', { taskId, path: file.path, hunk: 'file' }));
-    if (!outcome) return;
-    setDone(outcome.commit ? `Committed ${outcome.commit.slice(0, 7)}` : 'Already committed');
+    const result = await run(() => api.invoke('review.acceptHunk', { taskId, path: file.path, hunk: 'file' }));
+    if (!result?.ok) return;
+    setDone(result.data.commit ? `Committed ${result.data.commit.slice(0, 7)}` : 'Already committed');
     onChanged();
   };
   const revert = async () => {
-    const outcome = await act(() => api.invoke('review.revertHunk', { taskId, path: file.path, hunk: 'file' }));
+    const result = await run(() => api.invoke('review.revertHunk', { taskId, path: file.path, hunk: 'file' }));
     setConfirming(false);
-    if (outcome) onChanged();
+    if (result?.ok) onChanged();
   };
 
   return (

@@ -54,7 +54,7 @@ interface HunkRowProps {
 
 function HunkRow({ taskId, path, hunk, current, onSelect, onChanged, onShowStep }: HunkRowProps) {
   const api = useBridge();
-  const { pending, error, act } = useReviewAction(onChanged);
+  const { pending, error, run } = useReviewAction(onChanged);
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const { range } = hunk;
@@ -63,16 +63,16 @@ function HunkRow({ taskId, path, hunk, current, onSelect, onChanged, onShowStep 
   const name = `Hunk ${rangeLabel(hunk)}`;
 
   const accept = async () => {
-    const outcome = await act(() => api.invoke('review.acceptHunk', { taskId, path, hunk: range }));
-    if (!outcome) return;
-    setDone(outcome.commit ? `Committed ${outcome.commit.slice(0, 7)}: ${outcome.message ?? ''}` : 'Already committed');
+    const result = await run(() => api.invoke('review.acceptHunk', { taskId, path, hunk: range }));
+    if (!result?.ok) return;
+    const { commit, message } = result.data;
+    setDone(commit ? `Committed ${commit.slice(0, 7)}: ${message ?? ''}` : 'Already committed');
     onChanged();
   };
   const revert = async () => {
-    const outcome = await act(() => api.invoke('review.revertHunk', { taskId, path, hunk: range }));
+    const result = await run(() => api.invoke('review.revertHunk', { taskId, path, hunk: range }));
     setConfirming(false);
-    if (!outcome) return;
-    onChanged();
+    if (result?.ok) onChanged();
   };
 
   return (

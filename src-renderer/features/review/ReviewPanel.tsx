@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { InlineError } from '../../ui/InlineError';
-import { useAppStore } from '../app/app-store';
+import { useSelectionStore } from '../selection/selection-store';
 import { useTask } from '../tasks/tasks-store';
 import { FileList } from './FileList';
 import { reviewKeys } from './review-keys';
@@ -8,15 +8,17 @@ import { reviewTask } from './review-navigation';
 import { useOverview, useTaskDiff } from './review-store';
 import { reviewSync } from './review-sync';
 import { ReviewTaskList } from './ReviewTaskList';
+import './review.css';
+import './diff.css';
 
 /**
  * The right-hand column outside DiffLens: the selected task's changed files, live while
  * its agent works, or the project's tasks with changes. Every entry opens DiffLens there.
  */
 export function ReviewPanel() {
-  const projectId = useAppStore((s) => s.selectedProjectId);
-  const taskId = useAppStore((s) => s.selectedTaskId);
-  const openReview = useAppStore((s) => s.openReview);
+  const projectId = useSelectionStore((s) => s.selectedProjectId);
+  const taskId = useSelectionStore((s) => s.selectedTaskId);
+  const openReview = useSelectionStore((s) => s.openReview);
   return (
     <aside className="review-panel" aria-label="Review">
       <header className="review-panel__header">

@@ -1,10 +1,11 @@
-import { useAppStore } from '../app/app-store';
+import { useSelectionStore } from '../selection/selection-store';
 import { reviewKeys } from './review-keys';
+import './review.css';
 
 /** The sidebar's one click into DiffLens for a project. */
 export function ReviewProjectButton({ projectId, projectName }: { projectId: string; projectName: string }) {
-  const openReview = useAppStore((s) => s.openReview);
-  const active = useAppStore((s) => s.reviewing && s.selectedProjectId === projectId);
+  const openReview = useSelectionStore((s) => s.openReview);
+  const active = useSelectionStore((s) => s.reviewing && s.selectedProjectId === projectId);
   return (
     <button
       type="button"

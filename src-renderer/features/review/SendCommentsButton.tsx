@@ -16,13 +16,15 @@ export function SendCommentsButton({ taskId }: { taskId: string }) {
   const api = useBridge();
   const comments = useTaskComments(taskId);
   const open = openCommentCount(comments);
-  const { pending, error, act } = useReviewAction();
+  const { pending, error, run } = useReviewAction();
   const [sent, setSent] = useState<string | null>(null);
   const countId = useId();
 
   const send = async () => {
-    const outcome = await act(() => api.invoke('review.sendComments', { taskId }));
-    if (outcome) setSent(`Sent ${outcome.sent} comment${outcome.sent === 1 ? '' : 's'}: ${deliveryText[outcome.delivery]}.`);
+    const result = await run(() => api.invoke('review.sendComments', { taskId }));
+    if (!result?.ok) return;
+    const { sent: count, delivery } = result.data;
+    setSent(`Sent ${count} comment${count === 1 ? '' : 's'}: ${deliveryText[delivery]}.`);
   };
 
   return (

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef } from 'react';
 import type { Task } from '../../../src-shared/contract';
 import { InlineError } from '../../ui/InlineError';
-import { useAppStore } from '../app/app-store';
+import { useSelectionStore } from '../selection/selection-store';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { MergeButton } from '../merge/MergeButton';
 import { taskBadge } from '../tasks/task-badge';
@@ -26,7 +26,7 @@ export function TaskReviewPane({ task }: { task: Task }) {
   const focused = useMemo(() => files.find((file) => fileKey(file) === focusedKey) ?? null, [files, focusedKey]);
   const summary = useSummaries(task.projectId).find((s) => s.taskId === task.id);
   const focusFile = useReviewStore((s) => s.focusFile);
-  const selectTask = useAppStore((s) => s.selectTask);
+  const selectTask = useSelectionStore((s) => s.selectTask);
   const pane = useRef<FileDiffPaneHandle>(null);
   const badge = taskBadge(task);
 

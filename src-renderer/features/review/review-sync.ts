@@ -1,6 +1,7 @@
 import type { Task } from '../../../src-shared/contract';
-import type { Bridge, BridgeHandle, ConnectionState } from '../../bridge/bridge';
-import { useAppStore } from '../app/app-store';
+import type { Bridge, BridgeHandle } from '../../bridge/bridge';
+import { onReconnected } from '../../bridge/on-reconnected';
+import { onSelectedTaskChanged, useSelectionStore } from '../selection/selection-store';
 import { useReviewStore } from './review-store';
 
 /** Agent activity changes commands and counts; the overview follows at most this often. */
@@ -120,20 +121,14 @@ export const reviewSync = (): ReviewSync | null => active;
 export function syncReview({ api, connection }: BridgeHandle): () => void {
   const sync = new ReviewSync(api);
   active = sync;
-  sync.show(useAppStore.getState().selectedTaskId);
-  let previous: ConnectionState = connection.current();
+  sync.show(useSelectionStore.getState().selectedTaskId);
   const unsubscribers = [
-    useAppStore.subscribe((state, before) => {
-      if (state.selectedTaskId !== before.selectedTaskId) sync.show(state.selectedTaskId);
-    }),
+    onSelectedTaskChanged((taskId) => sync.show(taskId)),
     api.on('review.diffChanged', ({ taskId, diff }) => useReviewStore.getState().applyDiff(taskId, diff)),
     api.on('review.commentsChanged', ({ taskId, comments }) => useReviewStore.getState().setComments(taskId, comments)),
     api.on('tasks.changed', ({ task }) => sync.taskChanged(task)),
     api.on('tasks.removed', ({ taskId }) => useReviewStore.getState().forgetTask(taskId)),
-    connection.subscribe((state) => {
-      if (state === 'open' && previous === 'reconnecting') sync.reconnected();
-      previous = state;
-    }),
+    onReconnected(connection, () => sync.reconnected()),
   ];
   return () => {
     unsubscribers.forEach((off) => off());

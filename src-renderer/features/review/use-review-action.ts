@@ -1,27 +1,25 @@
-import { useCallback, useState } from 'react';
-import type { Result } from '../../../src-shared/contract';
-import { useSingleFlight } from '../../ui/use-single-flight';
+import { useCallback, useMemo } from 'react';
+import type { AppError, Result } from '../../../src-shared/contract';
+import { useHostAction, type HostAction, type RunOptions } from '../../ui/use-host-action';
+
+/** A hunk that moved under the user is said so, with the news that the diff is fresh again. */
+const explainReviewFailure = (error: AppError): string =>
+  error.code === 'HUNK_CHANGED' ? `${error.message} The diff has been reloaded.` : error.message;
 
 /**
- * One review command behind a button: one run at a time, the host's error kept for the
- * button's side, and a callback when the file moved under us (`HUNK_CHANGED`).
+ * `useHostAction` for DiffLens: the same one-at-a-time run and inline error, plus a callback
+ * when the file moved under us (`HUNK_CHANGED`), so the caller fetches it again.
  */
-export function useReviewAction(onHunkChanged?: () => void) {
-  const { pending, run } = useSingleFlight();
-  const [error, setError] = useState<string | null>(null);
-  const act = useCallback(
-    async <T,>(command: () => Promise<Result<T>>): Promise<T | null> => {
-      const result = await run(command);
-      if (result === undefined) return null;
-      if (result.ok) {
-        setError(null);
-        return result.data;
-      }
-      setError(result.error.code === 'HUNK_CHANGED' ? `${result.error.message} The diff has been reloaded.` : result.error.message);
-      if (result.error.code === 'HUNK_CHANGED') onHunkChanged?.();
-      return null;
+export function useReviewAction(onHunkChanged?: () => void): HostAction {
+  const action = useHostAction();
+  const { run: runAction } = action;
+  const run = useCallback(
+    async <T>(command: () => Promise<Result<T>>, options?: RunOptions): Promise<Result<T> | undefined> => {
+      const result = await runAction(command, { explain: explainReviewFailure, ...options });
+      if (result && !result.ok && result.error.code === 'HUNK_CHANGED') onHunkChanged?.();
+      return result;
     },
-    [run, onHunkChanged],
+    [runAction, onHunkChanged],
   );
-  return { pending, error, setError, act };
+  return useMemo(() => ({ ...action, run }), [action, run]);
 }

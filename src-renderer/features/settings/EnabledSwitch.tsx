@@ -1,23 +1,22 @@
 import { useState } from 'react';
+import type { Result } from '../../../src-shared/contract';
 import { InlineError } from '../../ui/InlineError';
-import { useSingleFlight } from '../../ui/use-single-flight';
+import { useHostAction } from '../../ui/use-host-action';
 
 interface EnabledSwitchProps {
   checked: boolean;
   label?: string;
-  /** Asks the host; resolves to the error message, or null once it is done. */
-  onToggle(enabled: boolean): Promise<string | null>;
+  /** Asks the host; a refusal moves the switch back and shows why. */
+  onToggle(enabled: boolean): Promise<Result<unknown>>;
 }
 
 /** An on/off switch: it moves at once, and moves back with the host's reason if the host refuses. */
 export function EnabledSwitch({ checked, label = 'Enabled', onToggle }: EnabledSwitchProps) {
-  const [error, setError] = useState<string | null>(null);
   const [asked, setAsked] = useState<boolean | null>(null);
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run } = useHostAction();
 
-  const toggle = async (enabled: boolean) => {
-    const problem = await run(async () => {
-      setError(null);
+  const toggle = (enabled: boolean) =>
+    run(async () => {
       setAsked(enabled);
       try {
         return await onToggle(enabled);
@@ -25,8 +24,6 @@ export function EnabledSwitch({ checked, label = 'Enabled', onToggle }: EnabledS
         setAsked(null);
       }
     });
-    if (problem !== undefined) setError(problem);
-  };
 
   return (
     <div className="settings-switch">

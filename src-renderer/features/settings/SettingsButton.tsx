@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { shortcutLabel } from '../../ui/shortcut-label';
-import { useAppStore } from '../app/app-store';
+import { useSelectionStore } from '../selection/selection-store';
 import { SettingsDialog } from './SettingsDialog';
 import { useSettingsShortcut } from './use-settings-shortcut';
 
@@ -9,7 +9,7 @@ import { useSettingsShortcut } from './use-settings-shortcut';
  * unless another `projectId` is given.
  */
 export function SettingsButton({ projectId }: { projectId?: string }) {
-  const selectedProjectId = useAppStore((s) => s.selectedProjectId);
+  const selectedProjectId = useSelectionStore((s) => s.selectedProjectId);
   const [open, setOpen] = useState(false);
   useSettingsShortcut(() => setOpen(true));
   return (

@@ -1,2 +1,3 @@
+import './settings.css';
 export { SettingsButton } from './SettingsButton';
 export { SettingsDialog, type SettingsDialogProps } from './SettingsDialog';

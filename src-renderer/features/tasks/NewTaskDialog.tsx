@@ -3,9 +3,9 @@ import { taskRoles, type TaskRole } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { Modal } from '../../ui/Modal';
-import { useSingleFlight } from '../../ui/use-single-flight';
-import { useAppStore } from '../app/app-store';
+import { useHostAction } from '../../ui/use-host-action';
 import { useProject } from '../projects/projects-store';
+import { useSelectionStore } from '../selection/selection-store';
 import { BaseBranchSelect } from './BaseBranchSelect';
 import { useTasksStore } from './tasks-store';
 import { defaultBaseBranch, useBranches } from './use-branches';
@@ -14,18 +14,16 @@ import { defaultBaseBranch, useBranches } from './use-branches';
  * Creates a task. The host answers at once with a task whose workspace is `creating`; it turns
  * `ready` or `failed` through events while the user moves on.
  */
-export function NewTaskDialog({ projectId }: { projectId: string }) {
+export function NewTaskDialog({ projectId, onClose }: { projectId: string; onClose(): void }) {
   const api = useBridge();
   const project = useProject(projectId);
-  const closeDialog = useAppStore((s) => s.closeDialog);
-  const selectTask = useAppStore((s) => s.selectTask);
+  const selectTask = useSelectionStore((s) => s.selectTask);
   const branches = useBranches(projectId);
   const [title, setTitle] = useState('');
   const [prompt, setPrompt] = useState('');
   const [role, setRole] = useState<TaskRole>('implement');
   const [chosenBase, setChosenBase] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run, setError } = useHostAction();
   const ids = { title: useId(), prompt: useId(), role: useId() };
 
   const baseBranch = chosenBase ?? (branches.status === 'loaded' ? defaultBaseBranch(branches.branches) : null);
@@ -36,28 +34,23 @@ export function NewTaskDialog({ projectId }: { projectId: string }) {
       setError('A title is required.');
       return;
     }
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('tasks.create', {
+    const result = await run(() =>
+      api.invoke('tasks.create', {
         projectId,
         title: title.trim(),
         prompt,
         role,
         ...(baseBranch ? { baseBranch } : {}),
-      });
-    });
-    if (!result) return;
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
+      }),
+    );
+    if (!result?.ok) return;
     useTasksStore.getState().insertIfAbsent(result.data);
     selectTask(projectId, result.data.id);
-    closeDialog();
+    onClose();
   };
 
   return (
-    <Modal title={project ? `New task in ${project.name}` : 'New task'} onClose={closeDialog} className="modal--wide">
+    <Modal title={project ? `New task in ${project.name}` : 'New task'} onClose={onClose} className="modal--wide">
       <form onSubmit={submit} className="form">
         <div className="field">
           <label htmlFor={ids.title} className="field__label">
@@ -95,7 +88,7 @@ export function NewTaskDialog({ projectId }: { projectId: string }) {
         </div>
         <InlineError message={error} />
         <div className="modal__actions">
-          <button type="button" className="button" onClick={closeDialog}>
+          <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
           <button type="submit" className="button button--primary" disabled={pending} aria-busy={pending}>

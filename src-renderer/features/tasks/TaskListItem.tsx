@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useAppStore } from '../app/app-store';
+import { useSelectionStore } from '../selection/selection-store';
 import { RadarBadge } from '../radar/RadarBadge';
 import { taskBadge } from './task-badge';
 import { useTasksStore } from './tasks-store';
@@ -20,8 +20,8 @@ export function TaskListItem({ taskId }: { taskId: string }) {
     const task = s.byId[taskId];
     return task ? taskBadge(task).tone : '';
   });
-  const isSelected = useAppStore((s) => s.selectedTaskId === taskId);
-  const selectTask = useAppStore((s) => s.selectTask);
+  const isSelected = useSelectionStore((s) => s.selectedTaskId === taskId);
+  const selectTask = useSelectionStore((s) => s.selectTask);
   const badgeId = useId();
   if (title === undefined || projectId === undefined) return null;
   return (

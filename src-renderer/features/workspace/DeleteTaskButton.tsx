@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
-import type { Task, WorkAtRisk } from '../../../src-shared/contract';
+import type { AppError, Task, WorkAtRisk } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { InlineError } from '../../ui/InlineError';
-import { useSingleFlight } from '../../ui/use-single-flight';
+import { useHostAction } from '../../ui/use-host-action';
 import { useTasksStore } from '../tasks/tasks-store';
 import { workAtRiskFrom } from './work-at-risk';
 import { WorkAtRiskList } from './WorkAtRiskList';
@@ -14,16 +14,16 @@ import { WorkAtRiskList } from './WorkAtRiskList';
  */
 export function DeleteTaskButton({ task }: { task: Task }) {
   const api = useBridge();
-  const { pending, run } = useSingleFlight();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useHostAction();
   const [atRisk, setAtRisk] = useState<WorkAtRisk | null>(null);
   const [keepBranch, setKeepBranch] = useState(false);
   const keepBranchId = useId();
 
   const remove = async (force: boolean) => {
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('tasks.delete', { taskId: task.id, force, keepBranch: force && keepBranch });
+    // Work that would be lost: not an error, the user sees exactly what and may confirm.
+    const refusal = (failure: AppError) => (force ? null : workAtRiskFrom(failure));
+    const result = await run(() => api.invoke('tasks.delete', { taskId: task.id, force, keepBranch: force && keepBranch }), {
+      explain: (failure) => (refusal(failure) ? null : failure.message),
     });
     if (!result) return;
     if (result.ok) {
@@ -31,9 +31,8 @@ export function DeleteTaskButton({ task }: { task: Task }) {
       useTasksStore.getState().remove(task.id);
       return;
     }
-    const work = force ? null : workAtRiskFrom(result.error);
+    const work = refusal(result.error);
     if (work) setAtRisk(work);
-    else setError(result.error.message);
   };
 
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useBridge } from '../../bridge/bridge-context';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { useSingleFlight } from '../../ui/use-single-flight';
+import { useHostAction } from '../../ui/use-host-action';
 
 interface OrphanItemProps {
   projectId: string;
@@ -16,19 +16,13 @@ interface OrphanItemProps {
 export function OrphanItem({ projectId, path, branch }: OrphanItemProps) {
   const api = useBridge();
   const [confirming, setConfirming] = useState(false);
-  const { pending, run } = useSingleFlight();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useHostAction();
   const folder = path.split(/[\\/]/).filter(Boolean).pop() ?? path;
 
   const remove = async () => {
     // On success `workspaces.orphansChanged` drops this row.
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('workspaces.removeOrphan', { projectId, path });
-    });
-    if (!result) return;
-    if (result.ok) setConfirming(false);
-    else setError(result.error.message);
+    const result = await run(() => api.invoke('workspaces.removeOrphan', { projectId, path }));
+    if (result?.ok) setConfirming(false);
   };
 
   return (

@@ -1,5 +1,6 @@
 import { OrphanItem } from './OrphanItem';
 import { useOrphans } from './orphans-store';
+import './orphans.css';
 
 /** Worktree folders no task owns (after a crash or a copy), listed so they can be cleaned up. */
 export function OrphanList({ projectId, projectName }: { projectId: string; projectName: string }) {

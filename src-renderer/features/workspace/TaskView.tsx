@@ -1,5 +1,4 @@
 import type { Project, Task } from '../../../src-shared/contract';
-import { openNewTaskDialog } from '../app/use-global-shortcuts';
 import { AgentStatusBar } from '../conversation/AgentStatusBar';
 import { Composer } from '../conversation/Composer';
 import { ReviewTaskButton } from '../review/ReviewTaskButton';
@@ -17,7 +16,7 @@ import { WorkspaceStateBadge, workspaceStateExplanations } from './WorkspaceStat
  * The selected task: where its worktree lives, its agent's state, the conversation, and the
  * composer. The conversation reads its own store, so task updates do not re-render its rows.
  */
-export function TaskView({ task, project }: { task: Task; project: Project }) {
+export function TaskView({ task, project, onNewTask }: { task: Task; project: Project; onNewTask(): void }) {
   const { workspace } = task;
   const troubled = workspace.state === 'failed' || workspace.state === 'missing';
   return (
@@ -31,7 +30,7 @@ export function TaskView({ task, project }: { task: Task; project: Project }) {
           <MergeButton task={task} />
           <ReviewTaskButton task={task} />
           <DeleteTaskButton task={task} />
-          <button type="button" className="button button--primary" onClick={openNewTaskDialog}>
+          <button type="button" className="button button--primary" onClick={onNewTask}>
             New task
           </button>
         </div>

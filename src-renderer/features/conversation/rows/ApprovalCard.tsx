@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useBridge } from '../../../bridge/bridge-context';
 import { InlineError } from '../../../ui/InlineError';
-import { useSingleFlight } from '../../../ui/use-single-flight';
+import { useHostAction } from '../../../ui/use-host-action';
 import { useTasksStore } from '../../tasks/tasks-store';
 import type { ApprovalItem } from '../timeline-items';
 import { argsJson } from './tool-args';
@@ -54,24 +54,18 @@ function ApprovalOutcome({ item }: { item: ApprovalItem }) {
 function ApprovalActions({ item, taskId }: { item: ApprovalItem; taskId: string }) {
   const api = useBridge();
   const live = useTasksStore((s) => answerableStatuses.has(s.byId[taskId]?.agent.status ?? ''));
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run } = useHostAction();
   const [denying, setDenying] = useState(false);
   const [reason, setReason] = useState('');
   const [sent, setSent] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const reasonId = useId();
 
   if (!live) return <p className="muted">The task is not running. Resume it to be asked again.</p>;
 
   const decide = async (approved: boolean) => {
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('agent.decide', { taskId, callId: item.callId, approved, reason: approved ? null : reason.trim() || null });
-    });
-    if (!result) return;
+    const result = await run(() => api.invoke('agent.decide', { taskId, callId: item.callId, approved, reason: approved ? null : reason.trim() || null }));
     // The decision event updates this card; until it arrives, the buttons stay disabled.
-    if (result.ok) setSent(true);
-    else setError(result.error.message);
+    if (result?.ok) setSent(true);
   };
 
   const busy = pending || sent;

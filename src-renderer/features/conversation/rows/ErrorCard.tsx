@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { isBusyStatus } from '../../../../src-shared/contract';
 import { useBridge } from '../../../bridge/bridge-context';
 import { InlineError } from '../../../ui/InlineError';
-import { useSingleFlight } from '../../../ui/use-single-flight';
+import { useHostAction } from '../../../ui/use-host-action';
 import { useTasksStore } from '../../tasks/tasks-store';
 import { useIsActiveError } from '../timeline-store';
 import type { ErrorItem } from '../timeline-items';
@@ -12,16 +11,8 @@ export function ErrorCard({ item, taskId }: { item: ErrorItem; taskId: string })
   const api = useBridge();
   const active = useIsActiveError(taskId, item.key);
   const busy = useTasksStore((s) => isBusyStatus(s.byId[taskId]?.agent.status ?? 'idle'));
-  const { pending, run } = useSingleFlight();
-  const [error, setError] = useState<string | null>(null);
-
-  const retry = async () => {
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('agent.resume', { taskId });
-    });
-    if (result && !result.ok) setError(result.error.message);
-  };
+  const { pending, error, run } = useHostAction();
+  const retry = () => run(() => api.invoke('agent.resume', { taskId }));
 
   return (
     <div role="alert" className="error-card">

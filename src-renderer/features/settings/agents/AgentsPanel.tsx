@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useBridge } from '../../../bridge/bridge-context';
 import { InlineError } from '../../../ui/InlineError';
-import { useSingleFlight } from '../../../ui/use-single-flight';
+import { useHostAction } from '../../../ui/use-host-action';
 import { concurrencyFromInput, maxConcurrency, minConcurrency } from './concurrency-input';
 
 /** Settings → Agents: how many agents run at once; further tasks wait in the queue. */
@@ -12,9 +12,8 @@ export function AgentsPanel() {
   const [saved, setSaved] = useState<number | null>(null);
   const [draft, setDraft] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run, setError } = useHostAction();
 
   useEffect(() => {
     let current = true;
@@ -36,15 +35,10 @@ export function AgentsPanel() {
       return;
     }
     const result = await run(() => {
-      setError(null);
       setNotice(null);
       return api.invoke('agents.setConcurrency', { concurrency: parsed.concurrency });
     });
-    if (!result) return;
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
+    if (!result?.ok) return;
     setSaved(result.data.concurrency);
     setDraft(null);
     setNotice(`Saved: up to ${result.data.concurrency} at once.`);

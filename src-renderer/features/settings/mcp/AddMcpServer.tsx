@@ -11,10 +11,10 @@ export function AddMcpServer() {
 
   const save = async (config: McpServerConfigInput) => {
     const result = await api.invoke('mcp.addServer', { config });
-    if (!result.ok) return result.error.message;
+    if (!result.ok) return result;
     setOpen(false);
     void loadMcpServers(api, useMcpSettingsStore.getState().projectId);
-    return null;
+    return result;
   };
 
   if (!open) {

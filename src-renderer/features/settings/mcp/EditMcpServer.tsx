@@ -9,10 +9,10 @@ export function EditMcpServer({ entry, onDone }: { entry: McpServerEntryView; on
   const api = useBridge();
   const save = async (config: McpServerConfigInput) => {
     const result = await api.invoke('mcp.updateServer', { name: entry.config.name, config });
-    if (!result.ok) return result.error.message;
+    if (!result.ok) return result;
     onDone();
     void loadMcpServers(api, useMcpSettingsStore.getState().projectId);
-    return null;
+    return result;
   };
   return <McpServerForm label={`Edit ${entry.config.name}`} initial={draftFromConfig(entry.config)} onSave={save} onCancel={onDone} />;
 }

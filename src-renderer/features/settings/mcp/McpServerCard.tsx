@@ -34,9 +34,8 @@ export function McpServerCard({ entry, projectId }: { entry: McpServerEntryView;
 
   const setEnabled = async (enabled: boolean) => {
     const result = await api.invoke('mcp.setEnabled', { ref, enabled });
-    if (!result.ok) return result.error.message;
-    updateMcpEntry(key, (current) => ({ ...current, enabled: result.data.enabled }));
-    return null;
+    if (result.ok) updateMcpEntry(key, (current) => ({ ...current, enabled: result.data.enabled }));
+    return result;
   };
 
   return (

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
+import type { Result } from '../../../../src-shared/contract';
 import { InlineError } from '../../../ui/InlineError';
-import { useSingleFlight } from '../../../ui/use-single-flight';
+import { useHostAction } from '../../../ui/use-host-action';
 import { McpFormField } from './McpFormField';
 import { configFromDraft, mcpTransports, type McpServerConfigInput, type McpServerDraft, type McpTransport } from './mcp-server-draft';
 
@@ -8,8 +9,8 @@ interface McpServerFormProps {
   /** The form's accessible name, e.g. "Add server" or "Edit github". */
   label: string;
   initial: McpServerDraft;
-  /** Sends the config; resolves to the host's error message, or null once saved. */
-  onSave(config: McpServerConfigInput): Promise<string | null>;
+  /** Sends the config; a refusal keeps the form open with the host's reason. */
+  onSave(config: McpServerConfigInput): Promise<Result<unknown>>;
   onCancel(): void;
 }
 
@@ -18,8 +19,7 @@ const transportLabels: Record<McpTransport, string> = { stdio: 'stdio (a local c
 /** Add or edit one MCP server: a command (stdio) or a URL (Streamable HTTP, SSE). */
 export function McpServerForm({ label, initial, onSave, onCancel }: McpServerFormProps) {
   const [draft, setDraft] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run, setError } = useHostAction();
   const ids = { name: useId(), transport: useId(), command: useId(), args: useId(), env: useId(), cwd: useId(), url: useId(), headers: useId() };
   const edit = (change: Partial<McpServerDraft>) => setDraft((current) => ({ ...current, ...change }));
 
@@ -30,11 +30,7 @@ export function McpServerForm({ label, initial, onSave, onCancel }: McpServerFor
       setError(parsed.message);
       return;
     }
-    const problem = await run(() => {
-      setError(null);
-      return onSave(parsed.config);
-    });
-    if (problem) setError(problem);
+    await run(() => onSave(parsed.config));
   };
 
   return (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { McpServerEntryView, MethodOutput } from '../../../../src-shared/contract';
 import { useBridge } from '../../../bridge/bridge-context';
 import { InlineError } from '../../../ui/InlineError';
-import { useSingleFlight } from '../../../ui/use-single-flight';
+import { useHostAction } from '../../../ui/use-host-action';
 import { McpToolsList } from './McpToolsList';
 import type { McpServerRef } from './mcp-status';
 
@@ -12,20 +12,11 @@ type ToolList = MethodOutput<'mcp.test'>['tools'];
 export function McpServerTest({ entry, serverRef }: { entry: McpServerEntryView; serverRef: McpServerRef }) {
   const api = useBridge();
   const [tools, setTools] = useState<ToolList | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run } = useHostAction();
 
   const test = async () => {
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('mcp.test', { ref: serverRef });
-    });
-    if (!result) return;
-    if (result.ok) setTools(result.data.tools);
-    else {
-      setTools(null);
-      setError(result.error.message);
-    }
+    const result = await run(() => api.invoke('mcp.test', { ref: serverRef }));
+    if (result) setTools(result.ok ? result.data.tools : null);
   };
 
   return (

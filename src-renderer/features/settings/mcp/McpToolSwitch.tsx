@@ -9,12 +9,12 @@ export function McpToolSwitch({ entry, serverRef, tool }: { entry: McpServerEntr
   const api = useBridge();
   const setEnabled = async (enabled: boolean) => {
     const result = await api.invoke('mcp.setToolEnabled', { ref: serverRef, tool, enabled });
-    if (!result.ok) return result.error.message;
+    if (!result.ok) return result;
     updateMcpEntry(entryKey(entry), (current) => {
       const others = current.disabledTools.filter((name) => name !== tool);
       return { ...current, disabledTools: result.data.enabled ? others : [...others, tool] };
     });
-    return null;
+    return result;
   };
   return <EnabledSwitch checked={!entry.disabledTools.includes(tool)} label={tool} onToggle={setEnabled} />;
 }

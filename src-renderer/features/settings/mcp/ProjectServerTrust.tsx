@@ -1,8 +1,7 @@
-import { useState } from 'react';
-import type { McpServerEntryView } from '../../../../src-shared/contract';
+import type { McpServerEntryView, Result } from '../../../../src-shared/contract';
 import { useBridge } from '../../../bridge/bridge-context';
 import { InlineError } from '../../../ui/InlineError';
-import { useSingleFlight } from '../../../ui/use-single-flight';
+import { useHostAction } from '../../../ui/use-host-action';
 import { describeServerLaunch } from './mcp-status';
 import { loadMcpServers, useMcpSettingsStore } from './mcp-store';
 
@@ -12,22 +11,17 @@ import { loadMcpServers, useMcpSettingsStore } from './mcp-store';
  */
 export function ProjectServerTrust({ entry, projectId }: { entry: McpServerEntryView; projectId: string }) {
   const api = useBridge();
-  const [error, setError] = useState<string | null>(null);
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run } = useHostAction();
   const launch = describeServerLaunch(entry.config);
   const name = entry.config.name;
 
   const trust = async () => {
-    const problem = await run(async () => {
-      setError(null);
+    const result = await run(async (): Promise<Result<unknown>> => {
       const trusted = await api.invoke('mcp.trust', { projectId, name });
-      if (!trusted.ok) return trusted.error.message;
-      if (entry.enabled) return null;
-      const enabled = await api.invoke('mcp.setEnabled', { ref: { scope: 'project', projectId, name }, enabled: true });
-      return enabled.ok ? null : enabled.error.message;
+      if (!trusted.ok || entry.enabled) return trusted;
+      return api.invoke('mcp.setEnabled', { ref: { scope: 'project', projectId, name }, enabled: true });
     });
-    if (problem === undefined) return;
-    if (problem) setError(problem);
+    if (result === undefined) return;
     void loadMcpServers(api, useMcpSettingsStore.getState().projectId);
   };
 

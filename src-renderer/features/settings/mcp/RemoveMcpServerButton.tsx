@@ -1,26 +1,18 @@
 import { useState } from 'react';
 import { useBridge } from '../../../bridge/bridge-context';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
-import { useSingleFlight } from '../../../ui/use-single-flight';
+import { useHostAction } from '../../../ui/use-host-action';
 import { loadMcpServers, useMcpSettingsStore } from './mcp-store';
 
 /** Removes one of the user's servers after asking; tasks stop getting its tools. */
 export function RemoveMcpServerButton({ name }: { name: string }) {
   const api = useBridge();
   const [asking, setAsking] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run, clearError } = useHostAction();
 
   const remove = async () => {
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('mcp.removeServer', { name });
-    });
-    if (!result) return;
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
+    const result = await run(() => api.invoke('mcp.removeServer', { name }));
+    if (!result?.ok) return;
     setAsking(false);
     void loadMcpServers(api, useMcpSettingsStore.getState().projectId);
   };
@@ -37,7 +29,7 @@ export function RemoveMcpServerButton({ name }: { name: string }) {
           onConfirm={() => void remove()}
           onCancel={() => {
             setAsking(false);
-            setError(null);
+            clearError();
           }}
           pending={pending}
           error={error}

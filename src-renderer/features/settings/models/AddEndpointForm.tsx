@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useBridge } from '../../../bridge/bridge-context';
 import { InlineError } from '../../../ui/InlineError';
-import { useSingleFlight } from '../../../ui/use-single-flight';
+import { useHostAction } from '../../../ui/use-host-action';
 import { customPreset, draftForPreset, providerInputFromDraft, type EndpointDraft, type ProviderPreset } from './endpoint-draft';
 import { putProvider } from './models-store';
 
@@ -16,8 +16,7 @@ export function AddEndpointForm({ presets, existingIds, onDone }: AddEndpointFor
   const api = useBridge();
   const firstFree = presets.find((preset) => !existingIds.includes(preset.id))?.id ?? customPreset;
   const [draft, setDraft] = useState<EndpointDraft>(() => draftForPreset(firstFree, presets));
-  const [error, setError] = useState<string | null>(null);
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run, setError } = useHostAction();
   const ids = { preset: useId(), id: useId(), label: useId(), baseURL: useId(), models: useId() };
   const keyRequired = presets.find((preset) => preset.id === draft.id.trim())?.keyRequired ?? false;
   const edit = (change: Partial<EndpointDraft>) => setDraft((current) => ({ ...current, ...change }));
@@ -29,15 +28,8 @@ export function AddEndpointForm({ presets, existingIds, onDone }: AddEndpointFor
       setError(parsed.message);
       return;
     }
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('models.saveProvider', parsed.input);
-    });
-    if (!result) return;
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
+    const result = await run(() => api.invoke('models.saveProvider', parsed.input));
+    if (!result?.ok) return;
     putProvider(api, result.data);
     onDone();
   };

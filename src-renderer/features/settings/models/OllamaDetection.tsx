@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { MethodOutput, ProviderStatusView } from '../../../../src-shared/contract';
 import { useBridge } from '../../../bridge/bridge-context';
 import { InlineError } from '../../../ui/InlineError';
-import { useSingleFlight } from '../../../ui/use-single-flight';
+import { useHostAction } from '../../../ui/use-host-action';
 import { putProvider } from './models-store';
 
 type Detection = MethodOutput<'models.detectOllama'>;
@@ -11,30 +11,19 @@ type Detection = MethodOutput<'models.detectOllama'>;
 export function OllamaDetection({ ollama }: { ollama: ProviderStatusView | undefined }) {
   const api = useBridge();
   const [detection, setDetection] = useState<Detection | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run } = useHostAction();
   const missing = detection?.models.filter((model) => !ollama?.models.includes(model)) ?? [];
 
   const detect = async () => {
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('models.detectOllama', {});
-    });
-    if (!result) return;
-    if (result.ok) setDetection(result.data);
-    else setError(result.error.message);
+    const result = await run(() => api.invoke('models.detectOllama', {}));
+    if (result?.ok) setDetection(result.data);
   };
 
   const addModels = async () => {
     if (!detection) return;
     const models = [...new Set([...(ollama?.models ?? []), ...detection.models])];
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('models.saveProvider', { id: 'ollama', models });
-    });
-    if (!result) return;
-    if (result.ok) putProvider(api, result.data);
-    else setError(result.error.message);
+    const result = await run(() => api.invoke('models.saveProvider', { id: 'ollama', models }));
+    if (result?.ok) putProvider(api, result.data);
   };
 
   return (

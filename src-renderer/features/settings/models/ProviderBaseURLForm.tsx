@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { MethodInput, ProviderStatusView } from '../../../../src-shared/contract';
 import { useBridge } from '../../../bridge/bridge-context';
 import { InlineError } from '../../../ui/InlineError';
-import { useSingleFlight } from '../../../ui/use-single-flight';
+import { useHostAction } from '../../../ui/use-host-action';
 import { baseURLProblem } from './endpoint-draft';
 import { putProvider } from './models-store';
 import { baseURLSourceText, hasDefaultBaseURL } from './provider-summary';
@@ -13,22 +13,14 @@ export function ProviderBaseURLForm({ provider }: { provider: ProviderStatusView
   const inputId = useId();
   const hintId = useId();
   const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run, setError } = useHostAction();
   const value = draft ?? provider.baseURL;
   const canReset = provider.baseURLSource === 'settings' && hasDefaultBaseURL(provider);
 
   const send = async (baseURL: string | null) => {
     const input: MethodInput<'models.saveProvider'> = { id: provider.id, baseURL };
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('models.saveProvider', input);
-    });
-    if (!result) return;
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
+    const result = await run(() => api.invoke('models.saveProvider', input));
+    if (!result?.ok) return;
     setDraft(null);
     putProvider(api, result.data);
   };

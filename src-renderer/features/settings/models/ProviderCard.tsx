@@ -16,9 +16,8 @@ export function ProviderCard({ provider }: { provider: ProviderStatusView }) {
 
   const setEnabled = async (enabled: boolean) => {
     const result = await api.invoke('models.saveProvider', { id: provider.id, enabled });
-    if (!result.ok) return result.error.message;
-    putProvider(api, result.data);
-    return null;
+    if (result.ok) putProvider(api, result.data);
+    return result;
   };
 
   return (

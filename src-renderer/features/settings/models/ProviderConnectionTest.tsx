@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ProviderStatusView } from '../../../../src-shared/contract';
 import { useBridge } from '../../../bridge/bridge-context';
 import { InlineError } from '../../../ui/InlineError';
-import { useSingleFlight } from '../../../ui/use-single-flight';
+import { useHostAction } from '../../../ui/use-host-action';
 
 /**
  * "Test connection": a real, tiny request. Success shows the round trip; a failure shows the
@@ -14,22 +14,16 @@ export function ProviderConnectionTest({ provider }: { provider: ProviderStatusV
   const listId = useId();
   const [model, setModel] = useState('');
   const [success, setSuccess] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run } = useHostAction();
 
   const test = async (event: FormEvent) => {
     event.preventDefault();
     const modelId = model.trim();
     const result = await run(() => {
-      setError(null);
       setSuccess(null);
       return api.invoke('models.testConnection', { providerId: provider.id, ...(modelId ? { modelId } : {}) });
     });
-    if (!result) return;
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
+    if (!result?.ok) return;
     const listed = result.data.models ? ` · ${result.data.models.length} models listed` : '';
     setSuccess(`Connected: ${result.data.model} answered in ${Math.round(result.data.latencyMs)} ms${listed}`);
   };

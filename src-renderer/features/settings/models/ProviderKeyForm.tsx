@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ProviderStatusView } from '../../../../src-shared/contract';
 import { useBridge } from '../../../bridge/bridge-context';
 import { InlineError } from '../../../ui/InlineError';
-import { useSingleFlight } from '../../../ui/use-single-flight';
+import { useHostAction } from '../../../ui/use-host-action';
 import { putProvider } from './models-store';
 import { keyStatusText } from './provider-summary';
 
@@ -14,8 +14,7 @@ export function ProviderKeyForm({ provider }: { provider: ProviderStatusView }) 
   const api = useBridge();
   const inputId = useId();
   const [key, setKey] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run, setError } = useHostAction();
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -26,22 +25,14 @@ export function ProviderKeyForm({ provider }: { provider: ProviderStatusView }) 
     const typed = key;
     const result = await run(() => {
       setKey('');
-      setError(null);
       return api.invoke('models.setApiKey', { providerId: provider.id, key: typed });
     });
-    if (!result) return;
-    if (result.ok) putProvider(api, result.data);
-    else setError(result.error.message);
+    if (result?.ok) putProvider(api, result.data);
   };
 
   const remove = async () => {
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('models.removeApiKey', { providerId: provider.id });
-    });
-    if (!result) return;
-    if (result.ok) putProvider(api, result.data);
-    else setError(result.error.message);
+    const result = await run(() => api.invoke('models.removeApiKey', { providerId: provider.id }));
+    if (result?.ok) putProvider(api, result.data);
   };
 
   return (

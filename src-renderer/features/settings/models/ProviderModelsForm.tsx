@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ProviderStatusView } from '../../../../src-shared/contract';
 import { useBridge } from '../../../bridge/bridge-context';
 import { InlineError } from '../../../ui/InlineError';
-import { useSingleFlight } from '../../../ui/use-single-flight';
+import { useHostAction } from '../../../ui/use-host-action';
 import { parseModelIds } from './endpoint-draft';
 import { putProvider } from './models-store';
 
@@ -11,8 +11,7 @@ export function ProviderModelsForm({ provider }: { provider: ProviderStatusView 
   const api = useBridge();
   const inputId = useId();
   const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run, setError } = useHostAction();
   const value = draft ?? provider.models.join(', ');
 
   const save = async (event: FormEvent) => {
@@ -22,15 +21,8 @@ export function ProviderModelsForm({ provider }: { provider: ProviderStatusView 
       setError(parsed.message);
       return;
     }
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('models.saveProvider', { id: provider.id, models: parsed.models });
-    });
-    if (!result) return;
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
+    const result = await run(() => api.invoke('models.saveProvider', { id: provider.id, models: parsed.models }));
+    if (!result?.ok) return;
     setDraft(null);
     putProvider(api, result.data);
   };

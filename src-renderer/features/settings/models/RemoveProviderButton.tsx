@@ -2,26 +2,18 @@ import { useState } from 'react';
 import type { ProviderStatusView } from '../../../../src-shared/contract';
 import { useBridge } from '../../../bridge/bridge-context';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
-import { useSingleFlight } from '../../../ui/use-single-flight';
+import { useHostAction } from '../../../ui/use-host-action';
 import { dropProvider } from './models-store';
 
 /** Removes a compatible endpoint and the key saved for it, after asking. */
 export function RemoveProviderButton({ provider }: { provider: ProviderStatusView }) {
   const api = useBridge();
   const [asking, setAsking] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run, clearError } = useHostAction();
 
   const remove = async () => {
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('models.removeProvider', { providerId: provider.id });
-    });
-    if (!result) return;
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
+    const result = await run(() => api.invoke('models.removeProvider', { providerId: provider.id }));
+    if (!result?.ok) return;
     setAsking(false);
     dropProvider(api, provider.id);
   };
@@ -38,7 +30,7 @@ export function RemoveProviderButton({ provider }: { provider: ProviderStatusVie
           onConfirm={() => void remove()}
           onCancel={() => {
             setAsking(false);
-            setError(null);
+            clearError();
           }}
           pending={pending}
           error={error}

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useBridge } from '../../../bridge/bridge-context';
 import { InlineError } from '../../../ui/InlineError';
-import { useSingleFlight } from '../../../ui/use-single-flight';
+import { useHostAction } from '../../../ui/use-host-action';
 import { putRoleDefaults } from './models-store';
 import { modelRefFromInput, roleDefaultSourceText, type RoleDefault } from './role-default-input';
 
@@ -15,20 +15,12 @@ export function RoleDefaultRow({ roleDefault, suggestionsId }: { roleDefault: Ro
   const inputId = useId();
   const sourceId = useId();
   const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const { pending, run } = useSingleFlight();
+  const { pending, error, run, setError } = useHostAction();
   const value = draft ?? (source === 'settings' ? (ref ?? '') : '');
 
   const send = async (model: string | null) => {
-    const result = await run(() => {
-      setError(null);
-      return api.invoke('models.setRoleDefault', { role, model });
-    });
-    if (!result) return;
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
+    const result = await run(() => api.invoke('models.setRoleDefault', { role, model }));
+    if (!result?.ok) return;
     setDraft(null);
     putRoleDefaults(result.data);
   };
