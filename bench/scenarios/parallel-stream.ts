@@ -55,22 +55,24 @@ async function measure(n: number, model: ModelServerProcess, browser: Awaited<Re
     // Strings, so this Node-side file needs no DOM types.
     await page.evaluate(`window.longTasks = 0;
       new PerformanceObserver((list) => { window.longTasks += list.getEntries().length; }).observe({ type: 'longtask' });`);
-    const statusOf = new Map<string, string>();
+    const workspaceStateOf = new Map<string, string>();
     wire.subscribe((event, payload) => {
       if (event !== 'tasks.changed') return;
       const { task } = payload as { task: Task };
-      statusOf.set(task.id, task.agent.status);
+      workspaceStateOf.set(task.id, task.workspace.state);
     });
+    // Made without a prompt, so no agent starts until every workspace exists: all n then start
+    // together inside the measured window (made one by one, the first would be done before
+    // the last began).
     const tasks: Task[] = [];
     for (let i = 0; i < n; i++) {
-      tasks.push(await wire.invoke<Task>('tasks.create', { projectId: project.id, title: `Stream ${i}`, prompt: `Task ${i}: stream for the benchmark`, role: 'implement' }));
+      tasks.push(await wire.invoke<Task>('tasks.create', { projectId: project.id, title: `Stream ${i}`, prompt: '', role: 'implement' }));
     }
-    await waitFor(() => tasks.every((task) => ['running', 'done', 'failed'].includes(statusOf.get(task.id) ?? '')));
+    await waitFor(() => tasks.every((task) => (workspaceStateOf.get(task.id) ?? task.workspace.state) !== 'creating'));
+    const broken = tasks.filter((task) => workspaceStateOf.get(task.id) !== 'ready');
+    if (broken.length > 0) throw new Error(`${broken.length} of ${n} workspaces could not be made`);
     // Open the first task in the UI so its conversation streams on screen.
     await page.getByRole('button', { name: 'Stream 0', exact: true }).click();
-    // While measuring, the page is the host's only client (as with one user), so the bench's
-    // own connection costs the host nothing; the end is read from the database instead.
-    await wire.close();
 
     db = new Database(join(dataDir, 'braid.db'), { readonly: true });
     const countEvents = db.prepare('SELECT count(*) AS n FROM task_event').pluck();
@@ -84,6 +86,10 @@ async function measure(n: number, model: ModelServerProcess, browser: Awaited<Re
     const framesBefore = await model.streamedFrames();
     const cpuBefore = host.cpu();
     const started = performance.now();
+    await Promise.all(tasks.map((task, i) => wire.invoke('agent.send', { taskId: task.id, text: `Task ${i}: stream for the benchmark` })));
+    // While measuring, the page is the host's only client (as with one user), so the bench's
+    // own connection costs the host nothing; the end is read from the database instead.
+    await wire.close();
     await waitFor(() => (countFinished.get() as number) === n, 100);
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = host.cpu();
