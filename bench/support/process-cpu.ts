@@ -5,6 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 export interface ProcessCpu {
   /** The process itself: user + system time of all its threads. */
   ownMs: number;
+  /** Its main thread alone: the one that runs the event loop (whose delay the bench measures). */
+  mainThreadMs: number;
   /**
    * The process and every process below it: its own time, its reaped children's
    * (cutime + cstime: git runs that finished), and each live descendant's own and reaped time
@@ -35,10 +37,10 @@ interface StatRow {
 }
 
 /** Fields after the command name, which is in parentheses and may contain spaces. */
-function readStat(pid: number | string): StatRow | undefined {
+function readStat(pid: number | string, file = `/proc/${pid}/stat`): StatRow | undefined {
   let text: string;
   try {
-    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
@@ -51,7 +53,9 @@ function readStat(pid: number | string): StatRow | undefined {
 /** CPU time of `pid` now; NaN where there is no /proc. */
 export function processCpu(pid: number): ProcessCpu {
   const root = readStat(pid);
-  if (!root) return { ownMs: Number.NaN, treeMs: Number.NaN };
+  if (!root) return { ownMs: Number.NaN, mainThreadMs: Number.NaN, treeMs: Number.NaN };
+  // The main thread's id is the process id.
+  const mainThread = readStat(pid, `/proc/${pid}/task/${pid}/stat`);
   const rows = new Map<number, StatRow>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -71,5 +75,5 @@ export function processCpu(pid: number): ProcessCpu {
     }
   }
   const msPerTick = 1000 / clockTicksPerSecond();
-  return { ownMs: root.own * msPerTick, treeMs: treeTicks * msPerTick };
+  return { ownMs: root.own * msPerTick, mainThreadMs: (mainThread?.own ?? Number.NaN) * msPerTick, treeMs: treeTicks * msPerTick };
 }
