@@ -1,11 +1,41 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, posix, resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * Plain-JavaScript programs the host starts as processes of their own (the git spawner's
+ * helper) are referenced as `new URL('./name.mjs', import.meta.url)`, which finds the file
+ * next to the source in tests and scripts. In the build the code moves into a chunk, so the
+ * file is copied to out/main/ and the reference is rewritten relative to the chunk.
+ */
+function nodeHelperPrograms(): Plugin {
+  const reference = /new URL\((["'])\.\/([\w-]+\.mjs)\1, import\.meta\.url\)/g;
+  const placeholder = '__braid_node_helper__/';
+  return {
+    name: 'braid-node-helper-programs',
+    transform(code, id) {
+      if (!code.includes('import.meta.url') || !reference.test(code)) return null;
+      reference.lastIndex = 0;
+      return code.replace(reference, (_match: string, _quote: string, name: string) => {
+        this.emitFile({ type: 'asset', fileName: name, source: readFileSync(resolve(dirname(id), name)) });
+        return `new URL(${JSON.stringify(placeholder + name)}, import.meta.url)`;
+      });
+    },
+    renderChunk(code, chunk) {
+      if (!code.includes(placeholder)) return null;
+      const fromChunk = posix.relative(posix.dirname(chunk.fileName), '.') || '.';
+      return code.replaceAll(placeholder, `${fromChunk}/`);
+    },
+  };
+}
 
 // One build for three targets. Main also emits `web.js`, the plain-Node entry for web mode,
 // so the desktop app and the browser are served by exactly the same host code.
 export default defineConfig({
   main: {
+    plugins: [nodeHelperPrograms()],
     build: {
       outDir: 'out/main',
       rollupOptions: {

@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { gitSpawner } from './git-spawner';
 
 export interface GitResult {
   /** Exit code; -1 when git could not be started at all (missing binary, missing cwd). */
@@ -33,16 +34,20 @@ export interface RunGitBytesOptions extends RunGitOptions {
   onStdout?(chunk: Buffer): void;
 }
 
-/** The environment every git call runs with: no prompts nobody can see, parseable messages. */
-export function gitEnvironment(options: Pick<RunGitOptions, 'env' | 'readOnly'> = {}): NodeJS.ProcessEnv {
+/** What every git call sets on top of the host's environment: no prompts nobody can see, parseable messages. */
+export function gitEnvironmentOverrides(options: Pick<RunGitOptions, 'env' | 'readOnly'> = {}): Record<string, string> {
   return {
-    ...process.env,
     GIT_TERMINAL_PROMPT: '0',
     LC_ALL: 'C',
     LANGUAGE: 'C',
     ...(options.readOnly ? { GIT_OPTIONAL_LOCKS: '0' } : {}),
     ...options.env,
   };
+}
+
+/** The whole environment of a git call, for the few callers that start git themselves. */
+export function gitEnvironment(options: Pick<RunGitOptions, 'env' | 'readOnly'> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...gitEnvironmentOverrides(options) };
 }
 
 /**
@@ -54,39 +59,27 @@ export async function runGit(cwd: string, args: readonly string[], options: RunG
   return { ...result, stdout: result.stdout.toString('utf8') };
 }
 
-/** `runGit` keeping stdout as bytes, with an optional stdin (plumbing, raw names, blobs). */
-export function runGitBytes(cwd: string, args: readonly string[], options: RunGitBytesOptions = {}): Promise<GitBytesResult> {
-  return new Promise((resolve) => {
-    const child = spawn('git', args as string[], {
-      cwd,
-      env: gitEnvironment(options),
-      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-      windowsHide: true,
-      timeout: options.timeoutMs,
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out.push(chunk);
-      options.onStdout?.(chunk);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
-    if (options.input !== undefined && child.stdin) {
-      // A git that exits early closes its stdin; the EPIPE is reported through the exit code.
-      child.stdin.on('error', () => undefined);
-      child.stdin.end(options.input);
-    }
-    let spawnError: Error | undefined;
-    child.on('error', (error) => {
-      spawnError = error;
-    });
-    child.on('close', (code, signal) => {
-      let stderr = Buffer.concat(err).toString('utf8');
-      if (spawnError) stderr = `could not run git in ${cwd}: ${spawnError.message}`;
-      else if (signal) stderr = `${stderr}git was stopped (${signal})`;
-      resolve({ code: spawnError || code === null ? -1 : code, stdout: Buffer.concat(out), stderr });
-    });
+/**
+ * `runGit` keeping stdout as bytes, with an optional stdin (plumbing, raw names, blobs).
+ *
+ * Git is started by the git spawner's helper process (git-spawner.ts), not here: a fork of
+ * the host would block its event loop for as long as the copy takes, on every call.
+ */
+export async function runGitBytes(cwd: string, args: readonly string[], options: RunGitBytesOptions = {}): Promise<GitBytesResult> {
+  const outcome = await gitSpawner.run({
+    args,
+    cwd: resolve(cwd),
+    env: gitEnvironmentOverrides(options),
+    ...(options.input === undefined ? {} : { input: options.input }),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.onStdout ? { onStdout: options.onStdout } : {}),
   });
+  let stderr = outcome.stderr.toString('utf8');
+  if (outcome.spawnError !== undefined) stderr = `could not run git in ${cwd}: ${outcome.spawnError}`;
+  else if (outcome.helperEnded) stderr = `${stderr}git was stopped (the process that runs git for Braid ended)`;
+  else if (outcome.signal) stderr = `${stderr}git was stopped (${outcome.signal})`;
+  const failed = outcome.spawnError !== undefined || outcome.code === null;
+  return { code: failed ? -1 : (outcome.code as number), stdout: outcome.stdout, stderr };
 }
 
 /** The one line of git's stderr worth showing a user, without the `fatal:` noise. */
