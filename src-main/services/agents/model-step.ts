@@ -1,4 +1,5 @@
 import { jsonSchema, streamText, tool, type LanguageModel, type ModelMessage, type ToolSet } from 'ai';
+import { modelStepThread } from './model-step-thread';
 import type { ToolDefinition } from './toolset';
 
 export interface StepToolCall {
@@ -37,8 +38,16 @@ const cacheMarker = { anthropic: { cacheControl: { type: 'ephemeral' } } } as co
  * One model step, streamed: text goes to `onText` as it arrives, tool calls are collected
  * (tools have no `execute`, so the SDK never runs anything itself — the agent loop does,
  * after the permission check). The SDK's own retries are off; the loop retries with backoff.
+ *
+ * Streamed on the model-step thread when the model can be made there (model-step-thread.ts),
+ * so the host's event loop does not parse every chunk; here otherwise.
  */
-export async function runModelStep(input: ModelStepInput): Promise<StepResult> {
+export function runModelStep(input: ModelStepInput): Promise<StepResult> {
+  return modelStepThread.run(input) ?? streamModelStep(input);
+}
+
+/** `runModelStep` on the calling thread. */
+export async function streamModelStep(input: ModelStepInput): Promise<StepResult> {
   const tools: ToolSet = {};
   for (const definition of input.tools) {
     tools[definition.name] = tool({ description: definition.description, inputSchema: jsonSchema(definition.inputSchema) });

@@ -98,13 +98,13 @@ describe('GitSpawner', () => {
     expect(spawner.pid).toBe(helper);
   });
 
-  it('starts a new helper after its helper was killed, and the next call works', async () => {
+  it('starts a new helper after its helper was killed, and the next call works, even sent at once', async () => {
     const dir = makeRepository(tempFolder());
     const spawner = freshSpawner();
     await run(spawner, dir, ['rev-parse', 'HEAD']);
     const first = spawner.pid!;
     process.kill(first, 'SIGKILL');
-    await vi.waitFor(() => expect(isProcessAlive(first)).toBe(false), { timeout: 10_000, interval: 20 });
+    // Sent before the host has noticed: the dead helper never acknowledged it, so it goes to the next one.
     const after = await run(spawner, dir, ['rev-parse', 'HEAD']);
     expect(after.code).toBe(0);
     expect(after.stdout.toString().trim()).toBe(git(dir, 'rev-parse', 'HEAD'));

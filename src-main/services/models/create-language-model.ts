@@ -15,12 +15,32 @@ export interface LanguageModelRequest {
   fetch?: FetchFunction;
 }
 
+/** Models made from plain data only, with what they were made from (see `languageModelRequestOf`). */
+const plainRequests = new WeakMap<object, LanguageModelRequest>();
+
+/**
+ * The plain request a model was made from, when that is all it needs (no custom `fetch`): the
+ * same model can then be made again on another thread, where agents stream their steps.
+ */
+export function languageModelRequestOf(model: LanguageModel): LanguageModelRequest | undefined {
+  return typeof model === 'object' ? plainRequests.get(model) : undefined;
+}
+
 /**
  * The AI SDK model for one provider and model id. The base URL and key are always passed
  * explicitly: the SDK's providers would otherwise read `process.env` themselves, behind the
  * service's injected environment.
  */
-export function createLanguageModel({ provider, modelId, apiKey, fetch }: LanguageModelRequest): LanguageModel {
+export function createLanguageModel(request: LanguageModelRequest): LanguageModel {
+  const model = makeLanguageModel(request);
+  if (!request.fetch && typeof model === 'object') {
+    const { provider, modelId, apiKey } = request;
+    plainRequests.set(model, { provider: { id: provider.id, kind: provider.kind, baseURL: provider.baseURL }, modelId, apiKey });
+  }
+  return model;
+}
+
+function makeLanguageModel({ provider, modelId, apiKey, fetch }: LanguageModelRequest): LanguageModel {
   const baseURL = provider.baseURL;
   switch (provider.kind) {
     case 'anthropic':
