@@ -21,7 +21,9 @@ const sizes = [8, 16, 32, 64];
  * over the measured window per 1,000 chunks, counted where they are sent (the model server's
  * SSE frames); `host_main_thread_cpu_ms_per_1k_chunks` is the part spent on the thread that runs
  * the event loop; `host_tree_cpu_ms_per_1k_chunks` adds the host's child processes (git, and
- * anything that runs git for it), so work moved out of the host still shows.
+ * anything that runs git for it), so work moved out of the host still shows. And
+ * `host_main_thread_runqueue_ms_per_s` is how long per second that thread waited for a CPU
+ * while it had work: loop delay the machine caused, not the host (other load on the cores).
  */
 export const parallelStream: Scenario = {
   name: 'parallel-stream',
@@ -86,6 +88,7 @@ async function measure(n: number, model: ModelServerProcess, browser: Awaited<Re
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, host.rssBytes())), 250);
     const framesBefore = await model.streamedFrames();
     const cpuBefore = host.cpu();
+    const waitBefore = host.runqueueWaitMs();
     const started = performance.now();
     await Promise.all(tasks.map((task, i) => wire.invoke('agent.send', { taskId: task.id, text: `Task ${i}: stream for the benchmark` })));
     // While measuring, the page is the host's only client (as with one user), so the bench's
@@ -94,6 +97,7 @@ async function measure(n: number, model: ModelServerProcess, browser: Awaited<Re
     await waitFor(() => (countFinished.get() as number) === n, 100);
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = host.cpu();
+    const waitAfter = host.runqueueWaitMs();
     const chunks = (await model.streamedFrames()) - framesBefore;
     const loopP99Ms = await stopLoop();
     clearInterval(sampler);
@@ -108,6 +112,7 @@ async function measure(n: number, model: ModelServerProcess, browser: Awaited<Re
       [`host_cpu_ms_per_1k_chunks_${n}`]: round(((cpuAfter.ownMs - cpuBefore.ownMs) / chunks) * 1000, 1),
       [`host_main_thread_cpu_ms_per_1k_chunks_${n}`]: round(((cpuAfter.mainThreadMs - cpuBefore.mainThreadMs) / chunks) * 1000, 1),
       [`host_tree_cpu_ms_per_1k_chunks_${n}`]: round(((cpuAfter.treeMs - cpuBefore.treeMs) / chunks) * 1000, 1),
+      [`host_main_thread_runqueue_ms_per_s_${n}`]: round((waitAfter - waitBefore) / seconds, 1),
       [`ui_long_tasks_${n}`]: longTasks,
       [`host_rss_mb_${n}`]: round(peakRss / (1024 * 1024), 1),
       [`db_events_per_s_${n}`]: round((eventsAfter - eventsBefore) / seconds, 1),

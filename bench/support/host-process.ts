@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { processCpu, type ProcessCpu } from './process-cpu';
+import { mainThreadRunqueueWaitMs, processCpu, type ProcessCpu } from './process-cpu';
 import { connectWire } from './wire-client';
 
 const webEntry = resolve(import.meta.dirname, '..', '..', 'out', 'main', 'web.js');
@@ -17,6 +17,8 @@ export interface HostProcess {
   rssBytes(): number;
   /** CPU time the host has used so far (its own, and with its child processes). */
   cpu(): ProcessCpu;
+  /** Time its main thread has spent waiting for a CPU so far (ms). */
+  runqueueWaitMs(): number;
   /** Starts recording the host's event-loop delay; the returned stop gives its p99 in ms. */
   recordEventLoop(): Promise<() => Promise<number>>;
   close(): Promise<void>;
@@ -74,6 +76,7 @@ export async function startHostProcess(options: { dataDir: string; env: Record<s
     pid,
     rssBytes: () => residentBytes(pid),
     cpu: () => processCpu(pid),
+    runqueueWaitMs: () => mainThreadRunqueueWaitMs(pid),
     async recordEventLoop() {
       const started = probeReply('started');
       child.send({ probe: 'start' });

@@ -50,6 +50,18 @@ function readStat(pid: number | string, file = `/proc/${pid}/stat`): StatRow | u
   return { ppid: number(4), own: number(14) + number(15), reaped: number(16) + number(17) };
 }
 
+/**
+ * How long the main thread of `pid` has waited, runnable, for a CPU (ms): /proc's schedstat.
+ * Loop delay that is not the host's own work shows up here on a busy machine. NaN without /proc.
+ */
+export function mainThreadRunqueueWaitMs(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** CPU time of `pid` now; NaN where there is no /proc. */
 export function processCpu(pid: number): ProcessCpu {
   const root = readStat(pid);
