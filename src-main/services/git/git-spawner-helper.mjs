@@ -10,6 +10,7 @@
 //
 // Requests (host → here):
 //   { type: 'run', id, args, cwd, env, input?, timeoutMs?, streamStdout }
+//   { type: 'kill', id }                        the caller gave up: stop its git (SIGTERM)
 // Replies (here → host):
 //   { type: 'spawning', id }                    sent before git is started, and git is started
 //                                               only once it is written: a call the host never
@@ -27,6 +28,10 @@ if (!process.argv.includes('--keep-electron-run-as-node')) delete baseEnvironmen
 
 /** id → the git process running for it. */
 const running = new Map();
+/** Runs start in the order they were asked for: ids above this one have not started yet. */
+let lastStarted = 0;
+/** Kills that came before their run started. */
+const killFirst = new Set();
 
 const reply = (message, then) => {
   // The host may be gone already; it then no longer waits for anything.
@@ -35,6 +40,10 @@ const reply = (message, then) => {
 
 process.on('message', (message) => {
   if (message?.type === 'run') reply({ type: 'spawning', id: message.id }, () => run(message));
+  else if (message?.type === 'kill') {
+    if (message.id > lastStarted) killFirst.add(message.id);
+    else running.get(message.id)?.kill('SIGTERM');
+  }
 });
 
 // The host went away (exit, crash or kill): its git processes go too, as a timeout would stop them.
@@ -45,6 +54,7 @@ process.on('disconnect', () => {
 
 function run(request) {
   const { id, args, cwd, env, input, timeoutMs, streamStdout } = request;
+  lastStarted = Math.max(lastStarted, id);
   let child;
   try {
     child = spawn('git', args, {
@@ -62,6 +72,7 @@ function run(request) {
     running.set(id, child);
     reply({ type: 'started', id, pid: child.pid });
   }
+  if (killFirst.delete(id)) child.kill('SIGTERM');
   const out = [];
   const err = [];
   child.stdout.on('data', (chunk) => {

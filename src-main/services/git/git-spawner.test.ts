@@ -79,6 +79,18 @@ describe('runGitBytes through the git spawner', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  it('stops git when the caller’s signal fires, as a timeout would', async () => {
+    const dir = makeRepository(tempFolder());
+    const controller = new AbortController();
+    // The daemon runs until stopped; it says "ok" once it does, and then the caller gives up.
+    const result = await runGitBytes(dir, ['credential-cache--daemon', daemonSocket()], { signal: controller.signal, onStdout: () => controller.abort() });
+    expect(result.code).toBe(-1);
+    expect(result.stderr).toContain('git was stopped (SIGTERM)');
+    // A signal that fired before the call: git is stopped as soon as it starts.
+    const early = await runGitBytes(dir, ['credential-cache--daemon', daemonSocket()], { signal: AbortSignal.abort() });
+    expect(early.code).toBe(-1);
+  });
+
   it('rejects arguments git could never receive, as spawn itself does', async () => {
     const dir = tempFolder();
     await expect(runGit(dir, ['status', 'a\0b'])).rejects.toThrow(/null bytes/);

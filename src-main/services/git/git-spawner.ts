@@ -11,6 +11,8 @@ export interface GitSpawnRequest {
   input?: Buffer | string;
   timeoutMs?: number;
   onStdout?(chunk: Buffer): void;
+  /** Stops git (SIGTERM) when it fires. */
+  signal?: AbortSignal;
 }
 
 /** What git did: the raw facts `runGitBytes` turns into its result. */
@@ -47,6 +49,8 @@ interface Call {
 /** A call as one helper sees it. */
 interface Sent {
   call: Call;
+  /** Undoes what sending set up (the abort listener). */
+  cleanUp(): void;
   /** The helper said it starts git for it: from then on, the call is never sent again. */
   spawning: boolean;
   /** Git's pid once it runs: stopped by us if the helper dies under it. */
@@ -112,7 +116,11 @@ class HelperConnection {
       return;
     }
     call.attempts++;
-    const sent: Sent = { call, spawning: false };
+    const { signal } = call.request;
+    const onAbort = () => {
+      if (this.sent.has(id) && this.child.connected) this.child.send({ type: 'kill', id }, () => undefined);
+    };
+    const sent: Sent = { call, spawning: false, cleanUp: () => signal?.removeEventListener('abort', onAbort) };
     this.sent.set(id, sent);
     if (this.sent.size === 1) this.child.channel?.ref();
     const { request } = call;
@@ -137,7 +145,10 @@ class HelperConnection {
     } catch {
       // The channel closed already.
       undelivered();
+      return;
     }
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
   }
 
   /** Ends the helper, and with it the git processes it runs. */
@@ -187,7 +198,10 @@ class HelperConnection {
   }
 
   private forget(id: number): boolean {
-    if (!this.sent.delete(id)) return false;
+    const sent = this.sent.get(id);
+    if (!sent) return false;
+    this.sent.delete(id);
+    sent.cleanUp();
     if (this.sent.size === 0) this.child.channel?.unref();
     return true;
   }

@@ -32,6 +32,8 @@ export interface RunGitBytesOptions extends RunGitOptions {
   input?: Buffer | string;
   /** Sees output as it arrives, for callers that start work before git has finished. */
   onStdout?(chunk: Buffer): void;
+  /** Stops git (SIGTERM) when it fires, e.g. once enough output arrived; the result then has code -1. */
+  signal?: AbortSignal;
 }
 
 /** What every git call sets on top of the host's environment: no prompts nobody can see, parseable messages. */
@@ -43,11 +45,6 @@ export function gitEnvironmentOverrides(options: Pick<RunGitOptions, 'env' | 're
     ...(options.readOnly ? { GIT_OPTIONAL_LOCKS: '0' } : {}),
     ...options.env,
   };
-}
-
-/** The whole environment of a git call, for the few callers that start git themselves. */
-export function gitEnvironment(options: Pick<RunGitOptions, 'env' | 'readOnly'> = {}): NodeJS.ProcessEnv {
-  return { ...process.env, ...gitEnvironmentOverrides(options) };
 }
 
 /**
@@ -73,6 +70,7 @@ export async function runGitBytes(cwd: string, args: readonly string[], options:
     ...(options.input === undefined ? {} : { input: options.input }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.onStdout ? { onStdout: options.onStdout } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   let stderr = outcome.stderr.toString('utf8');
   if (outcome.spawnError !== undefined) stderr = `could not run git in ${cwd}: ${outcome.spawnError}`;
