@@ -3,8 +3,10 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createServices } from '../../src-main/services';
+import type { Project, Task } from '../../src-shared/contract';
 import { median, percentile, round, type Scenario } from '../harness';
+import { startHostProcess } from '../support/host-process';
+import { connectWire } from '../support/wire-client';
 
 const run = promisify(execFile);
 const fileCount = 20_000;
@@ -33,9 +35,10 @@ async function flushDisk(): Promise<void> {
 }
 
 /**
- * Time to create a task's worktree through the services (from `tasks.create` until
- * `settled`), against plain `git worktree add -b` on the same repository. The two
- * alternate which goes first so warm caches favour neither.
+ * Time to create a task's worktree through the host (from `tasks.create` until the task's
+ * workspace is reported `ready`), against plain `git worktree add -b` on the same repository.
+ * The two alternate which goes first so warm caches favour neither. The host is the built web
+ * host in its own process (bench/support/host-process.ts), so its memory is its own.
  */
 export const worktreeCreate: Scenario = {
   name: 'worktree-create',
@@ -47,26 +50,46 @@ export const worktreeCreate: Scenario = {
     const base = realpathSync(mkdtempSync(join(parent, 'braid-bench-')));
     const repo = join(base, 'repo');
     const rawRoot = join(base, 'raw-worktrees');
-    const services = createServices({ dataDir: join(base, 'data'), emit: () => undefined, env: {} });
     let phase = performance.now();
     const lap = (what: string) => {
       const now = performance.now();
       console.log(`  ${what}: ${((now - phase) / 1000).toFixed(1)} s`);
       phase = now;
     };
+    let host: Awaited<ReturnType<typeof startHostProcess>> | undefined;
+    let wire: Awaited<ReturnType<typeof connectWire>> | undefined;
+    let sampler: NodeJS.Timeout | undefined;
     try {
       await generateRepository(repo);
       lap('generated the repository');
-      const added = await services.projects.add(repo);
-      if (!added.ok) throw new Error(added.error.message);
-      const projectId = added.data.id;
+      host = await startHostProcess({ dataDir: join(base, 'data'), env: {} });
+      const hostProcess = host;
+      let peakRss = hostProcess.rssBytes();
+      sampler = setInterval(() => (peakRss = Math.max(peakRss, hostProcess.rssBytes())), 250);
+      wire = await connectWire(host.url);
+      const client = wire;
+      const project = await client.invoke<Project>('projects.add', { path: repo });
+      // A workspace settles when the host reports it ready (or failed).
+      const settledWaiters = new Map<string, (task: Task) => void>();
+      const settledEarly = new Map<string, Task>();
+      client.subscribe((event, payload) => {
+        if (event !== 'tasks.changed') return;
+        const { task } = payload as { task: Task };
+        if (task.workspace.state === 'creating') return;
+        const waiter = settledWaiters.get(task.id);
+        if (waiter) waiter(task);
+        else settledEarly.set(task.id, task);
+      });
+      const settledTask = (taskId: string) =>
+        settledEarly.get(taskId) ?? new Promise<Task>((resolveTask) => settledWaiters.set(taskId, resolveTask));
 
       const viaBraid = async (i: number) => {
         const started = performance.now();
-        const created = await services.tasks.create({ projectId, title: `Bench task ${i}`, prompt: '', role: 'implement' });
-        if (!created.ok) throw new Error(created.error.message);
+        const created = await client.invoke<Task>('tasks.create', { projectId: project.id, title: `Bench task ${i}`, prompt: '', role: 'implement' });
         const returned = performance.now() - started;
-        const task = await created.data.settled;
+        const task = created.workspace.state === 'creating' ? await settledTask(created.id) : created;
+        settledWaiters.delete(created.id);
+        settledEarly.delete(created.id);
         if (task.workspace.state !== 'ready') throw new Error(`workspace failed: ${task.workspace.stateReason}`);
         return { total: performance.now() - started, returned };
       };
@@ -113,10 +136,12 @@ export const worktreeCreate: Scenario = {
         // Each Braid run against the git run next to it: steadier when the disk's speed drifts.
         pair_ratio_median: round(median(braid.map((ms, i) => ms / git[i]!)), 3),
         create_return_median_ms: round(median(returned)),
-        host_rss_mb: round(process.memoryUsage().rss / (1024 * 1024), 1),
+        host_rss_mb: round(Math.max(peakRss, hostProcess.rssBytes()) / (1024 * 1024), 1),
       };
     } finally {
-      await services.close();
+      clearInterval(sampler);
+      await wire?.close();
+      await host?.close();
       rmSync(base, { recursive: true, force: true });
       lap('cleaned up');
     }

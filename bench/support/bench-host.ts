@@ -14,9 +14,19 @@ export function assertRendererBuilt(): void {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('The renderer is not built: run `npm run build` (npm run bench does it first).');
 }
 
-/** Starts a child process and resolves with the URL it prints. */
-export async function startModelServerProcess(args: string[] = []): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'streaming-model-server.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+export interface ModelServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** Server-sent event frames (streamed chunks) the server has written to clients so far. */
+  streamedFrames(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Starts the streaming model server in its own process and resolves with the URL it prints. */
+export async function startModelServerProcess(args: string[] = []): Promise<ModelServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'streaming-model-server.ts'), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
   const url = await new Promise<string>((resolveUrl, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -29,6 +39,16 @@ export async function startModelServerProcess(args: string[] = []): Promise<{ ur
   return {
     url,
     child,
+    streamedFrames: () =>
+      new Promise((resolveCount) => {
+        const onMessage = (message: { streamedFrames?: number }) => {
+          if (typeof message?.streamedFrames !== 'number') return;
+          child.off('message', onMessage);
+          resolveCount(message.streamedFrames);
+        };
+        child.on('message', onMessage);
+        child.send({ ask: 'streamedFrames' });
+      }),
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { mainThreadRunqueueWaitMs, processCpu, type ProcessCpu } from './process-cpu';
 import { connectWire } from './wire-client';
 
 const webEntry = resolve(import.meta.dirname, '..', '..', 'out', 'main', 'web.js');
@@ -14,6 +15,10 @@ export interface HostProcess {
   pid: number;
   /** The host process's resident memory now (its own pages only, not its git or tool children). */
   rssBytes(): number;
+  /** CPU time the host has used so far (its own, and with its child processes). */
+  cpu(): ProcessCpu;
+  /** Time its main thread has spent waiting for a CPU so far (ms). */
+  runqueueWaitMs(): number;
   /** Starts recording the host's event-loop delay; the returned stop gives its p99 in ms. */
   recordEventLoop(): Promise<() => Promise<number>>;
   close(): Promise<void>;
@@ -25,7 +30,7 @@ export interface HostProcess {
  * scenarios. Callers drive it over the contract's WebSocket (`connectWire(url)`); the loop
  * delay comes from a probe loaded into it with `--import` and read over IPC.
  */
-export async function startHostProcess(options: { dataDir: string; env: Record<string, string>; concurrency: number }): Promise<HostProcess> {
+export async function startHostProcess(options: { dataDir: string; env: Record<string, string>; concurrency?: number }): Promise<HostProcess> {
   const child = spawn(process.execPath, ['--import', probe, webEntry, '--data-dir', options.dataDir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     env: { ...withoutModelSettings(process.env), NODE_ENV: 'production', ...options.env },
@@ -50,9 +55,11 @@ export async function startHostProcess(options: { dataDir: string; env: Record<s
     child.once('exit', onExit);
   });
   const pid = child.pid!;
-  const setup = await connectWire(url);
-  await setup.invoke('agents.setConcurrency', { concurrency: options.concurrency });
-  await setup.close();
+  if (options.concurrency !== undefined) {
+    const setup = await connectWire(url);
+    await setup.invoke('agents.setConcurrency', { concurrency: options.concurrency });
+    await setup.close();
+  }
 
   const probeReply = (kind: string) =>
     new Promise<{ p99Ms?: number }>((resolveReply) => {
@@ -68,6 +75,8 @@ export async function startHostProcess(options: { dataDir: string; env: Record<s
     url,
     pid,
     rssBytes: () => residentBytes(pid),
+    cpu: () => processCpu(pid),
+    runqueueWaitMs: () => mainThreadRunqueueWaitMs(pid),
     async recordEventLoop() {
       const started = probeReply('started');
       child.send({ probe: 'start' });

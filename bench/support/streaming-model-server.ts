@@ -4,7 +4,9 @@
  * `--chunk-delay-ms` (20 ms ≈ 50 chunks/s); each step ends in a tool call (which keeps the run
  * going: `list_dir` mostly, `read_file` every third step), then a short final answer.
  *
- * Prints `Scripted model server on <url>` when ready.
+ * Prints `Scripted model server on <url>` when ready. Over the IPC channel (when started with
+ * one) it answers `{ ask: 'streamedFrames' }` with the frames written so far: the bench counts
+ * streamed chunks here, at the source.
  */
 import { parseArgs } from 'node:util';
 import { startScriptedModelServer } from '../../src-main/testing/scripted-model-server';
@@ -25,5 +27,9 @@ server.script((request) => {
   const toolCalls = [step % 3 === 0 ? { name: 'read_file', args: { path: 'README.md' } } : { name: 'list_dir', args: {} }];
   return { text: words, toolCalls, chunkDelayMs, usage: { input: 2000 + step * 500, output: chunks } };
 });
+process.on('message', (message: { ask?: string }) => {
+  if (message?.ask === 'streamedFrames') process.send?.({ streamedFrames: server.streamedFrames });
+});
+process.channel?.unref();
 console.log(`Scripted model server on ${server.url}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void server.close().then(() => process.exit(0)));

@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { fail, wireCloseCodes, wireRequestSchema, type WireMessage } from '../../src-shared/contract';
 import type { Host } from './create-host';
@@ -10,14 +12,31 @@ const maxBufferedBytes = 64 * 1024 * 1024;
 /**
  * Serves the contract over already-authenticated WebSocket connections: requests go through
  * the same dispatch as Electron IPC, and every host event is pushed to every client.
+ *
+ * Frames sent in one turn of the event loop leave in one write: while agents stream, each
+ * timeline flush pushes an event per task, and a system call per frame cost the host more
+ * than building them.
  */
 export function serveContractOverWebSocket(wss: WebSocketServer, host: Host): () => void {
   const clients = new Set<WebSocket>();
+  /** The TCP socket under each client, held (corked) until the loop turn's frames are all in. */
+  const connections = new WeakMap<WebSocket, Socket>();
+  const corked = new Set<Socket>();
+  const uncorkAll = () => {
+    for (const connection of corked) connection.uncork();
+    corked.clear();
+  };
   const send = (socket: WebSocket, message: WireMessage) => {
     if (socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount > maxBufferedBytes) {
       socket.terminate();
       return;
+    }
+    const connection = connections.get(socket);
+    if (connection && !corked.has(connection)) {
+      if (corked.size === 0) setImmediate(uncorkAll);
+      connection.cork();
+      corked.add(connection);
     }
     socket.send(JSON.stringify(message));
   };
@@ -26,8 +45,9 @@ export function serveContractOverWebSocket(wss: WebSocketServer, host: Host): ()
     for (const socket of clients) send(socket, { kind: 'event', event, payload });
   });
 
-  wss.on('connection', (socket) => {
+  wss.on('connection', (socket, request?: IncomingMessage) => {
     clients.add(socket);
+    if (request?.socket) connections.set(socket, request.socket);
     socket.on('close', () => clients.delete(socket));
     socket.on('error', () => clients.delete(socket));
     socket.on('message', (data, isBinary) => {

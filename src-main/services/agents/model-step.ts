@@ -1,5 +1,6 @@
 import { InvalidResponseDataError, jsonSchema, NoOutputGeneratedError, streamText, tool, type LanguageModel, type ModelMessage, type ToolSet } from 'ai';
 import { unusableAnswerError, type ResponseFacts } from '../models';
+import { modelStepThread } from './model-step-thread';
 import type { ToolDefinition } from './toolset';
 
 export interface StepToolCall {
@@ -41,11 +42,20 @@ const cacheMarker = { anthropic: { cacheControl: { type: 'ephemeral' } } } as co
  * (tools have no `execute`, so the SDK never runs anything itself — the agent loop does,
  * after the permission check). The SDK's own retries are off; the loop retries with backoff.
  *
- * A step must end with a finish reason and carry text or a tool call. Anything else (an HTML
- * page or an empty stream answered with 200, a stream that just stops) throws an
- * `UnusableAnswerError` naming the endpoint and what came back: it is never counted as a step.
+ * A step must end with a finish reason; an answer with neither text nor tool calls ends the turn
+ * unless it announced tool calls. Anything else (an HTML page or an empty stream answered with
+ * 200, a stream that just stops) throws an `UnusableAnswerError` naming the endpoint and what
+ * came back: it is never counted as a step.
+ *
+ * Streamed on the model-step thread when the model can be made there (model-step-thread.ts),
+ * so the host's event loop does not parse every chunk; here otherwise.
  */
-export async function runModelStep(input: ModelStepInput): Promise<StepResult> {
+export function runModelStep(input: ModelStepInput): Promise<StepResult> {
+  return modelStepThread.run(input) ?? streamModelStep(input);
+}
+
+/** `runModelStep` on the calling thread. */
+export async function streamModelStep(input: ModelStepInput): Promise<StepResult> {
   const tools: ToolSet = {};
   for (const definition of input.tools) {
     tools[definition.name] = tool({ description: definition.description, inputSchema: jsonSchema(definition.inputSchema) });

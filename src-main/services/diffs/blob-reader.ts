@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { gitEnvironment } from '../git/run-git';
+import { runGitBytes } from './git-bytes';
 
 export type BlobRead =
   | { kind: 'missing' }
@@ -14,26 +13,20 @@ export type BlobRead =
  * name travels on stdin as raw bytes, so names that are not UTF-8 work; git announces the
  * size first, and a blob over `maxBytes` is never read: the process is stopped there.
  */
-export function readBlobAt(cwd: string, commit: string, path: Buffer, maxBytes: number): Promise<BlobRead> {
-  return new Promise((resolve) => {
-    const child = spawn('git', ['cat-file', '--batch', '-z'], {
-      cwd,
-      env: gitEnvironment({ readOnly: true }),
-      stdio: ['pipe', 'pipe', 'pipe'],
-      windowsHide: true,
-    });
-    let settled = false;
-    const settle = (read: BlobRead) => {
-      if (settled) return;
-      settled = true;
-      resolve(read);
-      if (child.exitCode === null) child.kill();
-    };
-    let buffered: Buffer = Buffer.alloc(0);
-    let expected = -1;
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (settled) return;
+export async function readBlobAt(cwd: string, commit: string, path: Buffer, maxBytes: number): Promise<BlobRead> {
+  const stop = new AbortController();
+  let read: BlobRead | undefined;
+  const settle = (outcome: BlobRead) => {
+    read ??= outcome;
+    stop.abort();
+  };
+  let buffered: Buffer = Buffer.alloc(0);
+  let expected = -1;
+  const result = await runGitBytes(cwd, ['cat-file', '--batch', '-z'], {
+    input: Buffer.concat([Buffer.from(`${commit}:`), path, Buffer.from([0])]),
+    signal: stop.signal,
+    onStdout: (chunk) => {
+      if (read) return;
       buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
       if (expected === -1) {
         const newline = buffered.indexOf(10);
@@ -47,13 +40,8 @@ export function readBlobAt(cwd: string, commit: string, path: Buffer, maxBytes: 
         if (expected > maxBytes) return settle({ kind: 'tooLarge', bytes: expected });
       }
       if (buffered.length >= expected) settle({ kind: 'blob', content: buffered.subarray(0, expected) });
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-    });
-    child.on('error', (error) => settle({ kind: 'failed', message: error.message }));
-    child.on('close', () => settle({ kind: 'failed', message: stderr.trim() || 'git cat-file ended early' }));
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(Buffer.concat([Buffer.from(`${commit}:`), path, Buffer.from([0])]));
+    },
   });
+  if (read) return read;
+  return { kind: 'failed', message: result.stderr.trim() || 'git cat-file ended early' };
 }

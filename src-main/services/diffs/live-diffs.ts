@@ -96,6 +96,14 @@ export class LiveDiffs {
     this.scheduler.setVisible(workspaceIds);
   }
 
+  /**
+   * Braid itself changed a watched workspace: refreshed at once when on screen, else marked
+   * dirty and read when asked for or shown, like a change seen on disk.
+   */
+  markChanged(workspaceId: string): void {
+    if (this.watchers.has(workspaceId)) this.scheduler.markDirty(workspaceId);
+  }
+
   /** A fresh diff now (coalesced with any refresh already queued or running). */
   async refresh(workspaceId: string): Promise<Result<WorkspaceDiff>> {
     const result = await this.scheduler.request(workspaceId);

@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
 import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { gitSpawner } from './git-spawner';
 
 export interface GitResult {
   /** Exit code; -1 when git could not be started at all (missing binary, missing cwd). */
@@ -32,18 +33,19 @@ export interface RunGitBytesOptions extends RunGitOptions {
   input?: Buffer | string;
   /** Sees output as it arrives, for callers that start work before git has finished. */
   onStdout?(chunk: Buffer): void;
+  /** Stops git (SIGTERM) when it fires, e.g. once enough output arrived; the result then has code -1. */
+  signal?: AbortSignal;
 }
 
 /**
- * The environment every git call runs with: no prompts nobody can see, parseable messages, and
- * an e-mail git falls back to when the user configured none. Git reads `EMAIL` only after
- * `user.email` from any config file, so a configured identity always wins; without this, every
- * commit Braid makes for a user who never ran `git config user.email` fails on a machine whose
- * host name has no domain ("unable to auto-detect email address").
+ * What every git call sets on top of the host's environment: no prompts nobody can see,
+ * parseable messages, and an e-mail git falls back to when the user configured none. Git reads
+ * `EMAIL` only after `user.email` from any config file, so a configured identity always wins;
+ * without it, every commit Braid makes for a user who never ran `git config user.email` fails on
+ * a machine whose host name has no domain ("unable to auto-detect email address").
  */
-export function gitEnvironment(options: Pick<RunGitOptions, 'env' | 'readOnly'> = {}): NodeJS.ProcessEnv {
+export function gitEnvironmentOverrides(options: Pick<RunGitOptions, 'env' | 'readOnly'> = {}): Record<string, string> {
   return {
-    ...process.env,
     ...gitIdentityFallback(),
     GIT_TERMINAL_PROMPT: '0',
     LC_ALL: 'C',
@@ -56,7 +58,7 @@ export function gitEnvironment(options: Pick<RunGitOptions, 'env' | 'readOnly'> 
 const fallbackEmail = `${safeUserName()}@localhost`;
 
 /**
- * `EMAIL` for git to fall back on (see `gitEnvironment`); the agent's commands get it too, so an
+ * `EMAIL` for git to fall back on (see `gitEnvironmentOverrides`); the agent's commands get it too, so an
  * agent's `git commit` works on the same machines Braid's own commits do.
  */
 export function gitIdentityFallback(): { EMAIL: string } {
@@ -80,39 +82,28 @@ export async function runGit(cwd: string, args: readonly string[], options: RunG
   return { ...result, stdout: result.stdout.toString('utf8') };
 }
 
-/** `runGit` keeping stdout as bytes, with an optional stdin (plumbing, raw names, blobs). */
-export function runGitBytes(cwd: string, args: readonly string[], options: RunGitBytesOptions = {}): Promise<GitBytesResult> {
-  return new Promise((resolve) => {
-    const child = spawn('git', args as string[], {
-      cwd,
-      env: gitEnvironment(options),
-      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-      windowsHide: true,
-      timeout: options.timeoutMs,
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out.push(chunk);
-      options.onStdout?.(chunk);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
-    if (options.input !== undefined && child.stdin) {
-      // A git that exits early closes its stdin; the EPIPE is reported through the exit code.
-      child.stdin.on('error', () => undefined);
-      child.stdin.end(options.input);
-    }
-    let spawnError: Error | undefined;
-    child.on('error', (error) => {
-      spawnError = error;
-    });
-    child.on('close', (code, signal) => {
-      let stderr = Buffer.concat(err).toString('utf8');
-      if (spawnError) stderr = `could not run git in ${cwd}: ${spawnError.message}`;
-      else if (signal) stderr = `${stderr}git was stopped (${signal})`;
-      resolve({ code: spawnError || code === null ? -1 : code, stdout: Buffer.concat(out), stderr });
-    });
+/**
+ * `runGit` keeping stdout as bytes, with an optional stdin (plumbing, raw names, blobs).
+ *
+ * Git is started by the git spawner's helper process (git-spawner.ts), not here: a fork of
+ * the host would block its event loop for as long as the copy takes, on every call.
+ */
+export async function runGitBytes(cwd: string, args: readonly string[], options: RunGitBytesOptions = {}): Promise<GitBytesResult> {
+  const outcome = await gitSpawner.run({
+    args,
+    cwd: resolve(cwd),
+    env: gitEnvironmentOverrides(options),
+    ...(options.input === undefined ? {} : { input: options.input }),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.onStdout ? { onStdout: options.onStdout } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
+  let stderr = outcome.stderr.toString('utf8');
+  if (outcome.spawnError !== undefined) stderr = `could not run git in ${cwd}: ${outcome.spawnError}`;
+  else if (outcome.helperEnded) stderr = `${stderr}git was stopped (the process that runs git for Braid ended)`;
+  else if (outcome.signal) stderr = `${stderr}git was stopped (${outcome.signal})`;
+  const failed = outcome.spawnError !== undefined || outcome.code === null;
+  return { code: failed ? -1 : (outcome.code as number), stdout: outcome.stdout, stderr };
 }
 
 /** The one line of git's stderr worth showing a user, without the `fatal:` noise. */

@@ -11,7 +11,8 @@ import { worktreeGit, type WorkspaceHandle } from './workspace-handle';
  */
 export async function snapshotWorkingTree(handle: WorkspaceHandle): Promise<Result<string>> {
   try {
-    const snapshot = await snapshotWorkspace(handle.path);
+    // Only the tree is wanted: naming the changed files would cost one more git process.
+    const snapshot = await snapshotWorkspace(handle.path, { listUncommitted: false });
     if (!snapshot) return fail('WORKSPACE_NOT_READY', `The worktree ${handle.path} is missing; recreate the workspace first.`, { path: handle.path });
     return ok(snapshot.tree);
   } catch (error) {

@@ -1,5 +1,5 @@
 import { fail, isBusyStatus, ok, type EventName, type EventPayload, type Result, type Task } from '../../../src-shared/contract';
-import { LiveDiffs } from '../diffs/live-diffs';
+import { LiveDiffs, type LiveDiffsOptions } from '../diffs/live-diffs';
 import type { DiffWorkspace, WorkspaceDiff } from '../diffs/diff-types';
 import type { DomainEventBus } from '../events';
 import type { RadarMonitor } from '../radar/radar-monitor';
@@ -15,6 +15,8 @@ export interface LiveReviewOptions {
   concurrency?: number;
   debounceMs?: number;
   log?: (line: string) => void;
+  /** The diff computation; tests wrap the real one to count runs. */
+  compute?: LiveDiffsOptions['compute'];
 }
 
 /** While the agent works (or waits for the user), its workspace's files are watched. */
@@ -36,6 +38,7 @@ export class LiveReview {
     this.diffs = new LiveDiffs({
       concurrency: options.concurrency,
       debounceMs: options.debounceMs,
+      compute: options.compute,
       workspace: (workspaceId) => diffWorkspaceOf(store, workspaceId),
       onChange: (workspaceId, diff) => this.publish(workspaceId, diff),
       // Same counts, maybe other contents: the task on screen re-reads its open file.
@@ -100,9 +103,13 @@ export class LiveReview {
     for (const workspaceId of [...this.watched]) if (!this.options.store.workspaces.get(workspaceId)) this.unwatch(workspaceId);
   }
 
-  /** Braid itself changed the workspace or its base (hunk action, commit, restore, merge). */
+  /**
+   * Braid itself changed the workspace or its base (hunk action, commit, restore, merge, an
+   * agent's turn ended). On screen its diff is refreshed now; off screen it waits, dirty,
+   * until it is asked for or shown (every agent turn would otherwise cost a diff).
+   */
   private workspaceMoved(workspaceId: string): void {
-    if (this.watched.has(workspaceId)) void this.diffs.refresh(workspaceId);
+    if (this.watched.has(workspaceId)) this.diffs.markChanged(workspaceId);
     this.radarOf(workspaceId);
   }
 

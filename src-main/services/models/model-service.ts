@@ -2,8 +2,8 @@ import type { LanguageModel } from 'ai';
 import { fail, ok, taskRoles, type Result, type TaskRole } from '../../../src-shared/contract';
 import type { SecretStore } from '../secrets';
 import { testProviderConnection, type ConnectionTestResult } from './connection-test';
-import { createLanguageModel, type FetchFunction } from './create-language-model';
-import { samplingFetch, type ResponseFacts } from './response-sample';
+import { createSampledLanguageModel, type FetchFunction } from './create-language-model';
+import type { ResponseFacts } from './response-sample';
 import { chooseModelRef, envDefaultRef, type ModelChoiceSource } from './default-model';
 import { defaultOllamaURL, detectOllama, type OllamaDetection } from './detect-ollama';
 import { lookupModel, type ModelInfo } from './model-catalog';
@@ -292,9 +292,9 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       const provider = await usableProvider(providerId, `model "${ref}"`);
       if (!provider.ok) return provider;
       const { config, apiKey } = provider.data;
-      const sampler = samplingFetch(options.fetch, apiKey ? [apiKey] : []);
+      const sampled = createSampledLanguageModel({ provider: config, modelId, apiKey, ...(options.fetch ? { fetch: options.fetch } : {}) });
       return ok({
-        model: createLanguageModel({ provider: config, modelId, apiKey, fetch: sampler.fetch }),
+        model: sampled.model,
         ref,
         providerId,
         modelId,
@@ -302,7 +302,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
         info: lookupModel(modelId),
         promptCaching: config.kind === 'anthropic',
         source: choice.source,
-        lastResponse: sampler.last,
+        lastResponse: sampled.lastResponse,
       });
     },
 

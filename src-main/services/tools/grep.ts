@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import { summariseGitError } from '../git/run-git';
+import { runGitBytes, summariseGitError } from '../git/run-git';
 import { fileMatcher } from './glob';
 import type { WorkspaceToolContext } from './tool-context';
 import { guardTool, toolError, toolErrorFrom, toolText } from './tool-result';
@@ -99,76 +99,62 @@ type GitGrepOutcome =
 
 /**
  * `git grep --untracked` searches tracked and untracked files minus ignored ones, skips
- * binaries (-I) and runs in its own process, so a pathological pattern can be stopped by
- * a timeout instead of freezing the host's event loop. Output is read as it streams and
- * git is stopped as soon as enough lines arrived.
+ * binaries (-I) and runs in its own process (started by the git spawner), so a pathological
+ * pattern can be stopped by a timeout instead of freezing the host's event loop. Output is
+ * read as it streams and git is stopped as soon as enough lines arrived.
  */
-function runGitGrep(request: GitGrepRequest, syntax: 'perl' | 'extended'): Promise<GitGrepOutcome> {
-  return new Promise((resolve) => {
-    const args = ['-c', 'core.quotepath=off', 'grep', '--untracked', '-I', '-n', '-z', '--no-color', syntax === 'perl' ? '-P' : '-E'];
-    if (request.ignoreCase) args.push('-i');
-    args.push('-e', request.pattern, '--', ...request.pathspec);
-    const child = spawn('git', args, {
-      cwd: request.cwd,
-      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      windowsHide: true,
-    });
-    const lines: string[] = [];
-    let pending = '';
-    let stderr = '';
-    let stoppedEarly = false;
-    let timedOut = false;
-    const stop = () => child.kill('SIGTERM');
-    const timer = setTimeout(() => {
-      timedOut = true;
-      stop();
-    }, grepTimeoutMs);
-    request.signal.addEventListener('abort', stop, { once: true });
-
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
+async function runGitGrep(request: GitGrepRequest, syntax: 'perl' | 'extended'): Promise<GitGrepOutcome> {
+  const args = ['-c', 'core.quotepath=off', 'grep', '--untracked', '-I', '-n', '-z', '--no-color', syntax === 'perl' ? '-P' : '-E'];
+  if (request.ignoreCase) args.push('-i');
+  args.push('-e', request.pattern, '--', ...request.pathspec);
+  const lines: string[] = [];
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  let stoppedEarly = false;
+  let timedOut = false;
+  const stop = new AbortController();
+  const timer = setTimeout(() => {
+    timedOut = true;
+    stop.abort();
+  }, grepTimeoutMs);
+  const onAbort = () => stop.abort();
+  request.signal.addEventListener('abort', onAbort, { once: true });
+  const accept = (record: string) => {
+    const line = formatRecord(record, request.accept);
+    if (line === undefined) return;
+    lines.push(line);
+    if (lines.length >= request.maxResults) {
+      stoppedEarly = true;
+      stop.abort();
+    }
+  };
+  const result = await runGitBytes(request.cwd, args, {
+    readOnly: true,
+    // The search speaks the user's language and regular expressions in their locale, as
+    // before the spawner: its default C locale is for messages Braid parses.
+    env: { LC_ALL: process.env.LC_ALL ?? '', LANGUAGE: process.env.LANGUAGE ?? '', GIT_PAGER: 'cat' },
+    signal: stop.signal,
+    onStdout: (chunk) => {
       if (stoppedEarly) return;
-      pending += chunk;
+      pending += decoder.write(chunk);
       const records = pending.split('\n');
       pending = records.pop() ?? '';
       for (const record of records) {
-        const line = formatRecord(record, request.accept);
-        if (line === undefined) continue;
-        lines.push(line);
-        if (lines.length >= request.maxResults) {
-          stoppedEarly = true;
-          stop();
-          return;
-        }
+        accept(record);
+        if (stoppedEarly) return;
       }
-    });
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
-      if (stderr.length < 10_000) stderr += chunk;
-    });
-    child.on('error', (error) => finish({ kind: 'failed', message: `could not run git: ${error.message}` }));
-    child.on('close', (code) => {
-      if (!stoppedEarly && pending !== '') {
-        const line = formatRecord(pending, request.accept);
-        if (line !== undefined) lines.push(line);
-      }
-      if (stoppedEarly || code === 0 || code === 1) return finish({ kind: 'matches', lines, stoppedEarly });
-      if (timedOut) return finish({ kind: 'failed', message: `the search took longer than ${grepTimeoutMs / 1000} s and was stopped` });
-      if (request.signal.aborted) return finish({ kind: 'failed', message: 'the search was cancelled' });
-      if (syntax === 'perl' && /USE_LIBPCRE|perl-compatible/i.test(stderr)) return finish({ kind: 'no-perl' });
-      finish({ kind: 'failed', message: summariseGitError(stderr) });
-    });
-
-    let settled = false;
-    function finish(outcome: GitGrepOutcome) {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      request.signal.removeEventListener('abort', stop);
-      resolve(outcome);
-    }
+    },
   });
+  clearTimeout(timer);
+  request.signal.removeEventListener('abort', onAbort);
+  pending += decoder.end();
+  if (!stoppedEarly && pending !== '') accept(pending);
+  const stderr = result.stderr.slice(0, 10_000);
+  if (stoppedEarly || result.code === 0 || result.code === 1) return { kind: 'matches', lines, stoppedEarly };
+  if (timedOut) return { kind: 'failed', message: `the search took longer than ${grepTimeoutMs / 1000} s and was stopped` };
+  if (request.signal.aborted) return { kind: 'failed', message: 'the search was cancelled' };
+  if (syntax === 'perl' && /USE_LIBPCRE|perl-compatible/i.test(stderr)) return { kind: 'no-perl' };
+  return { kind: 'failed', message: summariseGitError(stderr) };
 }
 
 /** `path\0line\0text` from `git grep -z -n`, as `path:line: text` when the path is wanted. */

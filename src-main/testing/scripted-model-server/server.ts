@@ -61,6 +61,7 @@ export async function startScriptedModelServer(options: ScriptedModelServerOptio
   const requestWaiters = new Set<{ count: number; resolve: () => void; reject: (error: Error) => void }>();
   const inFlight = new Set<AbortController>();
   let openStreams = 0;
+  let streamedFrames = 0;
   let responseSerial = 0;
   let closed = false;
 
@@ -111,6 +112,7 @@ export async function startScriptedModelServer(options: ScriptedModelServerOptio
         fault,
         malformedFrame: protocol.malformedFrame,
         signal,
+        onFramesWritten: (count) => (streamedFrames += count),
       });
       return;
     }
@@ -183,6 +185,9 @@ export async function startScriptedModelServer(options: ScriptedModelServerOptio
     requests,
     get openStreams() {
       return openStreams;
+    },
+    get streamedFrames() {
+      return streamedFrames;
     },
     enqueue: (...turns) => {
       queue.push(...turns);

@@ -25,6 +25,8 @@ export interface SseDelivery {
   malformedFrame: string;
   /** Aborted when the client disconnects or the server closes: the stream stops writing at once. */
   signal: AbortSignal;
+  /** Told how many frames were just handed to the socket (benchmarks count streamed chunks). */
+  onFramesWritten?(count: number): void;
 }
 
 export async function writeSseStream(response: ServerResponse, delivery: SseDelivery): Promise<void> {
@@ -33,9 +35,12 @@ export async function writeSseStream(response: ServerResponse, delivery: SseDeli
   response.writeHead(200, SSE_HEADERS);
   response.flushHeaders();
   if (delivery.chunkDelayMs <= 0) {
-    if (count > 0) response.write(frames.slice(0, count).join(''));
+    if (count > 0) {
+      response.write(frames.slice(0, count).join(''));
+      delivery.onFramesWritten?.(count);
+    }
   } else {
-    const completed = await writePaced(response, frames, count, delivery.chunkDelayMs, signal);
+    const completed = await writePaced(response, frames, count, delivery.chunkDelayMs, signal, delivery.onFramesWritten);
     if (!completed) return;
   }
   if (signal.aborted) return;
@@ -49,7 +54,14 @@ export async function writeSseStream(response: ServerResponse, delivery: SseDeli
  * 50 frames/s next to the app under test, so no promise or listener is created per frame.
  * Resolves false when the client went away first. A full socket buffer pauses until `drain`.
  */
-function writePaced(response: ServerResponse, frames: readonly string[], count: number, delayMs: number, signal: AbortSignal): Promise<boolean> {
+function writePaced(
+  response: ServerResponse,
+  frames: readonly string[],
+  count: number,
+  delayMs: number,
+  signal: AbortSignal,
+  onFramesWritten?: (count: number) => void,
+): Promise<boolean> {
   return new Promise((resolve) => {
     let index = 0;
     let timer: NodeJS.Timeout | undefined;
@@ -66,6 +78,7 @@ function writePaced(response: ServerResponse, frames: readonly string[], count: 
     function writeNext(): void {
       if (index >= count) return stop(true);
       const flushed = response.write(frames[index++]);
+      onFramesWritten?.(1);
       if (index >= count) stop(true);
       else if (flushed) scheduleNext();
       else response.once('drain', scheduleNext);

@@ -75,6 +75,8 @@ export interface ScriptedModelServer {
   requests: RecordedRequest[];
   /** Completion responses currently being written or hanging; 0 once clients have gone away. */
   readonly openStreams: number;
+  /** Server-sent event frames written to clients so far (each is one streamed chunk). */
+  readonly streamedFrames: number;
   /** FIFO, consumed by any completion request of either protocol. */
   enqueue(...turns: ScriptedTurn[]): void;
   /** Consulted when the queue is empty; without a turn the request gets a 400 saying so. */
