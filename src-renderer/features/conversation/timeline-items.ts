@@ -48,7 +48,7 @@ export interface RetryItem {
   retry: RetryNote;
 }
 
-export type ToolCallStatus = 'pending' | 'awaiting_approval' | 'running' | 'done' | 'error' | 'denied' | 'cancelled';
+export type ToolCallStatus = 'pending' | 'awaiting_approval' | 'awaiting_input' | 'running' | 'done' | 'error' | 'denied' | 'cancelled';
 
 export interface ToolCallItem {
   kind: 'tool';
