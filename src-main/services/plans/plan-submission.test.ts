@@ -34,7 +34,7 @@ describe('submit_plan', () => {
     expect(expectOk(world.services.plans.list(task.id))).toEqual([]);
   });
 
-  it('counts only invalid tries in a row: a valid plan after two invalid ones is v1', async () => {
+  it('two invalid tries are not the end: a valid plan after them is v1', async () => {
     const world = await agentWorld();
     const broken = submitPlanTurn({ ...samplePlan(), steps: [] });
     world.server.enqueue(broken, broken, submitPlanTurn(samplePlan()));

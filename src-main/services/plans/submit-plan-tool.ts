@@ -42,7 +42,7 @@ function submitPlanSchema(): JSONSchema7 {
  * ends at the gate (`plan_review`, "Plan v2 awaits approval"). An invalid one is refused back to
  * the model with every problem as "path: why" (the same schema validates a user's edit); the
  * third invalid submission in a row fails the task with the last problems. The count is the
- * run's: Resume (or Retry) gives the model fresh tries.
+ * run's, and a valid plan ends the run: Resume (or Retry) and the next revision start afresh.
  */
 export function createSubmitPlanTool(handlers: SubmitPlanHandlers): LoopTool {
   let invalidInARow = 0;
@@ -71,7 +71,6 @@ export function createSubmitPlanTool(handlers: SubmitPlanHandlers): LoopTool {
           text: `The plan is invalid; nothing was submitted. Fix these and call submit_plan again (invalid submission ${invalidInARow} of ${maxInvalidPlanSubmissions} allowed in a row):\n${list}`,
         };
       }
-      invalidInARow = 0;
       const version = handlers.accept(parsed.data);
       context.record({ kind: 'plan_version', version: version.version, author: 'agent', title: version.plan.title, markdown: null });
       const { steps, acceptanceCriteria } = version.plan;
