@@ -66,7 +66,8 @@ describe('a plan as Markdown', () => {
     const original = samplePlan();
     const reordered = Object.fromEntries(Object.entries(original).reverse());
     expect(renderPlanMarkdown(planSchema.parse(reordered))).toBe(renderPlanMarkdown(plan()));
-    expect(planContent(planSchema.parse(reordered)).contentHash).toBe(planContent(plan()).contentHash);
+    // The hash is of the canonical JSON, whatever order the keys come in (not only after zod rebuilt the object).
+    expect(planContent(reordered as Plan).contentHash).toBe(planContent(plan()).contentHash);
     expect(planContent(plan({ title: 'Group the nav' })).contentHash).not.toBe(planContent(plan()).contentHash);
     expect(planContent(plan()).contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
