@@ -8,6 +8,7 @@ import { syncTimeline } from './features/conversation/timeline-sync';
 import { syncReview } from './features/review/review-sync';
 import { syncRadar } from './features/radar/radar-sync';
 import { syncCommands } from './features/commands/commands-sync';
+import { syncPlans } from './features/plans/plans-sync';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/controls.css';
@@ -30,6 +31,7 @@ syncTimeline(bridge);
 syncReview(bridge);
 syncRadar(bridge);
 syncCommands(bridge);
+syncPlans(bridge);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -28,3 +28,9 @@ export function issuePath(path: readonly (string | number)[], root: string): str
 export function describeIssues(issues: readonly ValidationIssue[], root: string): string[] {
   return issues.map((issue) => `${issuePath(issue.path, root)}: ${issue.message}`);
 }
+
+/** The issues of a failure's `details`, when it carries them (else none). */
+export function issuesFromDetails(details: unknown): ValidationIssue[] {
+  const parsed = z.object({ issues: z.array(validationIssueSchema) }).safeParse(details);
+  return parsed.success ? parsed.data.issues : [];
+}
