@@ -116,6 +116,7 @@ export function createPlanDecisions({ store, agents, events, now }: PlanDecision
      */
     requestChanges: (taskId: string, version: number, message: string, comments: readonly PlanComment[]): Promise<Result<{ version: PlanVersion; delivery: Delivery | null }>> =>
       oneAtATime<{ version: PlanVersion; delivery: Delivery | null }>(taskId, async () => {
+        if (!message.trim() && comments.length === 0) return fail('INVALID_INPUT', 'Say what to change: a message or at least one comment.');
         const opened = open(taskId, version);
         if (!opened.ok) return opened;
         const { task, target, latest } = opened.data;

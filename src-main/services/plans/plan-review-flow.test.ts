@@ -72,6 +72,7 @@ describe('a plan task at the approval gate', () => {
     const task = await world.createTask('Plan', 'Plan it', 'plan');
     await world.waitForStatus(task.id, 'plan_review');
 
+    expect(await plans.requestChanges(task.id, 1, '  ', [])).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'Say what to change: a message or at least one comment.' } });
     expect(await plans.requestChanges(task.id, 1, '', [{ target: 'S7', text: 'What is this?' }])).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: 'comments[0].target: S7 is not part of plan v1.' },
