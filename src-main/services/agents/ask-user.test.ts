@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentWorld } from '../testing/agent-fixture';
+import { crashHostAt } from '../testing/crashed-host';
 import { expectOk } from '../testing/services-fixture';
 import { tempFolder } from '../testing/temp-folders';
 
@@ -64,24 +62,7 @@ describe('ask_user', () => {
     const dataDir = tempFolder('braid-ask-crash-');
     const world = await agentWorld({ dataDir: tempFolder('braid-unused-') });
     world.server.enqueue({ toolCalls: [question] });
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', resolve(import.meta.dirname, '../../testing/agent-host-process.ts'), dataDir, world.repo, world.server.openaiBaseURL, 'openai', 'question'],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const taskId = await new Promise<string>((resolveId, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        const match = /question (\w+)/.exec(stdout);
-        if (match?.[1]) resolveId(match[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`host exited early (${code}): ${stderr}`)));
-    });
-    child.kill('SIGKILL');
-    await once(child, 'exit');
+    const taskId = await crashHostAt({ dataDir, repo: world.repo, baseURL: world.server.openaiBaseURL, protocol: 'openai', kind: 'question' });
     await world.services.close();
 
     const after = await agentWorld({ dataDir, server: world.server, repo: world.repo });
