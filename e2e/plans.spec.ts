@@ -105,4 +105,47 @@ test.describe('plans in web mode', () => {
     await expect(panel).toContainText('v2');
     await expect(panel.getByRole('region', { name: 'Save to repository' })).toBeVisible();
   });
+
+  test('edit then approve: the host’s problem shows at its field, the fixed plan becomes v2 by you, approved; saved to the repository', async ({ page }) => {
+    host = await startWebHost({ dataDir: makeTempDir('braid-e2e-plans-'), env: scriptedModelEnv(server) });
+    await page.goto(host.url);
+    const projectName = basename(repo.path);
+    await addProject(page, repo.path);
+    await createTask(page, projectName, 'Plan the menu', 'Group the navigation into sections', 'plan');
+    const taskButton = page.getByRole('list', { name: `Tasks in ${projectName}` }).getByRole('button', { name: 'Plan the menu', exact: true });
+    await taskButton.click();
+    const view = page.getByRole('main', { name: 'Plan the menu' });
+    const conversation = view.getByRole('log', { name: 'Conversation' });
+    await conversation.getByRole('article', { name: 'Question from the agent' }).getByRole('textbox', { name: 'Or answer in your own words' }).fill('In a sidebar');
+    await page.keyboard.press('Enter');
+    const v1 = conversation.getByRole('article', { name: 'Plan v1' });
+    await expect(v1).toContainText('awaiting approval');
+
+    await v1.getByRole('button', { name: 'Edit' }).click();
+    const editor = view.getByRole('form', { name: 'Edit plan v1' });
+    const criterion = editor.getByRole('group', { name: 'Criterion AC2' });
+    await criterion.getByRole('textbox', { name: 'Verify (a command, or "manual")' }).fill('');
+    await editor.getByRole('group', { name: 'Step S2' }).getByRole('textbox', { name: 'Title' }).fill('Mobile drawer');
+    await editor.getByRole('button', { name: 'Save and approve' }).click();
+    // The host's word, next to the field it is about; nothing was stored.
+    await expect(criterion.getByRole('alert')).toHaveText('must not be empty');
+    await expect(criterion.getByRole('textbox', { name: 'Verify (a command, or "manual")' })).toHaveAttribute('aria-invalid', 'true');
+    await criterion.getByRole('textbox', { name: 'Verify (a command, or "manual")' }).fill('manual');
+    await editor.getByRole('button', { name: 'Save and approve' }).click();
+
+    const v2 = conversation.getByRole('article', { name: 'Plan v2' });
+    await expect(v2).toContainText('approved');
+    await expect(v2).toContainText('by you');
+    await expect(v2.getByRole('listitem', { name: 'S2. Mobile drawer' })).toBeVisible();
+    await expect(v1).toContainText('superseded');
+    await expect(taskButton).toHaveAccessibleDescription('done');
+
+    // Saved into the task's own workspace as one commit.
+    const save = view.getByRole('region', { name: 'Save to repository' });
+    await save.getByRole('button', { name: 'Commit plan' }).click();
+    await expect(save.getByRole('status')).toContainText('Committed docs/plans/group-the-navigation.md as');
+    const branch = repo.git(['for-each-ref', '--format=%(refname:short)', 'refs/heads/braid/']);
+    expect(repo.git(['show', `${branch}:docs/plans/group-the-navigation.md`])).toContain('### S2. Mobile drawer');
+  });
 });
+
