@@ -25,6 +25,9 @@ describe('a plan task at the approval gate', () => {
     const submitted = world.timeline(task.id).find((event) => event.kind === 'tool_result');
     expect(submitted).toMatchObject({ isError: false, text: expect.stringContaining('Plan v1 submitted') });
 
+    // Going on from the gate is a decision on the plan, not a Resume.
+    expect(await world.services.agents.resume(task.id)).toMatchObject({ ok: false, error: { code: 'BUSY', message: expect.stringContaining('Plan v1 awaits approval: approve it, request changes or reject it') } });
+
     world.server.enqueue(submitPlanTurn(revisedSamplePlan(), 'submit-2'));
     const requested = expectOk(
       await plans.requestChanges(task.id, 1, 'Use a drawer, not a collapsible menu.', [{ target: 'S2', text: 'It should slide in from the left.' }]),

@@ -6,6 +6,9 @@ import { useTasksStore } from '../../tasks/tasks-store';
 import type { QuestionItem } from '../timeline-items';
 import './question-card.css';
 
+/** The run waits on the card while the task says "question" (or is still saying so: the card can arrive first). */
+const answerableStatuses = new Set(['needs_input', 'running']);
+
 /**
  * The agent's `ask_user` question: its choices as buttons and a free answer (Enter sends). The
  * run waits on this card only while the task says "question"; otherwise Resume asks again. A
@@ -42,7 +45,7 @@ function QuestionOutcome({ item }: { item: QuestionItem }) {
 
 function AnswerForm({ item, taskId }: { item: QuestionItem; taskId: string }) {
   const api = useBridge();
-  const live = useTasksStore((s) => s.byId[taskId]?.agent.status === 'needs_input');
+  const live = useTasksStore((s) => answerableStatuses.has(s.byId[taskId]?.agent.status ?? ''));
   const { pending, error, run } = useHostAction();
   const [text, setText] = useState('');
   const [sent, setSent] = useState(false);
@@ -68,8 +71,8 @@ function AnswerForm({ item, taskId }: { item: QuestionItem; taskId: string }) {
     <div className="question-card__answer-form">
       {item.choices.length > 0 && (
         <div className="question-card__choices" role="group" aria-label="Choices">
-          {item.choices.map((choice) => (
-            <button key={choice} type="button" className="button" onClick={() => void answer(choice)} disabled={busy}>
+          {item.choices.map((choice, index) => (
+            <button key={index} type="button" className="button" onClick={() => void answer(choice)} disabled={busy}>
               {choice}
             </button>
           ))}
