@@ -1,9 +1,9 @@
-import { generateText } from 'ai';
 import { busyTaskStatuses, fail, ok, type Result, type Task, type TaskRole, type TaskStatus, type TimelineEvent, type TimelineEventBody } from '../../../src-shared/contract';
 import type { DomainEventBus } from '../events';
 import type { Store } from '../store/store';
 import { runAgent, type ApprovalDecision, type ResolvedModel, type RunOutcome } from './agent-run';
 import { createAskUserTool } from './ask-user';
+import { compactConversation } from './compact-conversation';
 import { Conversation } from './conversation';
 import type { LoopTool } from './loop-tools';
 import { PendingReplies } from './pending-replies';
@@ -294,7 +294,7 @@ export class AgentService {
     this.options.writer.flush();
     const conversation = Conversation.fromTimeline(this.options.store.timeline.from(taskId, 0));
     try {
-      await this.compact(taskId, model.data, conversation, AbortSignal.timeout(120_000));
+      await compactConversation(this.options, taskId, model.data, conversation, AbortSignal.timeout(120_000));
     } catch (error) {
       return fail('PROVIDER_ERROR', `Compaction failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -372,7 +372,7 @@ export class AgentService {
         },
         waitForApproval: (callId, signal) => this.approvals.wait(taskId, callId, signal),
         classifyError: this.options.models.classifyError,
-        compact: (conv, signal) => this.compact(taskId, model.data, conv, signal),
+        compact: (conv, signal) => compactConversation(this.options, taskId, model.data, conv, signal),
         retry: this.options.retry ?? { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000 },
         signal: controller.signal,
       });
@@ -395,30 +395,6 @@ export class AgentService {
     else if (outcome.kind === 'stopped') this.setStatus(taskId, 'stopped', 'Stopped by you. Send a message or Resume to continue.');
     else this.setStatus(taskId, outcome.kind, outcome.reason);
     finished();
-  }
-
-  private async compact(taskId: string, model: ResolvedModel, conversation: Conversation, signal: AbortSignal): Promise<void> {
-    const { writer, store } = this.options;
-    const result = await generateText({
-      model: model.model,
-      instructions: 'You compress a coding agent\'s conversation so it can continue with a smaller context.',
-      messages: [
-        ...conversation.messages,
-        {
-          role: 'user',
-          content:
-            'Summarise this conversation for yourself to continue the task: the goal, decisions made, files changed and why, ' +
-            'what is done, what remains, and any open questions. Be specific (paths, names). Do not call tools.',
-        },
-      ],
-      abortSignal: signal,
-      maxRetries: 2,
-    });
-    writer.flush();
-    const body: TimelineEventBody = { kind: 'compaction', summary: result.text, upToSeq: store.timeline.lastSeq(taskId) };
-    writer.push(taskId, body);
-    writer.flush();
-    conversation.add(body);
   }
 
   private setStatus(taskId: string, status: TaskStatus, reason: string | null): void {
