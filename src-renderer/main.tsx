@@ -13,6 +13,7 @@ import { syncTimeline } from './features/conversation/timeline-sync';
 import { syncReview } from './features/review/review-sync';
 import { syncRadar } from './features/radar/radar-sync';
 import { syncCommands } from './features/commands/commands-sync';
+import { syncPlans } from './features/plans/plans-sync';
 
 // Chosen once, before the first render: also takes the web-mode token out of the address bar.
 const bridge = chooseBridge();
@@ -21,6 +22,7 @@ syncTimeline(bridge);
 syncReview(bridge);
 syncRadar(bridge);
 syncCommands(bridge);
+syncPlans(bridge);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

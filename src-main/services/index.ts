@@ -16,6 +16,8 @@ import { LiveReview } from './live/live-review';
 import { createMcpService, type McpService } from './mcp';
 import { createTaskMerges, type TaskMerges } from './merge/task-merges';
 import { createModelService, type ModelService } from './models';
+import { createPlanService, type PlanService } from './plans/plan-service';
+import { createPipelineSettings, type PipelineSettingsStore } from './projects/pipeline-settings';
 import { createProjectService, type ProjectService } from './projects/project-service';
 import { RadarMonitor } from './radar/radar-monitor';
 import { createReviewService, type ReviewService } from './review';
@@ -85,6 +87,10 @@ export interface Services {
   radar: RadarMonitor;
   /** How agent commands are isolated here, and the long-lived services agents started. */
   commands: CommandsService;
+  /** Plan artifacts: versions, the user's decisions at the gate, the gate (`requireApprovedPlan`), diff, save to repository (R1). */
+  plans: PlanService;
+  /** Per project: the review gate, auto review, the check command, where plans are saved. */
+  pipelineSettings: PipelineSettingsStore;
   /** Non-secret settings (SQLite). */
   settings: Store['settings'];
   /** Waits for in-flight git work, then closes the database. */
@@ -110,8 +116,9 @@ export function createServices(options: ServicesOptions): Services {
   mkdirSync(requestedRoot, { recursive: true });
   // Stored paths and git's worktree list then agree even when the root is behind a symlink.
   const worktreesRoot = realpathSync(requestedRoot);
-  // The context needs the agent service (queued counts) and the service needs the context.
-  const late: { agents?: AgentService } = {};
+  // The context needs the agent service (queued counts) and the service needs the context;
+  // the agents' runs need the plan service's `submit_plan`, and plans need the agents.
+  const late: { agents?: AgentService; plans?: PlanService } = {};
   const context = createWorkspaceContext({
     store,
     worktreesRoot,
@@ -141,15 +148,19 @@ export function createServices(options: ServicesOptions): Services {
       (async (task) =>
         createWorkspaceToolset(task, {
           record: (body) => writer.push(task.id, body),
-          external: await mcpToolsForTask(mcp.hub, mcp.catalog, task),
+          external: () => mcpToolsForTask(mcp.hub, mcp.catalog, task),
           services: commands.forTask(task.id),
         })),
+    loopTools: (task) => late.plans?.loopToolsFor(task) ?? [],
     notifyTaskChanged: (taskId) => void context.announce.taskChanged(taskId),
     concurrency: runtime.concurrency ?? store.settings.get<number>('agents.concurrency') ?? 4,
     retry: runtime.retry,
     log: runtime.log,
   });
   late.agents = agents;
+  const pipelineSettings = createPipelineSettings(store);
+  const plans = createPlanService(context, { agents, pipelineSettings });
+  late.plans = plans;
   const sendToAgent = (taskId: string, text: string) => agents.send(taskId, text);
   const review = createReviewService(context, { emit, sendToAgent, diff: (workspaceId) => live.diff(workspaceId) });
   const merges = createTaskMerges(context, { sendToAgent });
@@ -169,6 +180,8 @@ export function createServices(options: ServicesOptions): Services {
     merges,
     radar,
     commands,
+    plans,
+    pipelineSettings,
     settings: store.settings,
     workspaces: {
       recreate: (taskId) => recreateWorkspace(context, taskId),

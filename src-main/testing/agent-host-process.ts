@@ -1,14 +1,15 @@
 /**
- * A Braid host in its own process, for the crash test: it opens `dataDir`, adds the
+ * A Braid host in its own process, for the crash tests: it opens `dataDir`, adds the
  * repository, creates a task whose agent talks to the given model server, and says
- * `streaming <taskId>` on stdout once the agent's first words are stored. The test then
+ * `streaming <taskId>` on stdout once the agent's first words are stored (or
+ * `<kind> <taskId>` once a timeline event of that kind is, e.g. `question`). The test then
  * kills it with SIGKILL, as a crash or a power cut would.
  *
- * Usage: node --import tsx agent-host-process.ts <dataDir> <repo> <baseURL> [openai|anthropic]
+ * Usage: node --import tsx agent-host-process.ts <dataDir> <repo> <baseURL> [openai|anthropic] [event kind]
  */
 import { createServices } from '../services';
 
-const [dataDir, repo, baseURL, protocol = 'openai'] = process.argv.slice(2);
+const [dataDir, repo, baseURL, protocol = 'openai', announceOn = 'assistant_text'] = process.argv.slice(2);
 if (!dataDir || !repo || !baseURL || (protocol !== 'openai' && protocol !== 'anthropic')) {
   console.error('usage: agent-host-process.ts <dataDir> <repo> <baseURL> [openai|anthropic]');
   process.exit(2);
@@ -25,9 +26,9 @@ const services = createServices({
   emit: (event, payload) => {
     if (announced || event !== 'agent.timeline') return;
     const { taskId, events } = payload as { taskId: string; events: { kind: string }[] };
-    if (events.some((e) => e.kind === 'assistant_text')) {
+    if (events.some((e) => e.kind === announceOn)) {
       announced = true;
-      process.stdout.write(`streaming ${taskId}\n`);
+      process.stdout.write(`${announceOn === 'assistant_text' ? 'streaming' : announceOn} ${taskId}\n`);
     }
   },
 });

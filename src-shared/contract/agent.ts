@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { planCommentSchema } from './plans';
 
 /**
  * What a task's agent is doing. `queued`: waiting for a free slot under the concurrency
@@ -44,7 +45,8 @@ export const agentStateSchema = z.object({
 });
 export type AgentState = z.infer<typeof agentStateSchema>;
 
-const toolCallStatus = z.enum(['pending', 'awaiting_approval', 'running', 'done', 'error', 'denied', 'cancelled']);
+/** `awaiting_input`: an `ask_user` call waits for the user's answer. */
+const toolCallStatus = z.enum(['pending', 'awaiting_approval', 'awaiting_input', 'running', 'done', 'error', 'denied', 'cancelled']);
 
 /**
  * The task's timeline, append-only and stored as it streams. Everything the conversation
@@ -73,6 +75,23 @@ export const timelineEventBodySchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('approval_request'), callId: z.string(), name: z.string(), args: z.unknown(), reason: z.string() }),
   z.object({ kind: z.literal('approval_decision'), callId: z.string(), approved: z.boolean(), reason: z.string().nullable() }),
+  /** The agent asked the user (`ask_user`) and the run waits; asked again (a new event) when a resumed run re-runs the call. */
+  z.object({ kind: z.literal('question'), callId: z.string(), question: z.string(), choices: z.array(z.string()) }),
+  /** The user's answer to the question of `callId` (the call's result tells the model the same). */
+  z.object({ kind: z.literal('answer'), callId: z.string(), answer: z.string() }),
+  /**
+   * A new version of the task's plan: submitted by the agent (`submit_plan`) or edited by the
+   * user. A user's version carries its Markdown, so the agent's context learns of the edit.
+   */
+  z.object({ kind: z.literal('plan_version'), version: z.number().int().positive(), author: z.enum(['agent', 'user']), title: z.string(), markdown: z.string().nullable() }),
+  /** The user's decision on a plan version at the gate (the feedback of a change request also arrives as a user message). */
+  z.object({
+    kind: z.literal('plan_decision'),
+    version: z.number().int().positive(),
+    decision: z.enum(['approved', 'changes_requested', 'rejected']),
+    message: z.string().nullable(),
+    comments: z.array(planCommentSchema),
+  }),
   z.object({
     kind: z.literal('usage'),
     step: z.number(),

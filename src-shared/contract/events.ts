@@ -3,6 +3,7 @@ import { timelineEventSchema } from './agent';
 import { backgroundServiceSchema } from './commands';
 import { idSchema, orphanSchema, projectSchema, taskSchema } from './domain';
 import { radarSchema } from './merge';
+import { planVersionStatusSchema } from './plans';
 import { reviewCommentSchema, workspaceDiffSchema } from './review';
 import { mcpServerStatusSchema } from './settings';
 
@@ -23,6 +24,11 @@ export const events = {
   'radar.changed': z.object({ projectId: idSchema, radar: radarSchema }),
   /** A task's services started, ended or printed more (output changes at most once a second). */
   'commands.servicesChanged': z.object({ taskId: idSchema, services: z.array(backgroundServiceSchema) }),
+  /**
+   * A plan version was added or decided: enough to say "Plan v2 of <task> awaits approval" in a
+   * notification; the versions themselves are read with `plans.list`.
+   */
+  'plans.changed': z.object({ projectId: idSchema, taskId: idSchema, version: z.number(), status: planVersionStatusSchema, title: z.string() }),
 } as const;
 
 export type Events = typeof events;

@@ -13,3 +13,5 @@ export * from './plans';
 export * from './review-reports';
 export * from './pipelines';
 export * from './audit';
+export * from './plan-methods';
+export * from './validation-issues';

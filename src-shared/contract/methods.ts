@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timelineEventSchema } from './agent';
+import { planMethods } from './plan-methods';
 import { backgroundServiceIdSchema, backgroundServiceSchema, commandIsolationSchema } from './commands';
 import {
   conflictFileSchema,
@@ -120,6 +121,11 @@ export const methods = {
   'agent.decide': {
     input: z.object({ taskId: idSchema, callId: z.string().min(1).max(200), approved: z.boolean(), reason: z.string().max(10_000).nullable().default(null) }).strict(),
     output: z.object({ decided: z.literal(true) }),
+  },
+  /** The answer to an `ask_user` question the run waits for; `NOT_FOUND` when nothing waits (answered already, or the run ended). */
+  'agent.answer': {
+    input: z.object({ taskId: idSchema, callId: z.string().min(1).max(200), answer: z.string().trim().min(1, 'the answer is empty').max(20_000) }).strict(),
+    output: z.object({ answered: z.literal(true) }),
   },
   /** `null` goes back to the role's default model. */
   'agent.setModel': {
@@ -294,6 +300,8 @@ export const methods = {
 
   'agents.settings': { input: empty, output: z.object({ concurrency: z.number().int() }) },
   'agents.setConcurrency': { input: z.object({ concurrency: z.number().int().min(1).max(64) }).strict(), output: z.object({ concurrency: z.number().int() }) },
+
+  ...planMethods,
 } as const;
 
 export type Methods = typeof methods;

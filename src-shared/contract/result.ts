@@ -44,6 +44,14 @@ export const errorCodes = [
   'MERGE_OUTDATED',
   'NOTHING_TO_MERGE',
   'MERGE_CONFLICTS_UNRESOLVED',
+  /**
+   * The plan gate: implementation (or saving the plan) needs a version that is approved and is
+   * the task's latest; the message says which it is not (proposed, changes requested, rejected,
+   * superseded by vN, approved but a newer version exists, no such version).
+   */
+  'PLAN_NOT_APPROVED',
+  /** A decision on a plan version that no longer waits for one ("v2 was superseded by v3", "v3 is already approved"). */
+  'PLAN_NOT_PROPOSED',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

@@ -18,6 +18,7 @@ export function agentHandlers(services: Services): Pick<HandlerTable, AgentMetho
     'agent.stop': ({ taskId }) => agents.stop(taskId),
     'agent.resume': ({ taskId }) => agents.resume(taskId),
     'agent.decide': ({ taskId, callId, approved, reason }) => agents.decide(taskId, callId, approved, reason),
+    'agent.answer': ({ taskId, callId, answer }) => agents.answer(taskId, callId, answer),
     'agent.setModel': ({ taskId, model }) => agents.setModel(taskId, model),
     'agent.setLimits': ({ taskId, maxSteps, maxCostUsd }) => agents.setLimits(taskId, maxSteps, maxCostUsd),
     'agent.compact': ({ taskId }) => agents.compactNow(taskId),

@@ -6,6 +6,7 @@ import { commandHandlers } from './command-handlers';
 import { mcpHandlers } from './mcp-handlers';
 import { mergeHandlers } from './merge-handlers';
 import { modelHandlers } from './model-handlers';
+import { planHandlers } from './plan-handlers';
 import { reviewHandlers } from './review-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
@@ -25,5 +26,6 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...reviewHandlers(context.services),
     ...mergeHandlers(context.services),
     ...commandHandlers(context.services),
+    ...planHandlers(context.services),
   };
 }

@@ -4,7 +4,10 @@ import type { HandlerContext } from './index';
 
 type WorkspaceMethods = 'app.info' | `projects.${string}` | `tasks.${string}` | `workspaces.${string}`;
 
-export function workspaceHandlers({ services, appInfo, pickFolder }: HandlerContext): Pick<HandlerTable, Extract<keyof HandlerTable, WorkspaceMethods>> {
+/** A project's pipeline settings are served with the plans (plan-handlers.ts). */
+type OwnMethods = Exclude<Extract<keyof HandlerTable, WorkspaceMethods>, `projects.pipelineSettings.${string}`>;
+
+export function workspaceHandlers({ services, appInfo, pickFolder }: HandlerContext): Pick<HandlerTable, OwnMethods> {
   return {
     'app.info': () => ok(appInfo),
 

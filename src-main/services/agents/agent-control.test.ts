@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { agentWorld } from '../testing/agent-fixture';
+import { crashHostAt } from '../testing/crashed-host';
 import { uniqueSleep } from '../testing/host-processes';
 import { expectOk } from '../testing/services-fixture';
 import { tempFolder } from '../testing/temp-folders';
@@ -92,22 +90,7 @@ describe('controlling a running agent', () => {
     const world = await agentWorld({ protocol, dataDir: tempFolder('braid-unused-') });
     world.server.enqueue({ text: Array.from({ length: 400 }, (_, i) => `word${i} `), chunkDelayMs: 10 });
     const baseURL = protocol === 'openai' ? world.server.openaiBaseURL : world.server.anthropicBaseURL;
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, '../../testing/agent-host-process.ts'), dataDir, world.repo, baseURL, protocol], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const taskId = await new Promise<string>((resolveId, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        const match = /streaming (\w+)/.exec(stdout);
-        if (match?.[1]) resolveId(match[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`host exited early (${code}): ${stderr}`)));
-    });
-    child.kill('SIGKILL');
-    await once(child, 'exit');
+    const taskId = await crashHostAt({ dataDir, repo: world.repo, baseURL, protocol });
     await world.services.close();
 
     const after = await agentWorld({ protocol, dataDir, server: world.server, repo: world.repo });

@@ -1,11 +1,13 @@
 import type { LanguageModel } from 'ai';
 import type { Task, TaskStatus, TimelineEventBody } from '../../../src-shared/contract';
 import type { ResponseFacts } from '../models';
-import type { Conversation } from './conversation';
+import type { Conversation, PendingToolCall } from './conversation';
+import type { EndedRun, LoopTool } from './loop-tools';
 import { runModelStep, type StepResult, type StepUsage } from './model-step';
 import type { PermissionPolicy } from './permission-policy';
 import { withRetries, type RetryClassification } from './retry';
-import type { AgentToolset } from './toolset';
+import { isOfferedTo, refusalFor } from './role-tools';
+import type { AgentToolset, ToolDefinition } from './toolset';
 
 export interface ResolvedModel {
   model: LanguageModel;
@@ -28,6 +30,8 @@ export interface AgentRunDeps {
   system: string;
   model: ResolvedModel;
   toolset: AgentToolset;
+  /** Tools the loop handles itself (`ask_user`, `submit_plan`), offered when the task's role gets them. */
+  loopTools: readonly LoopTool[];
   policy: PermissionPolicy;
   /** The stored timeline so far (the run continues from it). */
   history: Conversation;
@@ -47,7 +51,9 @@ export type RunOutcome =
   | { kind: 'done' }
   | { kind: 'stopped' }
   | { kind: 'paused'; reason: string }
-  | { kind: 'failed'; reason: string; code: string };
+  | { kind: 'failed'; reason: string; code: string }
+  /** A plan was submitted: the run ends at the gate, waiting for the user's decision. */
+  | { kind: 'plan_review'; reason: string };
 
 /**
  * The agent loop, one model step at a time: resolve pending tool calls (permission check,
@@ -62,15 +68,25 @@ export async function runAgent(deps: AgentRunDeps): Promise<RunOutcome> {
   };
   try {
     // Resolved once per run: the set of tools does not change mid-run.
-    const toolDefinitions = await deps.toolset.definitions();
+    const tools = await offeredTools(deps);
+    const toolDefinitions = [...tools.values()].map((tool) => tool.definition);
     let needsCompaction = false;
     for (;;) {
       if (deps.signal.aborted) return { kind: 'stopped' };
       const pending = conversation.pendingToolCalls();
       if (pending.length > 0) {
-        for (const call of pending) {
+        for (const [index, call] of pending.entries()) {
           if (deps.signal.aborted) break;
-          await resolveToolCall(deps, record, call);
+          const ended = await resolveToolCall(deps, record, call, tools);
+          if (ended) {
+            // The run ends here: the step's later calls never run, and each says so to the model.
+            for (const skipped of pending.slice(index + 1)) {
+              record({ kind: 'tool_status', callId: skipped.callId, status: 'cancelled' });
+              record({ kind: 'tool_result', callId: skipped.callId, isError: true, text: `Not run: ${call.name} ended the run before this call.`, durationMs: 0 });
+            }
+            if (ended.kind === 'failed') record({ kind: 'error', message: ended.reason, code: ended.code, retryable: true });
+            return ended;
+          }
         }
         continue;
       }
@@ -157,17 +173,44 @@ function recordStepResult(deps: AgentRunDeps, record: (body: TimelineEventBody) 
   deps.recordStep(result.usage, cost);
 }
 
+/** A tool the run offers: a workspace or MCP tool the toolset runs, or one the loop handles itself. */
+interface OfferedTool {
+  definition: ToolDefinition;
+  loop: LoopTool | null;
+}
+
+/** What the model is offered: the toolset's tools and the loop's, those the task's role gets. */
+async function offeredTools(deps: AgentRunDeps): Promise<Map<string, OfferedTool>> {
+  const offered = new Map<string, OfferedTool>();
+  for (const definition of await deps.toolset.definitions()) offered.set(definition.name, { definition, loop: null });
+  for (const loop of deps.loopTools) offered.set(loop.definition.name, { definition: loop.definition, loop });
+  for (const name of offered.keys()) if (!isOfferedTo(deps.task.role, name)) offered.delete(name);
+  return offered;
+}
+
+/** Runs one call; returns how the run ends when the call ended it (a plan submitted), else null. */
 async function resolveToolCall(
   deps: AgentRunDeps,
   record: (body: TimelineEventBody) => void,
-  call: { callId: string; name: string; args: unknown },
-): Promise<void> {
+  call: PendingToolCall,
+  tools: ReadonlyMap<string, OfferedTool>,
+): Promise<EndedRun | null> {
   // The call's duration is its run time: reset once an approval is answered, so the wait for the user is not counted.
   let started = Date.now();
-  const finish = (isError: boolean, text: string, status: 'done' | 'error' | 'denied' | 'cancelled') => {
+  const finish = (isError: boolean, text: string, status: 'done' | 'error' | 'denied' | 'cancelled'): null => {
     record({ kind: 'tool_status', callId: call.callId, status });
     record({ kind: 'tool_result', callId: call.callId, isError, text, durationMs: Date.now() - started });
+    return null;
   };
+  const tool = tools.get(call.name);
+  // Not offered to this task (a planning task's edit, say): refused before the policy or the tool sees it.
+  if (!tool) return finish(true, `Permission denied: ${refusalFor(deps.task.role, call.name)}`, 'denied');
+  if (tool.loop) {
+    record({ kind: 'tool_status', callId: call.callId, status: 'running' });
+    const outcome = await tool.loop.run(call.args, { callId: call.callId, signal: deps.signal, record, setStatus: deps.setStatus });
+    finish(outcome.isError, outcome.text, outcome.isError ? 'error' : 'done');
+    return outcome.kind === 'end' ? outcome.run : null;
+  }
   const decision = deps.policy.check({ tool: call.name, args: call.args, role: deps.task.role });
   if (decision.kind === 'deny') return finish(true, `Permission denied: ${decision.reason}`, 'denied');
   if (decision.kind === 'ask') {
@@ -189,7 +232,7 @@ async function resolveToolCall(
     onOutput: (chunk) => record({ kind: 'tool_output', callId: call.callId, chunk }),
   });
   if (deps.signal.aborted) return finish(true, 'Stopped by the user before the tool finished.', 'cancelled');
-  finish(outcome.isError, outcome.text, outcome.isError ? 'error' : 'done');
+  return finish(outcome.isError, outcome.text, outcome.isError ? 'error' : 'done');
 }
 
 /** Words for the task's error card: the provider's message, its status, never a stack. */

@@ -1,10 +1,12 @@
-import { generateText } from 'ai';
 import { busyTaskStatuses, fail, ok, type Result, type Task, type TaskRole, type TaskStatus, type TimelineEvent, type TimelineEventBody } from '../../../src-shared/contract';
 import type { DomainEventBus } from '../events';
 import type { Store } from '../store/store';
-import { runAgent, type ResolvedModel, type RunOutcome } from './agent-run';
-import { PendingApprovals } from './approvals';
+import { runAgent, type ApprovalDecision, type ResolvedModel, type RunOutcome } from './agent-run';
+import { createAskUserTool } from './ask-user';
+import { compactConversation } from './compact-conversation';
 import { Conversation } from './conversation';
+import type { LoopTool } from './loop-tools';
+import { PendingReplies } from './pending-replies';
 import type { PermissionPolicy } from './permission-policy';
 import type { RetryClassification } from './retry';
 import { AgentScheduler } from './scheduler';
@@ -24,6 +26,11 @@ export interface AgentServiceOptions {
   models: AgentModels;
   policy: PermissionPolicy;
   createToolset(task: Task): Promise<AgentToolset>;
+  /**
+   * Loop tools of other services for one run of `task` (`submit_plan`), next to the agent's own
+   * `ask_user`; the role decides which the model is offered (`role-tools.ts`).
+   */
+  loopTools?(task: Task): LoopTool[];
   /** Re-reads the task and pushes `tasks.changed`. */
   notifyTaskChanged(taskId: string): void;
   concurrency: number;
@@ -50,7 +57,8 @@ interface ActiveRun {
 export class AgentService {
   private readonly scheduler: AgentScheduler;
   private readonly active = new Map<string, ActiveRun>();
-  private readonly approvals = new PendingApprovals();
+  private readonly approvals = new PendingReplies<ApprovalDecision>();
+  private readonly questions = new PendingReplies<string>();
   private closing = false;
   /** Set once every run has ended; the database closes right after. */
   private closed = false;
@@ -73,7 +81,9 @@ export class AgentService {
           'interrupted',
           cut
             ? 'Braid stopped while the agent was answering; the answer was cut off. Resume asks the model again.'
-            : 'Braid stopped while this task was running. Resume continues from where it was.',
+            : conversation.pendingToolCalls().some((call) => call.name === 'ask_user')
+              ? 'Braid stopped while the agent’s question waited for your answer. Resume asks it again.'
+              : 'Braid stopped while this task was running. Resume continues from where it was.',
         );
       }
     }
@@ -197,6 +207,10 @@ export class AgentService {
     if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
     if (this.active.has(taskId) || this.scheduler.has(taskId)) return fail('BUSY', 'The agent is already running.');
     if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}.`);
+    // The run ended at the gate on purpose: going on is the user's decision on the plan, not a resume.
+    if (task.agent.status === 'plan_review') {
+      return fail('BUSY', `${task.agent.statusReason ?? 'The plan awaits approval'}: approve it, request changes or reject it (or send the agent a message).`);
+    }
     const model = await this.options.models.resolve(task.agent.model, task.role);
     if (!model.ok) return model;
     if (this.active.has(taskId) || this.scheduler.has(taskId)) return fail('BUSY', 'The agent is already running.');
@@ -212,10 +226,43 @@ export class AgentService {
   }
 
   decide(taskId: string, callId: string, approved: boolean, reason: string | null): Result<{ decided: true }> {
-    if (!this.approvals.decide(taskId, callId, { approved, reason: approved ? null : reason })) {
+    if (!this.approvals.reply(taskId, callId, { approved, reason: approved ? null : reason })) {
       return fail('NOT_FOUND', 'Nothing is waiting for that approval any more (it was already decided, or the run ended).');
     }
     return ok({ decided: true });
+  }
+
+  /** The user's answer to an `ask_user` question; a second answer (a double click) is refused, never delivered twice. */
+  answer(taskId: string, callId: string, answer: string): Result<{ answered: true }> {
+    if (!this.questions.reply(taskId, callId, answer)) {
+      return fail('NOT_FOUND', 'Nothing is waiting for an answer to that question any more (it was already answered, or the run ended; Resume asks it again).');
+    }
+    return ok({ answered: true });
+  }
+
+  /** Whether a run of the task is going or waiting for a slot. */
+  isRunning(taskId: string): boolean {
+    return this.active.has(taskId) || this.scheduler.has(taskId);
+  }
+
+  /**
+   * Appends a fact about the task to its timeline (a plan version the user wrote, a decision);
+   * a running agent's conversation gets it too, at its next step.
+   */
+  note(taskId: string, body: TimelineEventBody): void {
+    this.options.writer.push(taskId, body);
+    this.active.get(taskId)?.conversation.add(body);
+    this.options.writer.flush();
+  }
+
+  /**
+   * Sets the status of a task whose agent is not running (a plan decided at the gate: `done`,
+   * "Plan v2 approved"); a running agent's own status wins. Says whether it was set.
+   */
+  settle(taskId: string, status: TaskStatus, reason: string | null): boolean {
+    if (this.isRunning(taskId)) return false;
+    this.setStatus(taskId, status, reason);
+    return true;
   }
 
   async setModel(taskId: string, ref: string | null): Promise<Result<{ model: string | null }>> {
@@ -247,7 +294,7 @@ export class AgentService {
     this.options.writer.flush();
     const conversation = Conversation.fromTimeline(this.options.store.timeline.from(taskId, 0));
     try {
-      await this.compact(taskId, model.data, conversation, AbortSignal.timeout(120_000));
+      await compactConversation(this.options, taskId, model.data, conversation, AbortSignal.timeout(120_000));
     } catch (error) {
       return fail('PROVIDER_ERROR', `Compaction failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -302,6 +349,7 @@ export class AgentService {
         system: buildSystemPrompt(task, rules),
         model: model.data,
         toolset,
+        loopTools: [createAskUserTool((callId, signal) => this.questions.wait(taskId, callId, signal)), ...(this.options.loopTools?.(task) ?? [])],
         policy: this.options.policy,
         history: conversation,
         record: (body) => writer.push(taskId, body),
@@ -324,7 +372,7 @@ export class AgentService {
         },
         waitForApproval: (callId, signal) => this.approvals.wait(taskId, callId, signal),
         classifyError: this.options.models.classifyError,
-        compact: (conv, signal) => this.compact(taskId, model.data, conv, signal),
+        compact: (conv, signal) => compactConversation(this.options, taskId, model.data, conv, signal),
         retry: this.options.retry ?? { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000 },
         signal: controller.signal,
       });
@@ -347,30 +395,6 @@ export class AgentService {
     else if (outcome.kind === 'stopped') this.setStatus(taskId, 'stopped', 'Stopped by you. Send a message or Resume to continue.');
     else this.setStatus(taskId, outcome.kind, outcome.reason);
     finished();
-  }
-
-  private async compact(taskId: string, model: ResolvedModel, conversation: Conversation, signal: AbortSignal): Promise<void> {
-    const { writer, store } = this.options;
-    const result = await generateText({
-      model: model.model,
-      instructions: 'You compress a coding agent\'s conversation so it can continue with a smaller context.',
-      messages: [
-        ...conversation.messages,
-        {
-          role: 'user',
-          content:
-            'Summarise this conversation for yourself to continue the task: the goal, decisions made, files changed and why, ' +
-            'what is done, what remains, and any open questions. Be specific (paths, names). Do not call tools.',
-        },
-      ],
-      abortSignal: signal,
-      maxRetries: 2,
-    });
-    writer.flush();
-    const body: TimelineEventBody = { kind: 'compaction', summary: result.text, upToSeq: store.timeline.lastSeq(taskId) };
-    writer.push(taskId, body);
-    writer.flush();
-    conversation.add(body);
   }
 
   private setStatus(taskId: string, status: TaskStatus, reason: string | null): void {

@@ -133,4 +133,23 @@ describe('Conversation', () => {
     expect(conversation.step).toBe(1);
     expect(conversation.readyForModel()).toBe(true);
   });
+
+  it('tells the model of a plan version the user wrote and of the decision, not of its own submissions', () => {
+    const conversation = new Conversation();
+    conversation.add({ kind: 'user_message', text: 'Plan it' });
+    conversation.add({ kind: 'tool_call', step: 1, callId: 'p1', name: 'submit_plan', args: { title: 'T' } });
+    // The user edits while the step is still open: held until it closes, like any message.
+    conversation.add({ kind: 'plan_version', version: 2, author: 'user', title: 'T2', markdown: '# T2\n' });
+    conversation.add({ kind: 'plan_version', version: 1, author: 'agent', title: 'T', markdown: null });
+    conversation.add({ kind: 'usage', step: 1, model: 'm', inputTokens: 1, outputTokens: 1, cachedTokens: 0, costUsd: null });
+    expect(conversation.queuedMessages).toBe(1);
+    conversation.add({ kind: 'tool_result', callId: 'p1', isError: false, text: 'Plan v1 submitted', durationMs: 1 });
+    conversation.add({ kind: 'plan_decision', version: 2, decision: 'approved', message: null, comments: [] });
+    conversation.add({ kind: 'plan_decision', version: 1, decision: 'changes_requested', message: 'Shorter', comments: [] });
+    expect(conversation.messages.slice(2).map((message) => [message.role, message.role === 'user' ? message.content : null])).toEqual([
+      ['tool', null],
+      ['user', 'I edited the plan myself; my version v2 replaces the earlier ones. It reads:\n\n# T2\n'],
+      ['user', 'I approved plan v2.'],
+    ]);
+  });
 });

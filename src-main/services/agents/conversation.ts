@@ -75,8 +75,18 @@ export class Conversation {
   add(event: TimelineEventBody): void {
     switch (event.kind) {
       case 'user_message':
-        if (this.openStep !== null) this.deferred.push(event.text);
-        else this.messages.push({ role: 'user', content: event.text });
+        this.addUserText(event.text);
+        return;
+      case 'plan_version':
+        // The agent knows its own submissions (the calls are in its context); the user's edit it must be told.
+        if (event.author === 'user' && event.markdown !== null) {
+          this.addUserText(`I edited the plan myself; my version v${event.version} replaces the earlier ones. It reads:\n\n${event.markdown}`);
+        }
+        return;
+      case 'plan_decision':
+        // A change request arrives as its own message (with the comments); these end the planning.
+        if (event.decision === 'approved') this.addUserText(`I approved plan v${event.version}.`);
+        else if (event.decision === 'rejected') this.addUserText(`I rejected plan v${event.version}${event.message ? `: ${event.message}` : '.'}`);
         return;
       case 'assistant_text': {
         const parts = this.partsFor(event.step);
@@ -133,6 +143,12 @@ export class Conversation {
       default:
         return;
     }
+  }
+
+  /** Held until the open step closes (its tool results first), as any message from the user. */
+  private addUserText(text: string): void {
+    if (this.openStep !== null) this.deferred.push(text);
+    else this.messages.push({ role: 'user', content: text });
   }
 
   /** One user message, so the model can pick the task up from it directly. */

@@ -20,6 +20,8 @@ export interface PermissionPolicy {
 
 const readOnlyTools = new Set(['read_file', 'list_dir', 'glob', 'grep', 'git_status', 'git_diff', 'todo_write', 'list_services']);
 const editTools = new Set(['write_file', 'edit_file']);
+/** What a planning task must never do, even if a toolset offered it (role-tools.ts does not). */
+const planForbidden = new Set([...editTools, 'run_command', 'start_service', 'stop_service']);
 
 /**
  * Sensible defaults: reading and editing inside the worktree is allowed (the tools confine
@@ -28,9 +30,10 @@ const editTools = new Set(['write_file', 'edit_file']);
 export const defaultPermissionPolicy: PermissionPolicy = {
   check({ tool, role }) {
     if (readOnlyTools.has(tool)) return { kind: 'allow' };
-    if (editTools.has(tool)) {
-      return role === 'plan' ? { kind: 'deny', reason: 'A planning task is read-only: it may not edit files.' } : { kind: 'allow' };
+    if (role === 'plan' && (planForbidden.has(tool) || tool.startsWith('mcp__'))) {
+      return { kind: 'deny', reason: 'A planning task is read-only: it may not edit files, run commands or call outside tools.' };
     }
+    if (editTools.has(tool)) return { kind: 'allow' };
     if (tool === 'run_command') return { kind: 'ask', reason: 'Runs a shell command in the workspace.' };
     if (tool === 'start_service') return { kind: 'ask', reason: 'Starts a long-running command in the workspace that keeps running after this turn.' };
     // Only the task's own services can be named, and stopping one loses nothing.

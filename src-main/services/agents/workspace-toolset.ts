@@ -3,23 +3,29 @@ import type { JSONSchema7 } from 'ai';
 import type { Task, TimelineEventBody } from '../../../src-shared/contract';
 import type { TaskServices } from '../background/background-services';
 import { callIdMetaKey, connectInMemory, createWorkspaceToolServer } from '../tools';
+import { usesOutsideTools, workspaceToolsFor } from './role-tools';
 import type { AgentToolset, ExternalTools, ToolCallOptions, ToolDefinition, ToolOutcome } from './toolset';
 
 /**
- * A task's toolset: the built-in workspace server (in process, over MCP's in-memory
- * transport, rooted at the task's worktree) plus the user's MCP servers when given.
+ * A task's toolset, by its role (`role-tools.ts`): the built-in workspace server (in process,
+ * over MCP's in-memory transport, rooted at the task's worktree) with the role's tools, plus the
+ * user's MCP servers and the long-lived services tools when the role may use them. `external`
+ * is only asked for then, so a planning task never starts the user's servers.
  */
 export async function createWorkspaceToolset(
   task: Task,
-  options: { external?: ExternalTools; record?: (body: TimelineEventBody) => void; commandTimeoutMs?: number; services?: TaskServices } = {},
+  options: { external?: () => Promise<ExternalTools>; record?: (body: TimelineEventBody) => void; commandTimeoutMs?: number; services?: TaskServices } = {},
 ): Promise<AgentToolset> {
+  const outside = usesOutsideTools(task.role);
+  const external = outside && options.external ? await options.external() : undefined;
   const outputByCall = new Map<string, (chunk: string) => void>();
   const server = createWorkspaceToolServer({
     root: task.workspace.path,
     commandTimeoutMs: options.commandTimeoutMs,
     onCommandOutput: (callId, chunk) => outputByCall.get(callId)?.(chunk),
     onTodos: (todos) => options.record?.({ kind: 'todos', todos }),
-    services: options.services,
+    services: outside ? options.services : undefined,
+    tools: workspaceToolsFor(task.role),
   });
   const client: Client = await connectInMemory(server);
 
@@ -31,17 +37,17 @@ export async function createWorkspaceToolset(
         own.add(tool.name);
         return { name: tool.name, description: tool.description ?? tool.name, inputSchema: tool.inputSchema as JSONSchema7 };
       });
-      if (options.external) definitions.push(...(await options.external.definitions()));
+      if (external) definitions.push(...(await external.definitions()));
       return definitions;
     },
     async call(name, args, callOptions) {
       if (own.has(name)) return callWorkspaceTool(client, outputByCall, name, args, callOptions);
-      if (options.external?.handles(name)) return options.external.call(name, args, callOptions);
+      if (external?.handles(name)) return external.call(name, args, callOptions);
       return { isError: true, text: `There is no tool named "${name}". Use one of the tools you were given.` };
     },
     async close() {
       await client.close().catch(() => undefined);
-      await options.external?.close();
+      await external?.close();
     },
   };
 }

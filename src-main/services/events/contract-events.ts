@@ -12,4 +12,6 @@ export type ContractEmit = <E extends EventName>(event: E, payload: EventPayload
 export function forwardToContract(events: DomainEventBus, emit: ContractEmit): void {
   events.on('task.changed', ({ task }) => emit('tasks.changed', { task }));
   events.on('task.removed', ({ projectId, taskId }) => emit('tasks.removed', { projectId, taskId }));
+  events.on('plan.versionAdded', ({ projectId, taskId, version, status, title }) => emit('plans.changed', { projectId, taskId, version, status, title }));
+  events.on('plan.decided', ({ projectId, taskId, version, decision, title }) => emit('plans.changed', { projectId, taskId, version, status: decision.kind, title }));
 }

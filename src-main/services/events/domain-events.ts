@@ -1,4 +1,4 @@
-import type { Task } from '../../../src-shared/contract';
+import type { PlanDecision, PlanVersionStatus, Task } from '../../../src-shared/contract';
 
 /**
  * Facts inside the host that other services react to. What the UI is told is the contract's
@@ -19,6 +19,29 @@ export interface DomainEvents {
   'agent.turnEnded': { taskId: string; workspaceId: string; turn: number };
   /** A project is no longer open in Braid (its repository and worktrees stay on disk). */
   'project.removed': { projectId: string };
+  /**
+   * A version of a plan task's plan was stored: submitted by the agent (`submit_plan`), or
+   * written by the user (an edit of `basedOn`, stored `approved` when approved in the same step).
+   */
+  'plan.versionAdded': PlanFact & { author: 'agent' | 'user'; status: PlanVersionStatus; basedOn: number | null };
+  /** The user decided on a version at the gate (approve, request changes with its message and comments, reject with the reason). */
+  'plan.decided': PlanFact & { decision: PlanDecision };
+  /** `submit_plan` was called with an invalid plan: the `attempt`-th invalid try in a row; `failedTask` when it was the last allowed. */
+  'plan.submissionRefused': Omit<PlanFact, 'version' | 'contentHash' | 'title'> & { attempt: number; issues: string[]; failedTask: boolean; at: number };
+  /** An approved version's Markdown was committed into a workspace ("Save to repository"). */
+  'plan.saved': PlanFact & { workspaceTaskId: string; path: string; commit: string };
+}
+
+/** What every plan fact names: enough for an audit entry without reading the store again. */
+export interface PlanFact {
+  projectId: string;
+  taskId: string;
+  pipelineId: string | null;
+  version: number;
+  title: string;
+  /** sha256 of the version's canonical plan JSON. */
+  contentHash: string;
+  at: number;
 }
 
 export type DomainEventName = keyof DomainEvents;

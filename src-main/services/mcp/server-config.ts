@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { canonicalJson } from '../../../src-shared/canonical-json';
 import { fail, ok, type Result } from '../../../src-shared/contract/result';
 
 /** Server names become part of tool names (`mcp__<server>__<tool>`), so they stay short and plain. */
@@ -73,15 +74,4 @@ export function describeIssues(error: z.ZodError, prefix: string): string {
  */
 export function configHash(config: McpServerConfig): string {
   return createHash('sha256').update(canonicalJson(config)).digest('hex').slice(0, 32);
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

@@ -17,16 +17,19 @@ const maxDiffChars = 128 * 1024;
 /** Paths as they are (no octal escapes for non-ASCII names), and nobody waits on a pager. */
 const gitReadOptions = ['-c', 'core.quotepath=off', '--no-pager'];
 
-export function registerGitTools(server: McpServer, context: WorkspaceToolContext): void {
-  server.registerTool(
-    'git_status',
-    {
-      description: "Show the workspace's branch and changed, staged and untracked files (git status --porcelain).",
-      inputSchema: gitStatusInput,
-      annotations: { readOnlyHint: true },
-    },
-    () => guardTool('git_status', () => gitStatus(context)),
-  );
+export function registerGitTools(server: McpServer, context: WorkspaceToolContext, which: { status: boolean; diff: boolean } = { status: true, diff: true }): void {
+  if (which.status) {
+    server.registerTool(
+      'git_status',
+      {
+        description: "Show the workspace's branch and changed, staged and untracked files (git status --porcelain).",
+        inputSchema: gitStatusInput,
+        annotations: { readOnlyHint: true },
+      },
+      () => guardTool('git_status', () => gitStatus(context)),
+    );
+  }
+  if (!which.diff) return;
   server.registerTool(
     'git_diff',
     {

@@ -39,6 +39,8 @@ export interface WorkspaceToolServerOptions {
   isolation?: Promise<CommandIsolation>;
   /** The task's long-lived services; with it the server offers `start_service`, `list_services`, `stop_service`. */
   services?: TaskServices;
+  /** Only these tools are registered (a planning task's server has no edit or command tool at all); default: every one. */
+  tools?: readonly WorkspaceToolName[];
 }
 
 export const workspaceToolNames = [
@@ -64,27 +66,30 @@ export function createWorkspaceToolServer(options: WorkspaceToolServerOptions): 
   const context = createToolContext(options.root);
   const closed = new AbortController();
 
-  registerReadFile(server, context);
-  registerWriteFile(server, context);
-  registerEditFile(server, context);
-  registerListDir(server, context);
-  registerGlob(server, context);
-  registerGrep(server, context);
+  const offered = new Set<WorkspaceToolName>(options.tools ?? workspaceToolNames);
+  if (offered.has('read_file')) registerReadFile(server, context);
+  if (offered.has('write_file')) registerWriteFile(server, context);
+  if (offered.has('edit_file')) registerEditFile(server, context);
+  if (offered.has('list_dir')) registerListDir(server, context);
+  if (offered.has('glob')) registerGlob(server, context);
+  if (offered.has('grep')) registerGrep(server, context);
   const commandEnv = { ...options.commandEnv, BRAID_WORKSPACE: options.root, PAGER: 'cat', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' };
-  registerRunCommand(server, context, {
-    env: commandEnv,
-    isolation: options.isolation ?? machineCommandIsolation(),
-    servicesHint: options.services ? runCommandServicesHint : undefined,
-    defaultTimeoutMs: options.commandTimeoutMs ?? 120_000,
-    maxOutputChars: options.commandOutputChars ?? 30_000,
-    killGraceMs: options.killGraceMs ?? 2000,
-    flushMs: options.outputFlushMs ?? 16,
-    onCommandOutput: options.onCommandOutput,
-    serverClosed: closed.signal,
-  });
+  if (offered.has('run_command')) {
+    registerRunCommand(server, context, {
+      env: commandEnv,
+      isolation: options.isolation ?? machineCommandIsolation(),
+      servicesHint: options.services ? runCommandServicesHint : undefined,
+      defaultTimeoutMs: options.commandTimeoutMs ?? 120_000,
+      maxOutputChars: options.commandOutputChars ?? 30_000,
+      killGraceMs: options.killGraceMs ?? 2000,
+      flushMs: options.outputFlushMs ?? 16,
+      onCommandOutput: options.onCommandOutput,
+      serverClosed: closed.signal,
+    });
+  }
   if (options.services) registerServiceTools(server, context, { services: options.services, env: commandEnv });
-  registerGitTools(server, context);
-  registerTodoWrite(server, new TodoList(options.initialTodos, options.onTodos));
+  registerGitTools(server, context, { status: offered.has('git_status'), diff: offered.has('git_diff') });
+  if (offered.has('todo_write')) registerTodoWrite(server, new TodoList(options.initialTodos, options.onTodos));
 
   const previousOnClose = server.server.onclose;
   server.server.onclose = () => {

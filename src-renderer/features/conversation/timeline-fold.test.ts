@@ -207,6 +207,47 @@ describe('timeline fold', () => {
     ]);
   });
 
+  it('shows an ask_user call as a question card: asked, answered, its result on the same card', () => {
+    const { items } = fold(
+      { kind: 'tool_call', step: 1, callId: 'q1', name: 'ask_user', args: { question: 'Sidebar?', choices: ['Yes', 'No'] } },
+      { kind: 'tool_status', callId: 'q1', status: 'running' },
+      { kind: 'tool_status', callId: 'q1', status: 'awaiting_input' },
+      { kind: 'question', callId: 'q1', question: 'Sidebar?', choices: ['Yes', 'No'] },
+      { kind: 'answer', callId: 'q1', answer: 'Yes' },
+      { kind: 'tool_status', callId: 'q1', status: 'done' },
+      { kind: 'tool_result', callId: 'q1', isError: false, text: 'The user answered: Yes', durationMs: 5 },
+    );
+    expect(items).toEqual([
+      expect.objectContaining({ kind: 'question', callId: 'q1', question: 'Sidebar?', choices: ['Yes', 'No'], asked: true, answer: 'Yes', status: 'done', superseded: false }),
+    ]);
+  });
+
+  it('asks a question again after a resume at the end, retiring the unanswered card', () => {
+    const { items } = fold(
+      { kind: 'tool_call', step: 1, callId: 'q1', name: 'ask_user', args: { question: 'Sidebar?' } },
+      { kind: 'question', callId: 'q1', question: 'Sidebar?', choices: [] },
+      { kind: 'status', status: 'interrupted', reason: null },
+      { kind: 'question', callId: 'q1', question: 'Sidebar?', choices: [] },
+      { kind: 'answer', callId: 'q1', answer: 'No' },
+    );
+    expect(items.map((item) => item.kind)).toEqual(['question', 'status', 'question']);
+    expect(items[0]).toMatchObject({ superseded: true, answer: null });
+    expect(items[2]).toMatchObject({ asked: true, superseded: false, answer: 'No' });
+  });
+
+  it('shows a plan version where it was submitted and the user’s decision as a line', () => {
+    const { items } = fold(
+      { kind: 'tool_call', step: 1, callId: 'p1', name: 'submit_plan', args: {} },
+      { kind: 'tool_result', callId: 'p1', isError: false, text: 'Plan v1 submitted', durationMs: 1 },
+      { kind: 'plan_version', version: 1, author: 'agent', title: 'Nav', markdown: null },
+      { kind: 'status', status: 'plan_review', reason: 'Plan v1 awaits approval' },
+      { kind: 'plan_decision', version: 1, decision: 'rejected', message: 'Not now', comments: [] },
+    );
+    expect(items.map((item) => item.kind)).toEqual(['tool', 'plan', 'planDecision']);
+    expect(items[1]).toMatchObject({ version: 1, author: 'agent' });
+    expect(items[2]).toMatchObject({ version: 1, decision: 'rejected', message: 'Not now' });
+  });
+
   it('ignores updates for a call whose start is in a page not loaded yet', () => {
     const { items } = fold({ kind: 'tool_output', callId: 'old', chunk: 'x' }, { kind: 'tool_result', callId: 'old', isError: false, text: 'r', durationMs: 1 });
     expect(items).toEqual([]);

@@ -1,5 +1,5 @@
 import type { TimelineEvent } from '../../../src-shared/contract';
-import { toolOutputTailChars, type ApprovalItem, type ToolCallItem, type ViewItem } from './timeline-items';
+import { toolOutputTailChars, type ApprovalItem, type QuestionItem, type ToolCallItem, type ViewItem } from './timeline-items';
 
 /**
  * The conversation's rows, folded from the task's timeline events in order. Folding is
@@ -12,11 +12,13 @@ export interface TimelineFold {
   toolRows: ReadonlyMap<string, number>;
   /** callId → row index of its newest approval: its tool card's row, or a row of its own. */
   approvalRows: ReadonlyMap<string, number>;
+  /** callId → row index of the newest card of an `ask_user` call. */
+  questionRows: ReadonlyMap<string, number>;
   /** The newest error card while nothing but status lines came after it: only it offers Retry. */
   activeErrorKey: string | null;
 }
 
-export const emptyFold: TimelineFold = { items: [], toolRows: new Map(), approvalRows: new Map(), activeErrorKey: null };
+export const emptyFold: TimelineFold = { items: [], toolRows: new Map(), approvalRows: new Map(), questionRows: new Map(), activeErrorKey: null };
 
 /** Status changes worth a line: `running` and `needs_approval` are shown by the rows themselves. */
 const silentStatuses = new Set(['running', 'needs_approval', 'needs_input', 'plan_review', 'idle']);
@@ -34,18 +36,37 @@ function withApproval(item: ViewItem | undefined, change: (approval: ApprovalIte
   throw new Error('no approval at that row');
 }
 
+/** A question card built from what is known: the call's arguments, or the `question` event. */
+function questionItem(key: string, callId: string, args: unknown, asked: boolean): QuestionItem {
+  const fields = (args ?? {}) as { question?: unknown; choices?: unknown };
+  return {
+    kind: 'question',
+    key,
+    callId,
+    question: typeof fields.question === 'string' ? fields.question : '',
+    choices: Array.isArray(fields.choices) ? fields.choices.filter((choice): choice is string => typeof choice === 'string') : [],
+    asked,
+    status: asked ? 'awaiting_input' : 'pending',
+    result: null,
+    answer: null,
+    superseded: false,
+  };
+}
+
 export function foldEvents(fold: TimelineFold, events: readonly TimelineEvent[]): TimelineFold {
   if (events.length === 0) return fold;
   const items = fold.items.slice();
   const toolRows = new Map(fold.toolRows);
   const approvalRows = new Map(fold.approvalRows);
+  const questionRows = new Map(fold.questionRows);
   let activeErrorKey = fold.activeErrorKey;
 
-  const updateTool = (callId: string, change: (item: ToolCallItem) => ToolCallItem) => {
+  // A tool card, or the question card of an `ask_user` call: both follow the call's status and result.
+  const updateTool = <Changed extends ToolCallItem | QuestionItem>(callId: string, change: (item: ToolCallItem | QuestionItem) => Changed) => {
     const index = toolRows.get(callId);
     // A call whose start lies in a page not loaded yet: it appears whole once that page is.
     if (index === undefined) return;
-    items[index] = change(items[index] as ToolCallItem);
+    items[index] = change(items[index] as ToolCallItem | QuestionItem);
   };
 
   for (const event of events) {
@@ -81,6 +102,11 @@ export function foldEvents(fold: TimelineFold, events: readonly TimelineEvent[])
       }
       case 'tool_call':
         toolRows.set(event.callId, items.length);
+        if (event.name === 'ask_user') {
+          questionRows.set(event.callId, items.length);
+          items.push(questionItem(`question:${event.seq}`, event.callId, event.args, false));
+          break;
+        }
         items.push({
           kind: 'tool',
           key: `tool:${event.seq}`,
@@ -99,6 +125,7 @@ export function foldEvents(fold: TimelineFold, events: readonly TimelineEvent[])
         break;
       case 'tool_output':
         updateTool(event.callId, (item) => {
+          if (item.kind !== 'tool') return item;
           const next = tail(item.outputTail + event.chunk);
           return { ...item, outputTail: next.text, outputClipped: item.outputClipped || next.clipped };
         });
@@ -107,9 +134,36 @@ export function foldEvents(fold: TimelineFold, events: readonly TimelineEvent[])
         updateTool(event.callId, (item) => ({
           ...item,
           // The result is final even if its status line was lost to a page boundary.
-          status: item.status === 'pending' || item.status === 'running' ? (event.isError ? 'error' : 'done') : item.status,
+          status: item.status === 'pending' || item.status === 'running' || item.status === 'awaiting_input' ? (event.isError ? 'error' : 'done') : item.status,
           result: { isError: event.isError, text: event.text, durationMs: event.durationMs },
         }));
+        break;
+      case 'question': {
+        const earlier = questionRows.get(event.callId);
+        const card = earlier === undefined ? undefined : items[earlier];
+        const asked = questionItem(`question:${event.seq}`, event.callId, event, true);
+        if (card?.kind === 'question' && !card.asked) {
+          items[earlier!] = { ...card, question: asked.question, choices: asked.choices, asked: true, status: 'awaiting_input' };
+          break;
+        }
+        // Asked again after a resume (or its call is in a page not loaded): a card at the end, where the user looks.
+        if (card?.kind === 'question') items[earlier!] = { ...card, superseded: card.answer === null };
+        questionRows.set(event.callId, items.length);
+        toolRows.set(event.callId, items.length);
+        items.push(asked);
+        break;
+      }
+      case 'answer': {
+        const index = questionRows.get(event.callId);
+        const card = index === undefined ? undefined : items[index];
+        if (card?.kind === 'question') items[index!] = { ...card, answer: event.answer };
+        break;
+      }
+      case 'plan_version':
+        items.push({ kind: 'plan', key: `plan:${event.seq}`, version: event.version, author: event.author });
+        break;
+      case 'plan_decision':
+        items.push({ kind: 'planDecision', key: `planDecision:${event.seq}`, version: event.version, decision: event.decision, message: event.message });
         break;
       case 'approval_request': {
         const earlier = approvalRows.get(event.callId);
@@ -171,7 +225,7 @@ export function foldEvents(fold: TimelineFold, events: readonly TimelineEvent[])
         break;
     }
   }
-  return { items, toolRows, approvalRows, activeErrorKey };
+  return { items, toolRows, approvalRows, questionRows, activeErrorKey };
 }
 
 /**

@@ -15,7 +15,10 @@ export type ViewItem =
   | StatusItem
   | CompactionItem
   | StepUsageItem
-  | TodosItem;
+  | TodosItem
+  | QuestionItem
+  | PlanItem
+  | PlanDecisionItem;
 
 export interface UserMessageItem {
   kind: 'user';
@@ -48,7 +51,7 @@ export interface RetryItem {
   retry: RetryNote;
 }
 
-export type ToolCallStatus = 'pending' | 'awaiting_approval' | 'running' | 'done' | 'error' | 'denied' | 'cancelled';
+export type ToolCallStatus = 'pending' | 'awaiting_approval' | 'awaiting_input' | 'running' | 'done' | 'error' | 'denied' | 'cancelled';
 
 export interface ToolCallItem {
   kind: 'tool';
@@ -122,6 +125,42 @@ export interface TodosItem {
   kind: 'todos';
   key: string;
   todos: { content: string; status: 'pending' | 'in_progress' | 'completed' }[];
+}
+
+/**
+ * An `ask_user` call: the question card. Shown from the call on (its arguments), answerable
+ * once its `question` event says the run waits; the answer and the call's result follow.
+ */
+export interface QuestionItem {
+  kind: 'question';
+  key: string;
+  callId: string;
+  question: string;
+  choices: string[];
+  /** The run waits for this card (its `question` event arrived). */
+  asked: boolean;
+  status: ToolCallStatus;
+  result: { isError: boolean; text: string; durationMs: number } | null;
+  answer: string | null;
+  /** Asked again later (after a resume): this card can no longer be answered. */
+  superseded: boolean;
+}
+
+/** A version of the task's plan was submitted (or written by the user): the plan card. */
+export interface PlanItem {
+  kind: 'plan';
+  key: string;
+  version: number;
+  author: 'agent' | 'user';
+}
+
+/** The user's decision on a plan version. */
+export interface PlanDecisionItem {
+  kind: 'planDecision';
+  key: string;
+  version: number;
+  decision: 'approved' | 'changes_requested' | 'rejected';
+  message: string | null;
 }
 
 /** How much of a command's streamed output a card keeps (the tail is what matters while it runs). */

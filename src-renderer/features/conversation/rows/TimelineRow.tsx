@@ -1,9 +1,12 @@
 import { memo } from 'react';
+import { PlanCard } from '../../plans/PlanCard';
+import { PlanDecisionLine } from '../../plans/PlanDecisionLine';
 import type { ViewItem } from '../timeline-items';
 import { ApprovalCard } from './ApprovalCard';
 import { ErrorCard } from './ErrorCard';
 import { CompactionMarker, StatusLine, StepUsageLine, TodoList } from './InfoRows';
 import { AssistantMessageRow, RetryRow, UserMessageRow } from './MessageRows';
+import { QuestionCard } from './QuestionCard';
 import { ToolCallCard } from './ToolCallCard';
 
 /** One conversation row; re-renders only when its own item changes (rows are immutable). */
@@ -29,6 +32,12 @@ export const TimelineRow = memo(function TimelineRow({ item, taskId }: { item: V
       return <StepUsageLine item={item} />;
     case 'todos':
       return <TodoList item={item} />;
+    case 'question':
+      return <QuestionCard item={item} taskId={taskId} />;
+    case 'plan':
+      return <PlanCard item={item} taskId={taskId} />;
+    case 'planDecision':
+      return <PlanDecisionLine item={item} />;
   }
 });
 
@@ -49,6 +58,10 @@ export function estimateRowHeight(item: ViewItem): number {
       return 36 + item.todos.length * 19;
     case 'compaction':
       return 60;
+    case 'question':
+      return 90 + Math.ceil(item.question.length / 100) * 19 + (item.asked && item.answer === null ? 90 : 0);
+    case 'plan':
+      return 320;
     default:
       return 26;
   }

@@ -9,6 +9,7 @@ import { argsJson, argsSummary } from './tool-args';
 const statusText: Record<ToolCallStatus, { icon: string; label: string }> = {
   pending: { icon: '…', label: 'pending' },
   awaiting_approval: { icon: '?', label: 'waiting for approval' },
+  awaiting_input: { icon: '?', label: 'waiting for your answer' },
   running: { icon: '↻', label: 'running' },
   done: { icon: '✓', label: 'done' },
   error: { icon: '✗', label: 'failed' },

@@ -1,0 +1,41 @@
+import type { JSONSchema7 } from 'ai';
+import { z } from 'zod';
+import type { TaskStatus, TimelineEventBody } from '../../../src-shared/contract';
+import type { ToolDefinition } from './toolset';
+
+/** What a loop tool may do to the run while it handles a call. */
+export interface LoopToolContext {
+  callId: string;
+  /** Stop: a wait for the user ends here (the promise rejects with the signal's reason). */
+  signal: AbortSignal;
+  record(body: TimelineEventBody): void;
+  setStatus(status: TaskStatus, reason: string | null): void;
+}
+
+/** How a run that a tool ended is recorded: the same as the loop's own outcomes. */
+export type EndedRun = { kind: 'plan_review'; reason: string } | { kind: 'failed'; reason: string; code: string };
+
+export type LoopToolOutcome =
+  /** The result goes back to the model and the loop carries on. */
+  | { kind: 'result'; isError: boolean; text: string }
+  /**
+   * The result is recorded and the run ends with `run` (a plan submitted, or too many invalid
+   * tries): the step's calls after this one are not run, each recorded as cancelled.
+   */
+  | { kind: 'end'; isError: boolean; text: string; run: EndedRun };
+
+/**
+ * A tool the agent loop handles itself rather than the workspace's MCP server, because it talks
+ * to the user or decides how the run goes on: `ask_user` (the run waits for an answer) and
+ * `submit_plan` (the run ends at the plan gate). One instance per run, so it may count.
+ */
+export interface LoopTool {
+  definition: ToolDefinition;
+  run(args: unknown, context: LoopToolContext): Promise<LoopToolOutcome>;
+}
+
+/** A loop tool's input schema as the model is given it: JSON Schema of what the zod schema accepts. */
+export function toolInputSchema(schema: z.ZodType): JSONSchema7 {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input' }) as JSONSchema7 & { $schema?: string };
+  return rest;
+}

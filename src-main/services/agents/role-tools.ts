@@ -1,0 +1,41 @@
+import type { TaskRole } from '../../../src-shared/contract';
+import type { WorkspaceToolName } from '../tools';
+
+/**
+ * What each role's model is offered. A plan task reads and plans: the read-only workspace tools,
+ * `ask_user` and `submit_plan`; it is never offered an edit, a command, a long-lived service or
+ * the user's MCP servers (whose tools may write anywhere), and a call to one anyway is refused
+ * before anything runs. Every other role gets the whole workspace toolset and `ask_user`.
+ */
+const readOnlyWorkspaceTools = ['read_file', 'list_dir', 'glob', 'grep', 'git_status', 'git_diff', 'todo_write'] as const satisfies readonly WorkspaceToolName[];
+
+const planTools = new Set<string>([...readOnlyWorkspaceTools, 'ask_user', 'submit_plan']);
+
+/** Tools only one role gets. */
+const roleOnlyTools: Record<string, TaskRole> = { submit_plan: 'plan' };
+
+/** The built-in workspace tools the role's server registers; undefined: all of them. */
+export function workspaceToolsFor(role: TaskRole): readonly WorkspaceToolName[] | undefined {
+  return role === 'plan' ? readOnlyWorkspaceTools : undefined;
+}
+
+/** Whether the role's toolset includes the user's MCP servers and the long-lived services tools. */
+export function usesOutsideTools(role: TaskRole): boolean {
+  return role !== 'plan';
+}
+
+export function isOfferedTo(role: TaskRole, tool: string): boolean {
+  if (role === 'plan') return planTools.has(tool);
+  const only = roleOnlyTools[tool];
+  return only === undefined || only === role;
+}
+
+/** What the model is told when it calls a tool its role was not offered. */
+export function refusalFor(role: TaskRole, tool: string): string {
+  if (role === 'plan') {
+    return `${tool} is not available to a planning task: it reads the code (${readOnlyWorkspaceTools.join(', ')}), asks the user (ask_user) and submits its plan with submit_plan; it never edits files or runs commands.`;
+  }
+  const only = roleOnlyTools[tool];
+  if (only) return `${tool} is only available to a ${only} task.`;
+  return `${tool} is not one of this task's tools. Use one of the tools you were given.`;
+}
