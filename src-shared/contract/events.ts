@@ -23,6 +23,8 @@ export const events = {
   'radar.changed': z.object({ projectId: idSchema, radar: radarSchema }),
   /** A task's services started, ended or printed more (output changes at most once a second). */
   'commands.servicesChanged': z.object({ taskId: idSchema, services: z.array(backgroundServiceSchema) }),
+  /** New audit entries of the project were stored (read them with `audit.list`). */
+  'audit.changed': z.object({ projectId: idSchema }),
 } as const;
 
 export type Events = typeof events;

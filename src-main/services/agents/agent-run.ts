@@ -3,7 +3,7 @@ import type { Task, TaskStatus, TimelineEventBody } from '../../../src-shared/co
 import type { ResponseFacts } from '../models';
 import type { Conversation } from './conversation';
 import { runModelStep, type StepResult, type StepUsage } from './model-step';
-import type { PermissionPolicy } from './permission-policy';
+import type { PermissionDecision, PermissionPolicy } from './permission-policy';
 import { withRetries, type RetryClassification } from './retry';
 import type { AgentToolset } from './toolset';
 
@@ -29,6 +29,8 @@ export interface AgentRunDeps {
   model: ResolvedModel;
   toolset: AgentToolset;
   policy: PermissionPolicy;
+  /** Told every decision of the policy, before anything else happens to the call (the audit trail records it). */
+  permissionDecided?(call: { callId: string; name: string; args: unknown }, decision: PermissionDecision): void;
   /** The stored timeline so far (the run continues from it). */
   history: Conversation;
   record(body: TimelineEventBody): void;
@@ -169,6 +171,7 @@ async function resolveToolCall(
     record({ kind: 'tool_result', callId: call.callId, isError, text, durationMs: Date.now() - started });
   };
   const decision = deps.policy.check({ tool: call.name, args: call.args, role: deps.task.role });
+  deps.permissionDecided?.(call, decision);
   if (decision.kind === 'deny') return finish(true, `Permission denied: ${decision.reason}`, 'denied');
   if (decision.kind === 'ask') {
     record({ kind: 'tool_status', callId: call.callId, status: 'awaiting_approval' });
