@@ -1,5 +1,6 @@
 import type { Project, Task } from '../../../src-shared/contract';
 import { openNewTaskDialog } from '../app/use-global-shortcuts';
+import { TaskAuditDisclosure } from '../audit/TaskAuditDisclosure';
 import { AgentStatusBar } from '../conversation/AgentStatusBar';
 import { Composer } from '../conversation/Composer';
 import { ReviewTaskButton } from '../review/ReviewTaskButton';
@@ -62,6 +63,7 @@ export function TaskView({ task, project }: { task: Task; project: Project }) {
 
       <MergeAgentNotice task={task} />
       {workspace.state === 'ready' && <TaskHistoryDisclosure task={task} />}
+      <TaskAuditDisclosure task={task} />
 
       {troubled && (
         <section className={`notice notice--${workspace.state}`} aria-label="Workspace problem">
