@@ -20,7 +20,7 @@ test.describe('the audit trail in web mode', () => {
     await server.close();
   });
 
-  test('a task’s approved command is in its Audit trail; the chain verifies and both exports download with it', async ({ page }) => {
+  test('a task’s approved command is in its Audit trail; the chain verifies, both exports download with it, and the project keeps it after the task is deleted', async ({ page }) => {
     server.enqueue({ text: 'Running the tests.', toolCalls: [{ id: 'call_tests', name: 'run_command', args: { command: 'echo audited-run' } }] }, { text: 'All done.' });
     const repo = createRepo();
     host = await startWebHost({ dataDir: makeTempDir('braid-e2e-audit-'), env: scriptedModelEnv(server) });
@@ -62,5 +62,14 @@ test.describe('the audit trail in web mode', () => {
     expect(markdown).toContain('Scope: task “Audited”');
     expect(markdown).toContain('Chain of the project: **verified**');
     expect(markdown).toMatch(/\| agent \| tool\.call \| run_command → ok in \d+ ms/);
+
+    // The entries outlive the task: the project's trail still has them, and its deletion.
+    await view.getByRole('button', { name: 'Delete task' }).click();
+    await expect(taskButton).toBeHidden();
+    const overview = page.getByRole('main', { name: projectName });
+    await overview.getByText('Audit trail of the project', { exact: true }).click();
+    const projectEntries = overview.getByRole('region', { name: 'Audit trail' }).getByRole('list', { name: 'Audit entries' });
+    await expect(projectEntries).toContainText('Task “Audited” deleted');
+    await expect(projectEntries).toContainText('run_command → ok');
   });
 });

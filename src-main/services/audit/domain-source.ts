@@ -56,7 +56,10 @@ export function auditDomainEvents(events: DomainEventBus, log: AuditLog, scopes:
   events.on('workspace.archived', ({ projectId, taskId, pipelineId, title, branch, branchDeleted }) =>
     log.append(projectId, { actor: 'user', type: 'workspace.archived', taskId, pipelineId, payload: { title, branch, branchDeleted } }),
   );
-  events.on('project.removed', ({ projectId }) => log.forgetProject(projectId));
+  events.on('project.removed', ({ projectId }) => {
+    log.forgetProject(projectId);
+    scopes.forgetProject(projectId);
+  });
 
   events.on('agent.statusChanged', ({ taskId, projectId, pipelineId, status, reason, runStart }) => {
     scopes.remember(taskId, { projectId, pipelineId });

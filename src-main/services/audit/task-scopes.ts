@@ -34,4 +34,8 @@ export class TaskScopes {
   forget(taskId: string): void {
     this.known.delete(taskId);
   }
+
+  forgetProject(projectId: string): void {
+    for (const [taskId, scope] of this.known) if (scope.projectId === projectId) this.known.delete(taskId);
+  }
 }

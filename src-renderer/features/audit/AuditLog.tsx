@@ -6,13 +6,13 @@ import { InlineError } from '../../ui/InlineError';
 import { useSingleFlight } from '../../ui/use-single-flight';
 import { actorText, entryTime, verificationText } from './audit-text';
 import { downloadTextFile } from './download-file';
-import { useAuditEntries, type AuditScope } from './use-audit-entries';
+import { scopeArgs, useAuditEntries, type AuditScope } from './use-audit-entries';
 import './audit.css';
 
 const mimeTypes: Record<AuditExportFormat, string> = { jsonl: 'application/x-ndjson', markdown: 'text/markdown' };
 
 /**
- * The audit trail of a task or a pipeline (region `Audit trail`): its entries newest first,
+ * The audit trail of a task, a pipeline or the whole project (region `Audit trail`): its entries newest first,
  * paged, with Verify (the project's whole chain) and the exports as file downloads. Where a
  * disclosure already says "Audit trail", `heading={false}` leaves the visible heading out.
  */
@@ -33,7 +33,7 @@ export function AuditLog({ projectId, scope, heading = true }: { projectId: stri
     });
   const exportAs = (format: AuditExportFormat) =>
     exporting.run(async () => {
-      const result = await api.invoke('audit.export', { projectId, ...scope, format });
+      const result = await api.invoke('audit.export', { projectId, ...scopeArgs(scope), format });
       setActionError(result.ok ? null : result.error.message);
       if (result.ok) downloadTextFile(result.data.fileName, result.data.content, mimeTypes[format]);
     });

@@ -3,7 +3,13 @@ import type { AuditEntry } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { mergeAuditPages } from './audit-pages';
 
-export type AuditScope = { taskId: string } | { pipelineId: string };
+/** A task's or a pipeline's entries, or the whole project's. */
+export type AuditScope = { taskId: string } | { pipelineId: string } | 'project';
+
+/** The scope as `audit.*` arguments. */
+export function scopeArgs(scope: AuditScope): { taskId?: string; pipelineId?: string } {
+  return scope === 'project' ? {} : scope;
+}
 
 const pageSize = 100;
 /** New entries arrive in bursts (a running agent): the newest page is read again at most this often. */
@@ -19,8 +25,7 @@ export function useAuditEntries(projectId: string, scope: AuditScope) {
   const [hasMore, setHasMore] = useState(false);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
-  const taskId = 'taskId' in scope ? scope.taskId : undefined;
-  const pipelineId = 'pipelineId' in scope ? scope.pipelineId : undefined;
+  const { taskId, pipelineId } = scopeArgs(scope);
   // Answers for an earlier scope (the user opened another task) are dropped.
   const generation = useRef(0);
   /** Whether the first page of this scope is in: later newest pages say nothing about older ones. */

@@ -1,6 +1,7 @@
 import type { Project } from '../../../src-shared/contract';
 import { shortcutLabel } from '../../ui/shortcut-label';
 import { openNewTaskDialog } from '../app/use-global-shortcuts';
+import { AuditDisclosure } from '../audit/AuditDisclosure';
 import { useTaskIds } from '../tasks/tasks-store';
 import { RemoveProjectButton } from './RemoveProjectButton';
 
@@ -32,6 +33,7 @@ export function ProjectOverview({ project }: { project: Project }) {
       ) : (
         <p className="muted">Select a task in the sidebar, or create another ({shortcutLabel('N')}).</p>
       )}
+      <AuditDisclosure projectId={project.id} scope="project" summary="Audit trail of the project" />
       <div className="main__footer-actions">
         <RemoveProjectButton project={project} />
       </div>

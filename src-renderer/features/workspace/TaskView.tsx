@@ -1,6 +1,6 @@
 import type { Project, Task } from '../../../src-shared/contract';
 import { openNewTaskDialog } from '../app/use-global-shortcuts';
-import { TaskAuditDisclosure } from '../audit/TaskAuditDisclosure';
+import { AuditDisclosure } from '../audit/AuditDisclosure';
 import { AgentStatusBar } from '../conversation/AgentStatusBar';
 import { Composer } from '../conversation/Composer';
 import { ReviewTaskButton } from '../review/ReviewTaskButton';
@@ -63,7 +63,7 @@ export function TaskView({ task, project }: { task: Task; project: Project }) {
 
       <MergeAgentNotice task={task} />
       {workspace.state === 'ready' && <TaskHistoryDisclosure task={task} />}
-      <TaskAuditDisclosure task={task} />
+      <AuditDisclosure projectId={task.projectId} scope={{ taskId: task.id }} />
 
       {troubled && (
         <section className={`notice notice--${workspace.state}`} aria-label="Workspace problem">
