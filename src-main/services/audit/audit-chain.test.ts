@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AuditVerification, EventName } from '../../../src-shared/contract';
 import { TimelineWriter } from '../agents/timeline-writer';
 import { DomainEventBus } from '../events';
-import { openStore, type Store } from '../store/store';
 import { expectOk } from '../testing/services-fixture';
+import { storeWithTask } from '../testing/store-fixture';
 import { tempFolder } from '../testing/temp-folders';
 import { createAuditTrail } from './index';
 import { genesisHash } from './entry-hash';
@@ -13,8 +13,7 @@ const taskId = 'task000001';
 
 /** The audit trail over a real SQLite file, riding a real timeline writer, as the services build it. */
 function openTrail(dataDir: string, clock = { now: 1_000 }) {
-  const store = openStore(dataDir);
-  if (!store.projects.get(projectId)) seedTask(store);
+  const store = storeWithTask(dataDir);
   const pushed: { event: EventName; payload: unknown }[] = [];
   const trail = createAuditTrail({ store, now: () => clock.now++, events: new DomainEventBus(), emit: (event, payload) => void pushed.push({ event, payload }) });
   const writer = new TimelineWriter({ store, now: () => clock.now, publish: () => undefined, observe: trail.observeTimeline, flushIntervalMs: 60_000 });
@@ -110,20 +109,3 @@ describe('the audit chain', () => {
     trail.close();
   });
 });
-
-function seedTask(store: Store): void {
-  store.projects.insert({ id: projectId, name: 'app', path: '/code/app', defaultBranch: 'main', createdAt: 1 });
-  store.workspaces.insert({
-    id: 'work000001',
-    projectId,
-    path: '/data/wt/a',
-    branch: 'braid/a',
-    baseBranch: 'main',
-    baseCommit: null,
-    state: 'ready',
-    stateReason: null,
-    branchExists: true,
-    createdAt: 1,
-  });
-  store.tasks.insert({ id: taskId, projectId, workspaceId: 'work000001', title: 'A', prompt: '', role: 'implement', createdAt: 1 });
-}

@@ -2,15 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { describeAuditEntry } from '../../../src-shared/audit/describe-audit-entry';
 import { TimelineWriter } from '../agents/timeline-writer';
 import { DomainEventBus } from '../events';
-import { openStore } from '../store/store';
 import { expectOk } from '../testing/services-fixture';
+import { storeWithTask } from '../testing/store-fixture';
 import { tempFolder } from '../testing/temp-folders';
 import { createAuditTrail } from './index';
 
 describe('audit entries from the pipeline’s domain events', () => {
   it('records plan versions and decisions, reviews, findings and gate overrides as the plan and review services publish them', async () => {
-    const store = openStore(tempFolder('braid-audit-'));
-    store.projects.insert({ id: 'proj000001', name: 'app', path: '/code/app', defaultBranch: 'main', createdAt: 1 });
+    const store = storeWithTask(tempFolder('braid-audit-'));
     const events = new DomainEventBus();
     const trail = createAuditTrail({ store, now: () => 1_000, events, emit: () => undefined });
     trail.rideOn(new TimelineWriter({ store, now: () => 1_000, publish: () => undefined, flushIntervalMs: 60_000 }));
