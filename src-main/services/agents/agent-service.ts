@@ -30,6 +30,8 @@ export interface AgentServiceOptions {
   /**
    * `agent.turnEnded` is published after every run that took a step (the turn is its last step
    * number), and waited for before the run's status changes: the checkpoint is made by then.
+   * `agent.statusChanged` follows every status change (saying when a run begins), and
+   * `agent.permissionDecided` every decision of the policy on a tool call (the audit trail).
    */
   events: DomainEventBus;
   retry?: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
