@@ -14,6 +14,15 @@ export function isPermissionAllowed(permission: string, requestingUrl: string, d
   return grantedToApp.has(permission) && isAppOrigin(requestingUrl, devServerUrl);
 }
 
+/**
+ * The one download the app makes itself: a file the page built (an audit export) and saves
+ * through a `blob:` URL of its own origin. Electron then asks where to save it. Any other
+ * download (a link, a redirect, a page that is not ours) is refused.
+ */
+export function isDownloadAllowed(url: string, devServerUrl: string | null): boolean {
+  return url.startsWith('blob:') && isAppOrigin(url.slice('blob:'.length), devServerUrl);
+}
+
 export interface SessionHardeningOptions {
   devServerUrl: string | null;
   log?: (line: string) => void;
@@ -31,8 +40,9 @@ export function hardenSession(session: Session, options: SessionHardeningOptions
     isPermissionAllowed(permission, requestingOrigin, devServerUrl),
   );
   session.setDevicePermissionHandler(() => false);
-  // Downloads are not a feature; a page that triggers one is doing something unexpected.
+  // Only the app's own saved files (blob: URLs it made) download; anything else is unexpected.
   session.on('will-download', (event, item) => {
+    if (isDownloadAllowed(item.getURL(), devServerUrl)) return;
     event.preventDefault();
     log?.(`Blocked a download of ${item.getURL().slice(0, 200)}`);
   });

@@ -1,6 +1,7 @@
 import { mkdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, Orphan, Result, Task } from '../../src-shared/contract';
+import { createAuditTrail, type AuditService } from './audit';
 import { createCommandsService, type CommandsService } from './background/commands-service';
 import { AgentService, type AgentModels } from './agents/agent-service';
 import { mcpToolsForTask } from './agents/mcp-tools';
@@ -91,6 +92,8 @@ export interface Services {
   plans: PlanService;
   /** Per project: the review gate, auto review, the check command, where plans are saved. */
   pipelineSettings: PipelineSettingsStore;
+  /** The hash-chained audit trail per project (C5): pages, verification, exports. */
+  audit: AuditService;
   /** Non-secret settings (SQLite). */
   settings: Store['settings'];
   /** Waits for in-flight git work, then closes the database. */
@@ -128,7 +131,15 @@ export function createServices(options: ServicesOptions): Services {
     events,
     decorateTask: (task) => late.agents?.decorate(task) ?? task,
   });
-  const writer = new TimelineWriter({ store, now, publish: (taskId, timeline) => emit('agent.timeline', { taskId, events: timeline }) });
+  // Subscribed before any service publishes (the start-up recovery below reports interrupted runs).
+  const audit = createAuditTrail({ store, now, events, emit, log: runtime.log });
+  const writer = new TimelineWriter({
+    store,
+    now,
+    publish: (taskId, timeline) => emit('agent.timeline', { taskId, events: timeline }),
+    observe: audit.observeTimeline,
+  });
+  audit.rideOn(writer);
   const secrets = options.secrets ?? createFileSecretStore(join(options.dataDir, 'secrets', 'keys.json'));
   const models = createModelService({ settings: store.settings, secrets, env, now });
   const mcp = createMcpService({ settings: store.settings, env, projects: store.projects, onStatus: (status) => emit('mcp.status', { status }) });
@@ -182,6 +193,7 @@ export function createServices(options: ServicesOptions): Services {
     commands,
     plans,
     pipelineSettings,
+    audit: audit.service,
     settings: store.settings,
     workspaces: {
       recreate: (taskId) => recreateWorkspace(context, taskId),
@@ -196,7 +208,9 @@ export function createServices(options: ServicesOptions): Services {
         .then(() => Promise.all([mcp.close(), commands.close()]))
         .then(() => context.idle())
         .then(() => {
+          // The audit's waiting entries go in this last flush too.
           writer.close();
+          audit.log.close();
           store.close();
         });
       return closed;

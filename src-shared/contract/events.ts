@@ -29,6 +29,8 @@ export const events = {
    * notification; the versions themselves are read with `plans.list`.
    */
   'plans.changed': z.object({ projectId: idSchema, taskId: idSchema, version: z.number(), status: planVersionStatusSchema, title: z.string() }),
+  /** New audit entries of the project were stored (read them with `audit.list`). */
+  'audit.changed': z.object({ projectId: idSchema }),
 } as const;
 
 export type Events = typeof events;

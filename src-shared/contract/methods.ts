@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { timelineEventSchema } from './agent';
 import { planMethods } from './plan-methods';
+import { auditEntrySchema, auditExportInputSchema, auditExportSchema, auditListInputSchema, auditVerificationSchema } from './audit';
 import { backgroundServiceIdSchema, backgroundServiceSchema, commandIsolationSchema } from './commands';
 import {
   conflictFileSchema,
@@ -297,6 +298,13 @@ export const methods = {
     input: z.object({ taskId: idSchema, serviceId: backgroundServiceIdSchema }).strict(),
     output: z.object({ stopped: z.literal(true) }),
   },
+
+  /** The audit trail, newest first: the project's, or a task's or a pipeline's entries (`beforeSeq` pages back). */
+  'audit.list': { input: auditListInputSchema, output: z.object({ entries: z.array(auditEntrySchema), hasMore: z.boolean() }) },
+  /** A file to save: JSONL (one entry per line with its hashes) or a readable Markdown report. */
+  'audit.export': { input: auditExportInputSchema, output: auditExportSchema },
+  /** Checks the project's chain and names the first broken entry. */
+  'audit.verify': { input: z.object({ projectId: idSchema }).strict(), output: auditVerificationSchema },
 
   'agents.settings': { input: empty, output: z.object({ concurrency: z.number().int() }) },
   'agents.setConcurrency': { input: z.object({ concurrency: z.number().int().min(1).max(64) }).strict(), output: z.object({ concurrency: z.number().int() }) },

@@ -2,6 +2,7 @@ import type { AppInfo } from '../../../src-shared/contract';
 import type { Services } from '../../services';
 import type { HandlerTable } from '../dispatch';
 import { agentHandlers } from './agent-handlers';
+import { auditHandlers } from './audit-handlers';
 import { commandHandlers } from './command-handlers';
 import { mcpHandlers } from './mcp-handlers';
 import { mergeHandlers } from './merge-handlers';
@@ -27,5 +28,6 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...mergeHandlers(context.services),
     ...commandHandlers(context.services),
     ...planHandlers(context.services),
+    ...auditHandlers(context.services),
   };
 }

@@ -4,7 +4,7 @@ import type { ResponseFacts } from '../models';
 import type { Conversation, PendingToolCall } from './conversation';
 import type { EndedRun, LoopTool } from './loop-tools';
 import { runModelStep, type StepResult, type StepUsage } from './model-step';
-import type { PermissionPolicy } from './permission-policy';
+import type { PermissionDecision, PermissionPolicy } from './permission-policy';
 import { withRetries, type RetryClassification } from './retry';
 import { isOfferedTo, refusalFor } from './role-tools';
 import type { AgentToolset, ToolDefinition } from './toolset';
@@ -33,6 +33,8 @@ export interface AgentRunDeps {
   /** Tools the loop handles itself (`ask_user`, `submit_plan`), offered when the task's role gets them. */
   loopTools: readonly LoopTool[];
   policy: PermissionPolicy;
+  /** Told every decision of the policy, before anything else happens to the call (the audit trail records it). */
+  permissionDecided?(call: { callId: string; name: string; args: unknown }, decision: PermissionDecision): void;
   /** The stored timeline so far (the run continues from it). */
   history: Conversation;
   record(body: TimelineEventBody): void;
@@ -204,7 +206,11 @@ async function resolveToolCall(
   };
   const tool = tools.get(call.name);
   // Not offered to this task (a planning task's edit, say): refused before the policy or the tool sees it.
-  if (!tool) return finish(true, `Permission denied: ${refusalFor(deps.task.role, call.name)}`, 'denied');
+  if (!tool) {
+    const reason = refusalFor(deps.task.role, call.name);
+    deps.permissionDecided?.(call, { kind: 'deny', rule: `tools of the ${deps.task.role} role`, reason });
+    return finish(true, `Permission denied: ${reason}`, 'denied');
+  }
   if (tool.loop) {
     record({ kind: 'tool_status', callId: call.callId, status: 'running' });
     const outcome = await tool.loop.run(call.args, { callId: call.callId, signal: deps.signal, record, setStatus: deps.setStatus });
@@ -212,6 +218,7 @@ async function resolveToolCall(
     return outcome.kind === 'end' ? outcome.run : null;
   }
   const decision = deps.policy.check({ tool: call.name, args: call.args, role: deps.task.role });
+  deps.permissionDecided?.(call, decision);
   if (decision.kind === 'deny') return finish(true, `Permission denied: ${decision.reason}`, 'denied');
   if (decision.kind === 'ask') {
     record({ kind: 'tool_status', callId: call.callId, status: 'awaiting_approval' });

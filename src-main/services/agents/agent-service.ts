@@ -37,6 +37,8 @@ export interface AgentServiceOptions {
   /**
    * `agent.turnEnded` is published after every run that took a step (the turn is its last step
    * number), and waited for before the run's status changes: the checkpoint is made by then.
+   * `agent.statusChanged` follows every status change (saying when a run begins), and
+   * `agent.permissionDecided` every decision of the policy on a tool call (the audit trail).
    */
   events: DomainEventBus;
   retry?: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
@@ -155,7 +157,7 @@ export class AgentService {
     if (this.active.has(taskId) || this.scheduler.has(taskId)) return this.send(taskId, text);
     this.options.writer.push(taskId, body);
     this.options.writer.flush();
-    return ok({ delivery: this.start(task) ? 'started' : 'queued' });
+    return ok({ delivery: this.start(task, 'new') ? 'started' : 'queued' });
   }
 
   /** Starts a new task's first run with its prompt, when a model is configured. */
@@ -221,7 +223,7 @@ export class AgentService {
       const cost = task.agent.usage.costUsd;
       if (maxCostUsd !== null && cost !== null && cost >= maxCostUsd) this.options.store.tasks.setLimits(taskId, task.agent.limits.maxSteps, cost + maxCostUsd);
     }
-    this.start(task);
+    this.start(task, 'resume');
     return ok({ resumed: true });
   }
 
@@ -311,13 +313,13 @@ export class AgentService {
     this.closed = true;
   }
 
-  private start(task: Task): boolean {
-    const startedNow = this.scheduler.enqueue(task.id, () => this.run(task.id));
+  private start(task: Task, runStart: 'new' | 'resume'): boolean {
+    const startedNow = this.scheduler.enqueue(task.id, () => this.run(task.id, runStart));
     if (!startedNow) this.setStatus(task.id, 'queued', `Waiting for a free agent slot (${this.scheduler.concurrency} run at once).`);
     return startedNow;
   }
 
-  private async run(taskId: string): Promise<void> {
+  private async run(taskId: string, runStart: 'new' | 'resume'): Promise<void> {
     const { store, writer } = this.options;
     const task = store.tasks.get(taskId);
     if (!task || this.closing) return;
@@ -337,7 +339,7 @@ export class AgentService {
     const done = new Promise<void>((resolve) => (finished = resolve));
     this.active.set(taskId, { controller, conversation, done });
     store.tasks.setContextWindow(taskId, model.data.contextWindow);
-    this.setStatus(taskId, 'running', null);
+    this.setStatus(taskId, 'running', null, runStart);
 
     let toolset: AgentToolset | undefined;
     let outcome: RunOutcome;
@@ -351,6 +353,18 @@ export class AgentService {
         toolset,
         loopTools: [createAskUserTool((callId, signal) => this.questions.wait(taskId, callId, signal)), ...(this.options.loopTools?.(task) ?? [])],
         policy: this.options.policy,
+        permissionDecided: (call, decision) =>
+          void this.options.events.publish('agent.permissionDecided', {
+            taskId,
+            projectId: task.projectId,
+            pipelineId: task.pipelineId,
+            callId: call.callId,
+            tool: call.name,
+            args: call.args,
+            decision: decision.kind,
+            rule: decision.rule,
+            reason: decision.kind === 'allow' ? null : decision.reason,
+          }),
         history: conversation,
         record: (body) => writer.push(taskId, body),
         setStatus: (status, reason) => {
@@ -397,10 +411,13 @@ export class AgentService {
     finished();
   }
 
-  private setStatus(taskId: string, status: TaskStatus, reason: string | null): void {
-    if (this.closed || !this.options.store.tasks.get(taskId)) return;
+  /** `runStart`: this change begins a run (see `agent.statusChanged`). */
+  private setStatus(taskId: string, status: TaskStatus, reason: string | null, runStart: 'new' | 'resume' | null = null): void {
+    const task = this.closed ? undefined : this.options.store.tasks.get(taskId);
+    if (!task) return;
     this.options.store.tasks.setStatus(taskId, status, reason);
     this.options.writer.push(taskId, { kind: 'status', status, reason });
+    void this.options.events.publish('agent.statusChanged', { taskId, projectId: task.projectId, pipelineId: task.pipelineId, status, reason, runStart });
     this.options.notifyTaskChanged(taskId);
   }
 }

@@ -1,6 +1,13 @@
 import type { TaskRole } from '../../../src-shared/contract';
 
-export type PermissionDecision = { kind: 'allow' } | { kind: 'ask'; reason: string } | { kind: 'deny'; reason: string };
+/**
+ * What the policy decided and by which rule (`rule` is recorded in the audit trail as
+ * `rule:<rule>`: say it so a reader knows why, e.g. "read tools allowed").
+ */
+export type PermissionDecision =
+  | { kind: 'allow'; rule: string }
+  | { kind: 'ask'; rule: string; reason: string }
+  | { kind: 'deny'; rule: string; reason: string };
 
 export interface PermissionRequest {
   /** The tool's name as the model sees it (`run_command`, `mcp__github__create_issue`, ...). */
@@ -12,7 +19,7 @@ export interface PermissionRequest {
 /**
  * The one seam every tool call passes before it runs. The full rule engine (modes,
  * allow/ask/deny rules from settings and `.claude/settings.json`) replaces this default
- * implementation later without the agent loop changing.
+ * implementation later without the agent loop changing; its named rules go in `rule`.
  */
 export interface PermissionPolicy {
   check(request: PermissionRequest): PermissionDecision;
@@ -29,16 +36,18 @@ const planForbidden = new Set([...editTools, 'run_command', 'start_service', 'st
  */
 export const defaultPermissionPolicy: PermissionPolicy = {
   check({ tool, role }) {
-    if (readOnlyTools.has(tool)) return { kind: 'allow' };
+    if (readOnlyTools.has(tool)) return { kind: 'allow', rule: 'read tools allowed' };
     if (role === 'plan' && (planForbidden.has(tool) || tool.startsWith('mcp__'))) {
-      return { kind: 'deny', reason: 'A planning task is read-only: it may not edit files, run commands or call outside tools.' };
+      return { kind: 'deny', rule: 'plan role is read-only', reason: 'A planning task is read-only: it may not edit files, run commands or call outside tools.' };
     }
-    if (editTools.has(tool)) return { kind: 'allow' };
-    if (tool === 'run_command') return { kind: 'ask', reason: 'Runs a shell command in the workspace.' };
-    if (tool === 'start_service') return { kind: 'ask', reason: 'Starts a long-running command in the workspace that keeps running after this turn.' };
+    if (editTools.has(tool)) return { kind: 'allow', rule: 'edit tools allowed in the workspace' };
+    if (tool === 'run_command') return { kind: 'ask', rule: 'commands ask first', reason: 'Runs a shell command in the workspace.' };
+    if (tool === 'start_service') {
+      return { kind: 'ask', rule: 'services ask first', reason: 'Starts a long-running command in the workspace that keeps running after this turn.' };
+    }
     // Only the task's own services can be named, and stopping one loses nothing.
-    if (tool === 'stop_service') return { kind: 'allow' };
-    if (tool.startsWith('mcp__')) return { kind: 'ask', reason: 'Calls a tool of an MCP server outside Braid.' };
-    return { kind: 'ask', reason: 'An unknown tool.' };
+    if (tool === 'stop_service') return { kind: 'allow', rule: 'stopping own services allowed' };
+    if (tool.startsWith('mcp__')) return { kind: 'ask', rule: 'MCP tools ask first', reason: 'Calls a tool of an MCP server outside Braid.' };
+    return { kind: 'ask', rule: 'unknown tools ask first', reason: 'An unknown tool.' };
   },
 };

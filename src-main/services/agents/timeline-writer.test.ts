@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../../src-shared/contract';
 import { openStore } from '../store/store';
+import { storeWithTask as storeWithTaskIn } from '../testing/store-fixture';
 import { tempFolder } from '../testing/temp-folders';
 import { TimelineWriter } from './timeline-writer';
 
@@ -51,24 +52,3 @@ describe('TimelineWriter', () => {
     reopened.close();
   });
 });
-
-function storeWithTaskIn(dir: string) {
-  const store = openStore(dir);
-  if (!store.tasks.get('task000001')) {
-    store.projects.insert({ id: 'proj000001', name: 'app', path: '/code/app', defaultBranch: 'main', createdAt: 1 });
-    store.workspaces.insert({
-      id: 'work000001',
-      projectId: 'proj000001',
-      path: '/data/wt/a',
-      branch: 'braid/a',
-      baseBranch: 'main',
-      baseCommit: null,
-      state: 'ready',
-      stateReason: null,
-      branchExists: true,
-      createdAt: 1,
-    });
-    store.tasks.insert({ id: 'task000001', projectId: 'proj000001', workspaceId: 'work000001', title: 'A', prompt: '', role: 'implement', createdAt: 1 });
-  }
-  return store;
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainEventBus } from './domain-events';
 
-const removed = { projectId: 'proj000001', taskId: 'task000001' };
+const removed = { projectId: 'proj000001', taskId: 'task000001', pipelineId: null, title: 'A', cause: 'deleted' as const };
 
 describe('DomainEventBus', () => {
   it('calls listeners at once, in the order they subscribed, and no more after they unsubscribe', async () => {

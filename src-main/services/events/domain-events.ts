@@ -1,4 +1,4 @@
-import type { PlanDecision, PlanVersionStatus, Task } from '../../../src-shared/contract';
+import type { FindingPriority, FindingStatus, MergeStrategyName, PlanDecision, PlanVersionStatus, Task, TaskStatus } from '../../../src-shared/contract';
 
 /**
  * Facts inside the host that other services react to. What the UI is told is the contract's
@@ -8,8 +8,13 @@ import type { PlanDecision, PlanVersionStatus, Task } from '../../../src-shared/
 export interface DomainEvents {
   /** A task's stored state changed; `task` is re-read from the store (and decorated). */
   'task.changed': { task: Task };
-  /** A task's rows are gone (its workspace's too, unless another task shares it). */
-  'task.removed': { projectId: string; taskId: string };
+  /** A task was stored (its worktree is still being made); `actor` is who asked (default `user`; `braid` for automatic stages). */
+  'task.created': { task: Task; actor?: string };
+  /**
+   * A task's rows are gone (its workspace's too, unless another task shares it): deleted, or
+   * archived after its merge (`workspace.archived` follows then).
+   */
+  'task.removed': { projectId: string; taskId: string; pipelineId: string | null; title: string; cause: 'deleted' | 'archived' };
   /**
    * Braid itself changed a workspace's files or branch: a hunk accepted or reverted, a commit,
    * a checkpoint restored, a merge landed, the base merged in.
@@ -19,6 +24,85 @@ export interface DomainEvents {
   'agent.turnEnded': { taskId: string; workspaceId: string; turn: number };
   /** A project is no longer open in Braid (its repository and worktrees stay on disk). */
   'project.removed': { projectId: string };
+  /**
+   * The agent's status changed (`AgentService`). `runStart` is set when a run begins with this
+   * change: `new` (a message or the task's prompt started it) or `resume` (Resume); a `running`
+   * after an approval is not a start.
+   */
+  'agent.statusChanged': {
+    taskId: string;
+    projectId: string;
+    pipelineId: string | null;
+    status: TaskStatus;
+    reason: string | null;
+    runStart: 'new' | 'resume' | null;
+  };
+  /**
+   * The permission policy decided on a tool call before it ran: allowed or denied by `rule`, or
+   * the user is asked (an approval request).
+   */
+  'agent.permissionDecided': {
+    taskId: string;
+    projectId: string;
+    pipelineId: string | null;
+    callId: string;
+    tool: string;
+    args: unknown;
+    decision: 'allow' | 'deny' | 'ask';
+    rule: string;
+    reason: string | null;
+  };
+  /** A merge moved its target branch from `targetBefore` to `targetAfter`. */
+  'merge.landed': {
+    projectId: string;
+    taskId: string;
+    pipelineId: string | null;
+    workspaceId: string;
+    strategy: MergeStrategyName;
+    selective: boolean;
+    files: string[];
+    targetBranch: string;
+    targetBefore: string;
+    targetAfter: string;
+  };
+  /** A merged workspace was archived: its task is gone (after `task.removed` with cause `archived`). */
+  'workspace.archived': { projectId: string; taskId: string; pipelineId: string | null; title: string; branch: string; branchDeleted: boolean };
+  /** The user passed a gate that would have refused ("merge anyway"), with a reason. */
+  'gate.overridden': {
+    projectId: string;
+    taskId: string;
+    pipelineId: string | null;
+    /** Which gate: `review` (open P0/P1 findings), `check` (the check command failed), ... */
+    gate: string;
+    reason: string;
+    /** What the gate would have refused for (e.g. the open findings' ids). */
+    details: Record<string, unknown>;
+  };
+  /** A review task submitted a review version with its findings. */
+  'review.submitted': {
+    projectId: string;
+    /** The review task. */
+    taskId: string;
+    pipelineId: string | null;
+    reviewedTaskId: string;
+    version: number;
+    verdict: 'correct' | 'incorrect';
+    confidence: number;
+    findings: { id: string; title: string; priority: FindingPriority; path: string; lineStart: number | null; lineEnd: number | null }[];
+  };
+  /** A finding moved: sent to the implementer, dismissed (with a reason), likely addressed, fixed, reopened. */
+  'finding.statusChanged': {
+    projectId: string;
+    /** The review task the finding belongs to. */
+    taskId: string;
+    pipelineId: string | null;
+    reviewedTaskId: string;
+    findingId: string;
+    title: string;
+    priority: FindingPriority;
+    status: FindingStatus;
+    reason: string | null;
+  };
   /**
    * A version of a plan task's plan was stored: submitted by the agent (`submit_plan`), or
    * written by the user (an edit of `basedOn`, stored `approved` when approved in the same step).

@@ -26,10 +26,13 @@ export async function archiveMergedWorkspace(
   // Another task still working in this workspace keeps it, and its branch.
   const shared = context.store.tasks.listByWorkspace(task.workspace.id).length > 1;
   const deleteBranchHere = !args.keepBranch && !args.merged.selective && !shared;
-  const deleted = await deleteTask(context, { taskId: args.taskId, force: false, keepBranch: args.keepBranch || deleteBranchHere });
+  const deleted = await deleteTask(context, { taskId: args.taskId, force: false, keepBranch: args.keepBranch || deleteBranchHere }, 'archived');
   if (!deleted.ok) return deleted;
-  if (args.keepBranch || shared) return ok({ archived: true, branchDeleted: false });
-  if (!deleteBranchHere) return ok({ archived: true, branchDeleted: true });
-  const removed = await context.inRepoQueue(project, () => runGit(project.path, ['update-ref', '-d', `refs/heads/${branch}`, args.merged.mergedHead]));
-  return ok({ archived: true, branchDeleted: removed.code === 0 });
+  let branchDeleted = !args.keepBranch && !shared;
+  if (deleteBranchHere) {
+    const removed = await context.inRepoQueue(project, () => runGit(project.path, ['update-ref', '-d', `refs/heads/${branch}`, args.merged.mergedHead]));
+    branchDeleted = removed.code === 0;
+  }
+  void context.events.publish('workspace.archived', { projectId: task.projectId, taskId: task.id, pipelineId: task.pipelineId, title: task.title, branch, branchDeleted });
+  return ok({ archived: true, branchDeleted });
 }

@@ -47,14 +47,33 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
   };
   const taskOfWorkspace = (workspaceId: string) => context.store.tasks.listByWorkspace(workspaceId)[0];
 
-  /** Records a landed merge and tells everyone; passes conflicts through. */
-  const settle = (outcome: Result<MergeOutcome>): Result<MergeOutcomeView> => {
+  /**
+   * Records a landed merge and tells everyone (`merge.landed` names the task that asked, else
+   * the workspace's first task); passes conflicts through.
+   */
+  const settle = (outcome: Result<MergeOutcome>, taskId?: string): Result<MergeOutcomeView> => {
     if (!outcome.ok) return outcome;
     if (outcome.data.status === 'conflicts') return ok(outcome.data);
-    const merged = mergedState(outcome.data.merged);
-    const workspaceId = outcome.data.merged.workspaceId;
+    const record = outcome.data.merged;
+    const merged = mergedState(record);
+    const workspaceId = record.workspaceId;
+    const landedBy = (taskId === undefined ? undefined : context.store.tasks.get(taskId)) ?? taskOfWorkspace(workspaceId);
     context.store.workspaces.setMerged(workspaceId, merged);
     for (const task of context.store.tasks.listByWorkspace(workspaceId)) context.announce.taskChanged(task.id);
+    if (landedBy) {
+      void context.events.publish('merge.landed', {
+        projectId: landedBy.projectId,
+        taskId: landedBy.id,
+        pipelineId: landedBy.pipelineId,
+        workspaceId,
+        strategy: record.strategy,
+        selective: record.selective,
+        files: record.files,
+        targetBranch: record.targetBranch,
+        targetBefore: record.previousCommit,
+        targetAfter: record.newCommit,
+      });
+    }
     moved(workspaceId);
     return ok({ status: 'merged', merged });
   };
@@ -69,7 +88,7 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
     async run(request: MethodArgs<'merge.run'>): Promise<Result<MergeOutcomeView>> {
       const located = locate(request.taskId);
       if (!located.ok) return located;
-      return settle(await service.mergeWorkspace(located.data.project, located.data.workspace, request, request.expected ?? {}));
+      return settle(await service.mergeWorkspace(located.data.project, located.data.workspace, request, request.expected ?? {}), request.taskId);
     },
 
     conflicts(mergeId: string): Result<{ taskId: string; conflicts: ConflictFile[] }> {

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -120,5 +121,25 @@ describe('projects.remove', () => {
     expect(readdirSync(task.workspace.path)).toContain('README.md');
     const again = services.projects.remove(project.id);
     expect(again.ok ? 'ok' : again.error.code).toBe('NOT_FOUND');
+  });
+
+  it('deletes the project’s audit trail with it, including entries still waiting to be written', async () => {
+    const { services, dataDir } = makeServices();
+    const project = await addRepository(services);
+    const first = expectOk(await services.tasks.create({ projectId: project.id, title: 'Written', prompt: '', role: 'implement' }));
+    await first.settled;
+    // Reading the trail writes what waits: the first task's entry is in the database now.
+    expect(expectOk(services.audit.list({ projectId: project.id, limit: 10 })).entries).toHaveLength(1);
+    // The second task's entry still waits for the next flush when the project goes (removed at once).
+    const second = expectOk(await services.tasks.create({ projectId: project.id, title: 'Waiting', prompt: '', role: 'implement' }));
+    expectOk(services.projects.remove(project.id));
+    await second.settled;
+    await services.close();
+    const db = new Database(join(dataDir, 'braid.db'), { readonly: true });
+    try {
+      expect(db.prepare('SELECT count(*) FROM audit_entry WHERE project_id = ?').pluck().get(project.id)).toBe(0);
+    } finally {
+      db.close();
+    }
   });
 });

@@ -115,7 +115,7 @@ describe('the artifact repositories', () => {
     expect(store.audit.last('proj000001')?.seq).toBe(3);
     expect(store.audit.page('proj000001', 3, 10).map((item) => item.seq)).toEqual([2, 1]);
     store.tasks.remove('plan000001');
-    expect(store.audit.ofTask('plan000001')).toHaveLength(3);
+    expect(store.audit.ofTask('proj000001', 'plan000001')).toHaveLength(3);
     store.close();
   });
 });

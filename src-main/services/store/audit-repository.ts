@@ -32,6 +32,12 @@ const toStored = (raw: RawAuditEntry): StoredAuditEntry => ({
 
 export type AuditRepository = ReturnType<typeof createAuditRepository>;
 
+/** A task's or a pipeline's entries (within their project); neither means the whole project. */
+export interface AuditScope {
+  taskId?: string;
+  pipelineId?: string;
+}
+
 /** Table `audit_entry` (migration 5): append-only; the audit service computes the chain. */
 export function createAuditRepository(db: Db) {
   const insert = db.prepare(
@@ -40,9 +46,15 @@ export function createAuditRepository(db: Db) {
   );
   const last = db.prepare<[string], RawAuditEntry>('SELECT * FROM audit_entry WHERE project_id = ? ORDER BY seq DESC LIMIT 1');
   const page = db.prepare<[string, number, number], RawAuditEntry>('SELECT * FROM audit_entry WHERE project_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?');
+  const pageOfTask = db.prepare<[string, string, number, number], RawAuditEntry>(
+    'SELECT * FROM audit_entry WHERE task_id = ? AND project_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+  );
+  const pageOfPipeline = db.prepare<[string, string, number, number], RawAuditEntry>(
+    'SELECT * FROM audit_entry WHERE pipeline_id = ? AND project_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+  );
   const all = db.prepare<[string], RawAuditEntry>('SELECT * FROM audit_entry WHERE project_id = ? ORDER BY seq');
-  const ofTask = db.prepare<[string], RawAuditEntry>('SELECT * FROM audit_entry WHERE task_id = ? ORDER BY seq');
-  const ofPipeline = db.prepare<[string], RawAuditEntry>('SELECT * FROM audit_entry WHERE pipeline_id = ? ORDER BY seq');
+  const ofTask = db.prepare<[string, string], RawAuditEntry>('SELECT * FROM audit_entry WHERE task_id = ? AND project_id = ? ORDER BY seq');
+  const ofPipeline = db.prepare<[string, string], RawAuditEntry>('SELECT * FROM audit_entry WHERE pipeline_id = ? AND project_id = ? ORDER BY seq');
   const forget = db.prepare('DELETE FROM audit_entry WHERE project_id = ?');
   return {
     /** Appends entries already chained by the caller, all or none. */
@@ -51,15 +63,31 @@ export function createAuditRepository(db: Db) {
         for (const entry of entries) insert.run(entry);
       })();
     },
+    /** Appends without a transaction of its own: the caller's batch is one (the timeline writer's flush). */
+    insert: (entries: readonly StoredAuditEntry[]): void => {
+      for (const entry of entries) insert.run(entry);
+    },
     last: (projectId: string): StoredAuditEntry | undefined => {
       const raw = last.get(projectId);
       return raw && toStored(raw);
     },
-    /** Newest first, before `beforeSeq`. */
-    page: (projectId: string, beforeSeq: number, limit: number): StoredAuditEntry[] => page.all(projectId, beforeSeq, limit).map(toStored),
+    /** Newest first, before `beforeSeq`: the project's entries, or only a task's or a pipeline's. */
+    page: (projectId: string, beforeSeq: number, limit: number, scope: AuditScope = {}): StoredAuditEntry[] => {
+      const rows =
+        scope.taskId !== undefined
+          ? pageOfTask.all(scope.taskId, projectId, beforeSeq, limit)
+          : scope.pipelineId !== undefined
+            ? pageOfPipeline.all(scope.pipelineId, projectId, beforeSeq, limit)
+            : page.all(projectId, beforeSeq, limit);
+      return rows.map(toStored);
+    },
     all: (projectId: string): StoredAuditEntry[] => all.all(projectId).map(toStored),
-    ofTask: (taskId: string): StoredAuditEntry[] => ofTask.all(taskId).map(toStored),
-    ofPipeline: (pipelineId: string): StoredAuditEntry[] => ofPipeline.all(pipelineId).map(toStored),
+    /** Oldest first, one row at a time: verification walks a long chain without holding it. */
+    *each(projectId: string): Generator<StoredAuditEntry> {
+      for (const raw of all.iterate(projectId)) yield toStored(raw);
+    },
+    ofTask: (projectId: string, taskId: string): StoredAuditEntry[] => ofTask.all(taskId, projectId).map(toStored),
+    ofPipeline: (projectId: string, pipelineId: string): StoredAuditEntry[] => ofPipeline.all(pipelineId, projectId).map(toStored),
     /** With the project itself: entries outlive tasks, not the project they belong to. */
     forgetProject: (projectId: string): void => {
       forget.run(projectId);

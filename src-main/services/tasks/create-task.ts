@@ -53,6 +53,7 @@ export async function createTask(context: WorkspaceContext, args: MethodArgs<'ta
   });
   const task = context.announce.taskChanged(taskId);
   if (!task) throw new Error(`Task ${taskId} was not stored.`);
+  context.announce.taskCreated(task);
 
   const settled = context.track(createWorktreeFor(context, project, task, base.commit));
   context.creating.set(taskId, settled);

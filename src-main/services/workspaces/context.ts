@@ -27,8 +27,10 @@ export interface WorkspaceContext {
   announce: {
     /** Re-reads the task and publishes `task.changed`; the task, unless it is gone. */
     taskChanged(taskId: string): Task | undefined;
+    /** Publishes `task.created` for a task just stored. */
+    taskCreated(task: Task): void;
     /** Publishes `task.removed`; resolves when its listeners are done (e.g. the task's services stopped). */
-    taskRemoved(projectId: string, taskId: string): Promise<void>;
+    taskRemoved(task: Task, cause: 'deleted' | 'archived'): Promise<void>;
     orphansChanged(projectId: string, orphans: Orphan[]): void;
   };
 }
@@ -83,7 +85,8 @@ export function createWorkspaceContext(options: {
         if (task) void events.publish('task.changed', { task });
         return task;
       },
-      taskRemoved: (projectId, taskId) => events.publish('task.removed', { projectId, taskId }),
+      taskCreated: (task) => void events.publish('task.created', { task }),
+      taskRemoved: (task, cause) => events.publish('task.removed', { projectId: task.projectId, taskId: task.id, pipelineId: task.pipelineId, title: task.title, cause }),
       orphansChanged: (projectId, orphans) => emit('workspaces.orphansChanged', { projectId, orphans }),
     },
   };

@@ -9,9 +9,14 @@ import { findWorkAtRisk, hasWorkAtRisk } from './work-at-risk';
 /**
  * Deletes a task and, when no other task shares it, its workspace: the worktree folder and
  * (unless `keepBranch`) its branch. Refuses with `WORKSPACE_HAS_WORK` when that would lose
- * uncommitted changes or unmerged commits, unless `force`.
+ * uncommitted changes or unmerged commits, unless `force`. `cause` is what `task.removed` says
+ * (an archive after a merge removes the task the same way).
  */
-export async function deleteTask(context: WorkspaceContext, args: MethodArgs<'tasks.delete'>): Promise<Result<{ deleted: true }>> {
+export async function deleteTask(
+  context: WorkspaceContext,
+  args: MethodArgs<'tasks.delete'>,
+  cause: 'deleted' | 'archived' = 'deleted',
+): Promise<Result<{ deleted: true }>> {
   const { store } = context;
   // A creation still running finishes first; deleting half a worktree helps nobody.
   await context.creating.get(args.taskId);
@@ -31,7 +36,7 @@ export async function deleteTask(context: WorkspaceContext, args: MethodArgs<'ta
       if (store.tasks.listByWorkspace(workspace.id).length === 0) store.workspaces.remove(workspace.id);
     });
     // Waited for: what the task started (its services) is stopped before the delete answers.
-    await context.announce.taskRemoved(task.projectId, task.id);
+    await context.announce.taskRemoved(task, cause);
   };
   // Another task still works in this workspace: only this task goes.
   if (store.tasks.listByWorkspace(workspace.id).length > 1) {

@@ -1,5 +1,6 @@
 import type { Project } from '../../../src-shared/contract';
 import { shortcutLabel } from '../../ui/shortcut-label';
+import { AuditDisclosure } from '../audit/AuditDisclosure';
 import { useTaskIds } from '../tasks/tasks-store';
 import { RemoveProjectButton } from './RemoveProjectButton';
 
@@ -31,6 +32,7 @@ export function ProjectOverview({ project, onNewTask }: { project: Project; onNe
       ) : (
         <p className="muted">Select a task in the sidebar, or create another ({shortcutLabel('N')}).</p>
       )}
+      <AuditDisclosure projectId={project.id} scope="project" summary="Audit trail of the project" />
       <div className="main__footer-actions">
         <RemoveProjectButton project={project} />
       </div>

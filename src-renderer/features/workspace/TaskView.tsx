@@ -1,4 +1,5 @@
 import type { Project, Task } from '../../../src-shared/contract';
+import { AuditDisclosure } from '../audit/AuditDisclosure';
 import { AgentStatusBar } from '../conversation/AgentStatusBar';
 import { Composer } from '../conversation/Composer';
 import { ReviewTaskButton } from '../review/ReviewTaskButton';
@@ -62,6 +63,7 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
 
       <MergeAgentNotice task={task} />
       {workspace.state === 'ready' && <TaskHistoryDisclosure task={task} />}
+      <AuditDisclosure projectId={task.projectId} scope={{ taskId: task.id }} />
 
       {troubled && (
         <section className={`notice notice--${workspace.state}`} aria-label="Workspace problem">

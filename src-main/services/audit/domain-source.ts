@@ -1,0 +1,146 @@
+import type { AuditEntryType, FindingStatus, TaskStatus } from '../../../src-shared/contract';
+import type { DomainEventBus } from '../events';
+import type { AuditLog } from './audit-log';
+import type { TaskScopes } from './task-scopes';
+import type { ToolCallLedger } from './tool-call-ledger';
+
+/** How a status ends a run, for the audit: the entry type and who ended it. */
+const runEnds: Partial<Record<TaskStatus, { type: AuditEntryType; actor: string }>> = {
+  done: { type: 'run.finished', actor: 'agent' },
+  plan_review: { type: 'run.finished', actor: 'agent' },
+  stopped: { type: 'run.stopped', actor: 'user' },
+  interrupted: { type: 'run.interrupted', actor: 'braid' },
+  paused: { type: 'run.paused', actor: 'braid' },
+  failed: { type: 'run.failed', actor: 'braid' },
+};
+
+const findingMoves: Partial<Record<FindingStatus, { type: AuditEntryType; actor: string }>> = {
+  sent: { type: 'finding.sent', actor: 'user' },
+  dismissed: { type: 'finding.dismissed', actor: 'user' },
+  addressed: { type: 'finding.addressed', actor: 'braid' },
+  fixed: { type: 'finding.fixed', actor: 'agent' },
+  open: { type: 'finding.reopened', actor: 'user' },
+};
+
+/**
+ * The audit entries for the facts other services publish as domain events: tasks created,
+ * deleted and archived, runs started and ended, the permission policy's decisions, merges,
+ * gate overrides, plan versions and decisions, reviews and findings.
+ */
+export function auditDomainEvents(events: DomainEventBus, log: AuditLog, scopes: TaskScopes, calls: ToolCallLedger): void {
+  events.on('task.created', ({ task, actor }) => {
+    scopes.remember(task.id, { projectId: task.projectId, pipelineId: task.pipelineId });
+    log.append(task.projectId, {
+      actor: actor ?? 'user',
+      type: 'task.created',
+      taskId: task.id,
+      pipelineId: task.pipelineId,
+      payload: {
+        title: task.title,
+        role: task.role,
+        prompt: task.prompt,
+        model: task.agent.model,
+        baseBranch: task.workspace.baseBranch,
+        baseCommit: task.workspace.baseCommit,
+        branch: task.workspace.branch,
+      },
+    });
+  });
+  events.on('task.changed', ({ task }) => scopes.remember(task.id, { projectId: task.projectId, pipelineId: task.pipelineId }));
+  events.on('task.removed', ({ projectId, taskId, pipelineId, title, cause }) => {
+    scopes.forget(taskId);
+    calls.forgetTask(taskId);
+    // An archive is recorded as such (`workspace.archived`, with what became of the branch).
+    if (cause === 'deleted') log.append(projectId, { actor: 'user', type: 'task.deleted', taskId, pipelineId, payload: { title } });
+  });
+  events.on('workspace.archived', ({ projectId, taskId, pipelineId, title, branch, branchDeleted }) =>
+    log.append(projectId, { actor: 'user', type: 'workspace.archived', taskId, pipelineId, payload: { title, branch, branchDeleted } }),
+  );
+  events.on('project.removed', ({ projectId }) => {
+    log.forgetProject(projectId);
+    scopes.forgetProject(projectId);
+  });
+
+  events.on('agent.statusChanged', ({ taskId, projectId, pipelineId, status, reason, runStart }) => {
+    scopes.remember(taskId, { projectId, pipelineId });
+    if (runStart) {
+      log.append(projectId, { actor: 'user', type: runStart === 'resume' ? 'run.resumed' : 'run.started', taskId, pipelineId, payload: {} });
+      return;
+    }
+    const end = runEnds[status];
+    if (!end) return;
+    // The run is over: none of its calls waits for a result any more.
+    calls.forgetTask(taskId);
+    log.append(projectId, { actor: end.actor, type: end.type, taskId, pipelineId, payload: { status, reason } });
+  });
+  events.on('agent.permissionDecided', ({ taskId, projectId, pipelineId, callId, tool, args, decision, rule, reason }) => {
+    calls.note(taskId, callId, tool, args);
+    const digest = calls.describe(taskId, callId)?.argsDigest ?? null;
+    if (decision === 'ask') {
+      // The rule decided to ask: the request is its decision; the answer is the user's (from the timeline).
+      log.append(projectId, { actor: `rule:${rule}`, type: 'approval.requested', taskId, pipelineId, payload: { callId, tool, argsDigest: digest, reason, rule } });
+      return;
+    }
+    log.append(projectId, {
+      actor: `rule:${rule}`,
+      type: 'approval.decided',
+      taskId,
+      pipelineId,
+      payload: { callId, tool, argsDigest: digest, approved: decision === 'allow', reason, rule },
+    });
+  });
+
+  events.on('merge.landed', ({ projectId, taskId, pipelineId, workspaceId, strategy, selective, files, targetBranch, targetBefore, targetAfter }) =>
+    log.append(projectId, {
+      actor: 'user',
+      type: 'merge.landed',
+      taskId,
+      pipelineId,
+      payload: { workspaceId, strategy, selective, targetBranch, targetBefore, targetAfter, files },
+    }),
+  );
+  events.on('gate.overridden', ({ projectId, taskId, pipelineId, gate, reason, details }) =>
+    log.append(projectId, { actor: 'user', type: 'gate.override', taskId, pipelineId, payload: { gate, reason, details } }),
+  );
+
+  events.on('plan.versionAdded', ({ projectId, taskId, pipelineId, version, author, status, basedOn, title, contentHash }) =>
+    log.append(projectId, {
+      actor: author,
+      type: author === 'user' ? 'plan.edited' : 'plan.submitted',
+      taskId,
+      pipelineId,
+      payload: { version, title, contentHash, status, basedOn },
+    }),
+  );
+  events.on('plan.decided', ({ projectId, taskId, pipelineId, version, contentHash, decision }) =>
+    log.append(projectId, {
+      actor: 'user',
+      type: `plan.${decision.kind}`,
+      taskId,
+      pipelineId,
+      payload: { version, contentHash, message: decision.message, comments: decision.comments },
+    }),
+  );
+  events.on('plan.submissionRefused', ({ projectId, taskId, pipelineId, attempt, issues, failedTask }) =>
+    log.append(projectId, { actor: 'agent', type: 'plan.submission_refused', taskId, pipelineId, payload: { attempt, issues, failedTask } }),
+  );
+  events.on('plan.saved', ({ projectId, taskId, pipelineId, version, contentHash, workspaceTaskId, path, commit }) =>
+    log.append(projectId, { actor: 'user', type: 'plan.saved', taskId, pipelineId, payload: { version, contentHash, workspaceTaskId, path, commit } }),
+  );
+  events.on('review.submitted', ({ projectId, taskId, pipelineId, reviewedTaskId, version, verdict, confidence, findings }) => {
+    log.append(projectId, { actor: 'agent', type: 'review.submitted', taskId, pipelineId, payload: { version, reviewedTaskId, verdict, confidence, findings: findings.length } });
+    for (const finding of findings) {
+      log.append(projectId, {
+        actor: 'agent',
+        type: 'finding.submitted',
+        taskId,
+        pipelineId,
+        payload: { findingId: finding.id, reviewVersion: version, reviewedTaskId, title: finding.title, priority: finding.priority, path: finding.path, lineStart: finding.lineStart, lineEnd: finding.lineEnd },
+      });
+    }
+  });
+  events.on('finding.statusChanged', ({ projectId, taskId, pipelineId, reviewedTaskId, findingId, title, priority, status, reason }) => {
+    const move = findingMoves[status];
+    if (move) log.append(projectId, { actor: move.actor, type: move.type, taskId, pipelineId, payload: { findingId, reviewedTaskId, title, priority, reason } });
+  });
+}
