@@ -7,7 +7,7 @@ import { AgentService, type AgentModels } from './agents/agent-service';
 import { mcpToolsForTask } from './agents/mcp-tools';
 import { agentModelsFrom } from './agents/model-adapter';
 import { defaultPermissionPolicy, type PermissionPolicy } from './agents/permission-policy';
-import { TimelineWriter } from './agents/timeline-writer';
+import { TimelineWriter, type StorageTrouble } from './agents/timeline-writer';
 import type { AgentToolset } from './agents/toolset';
 import { createWorkspaceToolset } from './agents/workspace-toolset';
 import { DomainEventBus, forwardToContract, type ContractEmit } from './events';
@@ -96,6 +96,8 @@ export interface Services {
   audit: AuditService;
   /** Non-secret settings (SQLite). */
   settings: Store['settings'];
+  /** Whether the database refuses writes right now (what agents produce then waits in memory). */
+  storageTrouble(): StorageTrouble | null;
   /** Waits for in-flight git work, then closes the database. */
   close(): Promise<void>;
 }
@@ -138,6 +140,10 @@ export function createServices(options: ServicesOptions): Services {
     now,
     publish: (taskId, timeline) => emit('agent.timeline', { taskId, events: timeline }),
     observe: audit.observeTimeline,
+    onStorageTrouble: (trouble) => {
+      runtime.log?.(trouble ? `[store] the database refuses writes, ${trouble.waiting} rows wait in memory: ${trouble.message}` : '[store] the database accepts writes again');
+      emit('app.storageTrouble', { trouble });
+    },
   });
   audit.rideOn(writer);
   const secrets = options.secrets ?? createFileSecretStore(join(options.dataDir, 'secrets', 'keys.json'));
@@ -195,6 +201,7 @@ export function createServices(options: ServicesOptions): Services {
     pipelineSettings,
     audit: audit.service,
     settings: store.settings,
+    storageTrouble: () => writer.storageTrouble(),
     workspaces: {
       recreate: (taskId) => recreateWorkspace(context, taskId),
       orphans: (projectId) => listOrphans(context, projectId),

@@ -95,3 +95,12 @@ export const appInfoSchema = z.object({
   canPickFolder: z.boolean(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
+
+/** The database refuses to store what agents produce (disk full, locked, read-only): kept in memory meanwhile. */
+export const storageTroubleSchema = z.object({
+  message: z.string(),
+  /** Rows waiting in memory to be written. */
+  waiting: z.number().int().nonnegative(),
+  since: z.number(),
+});
+export type StorageTroubleInfo = z.infer<typeof storageTroubleSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { timelineEventSchema } from './agent';
 import { backgroundServiceSchema } from './commands';
-import { idSchema, orphanSchema, projectSchema, taskSchema } from './domain';
+import { idSchema, orphanSchema, projectSchema, storageTroubleSchema, taskSchema } from './domain';
 import { radarSchema } from './merge';
 import { planVersionStatusSchema } from './plans';
 import { reviewCommentSchema, workspaceDiffSchema } from './review';
@@ -10,6 +10,8 @@ import { mcpServerStatusSchema } from './settings';
 /** Every event the host pushes to the renderer, declared once. */
 export const events = {
   'projects.changed': z.object({ projects: z.array(projectSchema) }),
+  /** The database started refusing writes (`trouble`), or accepts them again (`null`). */
+  'app.storageTrouble': z.object({ trouble: storageTroubleSchema.nullable() }),
   'tasks.changed': z.object({ task: taskSchema }),
   'tasks.removed': z.object({ projectId: idSchema, taskId: idSchema }),
   'workspaces.orphansChanged': z.object({ projectId: idSchema, orphans: z.array(orphanSchema) }),

@@ -38,6 +38,7 @@ import {
 } from './settings';
 import {
   appInfoSchema,
+  storageTroubleSchema,
   branchesSchema,
   idSchema,
   orphanSchema,
@@ -68,6 +69,8 @@ const empty = z.object({}).strict();
  */
 export const methods = {
   'app.info': { input: empty, output: appInfoSchema },
+  /** Whether the database is refusing writes right now (see `app.storageTrouble`). */
+  'app.storageTrouble': { input: empty, output: z.object({ trouble: storageTroubleSchema.nullable() }) },
 
   'projects.list': { input: empty, output: z.array(projectSchema) },
   'projects.add': { input: z.object({ path: pathInput }).strict(), output: projectSchema },

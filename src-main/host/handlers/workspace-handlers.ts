@@ -2,7 +2,7 @@ import { fail, ok } from '../../../src-shared/contract';
 import type { HandlerTable } from '../dispatch';
 import type { HandlerContext } from './index';
 
-type WorkspaceMethods = 'app.info' | `projects.${string}` | `tasks.${string}` | `workspaces.${string}`;
+type WorkspaceMethods = 'app.info' | 'app.storageTrouble' | `projects.${string}` | `tasks.${string}` | `workspaces.${string}`;
 
 /** A project's pipeline settings are served with the plans (plan-handlers.ts). */
 type OwnMethods = Exclude<Extract<keyof HandlerTable, WorkspaceMethods>, `projects.pipelineSettings.${string}`>;
@@ -10,6 +10,7 @@ type OwnMethods = Exclude<Extract<keyof HandlerTable, WorkspaceMethods>, `projec
 export function workspaceHandlers({ services, appInfo, pickFolder }: HandlerContext): Pick<HandlerTable, OwnMethods> {
   return {
     'app.info': () => ok(appInfo),
+    'app.storageTrouble': () => ok({ trouble: services.storageTrouble() }),
 
     'projects.list': () => ok(services.projects.list()),
     'projects.add': ({ path }) => services.projects.add(path),

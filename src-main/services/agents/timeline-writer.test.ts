@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TimelineEvent } from '../../../src-shared/contract';
 import { openStore } from '../store/store';
 import { storeWithTask as storeWithTaskIn } from '../testing/store-fixture';
@@ -50,5 +50,37 @@ describe('TimelineWriter', () => {
     expect(older.hasMore).toBe(false);
     expect(older.events).toHaveLength(16);
     reopened.close();
+  });
+
+  it('keeps what the database refuses, in order, retries on its own, and says so once until it accepts again', async () => {
+    const store = storeWithTask();
+    const troubles: (string | null)[] = [];
+    const published: string[] = [];
+    const writer = new TimelineWriter({
+      store,
+      now: () => 1,
+      publish: (_id, events) => published.push(...events.map((event) => (event.kind === 'user_message' ? event.text : event.kind))),
+      flushIntervalMs: 5,
+      maxRetryDelayMs: 20,
+      onStorageTrouble: (trouble) => troubles.push(trouble && `${trouble.message} (${trouble.waiting} waiting)`),
+    });
+    // The database refuses every write to the timeline, as a full disk would.
+    store.db.exec(`CREATE TEMP TRIGGER full_disk BEFORE INSERT ON task_event BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    writer.push('task000001', { kind: 'user_message', text: 'first' });
+    writer.push('task000001', { kind: 'user_message', text: 'second' });
+    // The timer's flush fails: no exception escapes it (it would end the host), the events wait.
+    await vi.waitFor(() => expect(troubles).toEqual(['database or disk is full (2 waiting)']), { timeout: 5_000, interval: 5 });
+    writer.push('task000001', { kind: 'user_message', text: 'third' });
+    expect(writer.flush()).toBe(false);
+    expect(store.timeline.page('task000001', 1e9, 10).events).toEqual([]);
+    expect(troubles).toHaveLength(1);
+
+    store.db.exec('DROP TRIGGER full_disk');
+    // The retry timer writes everything, oldest first, and the trouble is over.
+    await vi.waitFor(() => expect(troubles).toEqual(['database or disk is full (2 waiting)', null]), { timeout: 5_000, interval: 5 });
+    expect(store.timeline.page('task000001', 1e9, 10).events.map((event) => (event.kind === 'user_message' ? event.text : ''))).toEqual(['first', 'second', 'third']);
+    expect(published).toEqual(['first', 'second', 'third']);
+    writer.close();
+    store.close();
   });
 });

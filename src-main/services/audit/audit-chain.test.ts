@@ -49,7 +49,7 @@ describe('the audit chain', () => {
     again.close();
   });
 
-  it('writes its entries in the timeline writer’s transaction: a failed flush loses both, and the chain carries on intact', () => {
+  it('writes its entries in the timeline writer’s transaction: a refused flush keeps both for the next, and the chain stays whole', () => {
     const trail = openTrail(tempFolder('braid-audit-'));
     trail.append(2);
     trail.writer.flush();
@@ -57,14 +57,17 @@ describe('the audit chain', () => {
     trail.store.db.exec(`CREATE TEMP TRIGGER refuse BEFORE INSERT ON audit_entry WHEN NEW.payload LIKE '%doomed%' BEGIN SELECT RAISE(ABORT, 'disk said no'); END`);
     trail.writer.push(taskId, { kind: 'user_message', text: 'written with the doomed entry' });
     trail.append(1, 'doomed');
-    expect(() => trail.writer.flush()).toThrow(/disk said no/);
+    expect(trail.writer.flush()).toBe(false);
+    // Nothing of the batch is stored: the timeline event and the entry went out together.
     expect(trail.store.timeline.page(taskId, 1e9, 10).events).toEqual([]);
+    expect(trail.store.audit.all(projectId).map((entry) => entry.seq)).toEqual([1, 2]);
     trail.store.db.exec('DROP TRIGGER refuse');
 
     trail.append(2, 'later');
-    trail.writer.flush();
-    expect(trail.store.audit.all(projectId).map((entry) => entry.seq)).toEqual([1, 2, 3, 4]);
-    expect(trail.verify()).toMatchObject({ ok: true, entries: 4 });
+    expect(trail.writer.flush()).toBe(true);
+    expect(trail.store.timeline.page(taskId, 1e9, 10).events.map((event) => event.kind)).toEqual(['user_message']);
+    expect(trail.store.audit.all(projectId).map((entry) => entry.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(trail.verify()).toMatchObject({ ok: true, entries: 5 });
     trail.close();
   });
 

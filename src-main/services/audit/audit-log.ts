@@ -112,10 +112,9 @@ export class AuditLog implements FlushCompanion {
   }
 
   rolledBack(): void {
-    // The lost entries are in the in-memory chain: forget those heads, so the next append
-    // chains onto what the database really holds.
-    for (const entry of this.writing) this.heads.delete(entry.projectId);
-    this.options.log?.(`[audit] ${this.writing.length} audit entries were lost: their transaction failed`);
+    // Tried again with the next flush, in order and ahead of newer entries: their seq and
+    // hashes were given at append, so the chain stays whole.
+    this.queue = [...this.writing, ...this.queue];
     this.writing = [];
   }
 

@@ -4,6 +4,7 @@ import { useSelectionStore } from '../selection/selection-store';
 import { AppInfoFooter } from './AppInfoFooter';
 import { useAppStore } from './app-store';
 import { ConnectionBanner } from './ConnectionBanner';
+import { StorageBanner } from './StorageBanner';
 import { DialogHost } from './DialogHost';
 import { MainArea } from './MainArea';
 import { useGlobalShortcuts } from './use-global-shortcuts';
@@ -17,6 +18,7 @@ export function Workbench() {
   return (
     <div className={reviewing ? 'workbench workbench--reviewing' : 'workbench'}>
       <ConnectionBanner />
+      <StorageBanner />
       <ProjectsSidebar onAddProject={() => openDialog({ kind: 'addProject' })} footer={<AppInfoFooter />} />
       <MainArea />
       {!reviewing && <ReviewPanel />}

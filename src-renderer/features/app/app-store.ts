@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppInfo } from '../../../src-shared/contract';
+import type { AppInfo, StorageTroubleInfo } from '../../../src-shared/contract';
 
 export type OpenDialog = { kind: 'addProject' } | { kind: 'newTask'; projectId: string } | null;
 
@@ -8,7 +8,10 @@ interface AppState {
   /** Why the initial load failed, when it did. */
   loadError: string | null;
   dialog: OpenDialog;
+  /** The host's database refuses writes (disk full, …): said in a banner until it accepts again. */
+  storageTrouble: StorageTroubleInfo | null;
   setInfo(info: AppInfo): void;
+  setStorageTrouble(trouble: StorageTroubleInfo | null): void;
   setLoadError(message: string | null): void;
   openDialog(dialog: Exclude<OpenDialog, null>): void;
   closeDialog(): void;
@@ -23,7 +26,9 @@ export const useAppStore = create<AppState>()((set) => ({
   info: null,
   loadError: null,
   dialog: null,
+  storageTrouble: null,
   setInfo: (info) => set({ info }),
+  setStorageTrouble: (storageTrouble) => set({ storageTrouble }),
   setLoadError: (loadError) => set({ loadError }),
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),

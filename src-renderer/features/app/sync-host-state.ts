@@ -36,8 +36,9 @@ function applyProjects(api: Bridge, projects: Project[], reloadAll: boolean): Pr
 }
 
 async function loadEverything(api: Bridge): Promise<void> {
-  const [info, projects] = await Promise.all([api.invoke('app.info', {}), api.invoke('projects.list', {})]);
+  const [info, projects, storage] = await Promise.all([api.invoke('app.info', {}), api.invoke('projects.list', {}), api.invoke('app.storageTrouble', {})]);
   if (info.ok) useAppStore.getState().setInfo(info.data);
+  if (storage.ok) useAppStore.getState().setStorageTrouble(storage.data.trouble);
   if (!projects.ok) {
     useAppStore.getState().setLoadError(projects.error.message);
     return;
@@ -53,6 +54,7 @@ async function loadEverything(api: Bridge): Promise<void> {
 export function syncHostState({ api, connection }: BridgeHandle): () => void {
   const unsubscribers = [
     api.on('projects.changed', ({ projects }) => void applyProjects(api, projects, false)),
+    api.on('app.storageTrouble', ({ trouble }) => useAppStore.getState().setStorageTrouble(trouble)),
     api.on('tasks.changed', ({ task }) => useTasksStore.getState().upsert(task)),
     api.on('tasks.removed', ({ projectId, taskId }) => {
       useTasksStore.getState().remove(taskId);
