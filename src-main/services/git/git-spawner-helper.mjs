@@ -59,7 +59,7 @@ function run(request) {
   try {
     child = spawn('git', args, {
       cwd,
-      env: { ...baseEnvironment, ...env },
+      env: withChanges(baseEnvironment, env),
       stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       windowsHide: true,
       timeout: timeoutMs,
@@ -101,4 +101,14 @@ function run(request) {
       stderr: Buffer.concat(err),
     });
   });
+}
+
+/** The environment with a call's changes applied: a value sets a variable, null removes it. */
+function withChanges(base, changes) {
+  const env = { ...base };
+  for (const [name, value] of Object.entries(changes ?? {})) {
+    if (value === null) delete env[name];
+    else env[name] = value;
+  }
+  return env;
 }

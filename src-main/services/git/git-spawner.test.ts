@@ -33,6 +33,19 @@ const run = (spawner: GitSpawner, cwd: string, args: string[], extra: Partial<Pa
   spawner.run({ args, cwd, env: { LC_ALL: 'C' }, ...extra });
 
 describe('runGitBytes through the git spawner', () => {
+  it("gives git the host's environment as it is at each call, not as it was when the helper started", async () => {
+    const spawner = freshSpawner();
+    const dir = makeRepository(tempFolder());
+    expect((await run(spawner, dir, ['status'])).code).toBe(0);
+    vi.stubEnv('GIT_AUTHOR_NAME', 'Set After The Start');
+    const set = await run(spawner, dir, ['var', 'GIT_AUTHOR_IDENT']);
+    expect(set.stdout.toString()).toMatch(/^Set After The Start </);
+    vi.unstubAllEnvs();
+    delete process.env.GIT_AUTHOR_NAME;
+    const removed = await run(spawner, dir, ['var', 'GIT_AUTHOR_IDENT']);
+    expect(removed.stdout.toString()).not.toContain('Set After The Start');
+  });
+
   it('writes stdin and returns stdout as raw bytes', async () => {
     const dir = makeRepository(tempFolder());
     const bytes = Buffer.from(Array.from({ length: 256 }, (_, i) => i));

@@ -73,6 +73,8 @@ class HelperConnection {
   private readonly startError: string | undefined;
   private exited = false;
   private disconnected = false;
+  /** The host's environment when the helper started: later changes travel with each call. */
+  private readonly startedWith: NodeJS.ProcessEnv;
   ended = false;
   /** False once a request could not be written: the helper is going, new calls need another. */
   accepting = true;
@@ -83,9 +85,10 @@ class HelperConnection {
   ) {
     const args = [helperProgram];
     if (process.env.ELECTRON_RUN_AS_NODE) args.push('--keep-electron-run-as-node');
+    this.startedWith = { ...process.env };
     this.child = spawn(process.execPath, args, {
       // The desktop app's executable is Electron: this makes it run the helper as plain Node.
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      env: { ...this.startedWith, ELECTRON_RUN_AS_NODE: '1' },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       serialization: 'advanced',
       windowsHide: true,
@@ -129,7 +132,8 @@ class HelperConnection {
       id,
       args: request.args,
       cwd: request.cwd,
-      env: request.env,
+      // What changed in the host's environment since the helper started (null: removed), then the call's own.
+      env: { ...environmentChanges(this.startedWith, process.env), ...request.env },
       input: request.input,
       timeoutMs: request.timeoutMs,
       streamStdout: request.onStdout !== undefined,
@@ -290,3 +294,16 @@ function asBuffer(data: Uint8Array): Buffer {
 
 /** The one spawner of this process. */
 export const gitSpawner = new GitSpawner();
+
+/**
+ * The host's environment as it is now, relative to `before`: changed and added variables with
+ * their values, removed ones as null. Git saw the live environment when the host forked it
+ * itself; a variable set after the helper started (a test's stub, a setting applied at run
+ * time) must still reach it.
+ */
+export function environmentChanges(before: NodeJS.ProcessEnv, now: NodeJS.ProcessEnv): Record<string, string | null> {
+  const changes: Record<string, string | null> = {};
+  for (const [name, value] of Object.entries(now)) if (value !== undefined && before[name] !== value) changes[name] = value;
+  for (const name of Object.keys(before)) if (now[name] === undefined) changes[name] = null;
+  return changes;
+}

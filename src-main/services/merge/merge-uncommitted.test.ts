@@ -98,6 +98,25 @@ describe('merging a workspace whose work is uncommitted', () => {
     expect(outcome.merged.landedOnTarget).toEqual({ total: 1, commits: [{ sha: f.rev('main'), subject: 'Squashed 2 commits from braid/squashed' }] });
   });
 
+  it('a preview shown again for the same files names the same commit, even seconds later, and that commit lands', async () => {
+    const f = makeMergeFixture(files);
+    const ws = f.addWorkspace('agent-work');
+    leaveAgentWork(ws.path);
+    clockAt(1_800_000_000);
+    const first = expectOk(await f.service.previewMerge(f.project, ws, { strategy: 'merge' }));
+    clockAt(1_800_000_042);
+    const again = expectOk(await f.service.previewMerge(f.project, ws, { strategy: 'merge' }));
+    expect(again.uncommittedCommit?.sha).toBe(first.uncommittedCommit?.sha);
+    const outcome = expectOk(await f.service.mergeWorkspace(f.project, ws, { strategy: 'merge' }, pinOf(again)));
+    expect(outcome.status).toBe('merged');
+    expect(gitStatus(f.repo.path, ['merge-base', '--is-ancestor', first.uncommittedCommit!.sha, 'main'])).toBe(0);
+    // New work after the merge is another commit of its own.
+    writeFileSync(join(ws.path, 'a.txt'), 'a1\nAGENT AGAIN\na3\n');
+    const changed = expectOk(await f.service.previewMerge(f.project, ws, { strategy: 'merge' }));
+    expect(changed.uncommittedCommit?.sha).toBeDefined();
+    expect(changed.uncommittedCommit?.sha).not.toBe(first.uncommittedCommit?.sha);
+  });
+
   it('a change to the uncommitted files between preview and merge is refused as outdated; nothing moves', async () => {
     const f = makeMergeFixture(files);
     const ws = f.addWorkspace('busy-agent');

@@ -12,7 +12,9 @@ export const uncommittedMessage = (branch: string) => `Uncommitted changes from 
  * and reuses it as long as it still describes the folder (same parent, same tree, same
  * message), so the id the preview showed is the id that lands. A pin that no longer fits
  * means the folder changed since the preview: MERGE_OUTDATED, never a different commit.
- * Without a pin (`undefined`) a fresh commit is made.
+ * Without a pin (`undefined`) the commit is made, or the one made before for the same parent,
+ * tree and message is reused: a preview shown again (the dialog refreshes it as the radar and
+ * the workspace move) names the same id, so no id the user saw is left out of what lands.
  */
 export async function commitOfUncommitted(
   repo: string,
@@ -22,7 +24,7 @@ export async function commitOfUncommitted(
   pinned: string | null | undefined,
 ): Promise<Result<string>> {
   const message = uncommittedMessage(branch);
-  if (pinned === undefined) return ok(await commitTree(repo, { tree: snapshot.tree, parents: [workspaceHead], message }));
+  if (pinned === undefined) return ok(await sameCommitForSameFiles(repo, workspaceHead, snapshot.tree, message));
   if (pinned === null) return outdated('The workspace has uncommitted files the preview did not include; preview the merge again.');
   // The id comes from the renderer: it must name a commit before anything reads it.
   const commit = await tryRevParse(repo, `${pinned}^{commit}`);
@@ -38,3 +40,19 @@ export async function commitOfUncommitted(
 }
 
 const outdated = (message: string) => fail('MERGE_OUTDATED', message, { moved: 'uncommitted' });
+
+/** Commits made for uncommitted files, by parent, tree and message: the newest few hundred. */
+const madeBefore = new Map<string, string>();
+const rememberedCommits = 256;
+
+async function sameCommitForSameFiles(repo: string, parent: string, tree: string, message: string): Promise<string> {
+  const key = `${repo}\0${parent}\0${tree}\0${message}`;
+  const known = madeBefore.get(key);
+  // Still there (nothing pruned it): the same object, so the same id.
+  if (known !== undefined && (await tryRevParse(repo, `${known}^{commit}`)) === known) return known;
+  const made = await commitTree(repo, { tree, parents: [parent], message });
+  madeBefore.delete(key);
+  madeBefore.set(key, made);
+  if (madeBefore.size > rememberedCommits) madeBefore.delete(madeBefore.keys().next().value as string);
+  return made;
+}
