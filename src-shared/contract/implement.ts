@@ -91,6 +91,6 @@ export type ImplementSummary = z.infer<typeof implementSummarySchema>;
  * "Ready for review": an implement task pinned to a plan whose run ended `done`. Derived, not
  * stored: a new run (a follow-up) takes it back to working.
  */
-export function isReadyForReview(task: { planPin: PlanPin | null; role: string; agent: { status: string } }): boolean {
-  return task.role === 'implement' && task.planPin !== null && task.agent.status === 'done';
+export function isReadyForReview(task: { planPin?: PlanPin | null; role?: string; agent: { status: string } }): boolean {
+  return task.role === 'implement' && task.planPin != null && task.agent.status === 'done';
 }
