@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventName, Task } from '../../../src-shared/contract';
@@ -175,12 +175,28 @@ describe('implementing an approved plan', () => {
     expect(expectOk(world.services.plans.progress(planTask.id)).tasks[0]).toMatchObject({ readyForReview: true });
     // A follow-up message: working again (the model is slow to answer), so no longer ready for review.
     world.server.script(() => ({ fault: { kind: 'hang' } }));
+    const asked = world.server.requests.length;
     expectOk(await world.services.agents.send(task.id, 'One more thing'));
-    await world.waitForStatus(task.id, 'running');
+    await world.server.waitForRequests(asked + 1);
+    expect(textOf(world.server.requests[asked]!)).toContain('One more thing');
     expect(expectOk(world.services.plans.progress(planTask.id)).tasks[0]).toMatchObject({ status: 'running', readyForReview: false });
     expect(expectOk(await world.services.plans.implementSummary(task.id)).readyForReview).toBe(false);
     expectOk(world.services.agents.stop(task.id));
     await world.waitForStatus(task.id, 'stopped');
-    expect(textOf(world.server.requests.at(-1)!)).toContain('One more thing');
+  });
+  it('checks a renamed file under both its names', async () => {
+    const world = await agentWorld();
+    const { planTask } = await approvedPlanTask(world);
+    world.server.script(() => ({ text: 'Done.' }));
+    const [task] = expectOk(await world.services.plans.implement({ taskId: planTask.id, version: 1, assignments: [{ stepIds: ['S1', 'S2'] }] }));
+    const ready = await world.waitForStatus(task!.id, 'done');
+    // By hand in the worktree: README.md moves under src/menu/ (S2's folder, so its new name is planned).
+    const path = ready.workspace.path;
+    mkdirSync(join(path, 'src/menu'), { recursive: true });
+    git(path, 'mv', 'README.md', 'src/menu/README.md');
+    git(path, 'commit', '--quiet', '-m', 'move the readme');
+    const summary = expectOk(await world.services.plans.implementSummary(task!.id));
+    expect(summary.files.map((file) => [file.oldPath ?? null, file.path, file.status])).toEqual([['README.md', 'src/menu/README.md', 'renamed']]);
+    expect(summary.unplanned).toEqual([{ path: 'README.md', otherSteps: [] }]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { Task } from '../../../src-shared/contract';
 import { openStore } from '../store/store';
 import { revisedSamplePlan, samplePlan, submitPlanTurn } from '../../testing/sample-plan';
 import { agentWorld } from '../testing/agent-fixture';
@@ -97,9 +98,11 @@ describe('plans.implement is behind the plan gate', () => {
     store.db.prepare('UPDATE task SET pipeline_id = ? WHERE id = ?').run('pipe000001', planTask.id);
     store.close();
 
-    const created = expectOk(
-      await world.services.plans.implement({ taskId: planTask.id, version: 1, assignments: [{ stepIds: ['S1'] }, { stepIds: ['S2'], model: 'openai:gpt-4o-mini' }] }),
-    );
+    // Sent twice at once (a double click): one set of tasks, the same answer to both.
+    const input = { taskId: planTask.id, version: 1, assignments: [{ stepIds: ['S1'] }, { stepIds: ['S2'], model: 'openai:gpt-4o-mini' }] };
+    const [created, again] = (await Promise.all([world.services.plans.implement(input), world.services.plans.implement({ ...input })])).map(expectOk) as [Task[], Task[]];
+    expect(again.map((task) => task.id)).toEqual(created.map((task) => task.id));
+    expect(implementTasks(world)).toHaveLength(2);
     expect(created.map((task) => [task.pipelineId, task.agent.model])).toEqual([
       ['pipe000001', 'openai:gpt-4o'],
       ['pipe000001', 'openai:gpt-4o-mini'],

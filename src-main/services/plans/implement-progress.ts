@@ -106,8 +106,8 @@ export function createImplementProgress(deps: ImplementProgressDeps) {
       const diff: Result<WorkspaceDiffView> =
         task.workspace.state === 'ready' ? await deps.diff(task.workspace.id) : fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}.`);
       const files = diff.ok ? diff.data.files.map(({ path, oldPath, status, additions, deletions }) => ({ path, ...(oldPath === undefined ? {} : { oldPath }), status, additions, deletions })) : [];
-      // A rename changes both names; each is checked against the plan.
-      const changed = files.flatMap((file) => (file.oldPath !== undefined && file.oldPath !== file.path ? [file.oldPath, file.path] : [file.path]));
+      // A rename changes both names (a copy only its new one); each is checked against the plan.
+      const changed = files.flatMap((file) => (file.status === 'renamed' && file.oldPath !== undefined && file.oldPath !== file.path ? [file.oldPath, file.path] : [file.path]));
       const ownerOf = new Map(others.map((other) => [other.stepId, other]));
       const unplanned = unplannedPaths(changed, plan.plan.steps, task.planPin.stepIds).map(({ path, otherSteps: stepIds }) => ({
         path,
