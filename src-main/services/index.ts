@@ -88,7 +88,11 @@ export interface Services {
   radar: RadarMonitor;
   /** How agent commands are isolated here, and the long-lived services agents started. */
   commands: CommandsService;
-  /** Plan artifacts: versions, the user's decisions at the gate, the gate (`requireApprovedPlan`), diff, save to repository (R1). */
+  /**
+   * Plan artifacts: versions, the user's decisions at the gate, the gate (`requireApprovedPlan`),
+   * diff, save to repository (R1); implementing an approved version, its progress, each implement
+   * task's summary and what its review gets (`implementContext`) (R2).
+   */
   plans: PlanService;
   /** Per project: the review gate, auto review, the check command, where plans are saved. */
   pipelineSettings: PipelineSettingsStore;
@@ -154,11 +158,12 @@ export function createServices(options: ServicesOptions): Services {
   const commands = createCommandsService({ isolation: machineCommandIsolation(), taskExists: (taskId) => store.tasks.get(taskId) !== undefined, emit, events, log: runtime.log });
   const radar = new RadarMonitor({ store, now, events, onChange: (projectId, computed) => emit('radar.changed', { projectId, radar: computed }), log: runtime.log });
   const live = new LiveReview({ store, emit, events, radar, log: runtime.log });
+  const agentModels = runtime.models ?? agentModelsFrom(models);
   const agents = new AgentService({
     store,
     writer,
     events,
-    models: runtime.models ?? agentModelsFrom(models),
+    models: agentModels,
     policy: runtime.policy ?? defaultPermissionPolicy,
     createToolset:
       runtime.createToolset ??
@@ -169,19 +174,28 @@ export function createServices(options: ServicesOptions): Services {
           services: commands.forTask(task.id),
         })),
     loopTools: (task) => late.plans?.loopToolsFor(task) ?? [],
+    briefing: (task) => late.plans?.briefingFor(task) ?? null,
     notifyTaskChanged: (taskId) => void context.announce.taskChanged(taskId),
     concurrency: runtime.concurrency ?? store.settings.get<number>('agents.concurrency') ?? 4,
     retry: runtime.retry,
     log: runtime.log,
   });
   late.agents = agents;
+  const tasks = createTaskOrchestration(context, { agents, commands, autoStart: runtime.autoStart ?? true });
   const pipelineSettings = createPipelineSettings(store);
-  const plans = createPlanService(context, { agents, pipelineSettings });
+  const plans = createPlanService(context, {
+    agents,
+    pipelineSettings,
+    implement: {
+      diff: (workspaceId) => live.diff(workspaceId),
+      resolveModel: (ref) => agentModels.resolve(ref, 'implement'),
+      startWhenReady: tasks.startWhenReady,
+    },
+  });
   late.plans = plans;
   const sendToAgent = (taskId: string, text: string) => agents.send(taskId, text);
   const review = createReviewService(context, { emit, sendToAgent, diff: (workspaceId) => live.diff(workspaceId) });
   const merges = createTaskMerges(context, { sendToAgent });
-  const tasks = createTaskOrchestration(context, { agents, commands, autoStart: runtime.autoStart ?? true });
   agents.recoverAfterRestart();
   let closed: Promise<void> | undefined;
 

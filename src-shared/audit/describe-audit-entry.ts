@@ -59,6 +59,13 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'type' | 'actor' | 'p
       return `Invalid plan refused (try ${num('attempt') ?? '?'})${p.failedTask === true ? ': the task failed' : ''}`;
     case 'plan.saved':
       return `Plan${version} saved to the repository as ${text('path')} (${text('commit').slice(0, 7)})`;
+    case 'plan.implemented': {
+      const tasks = Array.isArray(p.tasks) ? p.tasks.filter((task): task is Record<string, unknown> => typeof task === 'object' && task !== null) : [];
+      const steps = tasks.map((task) => (Array.isArray(task.stepIds) ? task.stepIds.filter((id) => typeof id === 'string').join(', ') : '')).map((ids) => `[${ids}]`);
+      return `Plan${version} implemented in ${tasks.length} task${tasks.length === 1 ? '' : 's'}${steps.length > 0 ? ` ${steps.join(' ')}` : ''}${text('baseCommit') ? ` from ${text('baseBranch')} at ${short(text('baseCommit'))}` : ''}`;
+    }
+    case 'step.updated':
+      return `Step ${text('stepId')} of plan${version} ${(text('status') || 'updated').replace(/_/g, ' ')}${reason('note')}`;
     case 'review.submitted':
       return `Review${version}: ${text('verdict')}${num('confidence') === null ? '' : ` (confidence ${num('confidence')})`}, ${num('findings') ?? 0} finding${num('findings') === 1 ? '' : 's'}`;
     case 'finding.submitted':

@@ -15,3 +15,5 @@ export * from './pipelines';
 export * from './audit';
 export * from './plan-methods';
 export * from './validation-issues';
+export * from './implement';
+export * from './implement-methods';

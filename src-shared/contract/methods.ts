@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timelineEventSchema } from './agent';
+import { implementMethods } from './implement-methods';
 import { planMethods } from './plan-methods';
 import { auditEntrySchema, auditExportInputSchema, auditExportSchema, auditListInputSchema, auditVerificationSchema } from './audit';
 import { backgroundServiceIdSchema, backgroundServiceSchema, commandIsolationSchema } from './commands';
@@ -40,6 +41,7 @@ import {
   appInfoSchema,
   storageTroubleSchema,
   branchesSchema,
+  branchNameSchema,
   idSchema,
   orphanSchema,
   projectSchema,
@@ -55,11 +57,7 @@ const pathInput = z
 
 const commitId = z.string().regex(/^[0-9a-f]{40,64}$/);
 
-const branchName = z
-  .string()
-  .min(1)
-  .max(255)
-  .refine((b) => !b.startsWith('-') && !b.includes('\0') && !/[\s~^:?*[\\]/.test(b) && !b.includes('..'), 'not a valid branch name');
+const branchName = branchNameSchema;
 
 const empty = z.object({}).strict();
 
@@ -313,6 +311,7 @@ export const methods = {
   'agents.setConcurrency': { input: z.object({ concurrency: z.number().int().min(1).max(64) }).strict(), output: z.object({ concurrency: z.number().int() }) },
 
   ...planMethods,
+  ...implementMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -31,6 +31,11 @@ export interface AgentServiceOptions {
    * `ask_user`; the role decides which the model is offered (`role-tools.ts`).
    */
   loopTools?(task: Task): LoopTool[];
+  /**
+   * What other services add to the system prompt of a run of `task` for its role: the pinned
+   * plan and checklist of an implement task (`plans/`). Read once when the run starts.
+   */
+  briefing?(task: Task): string | null;
   /** Re-reads the task and pushes `tasks.changed`. */
   notifyTaskChanged(taskId: string): void;
   concurrency: number;
@@ -348,7 +353,7 @@ export class AgentService {
       const rules = await readProjectRules(task.workspace.path);
       outcome = await runAgent({
         task,
-        system: buildSystemPrompt(task, rules),
+        system: buildSystemPrompt(task, rules, this.options.briefing?.(task) ?? null),
         model: model.data,
         toolset,
         loopTools: [createAskUserTool((callId, signal) => this.questions.wait(taskId, callId, signal)), ...(this.options.loopTools?.(task) ?? [])],

@@ -5,6 +5,7 @@ import type { PipelineSettingsStore } from '../projects/pipeline-settings';
 import type { WorkspaceContext } from '../workspaces/context';
 import { slugify } from '../workspaces/slug';
 import { commitPlanFile } from './commit-plan-file';
+import { createImplementService, type ImplementServiceDeps } from './implement-service';
 import { planContent } from './plan-content';
 import { createPlanDecisions, type PlanAgents } from './plan-decisions';
 import { planFact } from './plan-facts';
@@ -17,11 +18,13 @@ export type PlanService = ReturnType<typeof createPlanService>;
 /**
  * Plan artifacts (R1): the versions of a plan task's plan, the agent's `submit_plan`, the
  * user's decisions at the gate, the gate itself (`requireApprovedPlan`), the text diff between
- * versions, and "Save to repository". Every fact is published as a domain event (`plan.*`).
+ * versions, and "Save to repository"; their implementation (R2, `implement-service.ts`) behind
+ * the gate. Every fact is published as a domain event (`plan.*`).
  */
-export function createPlanService(context: WorkspaceContext, deps: { agents: PlanAgents; pipelineSettings: PipelineSettingsStore }) {
+export function createPlanService(context: WorkspaceContext, deps: { agents: PlanAgents; pipelineSettings: PipelineSettingsStore; implement: ImplementServiceDeps }) {
   const { store, events, now } = context;
   const decisions = createPlanDecisions({ store, agents: deps.agents, events, now });
+  const implementation = createImplementService(context, deps.implement);
 
   const planTask = (taskId: string): Result<Task> => {
     const task = store.tasks.get(taskId);
@@ -69,16 +72,33 @@ export function createPlanService(context: WorkspaceContext, deps: { agents: Pla
     /** The gate: `PLAN_NOT_APPROVED` unless `version` is approved and the task's latest. */
     requireApprovedPlan: (taskId: string, number: number): Result<PlanVersion> => requireApprovedPlan(store, taskId, number),
 
-    /** The loop tools a run of `task` gets from plans: `submit_plan` (offered to plan tasks only, see role-tools.ts). */
+    /**
+     * The loop tools a run of `task` gets from plans: `submit_plan` (offered to plan tasks only,
+     * see role-tools.ts) and, for an implement task pinned to a plan, `update_step`.
+     */
     loopToolsFor(task: Task): LoopTool[] {
+      const updateStep = implementation.updateStepTool(task);
       return [
         createSubmitPlanTool({
           accept: (plan) => acceptFromAgent(task, plan),
           refused: (attempt, issues, final) =>
             void events.publish('plan.submissionRefused', { projectId: task.projectId, taskId: task.id, pipelineId: task.pipelineId, attempt, issues, failedTask: final, at: now() }),
         }),
+        ...(updateStep ? [updateStep] : []),
       ];
     },
+
+    /** What the system prompt of `task` adds for its role: the pinned plan and checklist of an implement task (else null). */
+    briefingFor: implementation.briefingFor,
+
+    /** Implement an approved version: the pinned implement tasks, created behind the gate. */
+    implement: implementation.implement,
+    /** Every implement task of a plan task with its steps' progress. */
+    progress: implementation.progress,
+    /** An implement task's steps, files changed, commands run and unplanned changes. */
+    implementSummary: implementation.summary,
+    /** For the review of an implement task: the pinned plan, its steps, the summary, the unplanned changes. */
+    implementContext: implementation.context,
 
     /**
      * Commits an approved (and latest) version's Markdown into the workspace of

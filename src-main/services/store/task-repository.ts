@@ -113,6 +113,7 @@ export function createTaskRepository(db: Db) {
   const byProject = db.prepare<[string], RawTaskWithWorkspace>(`${selectTasks} WHERE t.project_id = ? ORDER BY t.created_at, t.id`);
   const byWorkspace = db.prepare<[string], RawTaskWithWorkspace>(`${selectTasks} WHERE t.workspace_id = ? ORDER BY t.created_at`);
   const byPipeline = db.prepare<[string], RawTaskWithWorkspace>(`${selectTasks} WHERE t.pipeline_id = ? ORDER BY t.created_at, t.id`);
+  const pinnedTo = db.prepare<[string], RawTaskWithWorkspace>(`${selectTasks} WHERE json_extract(t.plan_pin, '$.planTaskId') = ? ORDER BY t.created_at, t.rowid`);
   const reviewsOf = db.prepare<[string], RawTaskWithWorkspace>(`${selectTasks} WHERE t.reviewed_task_id = ? ORDER BY t.created_at, t.id`);
   const insert = db.prepare(
     `INSERT INTO task (id, project_id, workspace_id, title, prompt, role, created_at, pipeline_id, plan_pin, reviewed_task_id)
@@ -151,6 +152,8 @@ export function createTaskRepository(db: Db) {
       });
     },
     listByPipeline: (pipelineId: string): Task[] => byPipeline.all(pipelineId).map(toTask),
+    /** Implement tasks pinned to a version of the plan task's plan, oldest first. */
+    listPinnedTo: (planTaskId: string): Task[] => pinnedTo.all(planTaskId).map(toTask),
     /** Review tasks of a task (they share its workspace). */
     listReviewsOf: (taskId: string): Task[] => reviewsOf.all(taskId).map(toTask),
     remove: (id: string): boolean => remove.run(id).changes > 0,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { onTestFinished, vi } from 'vitest';
-import type { Task, TaskStatus, TimelineEvent } from '../../../src-shared/contract';
+import type { EventName, Task, TaskStatus, TimelineEvent } from '../../../src-shared/contract';
 import { startScriptedModelServer, type ScriptedModelServer } from '../../testing/scripted-model-server';
 import { createServices, type AgentRuntimeOptions, type Services } from '../index';
 import { recordingEmit } from './recording-emit';
@@ -21,7 +21,15 @@ export function modelEnv(server: ScriptedModelServer, protocol: Protocol): Recor
  * over HTTP with a provider's real protocol. Retries are fast so fault tests stay quick.
  */
 export async function agentWorld(
-  options: { protocol?: Protocol; dataDir?: string; agents?: Partial<AgentRuntimeOptions>; server?: ScriptedModelServer; repo?: string } = {},
+  options: {
+    protocol?: Protocol;
+    dataDir?: string;
+    agents?: Partial<AgentRuntimeOptions>;
+    server?: ScriptedModelServer;
+    repo?: string;
+    /** Sees every contract event as it is pushed (after it is recorded), to act at an exact moment. */
+    onEmit?: (event: EventName, payload: unknown) => void;
+  } = {},
 ) {
   const server = options.server ?? (await startScriptedModelServer({ apiKey: 'sk-test' }));
   if (!options.server) onTestFinished(() => server.close());
@@ -29,7 +37,10 @@ export async function agentWorld(
   const dataDir = options.dataDir ?? tempFolder('braid-agent-');
   const services: Services = createServices({
     dataDir,
-    emit: recorder.emit,
+    emit: (event, payload) => {
+      recorder.emit(event, payload);
+      options.onEmit?.(event, payload);
+    },
     env: modelEnv(server, options.protocol ?? 'openai'),
     agents: { retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 30_000 }, ...options.agents },
   });

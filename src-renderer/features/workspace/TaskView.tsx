@@ -9,6 +9,7 @@ import { MergeAgentNotice } from '../merge/MergeAgentNotice';
 import { MergeButton } from '../merge/MergeButton';
 import { RunningServices } from '../commands/RunningServices';
 import { PlanPanel } from '../plans/PlanPanel';
+import { ImplementPanel } from '../implement/ImplementPanel';
 import { CopyPathButton } from './CopyPathButton';
 import { DeleteTaskButton } from './DeleteTaskButton';
 import { RecreateWorkspaceButton } from './RecreateWorkspaceButton';
@@ -78,6 +79,7 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
       <RunningServices taskId={task.id} />
       <AgentStatusBar agent={task.agent} />
       {task.role === 'plan' && <PlanPanel task={task} />}
+      {task.planPin && <ImplementPanel task={task} />}
       <ConversationView taskId={task.id} prompt={task.prompt} />
       <Composer taskId={task.id} status={task.agent.status} model={task.agent.model} />
     </main>
