@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { resolveBranch } from '../git/branches';
 import { summariseGitError } from '../git/run-git';
-import { worktreeGit, type WorkspaceHandle } from './workspace-handle';
+import { worktreeGit, type WorkspaceHandle } from '../workspaces/workspace-handle';
 
 export interface WorkspaceBase {
   /** The base branch's ref (`refs/heads/main`), or null when it is gone and `baseCommit` stands in. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RepoQueue } from '../git/repo-queue';
 import { git, makeRepository, tempFolder, writeFiles } from '../testing/temp-folders';
-import type { WorkspaceHandle } from './workspace-handle';
+import type { WorkspaceHandle } from '../workspaces/workspace-handle';
 
 /**
  * Test fixture: a real repository on `main` and a real worktree on `braid/task` made from

@@ -1,8 +1,8 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { summariseGitError } from '../git/run-git';
-import { mergeInProgress, type MergeInProgress } from './merge-in-progress';
+import { mergeInProgress, type MergeInProgress } from '../workspaces/merge-in-progress';
 import { resolveWorkspaceBase } from './workspace-base';
-import { requireWorktree, worktreeGit, type WorkspaceHandle } from './workspace-handle';
+import { requireWorktree, worktreeGit, type WorkspaceHandle } from '../workspaces/workspace-handle';
 
 export interface WorkspaceCommit {
   sha: string;

@@ -4,7 +4,7 @@ import { runGitBytes } from '../git/run-git';
 import { plainDiffConfig, plainDiffFlags } from '../diffs/git-bytes';
 import { formatPatch, parseFilePatch, type HunkRange } from '../review/unified-diff';
 import { scratchCommit } from './commit-objects';
-import { gitText } from './git-step';
+import { gitText } from '../git/git-step';
 import { mergeTrees } from './merge-tree';
 import { readTreeEntries, type TreeEdit } from './tree-edits';
 

@@ -1,9 +1,9 @@
 import { resolveBranch } from '../git/branches';
 import { scratchCommit } from '../merge/commit-objects';
-import { gitText, mergeBaseOf, splitNul, tryRevParse } from '../merge/git-step';
+import { gitText, mergeBaseOf, splitNul, tryRevParse } from '../git/git-step';
 import { mergeTrees } from '../merge/merge-tree';
 import type { MergeProject, MergeWorkspace } from '../merge/merge-types';
-import { snapshotWorkspace } from '../merge/workspace-snapshot';
+import { snapshotWorkspace } from '../workspaces/worktree-snapshot';
 import { createConcurrencyLimit } from './concurrency-limit';
 import { overlapOf, parseTouchedLines, type TouchedFile } from './touched-lines';
 

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { summariseGitError } from '../git/run-git';
-import { worktreeGit, type WorkspaceHandle } from '../history/workspace-handle';
+import { worktreeGit, type WorkspaceHandle } from '../workspaces/workspace-handle';
 import { parseFilePatch, type FilePatch } from './unified-diff';
 import { untrackedPatch } from './untracked-patch';
 

@@ -1,9 +1,10 @@
-import { fail, ok, type Result, type ReviewSummary, type Task } from '../../../src-shared/contract';
+import { ok, type Result, type ReviewSummary } from '../../../src-shared/contract';
 import { fileDiff, type DiffFileRef, type FileDiff, type WorkspaceDiff } from '../diffs';
 import type { ContractEmit } from '../events';
-import { openWorkspace, type WorkspaceHandle } from '../history/workspace-handle';
 import { resolveWorkspaceBase } from '../history/workspace-base';
 import type { WorkspaceContext } from '../workspaces/context';
+import { openTaskWorkspace, taskNotFound } from '../workspaces/open-task-workspace';
+import type { WorkspaceHandle } from '../workspaces/workspace-handle';
 import { acceptHunk, type AcceptedHunk, type AcceptHunkRequest } from './accept-hunk';
 import { worktreeFileReader } from './comment-anchor';
 import { isUntracked, readFileDiff } from './file-diff';
@@ -44,8 +45,8 @@ export interface ReviewServiceOptions {
 export function createReviewService(context: WorkspaceContext, options: ReviewServiceOptions) {
   const comments = createTaskComments(context, options);
   const withWorkspace = async <T>(taskId: string, work: (handle: WorkspaceHandle) => Promise<Result<T>>): Promise<Result<T>> => {
-    const handle = openWorkspace(context, taskId);
-    return handle.ok ? work(handle.data) : handle;
+    const opened = openTaskWorkspace(context, taskId, 'worktree');
+    return opened.ok ? work(opened.data.handle) : opened;
   };
   /** Hunk actions change the worktree (and accept its branch): everyone who follows it is told. */
   const moving = async <T>(taskId: string, work: (handle: WorkspaceHandle) => Promise<Result<T>>): Promise<Result<T>> => {
@@ -53,13 +54,6 @@ export function createReviewService(context: WorkspaceContext, options: ReviewSe
     const task = result.ok ? context.store.tasks.get(taskId) : undefined;
     if (task) void context.events.publish('workspace.moved', { workspaceId: task.workspace.id });
     return result;
-  };
-  /** The task's workspace, when it is there to be read. */
-  const readyWorkspace = (taskId: string): Result<Task['workspace']> => {
-    const task = context.store.tasks.get(taskId);
-    if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
-    if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}.`);
-    return ok(task.workspace);
   };
   const editsOf = (taskId: string) => {
     const task = context.store.tasks.get(taskId);
@@ -69,14 +63,11 @@ export function createReviewService(context: WorkspaceContext, options: ReviewSe
   return {
     /** Everything that differs from the merge-base with the base branch. */
     async diff(taskId: string): Promise<Result<WorkspaceDiff>> {
-      const workspace = readyWorkspace(taskId);
-      return workspace.ok ? options.diff(workspace.data.id) : workspace;
+      const opened = openTaskWorkspace(context, taskId, 'worktree');
+      return opened.ok ? options.diff(opened.data.workspace.id) : opened;
     },
     /** One file's hunks with both texts; the path is confined to the worktree by the diff. */
-    async fileDiff(taskId: string, file: DiffFileRef): Promise<Result<FileDiff>> {
-      const workspace = readyWorkspace(taskId);
-      return workspace.ok ? fileDiff(workspace.data, file) : workspace;
-    },
+    fileDiff: (taskId: string, file: DiffFileRef): Promise<Result<FileDiff>> => withWorkspace(taskId, (handle) => fileDiff(handle, file)),
 
     acceptHunk: (taskId: string, request: AcceptHunkRequest): Promise<Result<AcceptedHunk>> => moving(taskId, (handle) => acceptHunk(handle, request)),
     revertHunk: (taskId: string, request: RevertHunkRequest): Promise<Result<RevertedHunk>> => moving(taskId, (handle) => revertHunk(handle, request)),
@@ -91,7 +82,7 @@ export function createReviewService(context: WorkspaceContext, options: ReviewSe
     /** Which agent step made each of these hunks of `path` (e.g. the diff engine's hunks). */
     provenance(taskId: string, path: string, hunks: readonly ProvenanceHunk[]): Result<HunkProvenance[]> {
       const edits = editsOf(taskId);
-      if (!edits) return fail('NOT_FOUND', 'That task does not exist any more.');
+      if (!edits) return taskNotFound();
       return ok(attributeHunks(edits, path, hunks));
     },
 

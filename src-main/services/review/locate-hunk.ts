@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
-import type { WorkspaceHandle } from '../history/workspace-handle';
+import type { WorkspaceHandle } from '../workspaces/workspace-handle';
 import { readFileDiff } from './file-diff';
 import { resolveRequestedHunk } from './hunk-selection';
 import { rangeOf, type DiffHunk, type FilePatch, type HunkRange } from './unified-diff';

@@ -2,7 +2,7 @@ import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, makeRepository, tempFolder } from '../testing/temp-folders';
-import { snapshotWorkspace } from './workspace-snapshot';
+import { snapshotWorkspace } from './worktree-snapshot';
 
 describe('snapshotWorkspace', () => {
   it('sees a same-size edit made in the same second as the checkout (racy git)', async () => {

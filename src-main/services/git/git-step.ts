@@ -1,10 +1,9 @@
-import { summariseGitError } from '../git/run-git';
-import { runGitBytes, type RunGitBytesOptions as GitBytesOptions } from '../git/run-git';
+import { runGitBytes, summariseGitError, type RunGitBytesOptions as GitBytesOptions } from './run-git';
 
 /**
  * A plumbing command that failed where it should not (a corrupt object, a missing identity
- * for commit-tree, a full disk). Thrown inside a merge step and turned into a `GIT_FAILED`
- * value at the service boundary, so the steps read as a straight line.
+ * for commit-tree, a full disk). Thrown inside a step (a merge, a snapshot, the radar) and
+ * turned into a `GIT_FAILED` value at the service boundary, so the steps read as a straight line.
  */
 export class GitStepError extends Error {
   constructor(
