@@ -113,6 +113,35 @@ describe('touched lines', () => {
     ]);
   });
 
+  it('keeps each file on its own lines when a file became a link (git prints two sections for it)', () => {
+    const patch = [
+      'diff --git a/link b/link',
+      'deleted file mode 100644',
+      '--- a/link',
+      '+++ /dev/null',
+      '@@ -1 +0,0 @@',
+      '-text',
+      'diff --git a/link b/link',
+      'new file mode 120000',
+      '--- /dev/null',
+      '+++ b/link',
+      '@@ -0,0 +1 @@',
+      '+target',
+      '\\ No newline at end of file',
+      'diff --git a/z b/z',
+      '--- a/z',
+      '+++ b/z',
+      '@@ -5 +5 @@',
+      '-five',
+      '+FIVE',
+      '',
+    ].join('\n');
+    expect(parseTouchedLines(patch, ['link', 'z'])).toEqual([
+      { path: 'link', ranges: [], wholeFile: true },
+      { path: 'z', ranges: [[5, 5]], wholeFile: false },
+    ]);
+  });
+
   it('intersects sorted ranges', () => {
     expect(intersectRanges([[1, 5], [8, 12]], [[4, 9], [12, 20]])).toEqual([[4, 5], [8, 9], [12, 12]]);
     expect(intersectRanges([[1, 2]], [[3, 4]])).toEqual([]);

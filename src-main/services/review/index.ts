@@ -1,30 +1,27 @@
 import { ok, type Result, type ReviewSummary } from '../../../src-shared/contract';
-import { fileDiff, type DiffFileRef, type FileDiff, type WorkspaceDiff } from '../diffs';
+import { fileDiff, hunkRange, hunksOf, readFileDiff, resolveWorkspaceBase, shownContext, type DiffFileRef, type FileDiff, type HunkRange, type WorkspaceDiff } from '../diffs';
 import type { ContractEmit } from '../events';
-import { resolveWorkspaceBase } from '../history/workspace-base';
+import { locateReviewPath } from '../paths/review-path';
 import type { WorkspaceContext } from '../workspaces/context';
 import { openTaskWorkspace, taskNotFound } from '../workspaces/open-task-workspace';
 import type { WorkspaceHandle } from '../workspaces/workspace-handle';
 import { acceptHunk, type AcceptedHunk, type AcceptHunkRequest } from './accept-hunk';
 import { worktreeFileReader } from './comment-anchor';
-import { isUntracked, readFileDiff } from './file-diff';
 import { attributeHunks, fileEditsFromTimeline, provenanceHunk, type HunkProvenance, type ProvenanceHunk } from './provenance';
-import { locateReviewPath } from './review-path';
+import { reviewFileOf, validateReviewPaths } from './locate-hunk';
 import { createReviewComments } from './review-comments';
 import { reviewOverview } from './review-overview';
 import { revertHunk, type RevertedHunk, type RevertHunkRequest } from './revert-hunk';
 import { createTaskComments, type AgentDelivery } from './task-comments';
-import { rangeOf, type HunkRange } from './unified-diff';
+import { isUntracked } from './tracking';
 
 export type { AcceptedHunk, AcceptHunkRequest } from './accept-hunk';
 export type { CurrentFileReader } from './comment-anchor';
-export type { HunkTarget } from './locate-hunk';
+export type { HunkTarget, ReviewFile } from './locate-hunk';
 export type { FileEdit, HunkProvenance, ProvenanceHunk } from './provenance';
 export type { FollowUp, NewReviewComment, ReviewComment, ReviewComments } from './review-comments';
 export type { RevertedHunk, RevertHunkRequest } from './revert-hunk';
-export type { DiffHunk, FilePatch, HunkRange } from './unified-diff';
 export { acceptHunk, revertHunk, attributeHunks, fileEditsFromTimeline, provenanceHunk, createReviewComments, worktreeFileReader };
-export { parseFilePatch, formatPatch } from './unified-diff';
 
 export type ReviewService = ReturnType<typeof createReviewService>;
 
@@ -86,20 +83,26 @@ export function createReviewService(context: WorkspaceContext, options: ReviewSe
       return ok(attributeHunks(edits, path, hunks));
     },
 
-    /** The file's hunks against the merge-base (three lines of context by default), each with its provenance. */
-    fileProvenance: (taskId: string, path: string, options: { contextLines?: number } = {}) =>
+    /**
+     * The file's hunks against the merge-base, read exactly as DiffLens's file diff reads them
+     * (three lines of context, a rename's old path compared too), each with its provenance.
+     */
+    fileProvenance: (taskId: string, path: string, options: { contextLines?: number; oldPath?: string } = {}) =>
       withWorkspace(taskId, async (handle): Promise<Result<{ hunk: HunkRange; provenance: HunkProvenance }[]>> => {
+        const file = reviewFileOf({ path, ...(options.oldPath === undefined ? {} : { oldPath: options.oldPath }) });
+        const valid = validateReviewPaths(file);
+        if (!valid.ok) return valid;
         const located = locateReviewPath(handle.path, path);
         if (!located.ok) return located;
         const base = await resolveWorkspaceBase(handle);
         if (!base.ok) return base;
         const untracked = await isUntracked(handle, path);
         if (!untracked.ok) return untracked;
-        const diff = await readFileDiff(handle, base.data.mergeBase, path, options.contextLines ?? 3, untracked.data);
+        const diff = await readFileDiff(handle, base.data.commit, file, { context: options.contextLines ?? shownContext, untracked: untracked.data });
         if (!diff.ok) return diff;
-        const hunks = diff.data?.hunks ?? [];
+        const hunks = hunksOf(diff.data);
         const attributed = attributeHunks(editsOf(taskId) ?? [], path, hunks.map(provenanceHunk));
-        return ok(hunks.map((hunk, index) => ({ hunk: rangeOf(hunk), provenance: attributed[index] ?? { byHand: true as const } })));
+        return ok(hunks.map((hunk, index) => ({ hunk: hunkRange(hunk), provenance: attributed[index] ?? { byHand: true as const } })));
       }),
   };
 }

@@ -5,7 +5,7 @@ import type { ReviewCommentRow, ReviewCommentSide, ReviewCommentStatus } from '.
 import type { Store } from '../store/store';
 import { composeFollowUpText } from './follow-up-message';
 import { judgeAnchor, type CurrentFileReader } from './comment-anchor';
-import { locateReviewPath, validateReviewPath } from './review-path';
+import { locateReviewPath, validateReviewPath } from '../paths/review-path';
 import { taskNotFound } from '../workspaces/open-task-workspace';
 
 export type ReviewComment = ReviewCommentRow;
