@@ -1,7 +1,7 @@
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeMergeFixture } from '../merge/merge-test-fixture';
+import { makeMergeFixture } from '../testing/merge-fixture';
 import { tempFolder } from '../testing/temp-folders';
 import { ConflictRadar } from './conflict-radar';
 import { intersectRanges, parseTouchedLines } from './touched-lines';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileDiff } from '../diffs/file-diff';
 import { hunkRange, type Hunk } from '../diffs/hunk';
-import { asFile, makeWorkspace, numberedLines } from '../history/workspace-fixture';
+import { asFile, makeWorkspace, numberedLines } from '../testing/workspace-fixture';
 import { expectOk } from '../testing/services-fixture';
 import { tempFolder } from '../testing/temp-folders';
 import { acceptHunk } from './accept-hunk';

@@ -1,10 +1,10 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { hunkId, hunkRange, type Hunk, type HunkRange } from '../diffs/hunk';
+import { findHunk } from '../diffs/hunk-selection';
 import { hunksOf, readFileDiff, shownContext } from '../diffs/read-file-diff';
 import type { FilePatch } from '../diffs/unified-diff';
 import { validateReviewPath } from '../paths/review-path';
 import type { WorkspaceHandle } from '../workspaces/workspace-handle';
-import { findHunk } from '../diffs/hunk-selection';
 
 /** A single hunk of a file's diff against the merge-base, or the whole file. */
 export type HunkTarget = HunkRange | 'file';
@@ -65,7 +65,7 @@ export async function locateHunk(handle: WorkspaceHandle, mergeBase: string, fil
   return fail('HUNK_CHANGED', `${file.path} has changed since it was shown: that hunk is not there any more. Look at the new diff and try again.`, {
     path: file.path,
     requested: hunkRange(request.range),
-    /** The file's hunks now, zero-context and as DiffLens shows them. */
+    // The file's hunks now, zero-context and as DiffLens shows them.
     current: hunksOf(zero.data).map(hunkRange),
     shown: hunksOf(shown.data).map(hunkRange),
   });

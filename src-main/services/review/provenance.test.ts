@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent, TimelineEventBody } from '../../../src-shared/contract';
-import { asFile, makeWorkspace, numberedLines } from '../history/workspace-fixture';
+import { asFile, makeWorkspace, numberedLines } from '../testing/workspace-fixture';
 import { openStore } from '../store/store';
 import { expectOk } from '../testing/services-fixture';
 import { tempFolder } from '../testing/temp-folders';

@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { fail } from '../../../src-shared/contract';
 import { createHistoryService } from '../history';
-import { asFile, makeWorkspace, numberedLines } from '../history/workspace-fixture';
+import { asFile, makeWorkspace, numberedLines } from '../testing/workspace-fixture';
 import { RepoQueue } from '../git/repo-queue';
 import { openStore } from '../store/store';
 import { expectOk } from '../testing/services-fixture';
