@@ -42,11 +42,6 @@ export async function isAncestor(cwd: string, ancestor: string, descendant: stri
   return result.code === 0;
 }
 
-export async function mergeBaseOf(cwd: string, a: string, b: string): Promise<string | null> {
-  const result = await runGitBytes(cwd, ['merge-base', a, b]);
-  return result.code === 0 ? result.stdout.toString('utf8').trim() || null : null;
-}
-
 /** Git's NUL-separated output as fields, without the empty one after the last NUL. */
 export function splitNul(text: string): string[] {
   const fields = text.split('\0');
