@@ -1,9 +1,7 @@
 import { basename } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { createRepo, makeTempDir, type FixtureRepo } from '../src-main/testing/git-fixtures';
 import { samplePlan, submitPlanTurn } from '../src-main/testing/sample-plan';
-import { startScriptedModelServer, type RecordedRequest, type ScriptedModelServer } from '../src-main/testing/scripted-model-server';
-import { scriptedModelEnv, startWebHost, type RunningWebHost } from './fixtures/web-host';
+import type { RecordedRequest, ScriptedModelServer } from '../src-main/testing/scripted-model-server';
+import { expect, test } from './fixtures/braid-test';
 import { addProject, createTask } from './fixtures/ui-steps';
 
 type Body = { messages: { role: string; content: unknown }[] };
@@ -45,24 +43,10 @@ function scriptAgents(server: ScriptedModelServer): void {
 }
 
 test.describe('implementing a plan in web mode', () => {
-  let server: ScriptedModelServer;
-  let host: RunningWebHost | undefined;
-  let repo: FixtureRepo;
+  test.beforeEach(({ modelServer }) => scriptAgents(modelServer));
 
-  test.beforeEach(async () => {
-    server = await startScriptedModelServer({ apiKey: 'sk-e2e' });
-    scriptAgents(server);
-    repo = createRepo();
-  });
-
-  test.afterEach(async () => {
-    await host?.stop();
-    host = undefined;
-    await server.close();
-  });
-
-  test('approve → Implement with the default two tasks → both run → progress in the plan panel → ready for review with a summary and an unplanned file, marked in DiffLens', async ({ page }) => {
-    host = await startWebHost({ dataDir: makeTempDir('braid-e2e-implement-'), env: scriptedModelEnv(server) });
+  test('approve → Implement with the default two tasks → both run → progress in the plan panel → ready for review with a summary and an unplanned file, marked in DiffLens', async ({ page, braid, repo }) => {
+    const host = await braid.start({ model: true });
     await page.goto(host.url);
     const projectName = basename(repo.path);
     await addProject(page, repo.path);

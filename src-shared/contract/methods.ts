@@ -19,6 +19,7 @@ import {
   fileDiffSchema,
   hunkProvenanceSchema,
   hunkRangeSchema,
+  hunkIdSchema,
   hunkTargetSchema,
   reviewCommentSchema,
   reviewCommentStatusSchema,
@@ -195,19 +196,25 @@ export const methods = {
    * change (pushed as `review.diffChanged`), the others when they are looked at again.
    */
   'review.setVisible': { input: z.object({ taskId: idSchema.nullable() }).strict(), output: z.object({ visible: idSchema.nullable() }) },
-  /** Stage and commit one hunk (or the whole file) in the workspace. `HUNK_CHANGED` if it moved. */
+  /**
+   * Stage and commit one hunk (or the whole file) in the workspace. The hunk is named as
+   * `review.fileDiff` shows it: its range, the file's `oldPath` when it shows a rename, and its
+   * `hunkId` to act only on exactly that hunk. `HUNK_CHANGED` if the file no longer has it.
+   */
   'review.acceptHunk': {
-    input: z.object({ taskId: idSchema, path: reviewPathSchema, hunk: hunkTargetSchema, message: z.string().max(20_000).optional() }).strict(),
+    input: z
+      .object({ taskId: idSchema, path: reviewPathSchema, oldPath: reviewPathSchema.optional(), hunk: hunkTargetSchema, hunkId: hunkIdSchema.optional(), message: z.string().max(20_000).optional() })
+      .strict(),
     output: z.object({ path: z.string(), commit: z.string().nullable(), message: z.string().nullable() }),
   },
-  /** Discard one hunk (or the whole file) from the working tree, back to the merge-base. */
+  /** Discard one hunk (or the whole file) from the working tree, back to the merge-base. Named as for `review.acceptHunk`. */
   'review.revertHunk': {
-    input: z.object({ taskId: idSchema, path: reviewPathSchema, hunk: hunkTargetSchema }).strict(),
+    input: z.object({ taskId: idSchema, path: reviewPathSchema, oldPath: reviewPathSchema.optional(), hunk: hunkTargetSchema, hunkId: hunkIdSchema.optional() }).strict(),
     output: z.object({ path: z.string(), removedFile: z.boolean() }),
   },
-  /** The file's hunks (three lines of context, as `review.fileDiff`) with the agent step behind each. */
+  /** The file's hunks (read as `review.fileDiff` reads them: pass `oldPath` for a rename) with the agent step behind each. */
   'review.provenance': {
-    input: z.object({ taskId: idSchema, path: reviewPathSchema }).strict(),
+    input: z.object({ taskId: idSchema, path: reviewPathSchema, oldPath: reviewPathSchema.optional() }).strict(),
     output: z.array(z.object({ hunk: hunkRangeSchema, provenance: hunkProvenanceSchema })),
   },
   'review.comments': { input: z.object({ taskId: idSchema }).strict(), output: z.array(reviewCommentSchema) },

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentWorld } from '../testing/agent-fixture';
 import { expectOk } from '../testing/services-fixture';
-import { git } from '../testing/temp-folders';
+import { git } from '../../testing/git-fixtures';
 
 const lastRequestText = (world: Awaited<ReturnType<typeof agentWorld>>) => JSON.stringify(world.server.requests.at(-1)?.body);
 

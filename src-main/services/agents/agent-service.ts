@@ -13,6 +13,7 @@ import { AgentScheduler } from './scheduler';
 import { buildSystemPrompt, readProjectRules } from './system-prompt';
 import type { TimelineWriter } from './timeline-writer';
 import type { AgentToolset } from './toolset';
+import { taskNotFound } from '../workspaces/open-task-workspace';
 
 export interface AgentModels {
   /** The task's model, else the role's default, else a clear failure (`MODEL_NOT_CONFIGURED`, ...). */
@@ -131,7 +132,7 @@ export class AgentService {
   }
 
   history(taskId: string, beforeSeq: number | undefined, limit: number): Result<{ events: TimelineEvent[]; hasMore: boolean }> {
-    if (!this.options.store.tasks.get(taskId)) return fail('NOT_FOUND', 'That task does not exist any more.');
+    if (!this.options.store.tasks.get(taskId)) return taskNotFound();
     this.options.writer.flush();
     return ok(this.options.store.timeline.page(taskId, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit));
   }
@@ -140,7 +141,7 @@ export class AgentService {
   async send(taskId: string, text: string): Promise<Result<{ delivery: 'started' | 'queued' | 'delivered' }>> {
     if (this.closing) return fail('BUSY', 'Braid is shutting down.');
     const task = this.options.store.tasks.get(taskId);
-    if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+    if (!task) return taskNotFound();
     if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}; the agent can only work in a ready workspace.`);
     const body: TimelineEventBody = { kind: 'user_message', text };
     const run = this.active.get(taskId);
@@ -211,7 +212,7 @@ export class AgentService {
   /** Continue after a pause, a failure, a stop or an interruption, from the stored conversation. */
   async resume(taskId: string): Promise<Result<{ resumed: true }>> {
     const task = this.options.store.tasks.get(taskId);
-    if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+    if (!task) return taskNotFound();
     if (this.active.has(taskId) || this.scheduler.has(taskId)) return fail('BUSY', 'The agent is already running.');
     if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}.`);
     // The run ended at the gate on purpose: going on is the user's decision on the plan, not a resume.
@@ -274,7 +275,7 @@ export class AgentService {
 
   async setModel(taskId: string, ref: string | null): Promise<Result<{ model: string | null }>> {
     const task = this.options.store.tasks.get(taskId);
-    if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+    if (!task) return taskNotFound();
     if (ref !== null) {
       const resolved = await this.options.models.resolve(ref, task.role);
       if (!resolved.ok) return resolved;
@@ -285,7 +286,7 @@ export class AgentService {
   }
 
   setLimits(taskId: string, maxSteps: number, maxCostUsd: number | null): Result<{ maxSteps: number; maxCostUsd: number | null }> {
-    if (!this.options.store.tasks.get(taskId)) return fail('NOT_FOUND', 'That task does not exist any more.');
+    if (!this.options.store.tasks.get(taskId)) return taskNotFound();
     this.options.store.tasks.setLimits(taskId, maxSteps, maxCostUsd);
     this.options.notifyTaskChanged(taskId);
     return ok({ maxSteps, maxCostUsd });
@@ -294,7 +295,7 @@ export class AgentService {
   /** `/compact` by hand: summarise now; the originals stay in the timeline. */
   async compactNow(taskId: string): Promise<Result<{ compacted: true }>> {
     const task = this.options.store.tasks.get(taskId);
-    if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+    if (!task) return taskNotFound();
     if (this.active.has(taskId) || this.scheduler.has(taskId)) return fail('BUSY', 'Stop the agent or wait for it to finish before compacting.');
     const model = await this.options.models.resolve(task.agent.model, task.role);
     if (!model.ok) return model;

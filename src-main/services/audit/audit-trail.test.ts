@@ -6,7 +6,7 @@ import type { AuditEntry } from '../../../src-shared/contract';
 import type { Services } from '../index';
 import { agentWorld } from '../testing/agent-fixture';
 import { addRepository, expectOk, makeServices } from '../testing/services-fixture';
-import { git } from '../testing/temp-folders';
+import { git } from '../../testing/git-fixtures';
 
 /** A task's entries, oldest first, as the Audit panel reads them. */
 function entriesOf(services: Services, projectId: string, taskId: string): AuditEntry[] {

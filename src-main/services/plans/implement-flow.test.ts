@@ -7,7 +7,8 @@ import type { RecordedRequest, ScriptedTurn } from '../../testing/scripted-model
 import { agentWorld } from '../testing/agent-fixture';
 import { approvedPlanTask } from '../testing/implement-fixture';
 import { expectOk } from '../testing/services-fixture';
-import { git, makeRepository, tempFolder } from '../testing/temp-folders';
+import { createRepo, git } from '../../testing/git-fixtures';
+import { tempFolder } from '../testing/temp-folders';
 
 type Body = { messages: { role: string; content: unknown }[]; tools?: { function: { name: string } }[] };
 const textOf = (request: RecordedRequest) => JSON.stringify((request.body as Body).messages);
@@ -56,7 +57,7 @@ function scriptImplementers(request: RecordedRequest): ScriptedTurn | undefined 
 
 describe('implementing an approved plan', () => {
   it('in two parallel tasks from the same base commit (main moved in between), each marking its steps, each with its summary', async () => {
-    const repo = makeRepository(join(tempFolder('braid-implement-repo-'), 'app'), { 'README.md': '# app\n', 'src/nav.ts': 'export const items = [];\n' });
+    const repo = createRepo({ path: join(tempFolder('braid-implement-repo-'), 'app'), files: { 'README.md': '# app\n', 'src/nav.ts': 'export const items = [];\n' } }).path;
     const base = git(repo, 'rev-parse', 'main');
     // The moment the first implement task is stored, main moves: the second must still branch from `base`.
     let moved: string | null = null;

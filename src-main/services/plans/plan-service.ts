@@ -1,8 +1,8 @@
 import { fail, ok, type Plan, type PlanVersion, type Result, type Task } from '../../../src-shared/contract';
 import type { LoopTool } from '../agents/loop-tools';
-import { openWorkspace } from '../history/workspace-handle';
 import type { PipelineSettingsStore } from '../projects/pipeline-settings';
 import type { WorkspaceContext } from '../workspaces/context';
+import { openTaskWorkspace } from '../workspaces/open-task-workspace';
 import { slugify } from '../workspaces/slug';
 import { commitPlanFile } from './commit-plan-file';
 import { createImplementService, type ImplementServiceDeps } from './implement-service';
@@ -111,12 +111,12 @@ export function createPlanService(context: WorkspaceContext, deps: { agents: Pla
       const target = store.tasks.get(input.workspaceTaskId);
       if (!target) return fail('NOT_FOUND', 'The task whose workspace should get the plan does not exist any more.');
       if (target.projectId !== task.projectId) return fail('INVALID_INPUT', `"${target.title}" belongs to another project; save the plan into a workspace of the same repository.`);
-      const handle = openWorkspace(context, target.id);
-      if (!handle.ok) return handle;
+      const opened = openTaskWorkspace(context, target.id, 'worktree');
+      if (!opened.ok) return opened;
       const plan = approved.data;
       const path = input.path ?? `${deps.pipelineSettings.get(task.projectId).plansDir.replace(/\/+$/, '')}/${slugify(plan.plan.title, 'plan')}.md`;
       const message = `Plan: ${plan.plan.title}\n\nPlan v${plan.version} of the Braid task "${task.title}", approved.\nContent hash: sha256:${plan.contentHash}\n`;
-      const committed = await commitPlanFile(handle.data, { path, content: plan.markdown, message });
+      const committed = await commitPlanFile(opened.data.handle, { path, content: plan.markdown, message });
       if (!committed.ok) return committed;
       void events.publish('workspace.moved', { workspaceId: target.workspace.id });
       void events.publish('plan.saved', { ...planFact(task, plan, now()), workspaceTaskId: target.id, path: committed.data.path, commit: committed.data.commit });

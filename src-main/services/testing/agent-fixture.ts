@@ -5,7 +5,8 @@ import { startScriptedModelServer, type ScriptedModelServer } from '../../testin
 import { createServices, type AgentRuntimeOptions, type Services } from '../index';
 import { recordingEmit } from './recording-emit';
 import { expectOk } from './services-fixture';
-import { makeRepository, tempFolder } from './temp-folders';
+import { createRepo } from '../../testing/git-fixtures';
+import { tempFolder } from './temp-folders';
 
 export type Protocol = 'openai' | 'anthropic';
 
@@ -45,7 +46,7 @@ export async function agentWorld(
     agents: { retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 30_000 }, ...options.agents },
   });
   onTestFinished(() => services.close());
-  const repo = options.repo ?? makeRepository(join(tempFolder('braid-agent-repo-'), 'app'), { 'README.md': '# app\n', 'src/index.ts': 'export const answer = 42;\n' });
+  const repo = options.repo ?? createRepo({ path: join(tempFolder('braid-agent-repo-'), 'app'), files: { 'README.md': '# app\n', 'src/index.ts': 'export const answer = 42;\n' } }).path;
   // Reopening a data folder (the crash test) finds the repository already added.
   const project = services.projects.list().find((candidate) => candidate.path === repo) ?? expectOk(await services.projects.add(repo));
 

@@ -2,7 +2,7 @@ import { readdir, rm, rmdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ok, type Result } from '../../../src-shared/contract';
 import { locateWorktreeEntry, statEntry } from '../paths/worktree-entry';
-import { assertInsideRoot } from '../workspaces/path-guard';
+import { assertInsideRoot } from './path-guard';
 
 /**
  * Checks that a worktree file (path relative to the root, as git names it) may be removed,

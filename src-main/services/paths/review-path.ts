@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
-import { quotePath, shownPath } from '../paths/path-refusal';
-import { checkEntryName, locateWorktreeEntry, type WorktreeEntry } from '../paths/worktree-entry';
+import { quotePath, shownPath } from './path-refusal';
+import { checkEntryName, locateWorktreeEntry, type WorktreeEntry } from './worktree-entry';
 
 /**
  * A file path as the review names it: relative to the worktree root, forward slashes, no

@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import { createRepo, git, gitEnv, makeTempDir } from '../../testing/git-fixtures';
 import { RepoQueue } from '../git/repo-queue';
 import { MergeService } from './merge-service';
-import { readFolder } from './merge-test-fixture';
+import { readFolder } from '../testing/merge-fixture';
 import type { ConflictResolution, MergeOutcome, MergeStrategy, MergeWorkspace } from './merge-types';
 
 /** A small seeded PRNG (mulberry32): the same seed replays the same scenario. */
@@ -49,7 +49,7 @@ function userEdits(checkout: string): Map<string, string> {
 
 const refsOf = (repo: string) =>
   new Map(
-    git(repo, ['for-each-ref', '--format=%(refname) %(objectname)'])
+    git(repo, 'for-each-ref', '--format=%(refname) %(objectname)')
       .split('\n')
       .filter(Boolean)
       .map((line) => line.split(' ') as [string, string]),
@@ -77,7 +77,7 @@ export async function runMergeScenario(seed: number): Promise<{ merged: number; 
     const project = { id: 'p', path: repo.path };
     const workspaces: MergeWorkspace[] = Array.from({ length: 2 + below(3) }, (_, i) => {
       const path = join(worktrees, `ws${i}`);
-      git(repo.path, ['worktree', 'add', '--quiet', '-b', `braid/ws${i}`, path, 'main']);
+      git(repo.path, 'worktree', 'add', '--quiet', '-b', `braid/ws${i}`, path, 'main');
       return { id: `ws${i}`, path, branch: `braid/ws${i}`, baseBranch: 'main' };
     });
 
@@ -93,9 +93,9 @@ export async function runMergeScenario(seed: number): Promise<{ merged: number; 
       return path;
     };
     const commitAll = (folder: string) => {
-      git(folder, ['add', '-A']);
-      if (existsSync(join(folder, ignoredPath))) git(folder, ['add', '-f', '--', ignoredPath]);
-      git(folder, ['commit', '-q', '--allow-empty', '-m', `commit ${below(1000)}`]);
+      git(folder, 'add', '-A');
+      if (existsSync(join(folder, ignoredPath))) git(folder, 'add', '-f', '--', ignoredPath);
+      git(folder, 'commit', '-q', '--allow-empty', '-m', `commit ${below(1000)}`);
     };
 
     const stepCount = 3 + below(3);
@@ -104,8 +104,8 @@ export async function runMergeScenario(seed: number): Promise<{ merged: number; 
       if (step < stepCount - 1 && roll < 0.2) {
         // The user edits the main checkout, sometimes staging it.
         const path = edit(repo.path);
-        const known = existsSync(join(repo.path, path)) || git(repo.path, ['ls-files', '--', path]) !== '';
-        if (random() < 0.3 && known) git(repo.path, ['add', '-A', '-f', '--', path]);
+        const known = existsSync(join(repo.path, path)) || git(repo.path, 'ls-files', '--', path) !== '';
+        if (random() < 0.3 && known) git(repo.path, 'add', '-A', '-f', '--', path);
         continue;
       }
       if (step < stepCount - 1 && roll < 0.3) {
@@ -114,8 +114,8 @@ export async function runMergeScenario(seed: number): Promise<{ merged: number; 
         const path = pick(paths.filter((item) => !dirty.has(item)));
         if (!path) continue;
         writeFileSync(join(repo.path, path), `${lines(path)}committed by user ${below(1000)}\n`);
-        git(repo.path, ['add', '-f', '--', path]);
-        git(repo.path, ['commit', '-q', '-m', 'user commit', '--', path]);
+        git(repo.path, 'add', '-f', '--', path);
+        git(repo.path, 'commit', '-q', '-m', 'user commit', '--', path);
         continue;
       }
       if (step < stepCount - 1 && roll < 0.65) {
@@ -172,7 +172,7 @@ export async function runMergeScenario(seed: number): Promise<{ merged: number; 
         stats.merged++;
         const record = outcome.data.merged;
         expect(refsAfter.get('refs/heads/main')).toBe(record.newCommit);
-        git(repo.path, ['merge-base', '--is-ancestor', record.previousCommit, record.newCommit]);
+        git(repo.path, 'merge-base', '--is-ancestor', record.previousCommit, record.newCommit);
         const allowed = new Set(['refs/heads/main', ...(record.workspaceCommit ? [`refs/heads/${workspace.branch}`] : [])]);
         for (const [ref, value] of refsBefore) if (!allowed.has(ref)) expect(refsAfter.get(ref), ref).toBe(value);
         expect([...refsAfter.keys()].sort()).toEqual([...refsBefore.keys()].sort());

@@ -1,7 +1,7 @@
 import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { onTestFinished } from 'vitest';
 import { createRepo, type FixtureRepo } from '../../testing/git-fixtures';
-import { createWorkspaceToolServer, connectInMemory, type WorkspaceToolServerOptions } from './workspace-server';
+import { createWorkspaceToolServer, connectInMemory, type WorkspaceToolServerOptions } from '../tools/workspace-server';
 
 export interface ToolReply {
   text: string;

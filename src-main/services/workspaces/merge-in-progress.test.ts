@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { expectOk } from '../testing/services-fixture';
 import { tempFolder } from '../testing/temp-folders';
 import { mergeInProgress } from './merge-in-progress';
-import { makeWorkspace } from './workspace-fixture';
+import { makeWorkspace } from '../testing/workspace-fixture';
 
 const markers = ['<<<<<<< HEAD', 'ours', '=======', 'theirs', '>>>>>>> main', ''].join('\n');
 

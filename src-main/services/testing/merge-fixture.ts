@@ -5,8 +5,8 @@ import { expect, onTestFinished } from 'vitest';
 import type { Result } from '../../../src-shared/contract';
 import { createRepo, git, gitEnv, makeTempDir, writeFiles, type FixtureRepo } from '../../testing/git-fixtures';
 import { RepoQueue } from '../git/repo-queue';
-import { MergeService, type MergeServiceOptions } from './merge-service';
-import type { MergeProject, MergeWorkspace } from './merge-types';
+import { MergeService, type MergeServiceOptions } from '../merge/merge-service';
+import type { MergeProject, MergeWorkspace } from '../merge/merge-types';
 
 /** A real repository on `main` with Braid-style worktrees next to it, removed after the test. */
 export interface MergeFixture {
@@ -38,17 +38,17 @@ export function makeMergeFixture(files?: Record<string, string>, options: Partia
     addWorkspace(name, baseBranch = 'main') {
       const path = join(worktrees, name);
       const branch = `braid/${name}`;
-      git(repo.path, ['worktree', 'add', '--quiet', '-b', branch, path, baseBranch]);
+      git(repo.path, 'worktree', 'add', '--quiet', '-b', branch, path, baseBranch);
       return { id: name, path, branch, baseBranch };
     },
     commitIn(folder, changes, message, remove = []) {
       writeFiles(folder, changes);
       for (const path of remove) rmSync(join(folder, path), { force: true });
-      git(folder, ['add', '-A']);
-      git(folder, ['commit', '--quiet', '--allow-empty', '-m', message]);
-      return git(folder, ['rev-parse', 'HEAD']);
+      git(folder, 'add', '-A');
+      git(folder, 'commit', '--quiet', '--allow-empty', '-m', message);
+      return git(folder, 'rev-parse', 'HEAD');
     },
-    rev: (ref) => git(repo.path, ['rev-parse', ref]),
+    rev: (ref) => git(repo.path, 'rev-parse', ref),
     show(commit, path) {
       try {
         return execFileSync('git', ['cat-file', 'blob', `${commit}:${path}`], { cwd: repo.path, env: gitEnv, encoding: 'utf8', stdio: 'pipe' });
@@ -88,9 +88,9 @@ export function readFolder(root: string): Map<string, string> {
 /** Refs, the index file and the files of a checkout: the state an abort must leave exactly as it was. */
 export function captureState(repoPath: string, checkouts: string[]): { refs: string; indexes: string[]; files: Map<string, string>[] } {
   return {
-    refs: git(repoPath, ['for-each-ref', '--format=%(refname) %(objectname)']),
+    refs: git(repoPath, 'for-each-ref', '--format=%(refname) %(objectname)'),
     indexes: checkouts.map((checkout) => {
-      const index = git(checkout, ['rev-parse', '--path-format=absolute', '--git-path', 'index']);
+      const index = git(checkout, 'rev-parse', '--path-format=absolute', '--git-path', 'index');
       return existsSync(index) ? readFileSync(index).toString('base64') : '';
     }),
     files: checkouts.map(readFolder),

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MergePreviewView } from '../../../src-shared/contract';
-import { gitText, splitNul } from './git-step';
+import { gitText, splitNul } from '../git/git-step';
 import { withTempIndex } from '../git/temporary-index-file';
 
 /** An uncommitted file as the merge preview lists it: A (added, untracked included), M, D or T, against the workspace's HEAD. */

@@ -1,12 +1,13 @@
 import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { git, makeRepository, tempFolder } from '../testing/temp-folders';
-import { snapshotWorkspace } from './workspace-snapshot';
+import { createRepo, git } from '../../testing/git-fixtures';
+import { tempFolder } from '../testing/temp-folders';
+import { snapshotWorkspace } from './worktree-snapshot';
 
 describe('snapshotWorkspace', () => {
   it('sees a same-size edit made in the same second as the checkout (racy git)', async () => {
-    const repo = makeRepository(join(tempFolder('braid-snapshot-'), 'app'), { 'a.txt': 'line 5\n' });
+    const repo = createRepo({ path: join(tempFolder('braid-snapshot-'), 'app'), files: { 'a.txt': 'line 5\n' } }).path;
     const index = join(repo, '.git', 'index');
     // The file and the index were written in the same second; the edit keeps size and mtime second.
     const second = Math.floor(Date.now() / 1000) - 10;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { overlappingOnNewSide, resolveRequestedHunk } from './hunk-selection';
-import { addedLines, formatPatch, parseFilePatch, rangeOf, removedLines, type DiffHunk } from './unified-diff';
+import { addedLines, changeRanges, hunkRange as rangeOf, removedLines, type Hunk as DiffHunk } from './hunk';
+import { findHunk, overlappingOnNewSide } from './hunk-selection';
+import { formatPatch, parseFilePatch } from './unified-diff';
 
 const output = [
   'diff --git a/a.ts b/a.ts',
@@ -34,7 +35,7 @@ describe('one file’s unified diff', () => {
     expect(addedLines(first)).toEqual(['new two']);
     expect(addedLines(second)).toEqual(['--- looks like a header', '@@ -1 +1 @@ looks like a hunk']);
     expect(removedLines(third)).toEqual(['gone', 'last']);
-    expect(third.lines.at(-1)).toBe('\\ No newline at end of file');
+    expect(third.lines.at(-1)).toEqual({ kind: '-', text: 'last', oldLine: 10, noNewlineAtEnd: true });
     expect(parseFilePatch('')).toBeNull();
   });
 
@@ -52,17 +53,39 @@ describe('one file’s unified diff', () => {
 });
 
 describe('choosing hunks', () => {
-  const zero = parseFilePatch(output)!.hunks as [DiffHunk, DiffHunk, DiffHunk];
+  const zeroPatch = parseFilePatch(output)!;
+  const zero = zeroPatch.hunks as [DiffHunk, DiffHunk, DiffHunk];
+  /** The same change at three lines of context: lines 2 and 6-7 are one hunk. */
+  const groupedPatch = parseFilePatch(
+    [
+      'diff --git a/a.ts b/a.ts',
+      '--- a/a.ts',
+      '+++ b/a.ts',
+      '@@ -1,8 +1,10 @@',
+      ' one',
+      '-old two',
+      '+new two',
+      ' three',
+      ' four',
+      ' five',
+      '+--- looks like a header',
+      '+@@ -1 +1 @@ looks like a hunk',
+      ' six',
+      ' seven',
+      ' eight',
+      '',
+    ].join('\n'),
+  )!;
 
   it('maps a grouped (context) hunk onto the zero-context hunks inside it, and refuses unknown ones', () => {
-    const grouped = [{ oldStart: 1, oldLines: 8, newStart: 1, newLines: 10, header: '', lines: [] }];
-    expect(resolveRequestedHunk({ oldStart: 1, oldLines: 8, newStart: 1, newLines: 10 }, zero, grouped)?.map(rangeOf)).toEqual([rangeOf(zero[0]), rangeOf(zero[1])]);
-    expect(resolveRequestedHunk({ oldStart: 9, oldLines: 2, newStart: 11, newLines: 0 }, zero, [])).toEqual([zero[2]]);
-    expect(resolveRequestedHunk({ oldStart: 3, oldLines: 1, newStart: 3, newLines: 1 }, zero, grouped)).toBeNull();
+    const grouped = groupedPatch.hunks[0]!;
+    expect(changeRanges(grouped)).toEqual([rangeOf(zero[0]), rangeOf(zero[1])]);
+    expect(findHunk([zeroPatch], { oldStart: 9, oldLines: 2, newStart: 11, newLines: 0 })).toEqual({ patch: zeroPatch, hunk: zero[2] });
+    expect(findHunk([zeroPatch, groupedPatch], { oldStart: 3, oldLines: 1, newStart: 3, newLines: 1 })).toBeNull();
   });
 
   it('finds the uncommitted hunks on the same lines of the working tree, not their neighbours', () => {
-    const candidates = [
+    const candidates: DiffHunk[] = [
       { oldStart: 2, oldLines: 1, newStart: 2, newLines: 1, header: '', lines: [] },
       { oldStart: 3, oldLines: 1, newStart: 3, newLines: 1, header: '', lines: [] },
       { oldStart: 10, oldLines: 1, newStart: 10, newLines: 0, header: '', lines: [] },

@@ -1,10 +1,9 @@
-import { summariseGitError } from '../git/run-git';
-import { runGitBytes, type RunGitBytesOptions as GitBytesOptions } from '../git/run-git';
+import { runGitBytes, summariseGitError, type RunGitBytesOptions as GitBytesOptions } from './run-git';
 
 /**
  * A plumbing command that failed where it should not (a corrupt object, a missing identity
- * for commit-tree, a full disk). Thrown inside a merge step and turned into a `GIT_FAILED`
- * value at the service boundary, so the steps read as a straight line.
+ * for commit-tree, a full disk). Thrown inside a step (a merge, a snapshot, the radar) and
+ * turned into a `GIT_FAILED` value at the service boundary, so the steps read as a straight line.
  */
 export class GitStepError extends Error {
   constructor(
@@ -41,11 +40,6 @@ export async function isAncestor(cwd: string, ancestor: string, descendant: stri
   const result = await runGitBytes(cwd, ['merge-base', '--is-ancestor', ancestor, descendant]);
   if (result.code > 1 || result.code < 0) throw new GitStepError(['merge-base'], result.stderr);
   return result.code === 0;
-}
-
-export async function mergeBaseOf(cwd: string, a: string, b: string): Promise<string | null> {
-  const result = await runGitBytes(cwd, ['merge-base', a, b]);
-  return result.code === 0 ? result.stdout.toString('utf8').trim() || null : null;
 }
 
 /** Git's NUL-separated output as fields, without the empty one after the last NUL. */

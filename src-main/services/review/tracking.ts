@@ -1,31 +1,6 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { summariseGitError } from '../git/run-git';
-import { worktreeGit, type WorkspaceHandle } from '../history/workspace-handle';
-import { parseFilePatch, type FilePatch } from './unified-diff';
-import { untrackedPatch } from './untracked-patch';
-
-/** Fixed output whatever the user's diff settings (external tools, textconv, prefixes). */
-const diffOptions = ['--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
-
-/**
- * The diff of one file from `from` (a commit) to the working tree, with `context` lines of
- * context. Untracked files are diffed against nothing, as the review shows them (from a
- * confined read: `untrackedPatch`). Null when the file does not differ.
- */
-export async function readFileDiff(
-  handle: WorkspaceHandle,
-  from: string,
-  path: string,
-  context: number,
-  untracked: boolean,
-): Promise<Result<FilePatch | null>> {
-  if (untracked) return untrackedPatch(handle.path, path);
-  const diff = await worktreeGit(handle, ['diff', ...diffOptions, `-U${context}`, from, '--', path], { readOnly: true });
-  if (diff.code !== 0) {
-    return fail('GIT_FAILED', `Could not read the changes to ${path}: ${summariseGitError(diff.stderr)}`);
-  }
-  return ok(parseFilePatch(diff.stdout));
-}
+import { worktreeGit, type WorkspaceHandle } from '../workspaces/workspace-handle';
 
 /** Whether git sees the path as untracked (not ignored, not in the index). */
 export async function isUntracked(handle: WorkspaceHandle, path: string): Promise<Result<boolean>> {
