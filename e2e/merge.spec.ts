@@ -175,7 +175,6 @@ test.describe('conflict radar and merge back in web mode', () => {
   });
 
   test('one hunk of a modified file merges alone: the base gets that change and not the other', async ({ page, braid, repo }) => {
-    test.setTimeout(15_000);
     const host = await braid.start({ model: true });
     await page.goto(host.url);
     const projectName = basename(repo.path);
