@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { effectiveModeSchema, permissionModeSchema } from './permissions';
 import { planCommentSchema } from './plans';
 
 /**
@@ -42,6 +43,10 @@ export const agentStateSchema = z.object({
   queuedMessages: z.number(),
   stepCount: z.number(),
   limits: z.object({ maxSteps: z.number().int().positive(), maxCostUsd: z.number().positive().nullable() }),
+  /** The permission mode set on this task; null: it follows the project's or the role's default. */
+  permissionMode: permissionModeSchema.nullable(),
+  /** The mode in force and where it comes from (the badge). */
+  mode: effectiveModeSchema,
 });
 export type AgentState = z.infer<typeof agentStateSchema>;
 
