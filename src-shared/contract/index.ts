@@ -16,3 +16,4 @@ export * from './audit';
 export * from './plan-methods';
 export * from './validation-issues';
 export * from './permissions';
+export * from './permission-methods';

@@ -62,7 +62,12 @@ const fileCommands = new Set(['mkdir', 'touch', 'mv', 'cp']);
  */
 export function evaluate(context: EvaluationContext): Verdict {
   const subject = subjectOf(context.tool, context.args);
-  if (subject.kind === 'command') return evaluateCommand(subject.command, context);
+  if (subject.kind === 'command') {
+    const verdict = evaluateCommand(subject.command, context);
+    // The card says what kind of command it is: one that keeps running after the turn.
+    if (context.tool === 'start_service' && verdict.decision === 'ask') return { ...verdict, reason: `Starts a long-running command in the workspace that keeps running after this turn. ${verdict.reason}` };
+    return verdict;
+  }
   const verdict = evaluateSingle(subject, context);
   return { ...verdict, parts: [], suggestedRule: verdict.decision === 'ask' ? suggestionFor(subject, context) : null };
 }
