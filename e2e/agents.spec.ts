@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { createRepo, makeTempDir, type FixtureRepo } from '../src-main/testing/git-fixtures';
 import { startScriptedModelServer, type ScriptedModelServer } from '../src-main/testing/scripted-model-server';
 import { scriptedModelEnv, startWebHost, type RunningWebHost } from './fixtures/web-host';
-import { addProject, createTask } from './fixtures/ui-steps';
+import { acceptEditsByDefault, addProject, createTask } from './fixtures/ui-steps';
 
 /**
  * The model for this scenario: each task writes `<name>.txt`, then asks to run a command,
@@ -53,6 +53,7 @@ test.describe('agents in web mode', () => {
     const projectName = basename(repo.path);
     const mainHead = repo.head();
     await addProject(page, repo.path);
+    await acceptEditsByDefault(page);
 
     await createTask(page, projectName, 'Alpha', 'Create alpha');
     await createTask(page, projectName, 'Beta', 'Create beta');

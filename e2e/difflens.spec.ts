@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createRepo, git, makeTempDir, type FixtureRepo } from '../src-main/testing/git-fixtures';
 import { startScriptedModelServer, type ScriptedModelServer } from '../src-main/testing/scripted-model-server';
 import { scriptedModelEnv, startWebHost, type RunningWebHost } from './fixtures/web-host';
-import { addProject, createTask } from './fixtures/ui-steps';
+import { acceptEditsByDefault, addProject, createTask } from './fixtures/ui-steps';
 
 const filler = Array.from({ length: 16 }, (_, i) => `export const value${i} = ${i};`);
 const appSource = [
@@ -87,6 +87,7 @@ test.describe('DiffLens in web mode', () => {
     await page.goto(host.url);
     const projectName = basename(repo.path);
     await addProject(page, repo.path);
+    await acceptEditsByDefault(page);
 
     await createTask(page, projectName, 'Polish', 'Polish the greetings');
     const taskButton = page.getByRole('list', { name: `Tasks in ${projectName}` }).getByRole('button', { name: 'Polish', exact: true });

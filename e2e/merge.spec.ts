@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { createRepo, makeTempDir, type FixtureRepo } from '../src-main/testing/git-fixtures';
 import { startScriptedModelServer, type ScriptedModelServer } from '../src-main/testing/scripted-model-server';
 import { scriptedModelEnv, startWebHost, type RunningWebHost } from './fixtures/web-host';
-import { addProject, createTask } from './fixtures/ui-steps';
+import { acceptEditsByDefault, addProject, createTask } from './fixtures/ui-steps';
 
 const original = 'line one\nline two\nline three\n';
 const editedBy = (name: string) => `line one\nline two, as ${name} wants it\nline three\n`;
@@ -66,6 +66,7 @@ test.describe('conflict radar and merge back in web mode', () => {
     await page.goto(host.url);
     const projectName = basename(repo.path);
     await addProject(page, repo.path);
+    await acceptEditsByDefault(page);
 
     await createTask(page, projectName, 'Alpha', 'Edit as alpha');
     await createTask(page, projectName, 'Beta', 'Edit as beta');
@@ -156,6 +157,7 @@ test.describe('conflict radar and merge back in web mode', () => {
     await page.goto(host.url);
     const projectName = basename(repo.path);
     await addProject(page, repo.path);
+    await acceptEditsByDefault(page);
     await createTask(page, projectName, 'Greeting', 'Write a greeting');
     const tasks = page.getByRole('list', { name: `Tasks in ${projectName}` });
     await expect(tasks.getByRole('button', { name: 'Greeting', exact: true })).toHaveAccessibleDescription('done');
@@ -204,6 +206,7 @@ test.describe('conflict radar and merge back in web mode', () => {
     await page.goto(host.url);
     const projectName = basename(repo.path);
     await addProject(page, repo.path);
+    await acceptEditsByDefault(page);
     await createTask(page, projectName, 'Notes', 'Edit two places');
     const tasks = page.getByRole('list', { name: `Tasks in ${projectName}` });
     await expect(tasks.getByRole('button', { name: 'Notes', exact: true })).toHaveAccessibleDescription('done');

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { describeAuditEntry } from '../../../src-shared/audit/describe-audit-entry';
 import { storeWithTask } from '../testing/store-fixture';
 import { tempFolder } from '../testing/temp-folders';
 import { agentWorld } from '../testing/agent-fixture';
@@ -44,6 +45,10 @@ describe('permissions in an agent run (ask mode, Braid’s default)', () => {
     const entries = expectOk(world.services.audit.list({ projectId: world.project.id, taskId: task.id, limit: 100 })).entries;
     expect(entries.find((entry) => entry.type === 'approval.decided' && entry.actor === 'user')?.payload).toMatchObject({ callId: 'c1', approved: true, savedRule: 'Bash(echo hello braid)' });
     expect(entries.find((entry) => entry.actor === 'rule:Bash(echo hello braid)')?.payload).toMatchObject({ callId: 'c2', approved: true, source: 'project' });
+    expect(entries.filter((entry) => entry.type === 'approval.decided').map(describeAuditEntry).reverse()).toEqual([
+      'run_command approved by user; always allowed in this project by Bash(echo hello braid)',
+      'run_command allowed by the rule “Bash(echo hello braid)” from project',
+    ]);
   });
 
   it('a slash command’s allowed tools pre-approve calls for that turn only', async () => {
