@@ -71,14 +71,19 @@ describe.skipIf(!bubblewrap)('the sandbox (bubblewrap): escapes tried', () => {
     const { run, root, outside } = await sandboxedWorkspace(isolation);
     // The test's worktree sits in /tmp: inside the sandbox `..` is then the private /tmp, and
     // what lands there never reaches the host's folder.
-    await run('echo escaped > ../escaped-by-dots.txt; mkdir ../escaped-folder');
-    expect(existsSync(join(root, '..', 'escaped-by-dots.txt'))).toBe(false);
+    const name = `escaped-by-dots-${process.pid}-${Date.now()}`;
+    // Only a failing sandbox leaves these on the host: never let them linger for the next run.
+    onTestFinished(() => {
+      for (const leftover of [name, `${name}-folder`]) rmSync(join(root, '..', leftover), { recursive: true, force: true });
+    });
+    await run(`echo escaped > ../${name}; mkdir ../${name}-folder`);
+    expect(existsSync(join(root, '..', name))).toBe(false);
     const upToOutside = relative(root, join(outside, 'by-dots.txt'));
     expect(upToOutside.startsWith('../')).toBe(true);
     const reply = await run(`echo escaped > ${upToOutside}`);
     expect(reply).toMatchObject({ isError: true, text: expect.stringMatching(/Read-only file system/) });
     expect(existsSync(join(outside, 'by-dots.txt'))).toBe(false);
-    expect(existsSync(join(root, '..', 'escaped-folder'))).toBe(false);
+    expect(existsSync(join(root, '..', `${name}-folder`))).toBe(false);
   });
 
   it('cannot write through a symlink pointing out of the worktree', async () => {
