@@ -17,3 +17,5 @@ export * from './plan-methods';
 export * from './validation-issues';
 export * from './implement';
 export * from './implement-methods';
+export * from './permissions';
+export * from './permission-methods';

@@ -52,6 +52,13 @@ export const errorCodes = [
   'PLAN_NOT_APPROVED',
   /** A decision on a plan version that no longer waits for one ("v2 was superseded by v3", "v3 is already approved"). */
   'PLAN_NOT_PROPOSED',
+  /**
+   * Full auto asked for where commands cannot be sandboxed, and the user has not confirmed it
+   * for the project yet: confirm once (`permissions.confirmUnsandboxed`) and ask again.
+   */
+  'SANDBOX_UNAVAILABLE',
+  /** A settings file changed between showing it and trusting it: look at it again. */
+  'FILE_CHANGED',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);
