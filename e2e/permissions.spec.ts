@@ -41,12 +41,12 @@ test.describe('permissions in web mode', () => {
 
     const task = page.getByRole('navigation', { name: 'Projects' }).getByRole('button', { name: 'Greet' });
     await expect(task).toHaveAccessibleDescription('needs approval');
-    // The task's badge shows its mode: Braid's default, ask.
-    await expect(task).toContainText('Ask');
+    // The task's badge shows its mode: Braid's default for implement tasks, accept edits (commands still ask).
+    await expect(task).toContainText('Accept edits');
     const view = page.getByRole('main', { name: 'Greet' });
     const firstCall = view.getByRole('article', { name: 'run_command call' }).first();
     const card = firstCall.getByRole('article', { name: 'Approval needed: run_command' });
-    await expect(card).toContainText('Asked by ask mode (Braid)');
+    await expect(card).toContainText('Asked by accept edits asks for commands (Braid)');
 
     await card.getByRole('button', { name: 'Always allow in this project' }).click();
     const rule = card.getByRole('textbox', { name: 'Rule to save for this project' });
@@ -84,7 +84,9 @@ test.describe('permissions in web mode', () => {
     await expect(verdict.getByRole('list', { name: 'Parts' })).toContainText('Allowed by Bash(echo hello-permissions *)');
     await settings.getByRole('button', { name: 'Close' }).click();
 
-    // Shift+Tab in the message box cycles the task's mode; the badge follows.
+    // The picker sets the task's mode, and Shift+Tab in the message box cycles it; the badge follows.
+    await view.getByRole('combobox', { name: 'Permission mode' }).selectOption('ask');
+    await expect(task).toContainText('Ask');
     await view.getByRole('textbox', { name: 'Message' }).focus();
     await page.keyboard.press('Shift+Tab');
     await expect(task).toContainText('Accept edits');
