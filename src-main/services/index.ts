@@ -11,6 +11,7 @@ import type { PermissionPolicy } from './agents/permission-policy';
 import { TimelineWriter, type StorageTrouble } from './agents/timeline-writer';
 import type { AgentToolset } from './agents/toolset';
 import { createWorkspaceToolset } from './agents/workspace-toolset';
+import { createEditorService, type EditorService } from './editors/editor-service';
 import { DomainEventBus, forwardToContract, type ContractEmit } from './events';
 import { RepoQueue } from './git/repo-queue';
 import { createHistoryService, type HistoryService } from './history';
@@ -30,6 +31,7 @@ import { createFileSecretStore, type SecretStore } from './secrets';
 import { openStore, type Store } from './store/store';
 import { createTaskOrchestration, type TaskOrchestration } from './tasks/task-orchestration';
 import { createWorkspaceContext } from './workspaces/context';
+import { worktreePathOf } from './workspaces/open-task-workspace';
 import { listOrphans, removeOrphan } from './workspaces/orphans';
 import { reconcile } from './workspaces/reconcile';
 import { recreateWorkspace } from './workspaces/recreate-workspace';
@@ -107,6 +109,8 @@ export interface Services {
   audit: AuditService;
   /** Non-secret settings (SQLite). */
   settings: Store['settings'];
+  /** "Open in editor": editors found on PATH, the user's choice and own command (U3). */
+  editors: EditorService;
   /** Whether the database refuses writes right now (what agents produce then waits in memory). */
   storageTrouble(): StorageTrouble | null;
   /** Waits for in-flight git work, then closes the database. */
@@ -239,6 +243,10 @@ export function createServices(options: ServicesOptions): Services {
     pipelineSettings,
     audit: audit.service,
     settings: store.settings,
+    editors: createEditorService({
+      settings: store.settings,
+      worktreeOf: (taskId) => worktreePathOf(context, taskId),
+    }),
     storageTrouble: () => writer.storageTrouble(),
     workspaces: {
       recreate: (taskId) => recreateWorkspace(context, taskId),

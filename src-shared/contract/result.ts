@@ -28,6 +28,10 @@ export const errorCodes = [
   'PERMISSION_DENIED',
   /** Any other file-system refusal (disk full, read-only, I/O error...); `details.errno` says which. */
   'FILE_SYSTEM_ERROR',
+  /** "Open in editor": the chosen editor is not installed (or no editor is). */
+  'EDITOR_NOT_AVAILABLE',
+  /** The editor's program could not be started; `details.errno` says why. */
+  'EDITOR_FAILED',
   'GIT_FAILED',
   'BUSY',
   'MODEL_NOT_CONFIGURED',
