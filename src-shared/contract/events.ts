@@ -5,6 +5,7 @@ import { idSchema, orphanSchema, projectSchema, storageTroubleSchema, taskSchema
 import { radarSchema } from './merge';
 import { planVersionStatusSchema } from './plans';
 import { reviewCommentSchema, workspaceDiffSchema } from './review';
+import { notificationEvents } from './notifications';
 import { mcpServerStatusSchema } from './settings';
 
 /** Every event the host pushes to the renderer, declared once. */
@@ -38,6 +39,7 @@ export const events = {
   'plans.progressChanged': z.object({ projectId: idSchema, planTaskId: idSchema, taskIds: z.array(idSchema) }),
   /** New audit entries of the project were stored (read them with `audit.list`). */
   'audit.changed': z.object({ projectId: idSchema }),
+  ...notificationEvents,
 } as const;
 
 export type Events = typeof events;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { timelineEventSchema } from './agent';
 import { implementMethods } from './implement-methods';
+import { editorMethods } from './editors';
+import { notificationMethods } from './notifications';
 import { permissionMethods } from './permission-methods';
 import { ruleTextSchema } from './permissions';
 import { planMethods } from './plan-methods';
@@ -331,6 +333,8 @@ export const methods = {
   ...planMethods,
   ...implementMethods,
   ...permissionMethods,
+  ...editorMethods,
+  ...notificationMethods,
 } as const;
 
 export type Methods = typeof methods;

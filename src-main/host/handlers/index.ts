@@ -1,9 +1,12 @@
 import type { AppInfo } from '../../../src-shared/contract';
 import type { Services } from '../../services';
+import type { DesktopNotifications } from '../desktop-notifications';
 import type { HandlerTable } from '../dispatch';
 import { agentHandlers } from './agent-handlers';
 import { auditHandlers } from './audit-handlers';
 import { commandHandlers } from './command-handlers';
+import { editorHandlers } from './editor-handlers';
+import { notificationHandlers } from './notification-handlers';
 import { mcpHandlers } from './mcp-handlers';
 import { mergeHandlers } from './merge-handlers';
 import { modelHandlers } from './model-handlers';
@@ -16,6 +19,10 @@ export interface HandlerContext {
   services: Services;
   appInfo: AppInfo;
   pickFolder?: () => Promise<string | null>;
+  /** Native notifications (desktop only). */
+  notifications?: DesktopNotifications;
+  /** The user clicked a notification of this task. */
+  notificationClicked: (taskId: string) => void;
 }
 
 /** The one handler table both transports serve: thin adapters from the contract to services, by feature. */
@@ -31,5 +38,7 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...planHandlers(context.services),
     ...auditHandlers(context.services),
     ...permissionHandlers(context.services),
+    ...editorHandlers(context.services),
+    ...notificationHandlers(context.notifications, context.notificationClicked),
   };
 }
