@@ -15,7 +15,12 @@ import { syncRadar } from './features/radar/radar-sync';
 import { syncCommands } from './features/commands/commands-sync';
 import { syncPlans } from './features/plans/plans-sync';
 import { syncImplement } from './features/implement/implement-sync';
+import { syncNotifications } from './features/notifications';
+import { useAppStore } from './features/app/app-store';
+import { applyTheme } from './ui/theme';
 
+// Before the first paint, so a dark theme never flashes light.
+applyTheme();
 // Chosen once, before the first render: also takes the web-mode token out of the address bar.
 const bridge = chooseBridge();
 syncHostState(bridge);
@@ -25,6 +30,7 @@ syncRadar(bridge);
 syncCommands(bridge);
 syncPlans(bridge);
 syncImplement(bridge);
+syncNotifications(bridge, () => useAppStore.getState().info, (listener) => useAppStore.subscribe(listener));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

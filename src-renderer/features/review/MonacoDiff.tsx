@@ -1,7 +1,7 @@
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { editor as MonacoEditor } from 'monaco-editor/editor/editor.api';
 import { commentMarks } from './comment-marks';
-import { followOsTheme, useMonaco } from './monaco-loader';
+import { followTheme, useMonaco } from './monaco-loader';
 import type { DiffMode } from './review-store';
 
 export type DiffSide = 'old' | 'new';
@@ -50,7 +50,7 @@ export function MonacoDiff({ contentKey, oldText, newText, language, mode, comme
   // The editor itself: made once Monaco is there, disposed with the component.
   useEffect(() => {
     if (!monaco || !host.current) return;
-    const stopFollowingTheme = followOsTheme(monaco);
+    const stopFollowingTheme = followTheme(monaco);
     const diffEditor = monaco.editor.createDiffEditor(host.current, {
       readOnly: true,
       originalEditable: false,

@@ -1,7 +1,7 @@
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { editor as MonacoEditor } from 'monaco-editor/editor/editor.api';
 import { commentMarks } from './comment-marks';
-import { followOsTheme, useMonaco } from './monaco-loader';
+import { followTheme, useMonaco } from './monaco-loader';
 import type { DiffSide, LinePick, MonacoDiffHandle } from './MonacoDiff';
 
 interface MonacoFileViewProps {
@@ -32,7 +32,7 @@ export function MonacoFileView({ contentKey, side, text, language, commentLines,
 
   useEffect(() => {
     if (!monaco || !host.current) return;
-    const stopFollowingTheme = followOsTheme(monaco);
+    const stopFollowingTheme = followTheme(monaco);
     const codeEditor = monaco.editor.create(host.current, {
       readOnly: true,
       automaticLayout: true,

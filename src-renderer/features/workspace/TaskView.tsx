@@ -10,6 +10,7 @@ import { MergeButton } from '../merge/MergeButton';
 import { RunningServices } from '../commands/RunningServices';
 import { PlanPanel } from '../plans/PlanPanel';
 import { ImplementPanel } from '../implement/ImplementPanel';
+import { OpenInEditorButton } from '../editors';
 import { CopyPathButton } from './CopyPathButton';
 import { DeleteTaskButton } from './DeleteTaskButton';
 import { RecreateWorkspaceButton } from './RecreateWorkspaceButton';
@@ -59,6 +60,7 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
         <dd className="facts__path">
           <span className="mono selectable">{workspace.path}</span>
           <CopyPathButton path={workspace.path} />
+          <OpenInEditorButton taskId={task.id} disabled={workspace.state !== 'ready'} />
         </dd>
       </dl>
 
