@@ -17,3 +17,4 @@ export * from './plan-methods';
 export * from './validation-issues';
 export * from './implement';
 export * from './implement-methods';
+export * from './review-role-methods';

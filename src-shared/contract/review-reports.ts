@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './id';
+import { reviewGateModeSchema } from './pipelines';
 import { criterionIdSchema } from './plans';
 
 /**
@@ -94,3 +95,75 @@ export const reviewReportSchema = z.object({
   createdAt: z.number(),
 });
 export type ReviewReport = z.infer<typeof reviewReportSchema>;
+
+/** A finding as the review gate and the merge dialog name it. */
+export const gateFindingSchema = reviewFindingSchema.pick({ id: true, title: true, priority: true, path: true, lineStart: true, lineEnd: true, status: true });
+export type GateFinding = z.infer<typeof gateFindingSchema>;
+
+/**
+ * The project's review gate applied to one workspace: `mode` is the project setting; `verdict`
+ * what it means for a merge now (`blocked` only in mode `block`, `warn` in mode `warn`, while a
+ * P0/P1 finding is open, sent or likely addressed); `message` says so in words
+ * ("Blocked by the review gate: 1 open P1 finding (…)"); `findings` are those P0/P1 findings.
+ */
+export const reviewGateStateSchema = z.object({
+  mode: reviewGateModeSchema,
+  verdict: z.enum(['clear', 'warn', 'blocked']),
+  message: z.string().nullable(),
+  findings: z.array(gateFindingSchema),
+});
+export type ReviewGateState = z.infer<typeof reviewGateStateSchema>;
+
+/** The P0/P1 findings the review gate counts: not dismissed, not fixed. */
+export function isGateFinding(finding: { priority: FindingPriority; status: FindingStatus }): boolean {
+  return (finding.priority === 'P0' || finding.priority === 'P1') && finding.status !== 'dismissed' && finding.status !== 'fixed';
+}
+
+/**
+ * The project's check command run in the workspace before a review (each review run gets its
+ * own): what the reviewer is told, and what the review shows.
+ */
+export const reviewCheckRunSchema = z.object({
+  reviewTaskId: idSchema,
+  command: z.string(),
+  state: z.enum(['running', 'done']),
+  /** Null while running, when killed by a signal, or when it could not start. */
+  exitCode: z.number().nullable(),
+  ending: z.enum(['exited', 'timed-out', 'cancelled', 'failed-to-start']).nullable(),
+  /** The output as the reviewer got it (head and tail kept). */
+  output: z.string(),
+  startedAt: z.number(),
+  durationMs: z.number().nullable(),
+});
+export type ReviewCheckRun = z.infer<typeof reviewCheckRunSchema>;
+
+/**
+ * A review command that changed the workspace it reviews: what git saw before and after it
+ * (`git status --porcelain` and the files' contents). Kept on the review as a warning.
+ */
+export const reviewCommandChangeSchema = z.object({
+  reviewTaskId: idSchema,
+  callId: z.string(),
+  command: z.string(),
+  /** `M src/a.ts`, `A tmp.txt`, `D old.ts`; `HEAD` when the branch moved; `index` when only staging changed. */
+  changes: z.array(z.object({ status: z.string(), path: z.string() })),
+  at: z.number(),
+});
+export type ReviewCommandChange = z.infer<typeof reviewCommandChangeSchema>;
+
+/** A task's review work, as the findings panel shows it. */
+export const reviewOverviewSchema = z.object({
+  /** The task whose work is reviewed (the workspace's owner). */
+  reviewedTaskId: idSchema,
+  reviewTasks: z.array(z.object({ id: idSchema, title: z.string(), status: z.string(), statusReason: z.string().nullable() })),
+  /** Every report of every review of the task, oldest first. */
+  reports: z.array(reviewReportSchema),
+  /** Every finding on the task's work, most urgent first. */
+  findings: z.array(reviewFindingSchema),
+  gate: reviewGateStateSchema,
+  /** The latest check command run of each review task (running or done). */
+  checks: z.array(reviewCheckRunSchema),
+  /** Review commands that changed the workspace. */
+  commandChanges: z.array(reviewCommandChangeSchema),
+});
+export type ReviewOverview = z.infer<typeof reviewOverviewSchema>;
