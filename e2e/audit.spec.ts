@@ -25,7 +25,7 @@ test.describe('the audit trail in web mode', () => {
     await expect(entries).toContainText('Run finished');
     await expect(entries).toContainText('run_command approved by user');
     await expect(entries).toContainText('run_command → ok');
-    await expect(entries).toContainText('Approval asked for run_command: Runs a shell command in the workspace. (rule: commands ask first)');
+    await expect(entries).toContainText('Approval asked for run_command: Accept edits asks before commands other than mkdir, touch, mv and cp inside the workspace. (rule: accept edits asks for commands)');
 
     await audit.getByRole('button', { name: 'Verify chain' }).click();
     await expect(audit.getByRole('status')).toHaveText(/^Chain verified: \d+ entries intact/);

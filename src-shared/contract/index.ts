@@ -18,3 +18,5 @@ export * from './validation-issues';
 export * from './implement';
 export * from './implement-methods';
 export * from './review-role-methods';
+export * from './permissions';
+export * from './permission-methods';

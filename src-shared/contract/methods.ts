@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { timelineEventSchema } from './agent';
 import { implementMethods } from './implement-methods';
+import { permissionMethods } from './permission-methods';
+import { ruleTextSchema } from './permissions';
 import { planMethods } from './plan-methods';
 import { reviewRoleMethods } from './review-role-methods';
 import { auditEntrySchema, auditExportInputSchema, auditExportSchema, auditListInputSchema, auditVerificationSchema } from './audit';
@@ -127,9 +129,18 @@ export const methods = {
   'agent.stop': { input: z.object({ taskId: idSchema }).strict(), output: z.object({ stopped: z.literal(true) }) },
   /** Continue after a pause, failure, stop or interruption, from the stored conversation. */
   'agent.resume': { input: z.object({ taskId: idSchema }).strict(), output: z.object({ resumed: z.literal(true) }) },
+  /** `alwaysAllow` (with approved): save this rule for the project first ("Always allow in this project"); refused when it does not cover the call. */
   'agent.decide': {
-    input: z.object({ taskId: idSchema, callId: z.string().min(1).max(200), approved: z.boolean(), reason: z.string().max(10_000).nullable().default(null) }).strict(),
-    output: z.object({ decided: z.literal(true) }),
+    input: z
+      .object({
+        taskId: idSchema,
+        callId: z.string().min(1).max(200),
+        approved: z.boolean(),
+        reason: z.string().max(10_000).nullable().default(null),
+        alwaysAllow: ruleTextSchema.nullable().default(null),
+      })
+      .strict(),
+    output: z.object({ decided: z.literal(true), savedRule: z.string().nullable() }),
   },
   /** The answer to an `ask_user` question the run waits for; `NOT_FOUND` when nothing waits (answered already, or the run ended). */
   'agent.answer': {
@@ -332,6 +343,7 @@ export const methods = {
   ...planMethods,
   ...implementMethods,
   ...reviewRoleMethods,
+  ...permissionMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -62,6 +62,13 @@ export const errorCodes = [
    * takes them too, so it needs the user's confirmation (`withSharedTasks`); `details.tasks` names them.
    */
   'WORKSPACE_SHARED',
+  /**
+   * Full auto asked for where commands cannot be sandboxed, and the user has not confirmed it
+   * for the project yet: confirm once (`permissions.confirmUnsandboxed`) and ask again.
+   */
+  'SANDBOX_UNAVAILABLE',
+  /** A settings file changed between showing it and trusting it: look at it again. */
+  'FILE_CHANGED',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

@@ -7,6 +7,7 @@ import { commandHandlers } from './command-handlers';
 import { mcpHandlers } from './mcp-handlers';
 import { mergeHandlers } from './merge-handlers';
 import { modelHandlers } from './model-handlers';
+import { permissionHandlers } from './permission-handlers';
 import { planHandlers } from './plan-handlers';
 import { reviewHandlers } from './review-handlers';
 import { workspaceHandlers } from './workspace-handlers';
@@ -29,5 +30,6 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...commandHandlers(context.services),
     ...planHandlers(context.services),
     ...auditHandlers(context.services),
+    ...permissionHandlers(context.services),
   };
 }

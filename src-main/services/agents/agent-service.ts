@@ -52,6 +52,12 @@ export interface AgentServiceOptions {
   log?: (line: string) => void;
 }
 
+/** A call waiting for its approval, so "Always allow" can check the rule against it. */
+interface WaitingCall {
+  name: string;
+  args: unknown;
+}
+
 interface ActiveRun {
   controller: AbortController;
   conversation: Conversation;
@@ -68,6 +74,9 @@ export class AgentService {
   private readonly active = new Map<string, ActiveRun>();
   private readonly approvals = new PendingReplies<ApprovalDecision>();
   private readonly questions = new PendingReplies<string>();
+  private readonly waitingCalls = new Map<string, WaitingCall>();
+  /** Allow rules for a task's current turn (a slash command's `allowed-tools`), until its run ends. */
+  private readonly turnAllowRules = new Map<string, readonly string[]>();
   private closing = false;
   /** Set once every run has ended; the database closes right after. */
   private closed = false;
@@ -138,13 +147,17 @@ export class AgentService {
     return ok(this.options.store.timeline.page(taskId, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit));
   }
 
-  /** A message from the user: starts a run, or is queued for the running one's next step. */
-  async send(taskId: string, text: string): Promise<Result<{ delivery: 'started' | 'queued' | 'delivered' }>> {
+  /**
+   * A message from the user: starts a run, or is queued for the running one's next step.
+   * `allowRules` (a slash command's `allowed-tools`) pre-approve calls until that run ends.
+   */
+  async send(taskId: string, text: string, options: { allowRules?: readonly string[] } = {}): Promise<Result<{ delivery: 'started' | 'queued' | 'delivered' }>> {
     if (this.closing) return fail('BUSY', 'Braid is shutting down.');
     const task = this.options.store.tasks.get(taskId);
     if (!task) return taskNotFound();
     if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}; the agent can only work in a ready workspace.`);
     const body: TimelineEventBody = { kind: 'user_message', text };
+    if (options.allowRules && options.allowRules.length > 0) this.turnAllowRules.set(taskId, [...(this.turnAllowRules.get(taskId) ?? []), ...options.allowRules]);
     const run = this.active.get(taskId);
     if (run) {
       this.options.writer.push(taskId, body);
@@ -161,7 +174,7 @@ export class AgentService {
     if (!model.ok) return model;
     if (this.closing) return fail('BUSY', 'Braid is shutting down.');
     // Resolving took a moment: a run may have started meanwhile (a double click).
-    if (this.active.has(taskId) || this.scheduler.has(taskId)) return this.send(taskId, text);
+    if (this.active.has(taskId) || this.scheduler.has(taskId)) return this.send(taskId, text, { allowRules: [] });
     this.options.writer.push(taskId, body);
     this.options.writer.flush();
     return ok({ delivery: this.start(task, 'new') ? 'started' : 'queued' });
@@ -234,11 +247,26 @@ export class AgentService {
     return ok({ resumed: true });
   }
 
-  decide(taskId: string, callId: string, approved: boolean, reason: string | null): Result<{ decided: true }> {
-    if (!this.approvals.reply(taskId, callId, { approved, reason: approved ? null : reason })) {
+  /**
+   * The user's answer to an approval. `alwaysAllow` (approving only): the rule, as the user
+   * edited it, is saved for the project first (refused, with nothing decided, when it does not
+   * parse or does not cover the call), so the next identical call runs without asking.
+   */
+  decide(taskId: string, callId: string, approved: boolean, reason: string | null, alwaysAllow: string | null = null): Result<{ decided: true; savedRule: string | null }> {
+    const waiting = this.waitingCalls.get(`${taskId}\u0000${callId}`);
+    const task = this.options.store.tasks.get(taskId);
+    if (!waiting || !task) return fail('NOT_FOUND', 'Nothing is waiting for that approval any more (it was already decided, or the run ended).');
+    let savedRule: string | null = null;
+    if (approved && alwaysAllow !== null) {
+      if (!this.options.policy.alwaysAllow) return fail('UNSUPPORTED', 'Rules cannot be saved here.');
+      const saved = this.options.policy.alwaysAllow({ tool: waiting.name, args: waiting.args, role: task.role, task }, alwaysAllow);
+      if (!saved.ok) return saved;
+      savedRule = saved.data.rule;
+    }
+    if (!this.approvals.reply(taskId, callId, { approved, reason: approved ? null : reason, savedRule })) {
       return fail('NOT_FOUND', 'Nothing is waiting for that approval any more (it was already decided, or the run ended).');
     }
-    return ok({ decided: true });
+    return ok({ decided: true, savedRule });
   }
 
   /** The user's answer to an `ask_user` question; a second answer (a double click) is refused, never delivered twice. */
@@ -359,7 +387,10 @@ export class AgentService {
         model: model.data,
         toolset,
         loopTools: [createAskUserTool((callId, signal) => this.questions.wait(taskId, callId, signal)), ...(this.options.loopTools?.(task) ?? [])],
-        policy: this.options.policy,
+        // Each check sees the task as it is now (its mode may change mid-run) and the turn's allowed tools.
+        policy: {
+          check: (request) => this.options.policy.check({ ...request, task: store.tasks.get(taskId) ?? task, turnAllowRules: this.turnAllowRules.get(taskId) }),
+        },
         permissionDecided: (call, decision) =>
           void this.options.events.publish('agent.permissionDecided', {
             taskId,
@@ -370,6 +401,7 @@ export class AgentService {
             args: call.args,
             decision: decision.kind,
             rule: decision.rule,
+            source: decision.source ?? null,
             reason: decision.kind === 'allow' ? null : decision.reason,
           }),
         history: conversation,
@@ -391,7 +423,15 @@ export class AgentService {
             maxCostUsd: current?.agent.limits.maxCostUsd ?? null,
           };
         },
-        waitForApproval: (callId, signal) => this.approvals.wait(taskId, callId, signal),
+        waitForApproval: async (call, signal) => {
+          const key = `${taskId}\u0000${call.callId}`;
+          this.waitingCalls.set(key, { name: call.name, args: call.args });
+          try {
+            return await this.approvals.wait(taskId, call.callId, signal);
+          } finally {
+            this.waitingCalls.delete(key);
+          }
+        },
         classifyError: this.options.models.classifyError,
         compact: (conv, signal) => compactConversation(this.options, taskId, model.data, conv, signal),
         retry: this.options.retry ?? { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000 },
@@ -404,6 +444,7 @@ export class AgentService {
       outcome = { kind: 'failed', reason: message, code: 'INTERNAL' };
     } finally {
       this.active.delete(taskId);
+      this.turnAllowRules.delete(taskId);
       await toolset?.close().catch(() => undefined);
     }
     writer.flush();

@@ -73,12 +73,12 @@ export function auditDomainEvents(events: DomainEventBus, log: AuditLog, scopes:
     calls.forgetTask(taskId);
     log.append(projectId, { actor: end.actor, type: end.type, taskId, pipelineId, payload: { status, reason } });
   });
-  events.on('agent.permissionDecided', ({ taskId, projectId, pipelineId, callId, tool, args, decision, rule, reason }) => {
+  events.on('agent.permissionDecided', ({ taskId, projectId, pipelineId, callId, tool, args, decision, rule, source, reason }) => {
     calls.note(taskId, callId, tool, args);
     const digest = calls.describe(taskId, callId)?.argsDigest ?? null;
     if (decision === 'ask') {
       // The rule decided to ask: the request is its decision; the answer is the user's (from the timeline).
-      log.append(projectId, { actor: `rule:${rule}`, type: 'approval.requested', taskId, pipelineId, payload: { callId, tool, argsDigest: digest, reason, rule } });
+      log.append(projectId, { actor: `rule:${rule}`, type: 'approval.requested', taskId, pipelineId, payload: { callId, tool, argsDigest: digest, reason, rule, source } });
       return;
     }
     log.append(projectId, {
@@ -86,7 +86,7 @@ export function auditDomainEvents(events: DomainEventBus, log: AuditLog, scopes:
       type: 'approval.decided',
       taskId,
       pipelineId,
-      payload: { callId, tool, argsDigest: digest, approved: decision === 'allow', reason, rule },
+      payload: { callId, tool, argsDigest: digest, approved: decision === 'allow', reason, rule, source },
     });
   });
 

@@ -1,4 +1,4 @@
-import type { FindingPriority, FindingStatus, MergeStrategyName, PlanDecision, PlanVersionStatus, StepStatus, Task, TaskStatus } from '../../../src-shared/contract';
+import type { FindingPriority, FindingStatus, MergeStrategyName, PlanDecision, PlanVersionStatus, RuleSourceId, StepStatus, Task, TaskStatus } from '../../../src-shared/contract';
 
 /**
  * Facts inside the host that other services react to. What the UI is told is the contract's
@@ -50,6 +50,8 @@ export interface DomainEvents {
     args: unknown;
     decision: 'allow' | 'deny' | 'ask';
     rule: string;
+    /** Where the rule lives (a settings file, Braid's settings); null for Braid's built-in rules and modes. */
+    source: RuleSourceId | null;
     reason: string | null;
   };
   /** A merge moved its target branch from `targetBefore` to `targetAfter`. */

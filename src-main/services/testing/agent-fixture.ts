@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { onTestFinished, vi } from 'vitest';
-import type { EventName, Task, TaskStatus, TimelineEvent } from '../../../src-shared/contract';
+import type { EventName, PermissionMode, Task, TaskStatus, TimelineEvent } from '../../../src-shared/contract';
 import { startScriptedModelServer, type ScriptedModelServer } from '../../testing/scripted-model-server';
 import { createServices, type AgentRuntimeOptions, type Services } from '../index';
 import { recordingEmit } from './recording-emit';
@@ -30,6 +30,12 @@ export async function agentWorld(
     repo?: string;
     /** Sees every contract event as it is pushed (after it is recorded), to act at an exact moment. */
     onEmit?: (event: EventName, payload: unknown) => void;
+    /**
+     * The implement role's default mode. Default `acceptEdits`: tests that are not about
+     * permissions let agents edit their own worktree without a card (commands still ask);
+     * permission tests pass `null` for Braid's default, ask.
+     */
+    implementMode?: PermissionMode | null;
   } = {},
 ) {
   const server = options.server ?? (await startScriptedModelServer({ apiKey: 'sk-test' }));
@@ -46,6 +52,7 @@ export async function agentWorld(
     agents: { retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 30_000 }, ...options.agents },
   });
   onTestFinished(() => services.close());
+  expectOk(await services.permissions.setRoleDefault('implement', options.implementMode === undefined ? 'acceptEdits' : options.implementMode));
   const repo = options.repo ?? createRepo({ path: join(tempFolder('braid-agent-repo-'), 'app'), files: { 'README.md': '# app\n', 'src/index.ts': 'export const answer = 42;\n' } }).path;
   // Reopening a data folder (the crash test) finds the repository already added.
   const project = services.projects.list().find((candidate) => candidate.path === repo) ?? expectOk(await services.projects.add(repo));
