@@ -37,8 +37,8 @@ export const events = {
    */
   'plans.progressChanged': z.object({ projectId: idSchema, planTaskId: idSchema, taskIds: z.array(idSchema) }),
   /**
-   * A task's reviews changed: a review submitted, a finding sent, dismissed, likely addressed or
-   * fixed, a check command ran, a review command changed the workspace. Read with `reviews.overview`.
+   * A task's reviews changed: a review submitted, a finding sent, dismissed, likely addressed,
+   * moved with its lines, fixed or reopened. Read with `reviews.overview`.
    */
   'reviews.changed': z.object({ projectId: idSchema, reviewedTaskId: idSchema }),
   /** New audit entries of the project were stored (read them with `audit.list`). */

@@ -119,51 +119,16 @@ export function isGateFinding(finding: { priority: FindingPriority; status: Find
   return (finding.priority === 'P0' || finding.priority === 'P1') && finding.status !== 'dismissed' && finding.status !== 'fixed';
 }
 
-/**
- * The project's check command run in the workspace before a review (each review run gets its
- * own): what the reviewer is told, and what the review shows.
- */
-export const reviewCheckRunSchema = z.object({
-  reviewTaskId: idSchema,
-  command: z.string(),
-  state: z.enum(['running', 'done']),
-  /** Null while running, when killed by a signal, or when it could not start. */
-  exitCode: z.number().nullable(),
-  ending: z.enum(['exited', 'timed-out', 'cancelled', 'failed-to-start']).nullable(),
-  /** The output as the reviewer got it (head and tail kept). */
-  output: z.string(),
-  startedAt: z.number(),
-  durationMs: z.number().nullable(),
-});
-export type ReviewCheckRun = z.infer<typeof reviewCheckRunSchema>;
-
-/**
- * A review command that changed the workspace it reviews: what git saw before and after it
- * (`git status --porcelain` and the files' contents). Kept on the review as a warning.
- */
-export const reviewCommandChangeSchema = z.object({
-  reviewTaskId: idSchema,
-  callId: z.string(),
-  command: z.string(),
-  /** `M src/a.ts`, `A tmp.txt`, `D old.ts`; `HEAD` when the branch moved; `index` when only staging changed. */
-  changes: z.array(z.object({ status: z.string(), path: z.string() })),
-  at: z.number(),
-});
-export type ReviewCommandChange = z.infer<typeof reviewCommandChangeSchema>;
-
 /** A task's review work, as the findings panel shows it. */
 export const reviewOverviewSchema = z.object({
   /** The task whose work is reviewed (the workspace's owner). */
   reviewedTaskId: idSchema,
+  /** Its review tasks, oldest first (they share its workspace). */
   reviewTasks: z.array(z.object({ id: idSchema, title: z.string(), status: z.string(), statusReason: z.string().nullable() })),
   /** Every report of every review of the task, oldest first. */
   reports: z.array(reviewReportSchema),
   /** Every finding on the task's work, most urgent first. */
   findings: z.array(reviewFindingSchema),
   gate: reviewGateStateSchema,
-  /** The latest check command run of each review task (running or done). */
-  checks: z.array(reviewCheckRunSchema),
-  /** Review commands that changed the workspace. */
-  commandChanges: z.array(reviewCommandChangeSchema),
 });
 export type ReviewOverview = z.infer<typeof reviewOverviewSchema>;

@@ -5,15 +5,28 @@ import { toolInputSchema, type LoopTool, type LoopToolOutcome } from '../agents/
 /** Invalid submissions in a row after which the review task fails: the model is not converging. */
 export const maxInvalidReviewSubmissions = 3;
 
+/** A review as stored: its version and what it said, for the timeline and the run's end. */
+export interface AcceptedReview {
+  version: number;
+  verdict: ReviewSubmission['verdict'];
+  findings: number;
+  /** Earlier findings it says are fixed now. */
+  fixed: number;
+  /** What the model is told. */
+  text: string;
+  /** What the run ends with ("Review v2: incorrect, 1 P1"). */
+  reason: string;
+}
+
 export interface SubmitReviewHandlers<Checked> {
   /**
    * What the schema cannot check: each finding's place in the diff of the reviewed workspace,
-   * its criterion, the `resolved` ids. Problems as "path: why" lines; none means `checked` is
-   * what `accept` stores.
+   * its criterion, the `resolved` ids, the verdict. Problems as "path: why" lines; none means
+   * `checked` is what `accept` stores.
    */
   check(submission: ReviewSubmission): Promise<{ problems: string[]; checked: Checked }>;
-  /** Stores the review as the task's next version; what the model is told and what the run ends with. */
-  accept(submission: ReviewSubmission, checked: Checked): Promise<{ text: string; reason: string }>;
+  /** Stores the review as the task's next version. */
+  accept(submission: ReviewSubmission, checked: Checked): Promise<AcceptedReview>;
 }
 
 const description = [
@@ -41,10 +54,11 @@ function submitReviewSchema(): JSONSchema7 {
 
 /**
  * `submit_review` for one run of a review task. A valid review (schema, then every finding's
- * place in the diff, criteria and `resolved` ids) becomes the task's next report version and the
- * run ends `done` ("Review v2: incorrect, 1 P1"). An invalid one is refused back to the model
- * with every problem as "path: why"; the third invalid submission in a row fails the task. The
- * count is the run's: Review again starts afresh.
+ * place in the diff, criteria, `resolved` and the verdict) becomes the task's next report
+ * version, a `review_version` timeline event marks where its card goes, and the run ends `done`
+ * ("Review v2: incorrect, 1 P1"). An invalid one is refused back to the model with every problem
+ * as "path: why"; the third invalid submission in a row fails the task. The count is the run's:
+ * Review again starts afresh.
  */
 export function createSubmitReviewTool<Checked>(handlers: SubmitReviewHandlers<Checked>): LoopTool {
   let invalidInARow = 0;
@@ -67,12 +81,14 @@ export function createSubmitReviewTool<Checked>(handlers: SubmitReviewHandlers<C
   };
   return {
     definition: { name: 'submit_review', description, inputSchema: submitReviewSchema() },
-    async run(args) {
+    async run(args, context) {
       const parsed = reviewSubmissionSchema.safeParse(args);
       if (!parsed.success) return refuse(describeIssues(validationIssues(parsed.error), '(review)'));
       const { problems, checked } = await handlers.check(parsed.data);
       if (problems.length > 0) return refuse(problems);
+      invalidInARow = 0;
       const accepted = await handlers.accept(parsed.data, checked);
+      context.record({ kind: 'review_version', version: accepted.version, verdict: accepted.verdict, findings: accepted.findings, fixed: accepted.fixed });
       return { kind: 'end', isError: false, text: accepted.text, run: { kind: 'done', reason: accepted.reason } };
     },
   };

@@ -30,6 +30,14 @@ export function workspaceSharing(store: Pick<Store, 'tasks'>, task: Task): Works
   return { task, others, isSharer };
 }
 
+/**
+ * The task a workspace was made for: a review task's reviewed task (whose work it is), else the
+ * task itself. Undefined when the reviewed task is gone.
+ */
+export function workspaceOwnerOf(store: Pick<Store, 'tasks'>, task: Task): Task | undefined {
+  return task.reviewedTaskId === null ? task : store.tasks.get(task.reviewedTaskId);
+}
+
 /** `WORKSPACE_SHARED`: removing `task`'s workspace would take `others` with it; the user confirms with `withSharedTasks`. */
 export function sharedWorkspaceRefusal(task: Task, others: readonly Task[], action: 'Deleting' | 'Archiving'): Fail {
   const names = others.map((other) => `“${other.title}”`).join(', ');
