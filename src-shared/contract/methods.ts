@@ -12,7 +12,7 @@ import {
   conflictResolutionSchema,
   mergeIdSchema,
   mergeOutcomeSchema,
-  mergePreviewSchema,
+  gatedMergePreviewSchema,
   mergeRequestSchema,
   radarSchema,
 } from './merge';
@@ -31,7 +31,6 @@ import {
   workspaceDiffSchema,
   workspaceHistorySchema,
 } from './review';
-import { reviewGateStateSchema } from './review-reports';
 import {
   mcpServerEntrySchema,
   mcpServerRefSchema,
@@ -273,7 +272,7 @@ export const methods = {
   },
 
   /** Exactly what a merge would do now (target, commits, files, conflicts, checkout), doing nothing. */
-  'merge.preview': { input: mergeRequestSchema, output: mergePreviewSchema.extend({ reviewGate: reviewGateStateSchema }) },
+  'merge.preview': { input: mergeRequestSchema, output: gatedMergePreviewSchema },
   /**
    * Merges, or stops at conflicts with a `mergeId`. `expected` pins what the preview showed:
    * `MERGE_OUTDATED` if the base, the workspace branch or its uncommitted files moved since.

@@ -1,12 +1,5 @@
-import { fail, type Fail, type Task } from '../../../src-shared/contract';
+import { fail, type Fail, type SharingTask, type Task } from '../../../src-shared/contract';
 import type { Store } from '../store/store';
-
-/** A task sharing a workspace, as a `WORKSPACE_SHARED` refusal names it. */
-export interface SharingTask {
-  id: string;
-  title: string;
-  role: Task['role'];
-}
 
 /**
  * Who is on a task's workspace (W5). The workspace's owner is the task it was made for; review

@@ -4,25 +4,27 @@ import { AgentsPanel } from './agents/AgentsPanel';
 import { McpPanel } from './mcp/McpPanel';
 import { ModelsPanel } from './models/ModelsPanel';
 import { PermissionsPanel } from './permissions/PermissionsPanel';
+import { ReviewGatePanel } from './review/ReviewGatePanel';
 import { SettingsTabs, type SettingsTab } from './SettingsTabs';
 
 export interface SettingsDialogProps {
   open: boolean;
   onClose(): void;
-  /** The project whose `.mcp.json` servers (MCP servers) and rules and settings files (Permissions) to show. */
+  /** The project whose `.mcp.json` servers (MCP servers), rules and settings files (Permissions) and review gate (Review) to show. */
   projectId?: string;
 }
 
-type SettingsSection = 'models' | 'mcp' | 'permissions' | 'agents';
+type SettingsSection = 'models' | 'mcp' | 'permissions' | 'review' | 'agents';
 
 const sections: readonly SettingsTab<SettingsSection>[] = [
   { id: 'models', label: 'Models' },
   { id: 'mcp', label: 'MCP servers' },
   { id: 'permissions', label: 'Permissions' },
+  { id: 'review', label: 'Review' },
   { id: 'agents', label: 'Agents' },
 ];
 
-/** Settings: providers and default models, the user's MCP servers, permissions, and how many agents run at once. */
+/** Settings: providers and default models, the user's MCP servers, permissions, the project's review gate, and how many agents run at once. */
 export function SettingsDialog({ open, onClose, projectId }: SettingsDialogProps) {
   if (!open) return null;
   return <OpenSettingsDialog onClose={onClose} projectId={projectId} />;
@@ -36,6 +38,7 @@ function OpenSettingsDialog({ onClose, projectId }: Omit<SettingsDialogProps, 'o
         {section === 'models' && <ModelsPanel />}
         {section === 'mcp' && <McpPanel projectId={projectId} />}
         {section === 'permissions' && <PermissionsPanel projectId={projectId} />}
+        {section === 'review' && <ReviewGatePanel projectId={projectId} />}
         {section === 'agents' && <AgentsPanel />}
       </SettingsTabs>
       <div className="modal__actions">

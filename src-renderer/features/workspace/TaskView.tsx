@@ -10,9 +10,12 @@ import { MergeButton } from '../merge/MergeButton';
 import { RunningServices } from '../commands/RunningServices';
 import { PlanPanel } from '../plans/PlanPanel';
 import { ImplementPanel } from '../implement/ImplementPanel';
+import { ReviewsPanel } from '../review-role/ReviewsPanel';
+import { StartReviewButton } from '../review-role/StartReviewButton';
 import { CopyPathButton } from './CopyPathButton';
 import { DeleteTaskButton } from './DeleteTaskButton';
 import { RecreateWorkspaceButton } from './RecreateWorkspaceButton';
+import { WorkspaceSharers } from './WorkspaceSharers';
 import { WorkspaceStateBadge, workspaceStateExplanations } from './WorkspaceStateBadge';
 
 /**
@@ -31,6 +34,7 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
         </div>
         <div className="main__header-actions">
           <MergeButton task={task} />
+          <StartReviewButton task={task} />
           <ReviewTaskButton task={task} />
           <DeleteTaskButton task={task} />
           <button type="button" className="button button--primary" onClick={onNewTask}>
@@ -60,6 +64,7 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
           <span className="mono selectable">{workspace.path}</span>
           <CopyPathButton path={workspace.path} />
         </dd>
+        <WorkspaceSharers task={task} />
       </dl>
 
       <MergeAgentNotice task={task} />
@@ -80,6 +85,7 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
       <AgentStatusBar agent={task.agent} />
       {task.role === 'plan' && <PlanPanel task={task} />}
       {task.planPin && <ImplementPanel task={task} />}
+      <ReviewsPanel task={task} />
       <ConversationView taskId={task.id} prompt={task.prompt} />
       <Composer taskId={task.id} status={task.agent.status} model={task.agent.model} />
     </main>
