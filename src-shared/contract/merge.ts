@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './id';
 import { hunkRangeSchema } from './review';
-import { reviewGateStateSchema } from './review-reports';
 
 /**
  * Merge back and the conflict radar as the renderer sees them; the host's merge service
@@ -91,10 +90,6 @@ export const mergePreviewSchema = z.object({
   blocked: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
 export type MergePreviewView = z.infer<typeof mergePreviewSchema>;
-
-/** `merge.preview`'s answer: the preview, and what the project's review gate says of the merge now. */
-export const gatedMergePreviewSchema = mergePreviewSchema.extend({ reviewGate: reviewGateStateSchema });
-export type GatedMergePreview = z.infer<typeof gatedMergePreviewSchema>;
 
 const conflictSideSchema = z
   .object({

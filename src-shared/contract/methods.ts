@@ -5,6 +5,7 @@ import { permissionMethods } from './permission-methods';
 import { ruleTextSchema } from './permissions';
 import { planMethods } from './plan-methods';
 import { reviewRoleMethods } from './review-role-methods';
+import { gatedMergePreviewSchema } from './review-reports';
 import { auditEntrySchema, auditExportInputSchema, auditExportSchema, auditListInputSchema, auditVerificationSchema } from './audit';
 import { backgroundServiceIdSchema, backgroundServiceSchema, commandIsolationSchema } from './commands';
 import {
@@ -12,7 +13,6 @@ import {
   conflictResolutionSchema,
   mergeIdSchema,
   mergeOutcomeSchema,
-  gatedMergePreviewSchema,
   mergeRequestSchema,
   radarSchema,
 } from './merge';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './id';
+import { mergePreviewSchema } from './merge';
 import { reviewGateModeSchema } from './pipelines';
 import { criterionIdSchema } from './plans';
 
@@ -113,6 +114,10 @@ export const reviewGateStateSchema = z.object({
   findings: z.array(gateFindingSchema),
 });
 export type ReviewGateState = z.infer<typeof reviewGateStateSchema>;
+
+/** `merge.preview`'s answer: the preview, and what the project's review gate says of the merge now. */
+export const gatedMergePreviewSchema = mergePreviewSchema.extend({ reviewGate: reviewGateStateSchema });
+export type GatedMergePreview = z.infer<typeof gatedMergePreviewSchema>;
 
 /** The P0/P1 findings the review gate counts: not dismissed, not fixed. */
 export function isGateFinding(finding: { priority: FindingPriority; status: FindingStatus }): boolean {

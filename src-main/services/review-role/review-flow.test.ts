@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { describeAuditEntry } from '../../../src-shared/audit/describe-audit-entry';
 import type { RecordedRequest, ScriptedTurn } from '../../testing/scripted-model-server';
 import { agentWorld } from '../testing/agent-fixture';
+import { approvedPlanTask } from '../testing/implement-fixture';
 import { expectOk } from '../testing/services-fixture';
 
 type Body = { messages: { role: string; content: unknown }[]; tools?: { function: { name: string } }[] };
@@ -264,5 +265,42 @@ describe('the review role (R3) on a shared workspace', () => {
     expect(await world.services.reviews.start({ taskId: implement.id })).toMatchObject({ ok: false, error: { code: 'BUSY', message: '“Greeting” is still working; review it once its run has ended.' } });
     expect(await world.services.reviews.reviewAgain(review.id)).toMatchObject({ ok: false, error: { code: 'BUSY' } });
     await world.services.agents.stopAndWait(implement.id);
+  });
+
+  it('reviewing an implement task pinned to a plan: briefed with the plan, its criteria, the implementer\'s summary and the unplanned changes; a criterion must be the plan\'s', async () => {
+    const world = await agentWorld();
+    const { planTask } = await approvedPlanTask(world);
+    world.server.enqueue(
+      {
+        text: 'Grouping the items.',
+        toolCalls: [
+          { name: 'write_file', args: { path: 'src/nav.ts', content: 'export const groups = ["Work", "Play"];\n' } },
+          { name: 'write_file', args: { path: 'NOTES.md', content: 'Grouping notes\n' } },
+          { name: 'update_step', args: { stepId: 'S1', status: 'done', note: 'Two groups' } },
+          { name: 'update_step', args: { stepId: 'S2', status: 'skipped', note: 'Later' } },
+        ],
+      },
+      { text: 'Grouped.' },
+    );
+    const [implement] = expectOk(await world.services.plans.implement({ taskId: planTask.id, version: 1, assignments: [{ stepIds: ['S1', 'S2'] }] }));
+    await world.waitForStatus(implement!.id, 'done');
+
+    const onAc1 = { ...p1AtLine2, title: 'Only two groups', file: 'src/nav.ts', lineStart: 1, lineEnd: 1, body: 'AC1 asks for three groups.' };
+    world.server.enqueue(
+      submit({ verdict: 'incorrect', explanation: 'Two groups.', confidence: 0.9, findings: [{ ...onAc1, criterion: 'AC9' }] }),
+      submit({ verdict: 'incorrect', explanation: 'Two groups, not three.', confidence: 0.9, findings: [{ ...onAc1, criterion: 'AC1' }] }),
+    );
+    const review = expectOk(await world.services.reviews.start({ taskId: implement!.id }));
+    await world.waitForStatus(review.id, 'done');
+
+    const briefed = systemOf(world.server.requests.find((request) => systemOf(request).includes('You review the work of the implement task'))!);
+    expect(briefed).toContain('steps S1, S2 of the approved plan \\"Group the navigation\\" (v1)');
+    expect(briefed).toContain('AC1: Three groups show in the sidebar (verify: npm test -- nav)');
+    expect(briefed).toContain('<summary>');
+    expect(briefed).toContain('Unplanned changes (files no step of this task names; check that each is needed): NOTES.md.');
+    expect(briefed).toContain('+export const groups = [\\"Work\\", \\"Play\\"];');
+    const refusal = world.timeline(review.id).find((event) => event.kind === 'tool_result' && event.isError);
+    expect(refusal).toMatchObject({ text: expect.stringContaining("findings[0].criterion: AC9 is not an acceptance criterion of the plan; the plan's criteria are AC1, AC2") });
+    expect(expectOk(world.services.reviews.overview(review.id)).findings).toMatchObject([{ title: 'Only two groups', criterion: 'AC1', path: 'src/nav.ts', lineStart: 1 }]);
   });
 });
