@@ -6,9 +6,8 @@ import type { WorkspaceToolName } from '../tools';
  * `ask_user` and `submit_plan`; it is never offered an edit, a command, a long-lived service or
  * the user's MCP servers (whose tools may write anywhere), and a call to one anyway is refused
  * before anything runs. A review task works in another task's workspace and never edits it: the
- * read-only tools, `run_command` (its tests; the permission rules apply, and a command that
- * changes files is caught by the review, see services/review-role), `ask_user` and
- * `submit_review`. Every other role gets the whole workspace toolset and `ask_user`; an
+ * read-only tools, `run_command` (its tests, under the permission rules, which refuse a review's
+ * evident writes; in the sandbox the worktree is read-only to it), `ask_user` and `submit_review`. Every other role gets the whole workspace toolset and `ask_user`; an
  * implement task pinned to a plan also `update_step`.
  */
 const readOnlyWorkspaceTools = ['read_file', 'list_dir', 'glob', 'grep', 'git_status', 'git_diff', 'todo_write'] as const satisfies readonly WorkspaceToolName[];

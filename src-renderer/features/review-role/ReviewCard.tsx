@@ -16,7 +16,7 @@ export function ReviewCard({ item, taskId }: { item: ReviewItem; taskId: string 
     <article className={`review-card review-card--${item.verdict}`} aria-label={label}>
       <header className="review-card__header">
         <strong>{report ? reportHeading(report) : `${label}: ${item.verdict}`}</strong>
-        <span className="muted">{` · ${item.findings === 0 ? 'no findings' : countByPriority(findings.length > 0 ? findings : [])}${item.fixed > 0 ? ` · ${item.fixed} earlier finding${item.fixed === 1 ? '' : 's'} fixed` : ''}`}</span>
+        <span className="muted">{` · ${findings.length > 0 ? countByPriority(findings) : `${item.findings === 0 ? 'no' : item.findings} finding${item.findings === 1 ? '' : 's'}`}${item.fixed > 0 ? ` · ${item.fixed} earlier finding${item.fixed === 1 ? '' : 's'} fixed` : ''}`}</span>
       </header>
       {report && <p className="selectable review-card__explanation">{report.explanation}</p>}
       {findings.length > 0 && (

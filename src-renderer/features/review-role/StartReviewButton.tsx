@@ -1,4 +1,4 @@
-import { isReadyForReview, type Task } from '../../../src-shared/contract';
+import type { Task } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { useHostAction } from '../../ui/use-host-action';
@@ -17,7 +17,8 @@ export function StartReviewButton({ task }: { task: Task }) {
   const { data } = useReviewOverview(task.id);
   const selectTask = useSelectionStore((s) => s.selectTask);
   if (task.role === 'plan' || task.role === 'review' || task.reviewedTaskId !== null || task.workspace.state !== 'ready') return null;
-  if (!isReadyForReview(task) && task.agent.status !== 'done') return null;
+  // Its run ended: an implement task is then "ready for review".
+  if (task.agent.status !== 'done') return null;
   const latest = data?.reviewTasks.at(-1);
   const reviewing = data?.reviewTasks.some((review) => review.status === 'running' || review.status === 'queued') ?? false;
 
