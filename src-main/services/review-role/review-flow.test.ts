@@ -156,6 +156,21 @@ describe('the review role (R3) on a shared workspace', () => {
     expect(expectOk(services.audit.verify(world.project.id))).toMatchObject({ ok: true });
   });
 
+  it('a finding whose lines only moved (the implementer added lines above) follows them and stays sent; the gate still holds', async () => {
+    const { world, implement } = await implementedGreeting();
+    world.server.enqueue(submit({ verdict: 'incorrect', explanation: 'Throws.', confidence: 0.9, findings: [p1AtLine2] }));
+    const review = expectOk(await world.services.reviews.start({ taskId: implement.id }));
+    await world.waitForStatus(review.id, 'done');
+    const [finding] = expectOk(world.services.reviews.overview(implement.id)).findings;
+
+    world.server.enqueue(write(`// Greetings.\n\n${buggy}`), { text: 'Added a header.' });
+    const sentAt = world.timeline(implement.id).at(-1)!.seq;
+    expectOk(await world.services.reviews.sendFindings([finding!.id]));
+    await world.waitForEvent(implement.id, 'status', (event) => event.seq > sentAt && event.status === 'done');
+    expect(expectOk(world.services.reviews.overview(implement.id)).findings[0]).toMatchObject({ status: 'sent', lineStart: 4, lineEnd: 4 });
+    expect(expectOk(world.services.reviews.overview(implement.id)).gate.verdict).toBe('blocked');
+  });
+
   it('"merge anyway" with a reason passes a blocking gate and is audited as a gate override with the findings', async () => {
     const { world, implement } = await implementedGreeting('block');
     world.server.enqueue(submit({ verdict: 'incorrect', explanation: 'Throws.', confidence: 0.9, findings: [p1AtLine2] }));
