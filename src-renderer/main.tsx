@@ -18,6 +18,7 @@ import { syncImplement } from './features/implement/implement-sync';
 import { syncNotifications } from './features/notifications';
 import { useAppStore } from './features/app/app-store';
 import { applyTheme } from './ui/theme';
+import { syncReviews } from './features/review-role/reviews-sync';
 
 // Before the first paint, so a dark theme never flashes light.
 applyTheme();
@@ -31,6 +32,7 @@ syncCommands(bridge);
 syncPlans(bridge);
 syncImplement(bridge);
 syncNotifications(bridge, () => useAppStore.getState().info, (listener) => useAppStore.subscribe(listener));
+syncReviews(bridge);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -26,6 +26,7 @@ import { createPipelineSettings, type PipelineSettingsStore } from './projects/p
 import { createProjectService, type ProjectService } from './projects/project-service';
 import { RadarMonitor } from './radar/radar-monitor';
 import { createReviewService, type ReviewService } from './review';
+import { createReviewRoleService, type ReviewRoleService } from './review-role/review-role-service';
 import { machineCommandIsolation } from './sandbox/detect-isolation';
 import { createFileSecretStore, type SecretStore } from './secrets';
 import { openStore, type Store } from './store/store';
@@ -103,6 +104,11 @@ export interface Services {
   plans: PlanService;
   /** Modes, rules by source, trust of repository settings files, "try a command", the sandbox (C3). */
   permissions: PermissionService;
+  /**
+   * The review role (R3): review tasks on the reviewed task's workspace, their reports and
+   * findings (send, dismiss, likely addressed), review again, and the review gate of merges.
+   */
+  reviews: ReviewRoleService;
   /** Per project: the review gate, auto review, the check command, where plans are saved. */
   pipelineSettings: PipelineSettingsStore;
   /** The hash-chained audit trail per project (C5): pages, verification, exports. */
@@ -138,7 +144,7 @@ export function createServices(options: ServicesOptions): Services {
   const worktreesRoot = realpathSync(requestedRoot);
   // The context needs the agent service (queued counts) and the service needs the context;
   // the agents' runs need the plan service's `submit_plan`, and plans need the agents.
-  const late: { agents?: AgentService; plans?: PlanService; permissions?: PermissionService } = {};
+  const late: { agents?: AgentService; plans?: PlanService; reviews?: ReviewRoleService; permissions?: PermissionService } = {};
   const context = createWorkspaceContext({
     store,
     worktreesRoot,
@@ -200,8 +206,8 @@ export function createServices(options: ServicesOptions): Services {
           services: commands.forTask(task.id),
           confinement: () => permissions.confinementFor(task.id),
         })),
-    loopTools: (task) => late.plans?.loopToolsFor(task) ?? [],
-    briefing: (task) => late.plans?.briefingFor(task) ?? null,
+    loopTools: (task) => [...(late.plans?.loopToolsFor(task) ?? []), ...(late.reviews?.loopToolsFor(task) ?? [])],
+    briefing: (task) => (task.role === 'review' ? (late.reviews?.briefingFor(task) ?? null) : (late.plans?.briefingFor(task) ?? null)),
     notifyTaskChanged: (taskId) => void context.announce.taskChanged(taskId),
     concurrency: runtime.concurrency ?? store.settings.get<number>('agents.concurrency') ?? 4,
     retry: runtime.retry,
@@ -222,7 +228,20 @@ export function createServices(options: ServicesOptions): Services {
   late.plans = plans;
   const sendToAgent = (taskId: string, text: string) => agents.send(taskId, text);
   const review = createReviewService(context, { emit, sendToAgent, diff: (workspaceId) => live.diff(workspaceId) });
-  const merges = createTaskMerges(context, { sendToAgent });
+  const reviews = createReviewRoleService(context, {
+    emit,
+    pipelineSettings,
+    agents: {
+      startWithPrompt: (taskId) => agents.startWithPrompt(taskId),
+      send: (taskId, text) => agents.send(taskId, text),
+      isRunning: (taskId) => agents.isRunning(taskId),
+    },
+    resolveModel: (ref) => agentModels.resolve(ref, 'review'),
+    diff: (workspaceId) => live.diff(workspaceId),
+    implementContext: (taskId) => plans.implementContext(taskId),
+  });
+  late.reviews = reviews;
+  const merges = createTaskMerges(context, { sendToAgent, reviewGate: (taskId) => reviews.gateFor(taskId) });
   agents.recoverAfterRestart();
   let closed: Promise<void> | undefined;
 
@@ -239,6 +258,7 @@ export function createServices(options: ServicesOptions): Services {
     radar,
     commands,
     plans,
+    reviews,
     permissions,
     pipelineSettings,
     audit: audit.service,

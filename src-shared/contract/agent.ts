@@ -106,6 +106,18 @@ export const timelineEventBodySchema = z.discriminatedUnion('kind', [
    * user. A user's version carries its Markdown, so the agent's context learns of the edit.
    */
   z.object({ kind: z.literal('plan_version'), version: z.number().int().positive(), author: z.enum(['agent', 'user']), title: z.string(), markdown: z.string().nullable() }),
+  /**
+   * A review task's agent submitted review `version` (`submit_review`): where the review card goes
+   * in its conversation. The agent knows its own submission (the call is in its context).
+   */
+  z.object({
+    kind: z.literal('review_version'),
+    version: z.number().int().positive(),
+    verdict: z.enum(['correct', 'incorrect']),
+    findings: z.number().int().nonnegative(),
+    /** Earlier findings the review says are fixed now. */
+    fixed: z.number().int().nonnegative(),
+  }),
   /** The user's decision on a plan version at the gate (the feedback of a change request also arrives as a user message). */
   z.object({
     kind: z.literal('plan_decision'),

@@ -17,6 +17,7 @@ export * from './plan-methods';
 export * from './validation-issues';
 export * from './implement';
 export * from './implement-methods';
+export * from './review-role-methods';
 export * from './permissions';
 export * from './permission-methods';
 export * from './editors';

@@ -57,6 +57,16 @@ export const errorCodes = [
   /** A decision on a plan version that no longer waits for one ("v2 was superseded by v3", "v3 is already approved"). */
   'PLAN_NOT_PROPOSED',
   /**
+   * The project's review gate is `block` and the workspace has open P0/P1 findings: a merge needs
+   * an explicit "merge anyway" (`override: { reason }`); `details.findings` names them.
+   */
+  'REVIEW_GATE_BLOCKED',
+  /**
+   * The task's workspace is shared with other tasks (its review tasks): deleting or archiving it
+   * takes them too, so it needs the user's confirmation (`withSharedTasks`); `details.tasks` names them.
+   */
+  'WORKSPACE_SHARED',
+  /**
    * Full auto asked for where commands cannot be sandboxed, and the user has not confirmed it
    * for the project yet: confirm once (`permissions.confirmUnsandboxed`) and ask again.
    */

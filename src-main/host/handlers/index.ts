@@ -13,6 +13,7 @@ import { modelHandlers } from './model-handlers';
 import { permissionHandlers } from './permission-handlers';
 import { planHandlers } from './plan-handlers';
 import { reviewHandlers } from './review-handlers';
+import { reviewRoleHandlers } from './review-role-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
 export interface HandlerContext {
@@ -36,6 +37,7 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...mergeHandlers(context.services),
     ...commandHandlers(context.services),
     ...planHandlers(context.services),
+    ...reviewRoleHandlers(context.services),
     ...auditHandlers(context.services),
     ...permissionHandlers(context.services),
     ...editorHandlers(context.services),

@@ -53,7 +53,8 @@ export interface AgentRunDeps {
 }
 
 export type RunOutcome =
-  | { kind: 'done' }
+  /** `reason` when a loop tool ended the run with something handed in ("Review v2: correct, no findings"). */
+  | { kind: 'done'; reason?: string }
   | { kind: 'stopped' }
   | { kind: 'paused'; reason: string }
   | { kind: 'failed'; reason: string; code: string }

@@ -34,9 +34,10 @@ export interface AgentServiceOptions {
   loopTools?(task: Task): LoopTool[];
   /**
    * What other services add to the system prompt of a run of `task` for its role: the pinned
-   * plan and checklist of an implement task (`plans/`). Read once when the run starts.
+   * plan and checklist of an implement task (`plans/`); a review task's plan, summary, bounded
+   * diff and earlier findings (`review-role/`, read from git, hence async). Read once when the run starts.
    */
-  briefing?(task: Task): string | null;
+  briefing?(task: Task): string | null | Promise<string | null>;
   /** Re-reads the task and pushes `tasks.changed`. */
   notifyTaskChanged(taskId: string): void;
   concurrency: number;
@@ -382,7 +383,7 @@ export class AgentService {
       const rules = await readProjectRules(task.workspace.path);
       outcome = await runAgent({
         task,
-        system: buildSystemPrompt(task, rules, this.options.briefing?.(task) ?? null),
+        system: buildSystemPrompt(task, rules, (await this.options.briefing?.(task)) ?? null),
         model: model.data,
         toolset,
         loopTools: [createAskUserTool((callId, signal) => this.questions.wait(taskId, callId, signal)), ...(this.options.loopTools?.(task) ?? [])],
@@ -452,7 +453,7 @@ export class AgentService {
     if (conversation.step > 0) await this.options.events.publish('agent.turnEnded', { taskId, workspaceId: task.workspace.id, turn: conversation.step });
     if (this.closing && outcome.kind === 'stopped') {
       this.setStatus(taskId, 'interrupted', 'Braid stopped while this task was running. Resume continues from where it was.');
-    } else if (outcome.kind === 'done') this.setStatus(taskId, 'done', null);
+    } else if (outcome.kind === 'done') this.setStatus(taskId, 'done', outcome.reason ?? null);
     else if (outcome.kind === 'stopped') this.setStatus(taskId, 'stopped', 'Stopped by you. Send a message or Resume to continue.');
     else this.setStatus(taskId, outcome.kind, outcome.reason);
     finished();

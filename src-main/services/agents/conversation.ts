@@ -83,6 +83,9 @@ export class Conversation {
           this.addUserText(`I edited the plan myself; my version v${event.version} replaces the earlier ones. It reads:\n\n${event.markdown}`);
         }
         return;
+      case 'review_version':
+        // The agent's own submission: the submit_review call and its result are in its context.
+        return;
       case 'plan_decision':
         // A change request arrives as its own message (with the comments); these end the planning.
         if (event.decision === 'approved') this.addUserText(`I approved plan v${event.version}.`);

@@ -1,4 +1,6 @@
 import type { MethodArgs, Result, Task } from '../../../src-shared/contract';
+import type { DeleteTaskArgs } from '../workspaces/delete-workspace';
+import { workspaceSharing } from '../workspaces/shared-workspace';
 import { deleteCheckpoints } from '../history/checkpoints';
 import type { WorkspaceContext } from '../workspaces/context';
 import type { CreatedTask } from './create-task';
@@ -61,16 +63,24 @@ export function createTaskOrchestration(context: WorkspaceContext, options: Task
     /** A task stored elsewhere (the implement tasks of a plan): its agent starts like a created task's. */
     startWhenReady,
 
-    async delete(args: MethodArgs<'tasks.delete'>): Promise<Result<{ deleted: true }>> {
-      await options.agents.stopAndWait(args.taskId);
-      await options.commands.stopTask(args.taskId);
+    async delete(args: DeleteTaskArgs): Promise<Result<{ deleted: true }>> {
       const task = store.tasks.get(args.taskId);
+      // The tasks sharing its workspace go with the owner once the user confirmed (`withSharedTasks`): stopped first too.
+      const sharing = task && workspaceSharing(store, task);
+      const going = [args.taskId, ...(sharing && !sharing.isSharer && args.withSharedTasks ? sharing.others.map((other) => other.id) : [])];
+      for (const taskId of going) {
+        await options.agents.stopAndWait(taskId);
+        await options.commands.stopTask(taskId);
+      }
       const project = task && store.projects.get(task.projectId);
       const deleted = await tasks.delete(args);
       if (!deleted.ok) return deleted;
-      // Checkpoint refs are private to the task: removed with it (best effort; the branch may already be gone).
-      if (project) await deleteCheckpoints({ path: project.path, inRepoQueue: (operation) => context.inRepoQueue(project, operation) }, args.taskId);
-      store.timeline.forget(args.taskId);
+      for (const taskId of going) {
+        if (store.tasks.exists(taskId)) continue;
+        // Checkpoint refs are private to the task: removed with it (best effort; the branch may already be gone).
+        if (project) await deleteCheckpoints({ path: project.path, inRepoQueue: (operation) => context.inRepoQueue(project, operation) }, taskId);
+        store.timeline.forget(taskId);
+      }
       return deleted;
     },
   };

@@ -250,6 +250,17 @@ describe('timeline fold', () => {
     expect(items[2]).toMatchObject({ version: 1, decision: 'rejected', message: 'Not now' });
   });
 
+  it('shows a review version where it was submitted, as a review card after the call', () => {
+    const { items } = fold(
+      { kind: 'tool_call', step: 1, callId: 'r1', name: 'submit_review', args: {} },
+      { kind: 'tool_result', callId: 'r1', isError: false, text: 'Review v2 submitted', durationMs: 1 },
+      { kind: 'review_version', version: 2, verdict: 'correct', findings: 0, fixed: 1 },
+      { kind: 'status', status: 'done', reason: 'Review v2: correct, no findings; 1 earlier finding fixed' },
+    );
+    expect(items.map((item) => item.kind)).toEqual(['tool', 'review', 'status']);
+    expect(items[1]).toMatchObject({ version: 2, verdict: 'correct', findings: 0, fixed: 1 });
+  });
+
   it('ignores updates for a call whose start is in a page not loaded yet', () => {
     const { items } = fold({ kind: 'tool_output', callId: 'old', chunk: 'x' }, { kind: 'tool_result', callId: 'old', isError: false, text: 'r', durationMs: 1 });
     expect(items).toEqual([]);

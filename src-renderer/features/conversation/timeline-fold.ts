@@ -166,6 +166,9 @@ export function foldEvents(fold: TimelineFold, events: readonly TimelineEvent[])
       case 'plan_version':
         items.push({ kind: 'plan', key: `plan:${event.seq}`, version: event.version, author: event.author });
         break;
+      case 'review_version':
+        items.push({ kind: 'review', key: `review:${event.seq}`, version: event.version, verdict: event.verdict, findings: event.findings, fixed: event.fixed });
+        break;
       case 'plan_decision':
         items.push({ kind: 'planDecision', key: `planDecision:${event.seq}`, version: event.version, decision: event.decision, message: event.message });
         break;

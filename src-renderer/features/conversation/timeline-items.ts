@@ -18,7 +18,8 @@ export type ViewItem =
   | TodosItem
   | QuestionItem
   | PlanItem
-  | PlanDecisionItem;
+  | PlanDecisionItem
+  | ReviewItem;
 
 export interface UserMessageItem {
   kind: 'user';
@@ -176,6 +177,16 @@ export interface PlanDecisionItem {
   version: number;
   decision: 'approved' | 'changes_requested' | 'rejected';
   message: string | null;
+}
+
+/** A review task's agent submitted a review version: the review card. */
+export interface ReviewItem {
+  kind: 'review';
+  key: string;
+  version: number;
+  verdict: 'correct' | 'incorrect';
+  findings: number;
+  fixed: number;
 }
 
 /** How much of a command's streamed output a card keeps (the tail is what matters while it runs). */

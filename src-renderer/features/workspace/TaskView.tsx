@@ -11,9 +11,12 @@ import { RunningServices } from '../commands/RunningServices';
 import { PlanPanel } from '../plans/PlanPanel';
 import { ImplementPanel } from '../implement/ImplementPanel';
 import { OpenInEditorButton } from '../editors';
+import { ReviewsPanel } from '../review-role/ReviewsPanel';
+import { StartReviewButton } from '../review-role/StartReviewButton';
 import { CopyPathButton } from './CopyPathButton';
 import { DeleteTaskButton } from './DeleteTaskButton';
 import { RecreateWorkspaceButton } from './RecreateWorkspaceButton';
+import { WorkspaceSharers } from './WorkspaceSharers';
 import { WorkspaceStateBadge, workspaceStateExplanations } from './WorkspaceStateBadge';
 
 /**
@@ -32,6 +35,7 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
         </div>
         <div className="main__header-actions">
           <MergeButton task={task} />
+          <StartReviewButton task={task} />
           <ReviewTaskButton task={task} />
           <DeleteTaskButton task={task} />
           <button type="button" className="button button--primary" onClick={onNewTask}>
@@ -62,6 +66,7 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
           <CopyPathButton path={workspace.path} />
           <OpenInEditorButton taskId={task.id} disabled={workspace.state !== 'ready'} />
         </dd>
+        <WorkspaceSharers task={task} />
       </dl>
 
       <MergeAgentNotice task={task} />
@@ -82,6 +87,7 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
       <AgentStatusBar agent={task.agent} />
       {task.role === 'plan' && <PlanPanel task={task} />}
       {task.planPin && <ImplementPanel task={task} />}
+      <ReviewsPanel task={task} />
       <ConversationView taskId={task.id} prompt={task.prompt} />
       <Composer taskId={task.id} status={task.agent.status} model={task.agent.model} />
     </main>

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { PlanCard } from '../../plans/PlanCard';
 import { PlanDecisionLine } from '../../plans/PlanDecisionLine';
+import { ReviewCard } from '../../review-role/ReviewCard';
 import type { ViewItem } from '../timeline-items';
 import { ApprovalCard } from './ApprovalCard';
 import { ErrorCard } from './ErrorCard';
@@ -38,6 +39,8 @@ export const TimelineRow = memo(function TimelineRow({ item, taskId }: { item: V
       return <PlanCard item={item} taskId={taskId} />;
     case 'planDecision':
       return <PlanDecisionLine item={item} />;
+    case 'review':
+      return <ReviewCard item={item} taskId={taskId} />;
   }
 });
 
@@ -62,6 +65,8 @@ export function estimateRowHeight(item: ViewItem): number {
       return 90 + Math.ceil(item.question.length / 100) * 19 + (item.asked && item.answer === null ? 90 : 0);
     case 'plan':
       return 320;
+    case 'review':
+      return 120 + item.findings * 22;
     default:
       return 26;
   }
