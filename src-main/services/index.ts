@@ -24,6 +24,7 @@ import { createPlanService, type PlanService } from './plans/plan-service';
 import { createPipelineSettings, type PipelineSettingsStore } from './projects/pipeline-settings';
 import { createProjectService, type ProjectService } from './projects/project-service';
 import { RadarMonitor } from './radar/radar-monitor';
+import { createRulesService, type RulesService } from './rules/rules-service';
 import { createReviewService, type ReviewService } from './review';
 import { machineCommandIsolation } from './sandbox/detect-isolation';
 import { createFileSecretStore, type SecretStore } from './secrets';
@@ -48,7 +49,7 @@ export interface ServicesOptions {
   env?: Record<string, string | undefined>;
   /** Overrides for the agent runtime (tests use these to shorten retries and so on). */
   agents?: Partial<AgentRuntimeOptions>;
-  /** The user's home, where `~/.claude/settings.json` is read (default: the OS's). */
+  /** The user's home, where `~/.claude/settings.json`, `~/.claude/CLAUDE.md` and `~/.claude/commands` are read (default: the OS's). */
   home?: string;
 }
 
@@ -101,6 +102,8 @@ export interface Services {
   plans: PlanService;
   /** Modes, rules by source, trust of repository settings files, "try a command", the sandbox (C3). */
   permissions: PermissionService;
+  /** Rules (C2): personal rules, the user's and the project's rules files, what each task was given. */
+  rules: RulesService;
   /** Per project: the review gate, auto review, the check command, where plans are saved. */
   pipelineSettings: PipelineSettingsStore;
   /** The hash-chained audit trail per project (C5): pages, verification, exports. */
@@ -128,6 +131,7 @@ export function createServices(options: ServicesOptions): Services {
   const events = new DomainEventBus(runtime.log);
   forwardToContract(events, emit);
   const store = openStore(options.dataDir);
+  const home = options.home ?? homedir();
   const requestedRoot = options.worktreesRoot ?? join(options.dataDir, 'worktrees');
   mkdirSync(requestedRoot, { recursive: true });
   // Stored paths and git's worktree list then agree even when the root is behind a symlink.
@@ -171,7 +175,7 @@ export function createServices(options: ServicesOptions): Services {
     projects: store.projects,
     tasks: store.tasks,
     isolation,
-    home: options.home ?? homedir(),
+    home,
     notifyTaskChanged: (taskId) => void context.announce.taskChanged(taskId),
   });
   late.permissions = permissions;
@@ -181,6 +185,16 @@ export function createServices(options: ServicesOptions): Services {
   const radar = new RadarMonitor({ store, now, events, onChange: (projectId, computed) => emit('radar.changed', { projectId, radar: computed }), log: runtime.log });
   const live = new LiveReview({ store, emit, events, radar, log: runtime.log });
   const agentModels = runtime.models ?? agentModelsFrom(models);
+  const rules = createRulesService({
+    settings: store.settings,
+    tasks: store.tasks,
+    projects: store.projects,
+    timeline: (taskId) => {
+      writer.flush();
+      return store.timeline.from(taskId, 0);
+    },
+    home,
+  });
   const agents = new AgentService({
     store,
     writer,
@@ -198,6 +212,7 @@ export function createServices(options: ServicesOptions): Services {
         })),
     loopTools: (task) => late.plans?.loopToolsFor(task) ?? [],
     briefing: (task) => late.plans?.briefingFor(task) ?? null,
+    rules,
     notifyTaskChanged: (taskId) => void context.announce.taskChanged(taskId),
     concurrency: runtime.concurrency ?? store.settings.get<number>('agents.concurrency') ?? 4,
     retry: runtime.retry,
@@ -236,6 +251,7 @@ export function createServices(options: ServicesOptions): Services {
     commands,
     plans,
     permissions,
+    rules,
     pipelineSettings,
     audit: audit.service,
     settings: store.settings,

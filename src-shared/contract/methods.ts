@@ -3,6 +3,7 @@ import { timelineEventSchema } from './agent';
 import { implementMethods } from './implement-methods';
 import { permissionMethods } from './permission-methods';
 import { ruleTextSchema } from './permissions';
+import { ruleMethods } from './rules';
 import { planMethods } from './plan-methods';
 import { auditEntrySchema, auditExportInputSchema, auditExportSchema, auditListInputSchema, auditVerificationSchema } from './audit';
 import { backgroundServiceIdSchema, backgroundServiceSchema, commandIsolationSchema } from './commands';
@@ -331,6 +332,7 @@ export const methods = {
   ...planMethods,
   ...implementMethods,
   ...permissionMethods,
+  ...ruleMethods,
 } as const;
 
 export type Methods = typeof methods;

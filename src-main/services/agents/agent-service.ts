@@ -10,7 +10,7 @@ import { PendingReplies } from './pending-replies';
 import type { PermissionPolicy } from './permission-policy';
 import type { RetryClassification } from './retry';
 import { AgentScheduler } from './scheduler';
-import { buildSystemPrompt, readProjectRules } from './system-prompt';
+import { buildSystemPrompt } from './system-prompt';
 import type { TimelineWriter } from './timeline-writer';
 import type { AgentToolset } from './toolset';
 import { taskNotFound } from '../workspaces/open-task-workspace';
@@ -19,6 +19,17 @@ export interface AgentModels {
   /** The task's model, else the role's default, else a clear failure (`MODEL_NOT_CONFIGURED`, ...). */
   resolve(ref: string | null, role: TaskRole): Promise<Result<ResolvedModel>>;
   classifyError(error: unknown): RetryClassification;
+}
+
+/**
+ * The rules of one run (`rules/`): its system prompt's section, the `rules_loaded` event of its
+ * start (null when unchanged), and what a call's path brings later.
+ */
+export interface RunRulesProvider {
+  forRun(
+    task: Task,
+    timeline: readonly TimelineEvent[],
+  ): Promise<{ section: string | null; record: TimelineEventBody | null; session: { afterToolCall(call: { name: string; args: unknown }): Promise<TimelineEventBody | null> } }>;
 }
 
 export interface AgentServiceOptions {
@@ -37,6 +48,8 @@ export interface AgentServiceOptions {
    * plan and checklist of an implement task (`plans/`). Read once when the run starts.
    */
   briefing?(task: Task): string | null;
+  /** The rules each run is given; without it, runs get none (tests of the loop alone). */
+  rules?: RunRulesProvider;
   /** Re-reads the task and pushes `tasks.changed`. */
   notifyTaskChanged(taskId: string): void;
   concurrency: number;
@@ -365,7 +378,8 @@ export class AgentService {
       return;
     }
     writer.flush();
-    const conversation = Conversation.fromTimeline(store.timeline.from(taskId, 0));
+    const stored = store.timeline.from(taskId, 0);
+    const conversation = Conversation.fromTimeline(stored);
     // A cut answer not yet marked (a timeline from before answers were marked): never build on it.
     this.markUnfinishedAnswer(taskId, conversation, 'interrupted');
     const controller = new AbortController();
@@ -379,10 +393,11 @@ export class AgentService {
     let outcome: RunOutcome;
     try {
       toolset = await this.options.createToolset(task);
-      const rules = await readProjectRules(task.workspace.path);
+      const rules = (await this.options.rules?.forRun(task, stored)) ?? null;
+      if (rules?.record) writer.push(taskId, rules.record);
       outcome = await runAgent({
         task,
-        system: buildSystemPrompt(task, rules, this.options.briefing?.(task) ?? null),
+        system: buildSystemPrompt(task, rules?.section ?? null, this.options.briefing?.(task) ?? null),
         model: model.data,
         toolset,
         loopTools: [createAskUserTool((callId, signal) => this.questions.wait(taskId, callId, signal)), ...(this.options.loopTools?.(task) ?? [])],
@@ -404,6 +419,7 @@ export class AgentService {
             reason: decision.kind === 'allow' ? null : decision.reason,
           }),
         history: conversation,
+        ...(rules ? { afterToolCall: (call: { name: string; args: unknown }) => rules.session.afterToolCall(call) } : {}),
         record: (body) => writer.push(taskId, body),
         setStatus: (status, reason) => {
           writer.flush();

@@ -32,9 +32,10 @@ export class Conversation {
 
   static fromTimeline(events: readonly TimelineEvent[]): Conversation {
     const conversation = new Conversation();
-    const compaction = events.findLast((event) => event.kind === 'compaction');
-    const skipUpTo = compaction?.kind === 'compaction' ? compaction.upToSeq : 0;
-    if (compaction?.kind === 'compaction') conversation.addSummary(compaction.summary);
+    // The newest boundary wins: a compaction's summary replaces what came before it; `/clear` drops it.
+    const boundary = events.findLast((event) => event.kind === 'compaction' || event.kind === 'context_cleared');
+    const skipUpTo = boundary?.kind === 'compaction' ? boundary.upToSeq : boundary?.kind === 'context_cleared' ? boundary.seq : 0;
+    if (boundary?.kind === 'compaction') conversation.addSummary(boundary.summary);
     for (const event of events) {
       if (event.seq > skipUpTo) conversation.add(event);
       else if ('step' in event && typeof event.step === 'number') conversation.highestStep = Math.max(conversation.highestStep, event.step);
@@ -139,6 +140,18 @@ export class Conversation {
       case 'compaction':
         this.messages.length = 0;
         this.addSummary(event.summary);
+        return;
+      case 'context_cleared':
+        // Only between runs (a running agent refuses /clear): nothing is open or waiting.
+        this.messages.length = 0;
+        this.unresolved.clear();
+        this.deferred.length = 0;
+        this.discardOpenStep();
+        this.closeStep();
+        return;
+      case 'rules_loaded':
+        // Rules a path brought: a message after the call's result, as if the user had pasted them.
+        if (event.trigger === 'path' && event.text !== null) this.addUserText(event.text);
         return;
       default:
         return;
