@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { EventName, Orphan, Result, Task } from '../../src-shared/contract';
 import { createAuditTrail, type AuditService } from './audit';
 import { createCommandsService, type CommandsService } from './background/commands-service';
-import { AgentService, type AgentModels } from './agents/agent-service';
+import { AgentService } from './agents/agent-service';
+import type { AgentModels } from './agents/agent-service-options';
 import { mcpToolsForTask } from './agents/mcp-tools';
 import { agentModelsFrom } from './agents/model-adapter';
 import type { PermissionPolicy } from './agents/permission-policy';
@@ -25,6 +26,7 @@ import { createPipelineSettings, type PipelineSettingsStore } from './projects/p
 import { createProjectService, type ProjectService } from './projects/project-service';
 import { RadarMonitor } from './radar/radar-monitor';
 import { createRulesService, type RulesService } from './rules/rules-service';
+import { createSlashCommandService, type SlashCommandService } from './slash-commands/slash-command-service';
 import { createReviewService, type ReviewService } from './review';
 import { machineCommandIsolation } from './sandbox/detect-isolation';
 import { createFileSecretStore, type SecretStore } from './secrets';
@@ -104,6 +106,8 @@ export interface Services {
   permissions: PermissionService;
   /** Rules (C2): personal rules, the user's and the project's rules files, what each task was given. */
   rules: RulesService;
+  /** Slash commands (C1): built-ins, command and skill files, MCP prompts; listing and running them. */
+  slashCommands: SlashCommandService;
   /** Per project: the review gate, auto review, the check command, where plans are saved. */
   pipelineSettings: PipelineSettingsStore;
   /** The hash-chained audit trail per project (C5): pages, verification, exports. */
@@ -138,7 +142,7 @@ export function createServices(options: ServicesOptions): Services {
   const worktreesRoot = realpathSync(requestedRoot);
   // The context needs the agent service (queued counts) and the service needs the context;
   // the agents' runs need the plan service's `submit_plan`, and plans need the agents.
-  const late: { agents?: AgentService; plans?: PlanService; permissions?: PermissionService } = {};
+  const late: { agents?: AgentService; plans?: PlanService; permissions?: PermissionService; slashCommands?: SlashCommandService } = {};
   const context = createWorkspaceContext({
     store,
     worktreesRoot,
@@ -219,7 +223,13 @@ export function createServices(options: ServicesOptions): Services {
     log: runtime.log,
   });
   late.agents = agents;
-  const tasks = createTaskOrchestration(context, { agents, commands, autoStart: runtime.autoStart ?? true });
+  const tasks = createTaskOrchestration(context, {
+    // A prompt that starts with a slash command is expanded (or refused) before the agent sees it.
+    agents: { startWithPrompt: (taskId) => late.slashCommands!.startWithPrompt(taskId), stopAndWait: (taskId) => agents.stopAndWait(taskId) },
+    commands,
+    autoStart: runtime.autoStart ?? true,
+    checkPrompt: (projectId, prompt) => late.slashCommands!.checkPrompt(projectId, prompt),
+  });
   const pipelineSettings = createPipelineSettings(store);
   const plans = createPlanService(context, {
     agents,
@@ -232,6 +242,18 @@ export function createServices(options: ServicesOptions): Services {
   });
   late.plans = plans;
   const sendToAgent = (taskId: string, text: string) => agents.send(taskId, text);
+  const slashCommands = createSlashCommandService({
+    tasks: { get: (taskId) => tasks.get(taskId), create: (args) => tasks.create(args) },
+    projectRoot: (projectId) => store.projects.get(projectId)?.path ?? null,
+    home,
+    agents,
+    permissions,
+    plans,
+    rules,
+    mcp,
+    log: runtime.log,
+  });
+  late.slashCommands = slashCommands;
   const review = createReviewService(context, { emit, sendToAgent, diff: (workspaceId) => live.diff(workspaceId) });
   const merges = createTaskMerges(context, { sendToAgent });
   agents.recoverAfterRestart();
@@ -252,6 +274,7 @@ export function createServices(options: ServicesOptions): Services {
     plans,
     permissions,
     rules,
+    slashCommands,
     pipelineSettings,
     audit: audit.service,
     settings: store.settings,

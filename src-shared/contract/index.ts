@@ -20,3 +20,4 @@ export * from './implement-methods';
 export * from './permissions';
 export * from './permission-methods';
 export * from './rules';
+export * from './slash-commands';

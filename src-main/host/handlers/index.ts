@@ -11,6 +11,7 @@ import { permissionHandlers } from './permission-handlers';
 import { planHandlers } from './plan-handlers';
 import { reviewHandlers } from './review-handlers';
 import { ruleHandlers } from './rule-handlers';
+import { slashCommandHandlers } from './slash-command-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
 export interface HandlerContext {
@@ -33,5 +34,6 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...auditHandlers(context.services),
     ...permissionHandlers(context.services),
     ...ruleHandlers(context.services),
+    ...slashCommandHandlers(context.services),
   };
 }

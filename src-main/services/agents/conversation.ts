@@ -32,10 +32,9 @@ export class Conversation {
 
   static fromTimeline(events: readonly TimelineEvent[]): Conversation {
     const conversation = new Conversation();
-    // The newest boundary wins: a compaction's summary replaces what came before it; `/clear` drops it.
-    const boundary = events.findLast((event) => event.kind === 'compaction' || event.kind === 'context_cleared');
-    const skipUpTo = boundary?.kind === 'compaction' ? boundary.upToSeq : boundary?.kind === 'context_cleared' ? boundary.seq : 0;
-    if (boundary?.kind === 'compaction') conversation.addSummary(boundary.summary);
+    const compaction = events.findLast((event) => event.kind === 'compaction');
+    const skipUpTo = compaction?.kind === 'compaction' ? compaction.upToSeq : 0;
+    if (compaction?.kind === 'compaction') conversation.addSummary(compaction.summary);
     for (const event of events) {
       if (event.seq > skipUpTo) conversation.add(event);
       else if ('step' in event && typeof event.step === 'number') conversation.highestStep = Math.max(conversation.highestStep, event.step);
@@ -142,7 +141,8 @@ export class Conversation {
         this.addSummary(event.summary);
         return;
       case 'context_cleared':
-        // Only between runs (a running agent refuses /clear): nothing is open or waiting.
+        // `/clear`, only between runs (a running agent refuses it): nothing is open or waiting,
+        // and nothing said before reaches the model again (a summary before it neither).
         this.messages.length = 0;
         this.unresolved.clear();
         this.deferred.length = 0;
