@@ -4,6 +4,7 @@ import { AgentsPanel } from './agents/AgentsPanel';
 import { McpPanel } from './mcp/McpPanel';
 import { ModelsPanel } from './models/ModelsPanel';
 import { PermissionsPanel } from './permissions/PermissionsPanel';
+import { PersonalRulesPanel } from './rules/PersonalRulesPanel';
 import { SettingsTabs, type SettingsTab } from './SettingsTabs';
 
 export interface SettingsDialogProps {
@@ -13,16 +14,17 @@ export interface SettingsDialogProps {
   projectId?: string;
 }
 
-type SettingsSection = 'models' | 'mcp' | 'permissions' | 'agents';
+type SettingsSection = 'models' | 'mcp' | 'permissions' | 'rules' | 'agents';
 
 const sections: readonly SettingsTab<SettingsSection>[] = [
   { id: 'models', label: 'Models' },
   { id: 'mcp', label: 'MCP servers' },
   { id: 'permissions', label: 'Permissions' },
+  { id: 'rules', label: 'Rules' },
   { id: 'agents', label: 'Agents' },
 ];
 
-/** Settings: providers and default models, the user's MCP servers, permissions, and how many agents run at once. */
+/** Settings: providers and default models, the user's MCP servers, permissions, personal rules, and how many agents run at once. */
 export function SettingsDialog({ open, onClose, projectId }: SettingsDialogProps) {
   if (!open) return null;
   return <OpenSettingsDialog onClose={onClose} projectId={projectId} />;
@@ -36,6 +38,7 @@ function OpenSettingsDialog({ onClose, projectId }: Omit<SettingsDialogProps, 'o
         {section === 'models' && <ModelsPanel />}
         {section === 'mcp' && <McpPanel projectId={projectId} />}
         {section === 'permissions' && <PermissionsPanel projectId={projectId} />}
+        {section === 'rules' && <PersonalRulesPanel />}
         {section === 'agents' && <AgentsPanel />}
       </SettingsTabs>
       <div className="modal__actions">

@@ -10,6 +10,7 @@ import { MergeButton } from '../merge/MergeButton';
 import { RunningServices } from '../commands/RunningServices';
 import { PlanPanel } from '../plans/PlanPanel';
 import { ImplementPanel } from '../implement/ImplementPanel';
+import { RulesDisclosure } from '../rules/RulesDisclosure';
 import { CopyPathButton } from './CopyPathButton';
 import { DeleteTaskButton } from './DeleteTaskButton';
 import { RecreateWorkspaceButton } from './RecreateWorkspaceButton';
@@ -64,6 +65,7 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
 
       <MergeAgentNotice task={task} />
       {workspace.state === 'ready' && <TaskHistoryDisclosure task={task} />}
+      {workspace.state === 'ready' && <RulesDisclosure taskId={task.id} status={task.agent.status} />}
       <AuditDisclosure projectId={task.projectId} scope={{ taskId: task.id }} />
 
       {troubled && (
