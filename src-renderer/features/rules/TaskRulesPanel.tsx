@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { TaskRules, TaskStatus } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
-import { discoveredSummary, ruleSummary, rulesHeadline } from './rules-text';
+import { GivenRulesList, RulesWarnings } from './GivenRules';
+import { discoveredSummary, rulesHeadline } from './rules-text';
 
 /**
  * The rules of one task: every time it was given rules (a run's start, a path's first touch:
@@ -46,18 +47,8 @@ export function TaskRulesPanel({ taskId, status }: { taskId: string; status: Tas
                   <p>
                     {rulesHeadline(entry)} <span className="muted">· {new Date(entry.at).toLocaleString()}</span>
                   </p>
-                  <ul>
-                    {entry.rules.map((rule) => (
-                      <li key={rule.file}>{ruleSummary(rule)}</li>
-                    ))}
-                  </ul>
-                  {entry.warnings.length > 0 && (
-                    <ul className="rules-panel__warnings" aria-label="Warnings">
-                      {entry.warnings.map((warning) => (
-                        <li key={warning}>⚠ {warning}</li>
-                      ))}
-                    </ul>
-                  )}
+                  <GivenRulesList rules={entry.rules} />
+                  <RulesWarnings warnings={entry.warnings} label="Warnings" className="rules-panel__warnings" />
                 </li>
               ))}
             </ol>
@@ -72,13 +63,7 @@ export function TaskRulesPanel({ taskId, status }: { taskId: string; status: Tas
               </ul>
             </>
           )}
-          {rules.problems.length > 0 && (
-            <ul className="rules-panel__warnings" aria-label="Rules problems">
-              {rules.problems.map((problem) => (
-                <li key={problem}>⚠ {problem}</li>
-              ))}
-            </ul>
-          )}
+          <RulesWarnings warnings={rules.problems} label="Rules problems" className="rules-panel__warnings" />
           <p className="muted">
             Budget: {rules.budget.totalChars.toLocaleString()} characters of rules per run, {rules.budget.fileChars.toLocaleString()} per file. Personal rules: Settings → Rules.
           </p>

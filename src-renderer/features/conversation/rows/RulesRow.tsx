@@ -1,4 +1,5 @@
-import { ruleSummary, rulesHeadline } from '../../rules/rules-text';
+import { GivenRulesList, RulesWarnings } from '../../rules/GivenRules';
+import { rulesHeadline } from '../../rules/rules-text';
 import type { RulesItem } from '../timeline-items';
 import { Disclosure } from './Disclosure';
 
@@ -6,22 +7,8 @@ import { Disclosure } from './Disclosure';
 export function RulesRow({ item }: { item: RulesItem }) {
   return (
     <div className="rules-row" role="note" aria-label={item.trigger === 'run' ? 'Rules given at the start of the run' : `Rules given for ${item.path}`}>
-      <Disclosure summary={rulesHeadline(item)}>
-        {() => (
-          <ul className="rules-row__list">
-            {item.rules.map((rule) => (
-              <li key={rule.file}>{ruleSummary(rule)}</li>
-            ))}
-          </ul>
-        )}
-      </Disclosure>
-      {item.warnings.length > 0 && (
-        <ul className="rules-row__warnings" aria-label="Rules warnings">
-          {item.warnings.map((warning) => (
-            <li key={warning}>⚠ {warning}</li>
-          ))}
-        </ul>
-      )}
+      <Disclosure summary={rulesHeadline(item)}>{() => <GivenRulesList rules={item.rules} className="rules-row__list" />}</Disclosure>
+      <RulesWarnings warnings={item.warnings} label="Rules warnings" className="rules-row__warnings" />
     </div>
   );
 }
