@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { EventName, Orphan, Result, Task } from '../../src-shared/contract';
 import { createAuditTrail, type AuditService } from './audit';
 import { createCommandsService, type CommandsService } from './background/commands-service';
-import { AgentService, type AgentModels } from './agents/agent-service';
+import { AgentService } from './agents/agent-service';
+import type { AgentModels } from './agents/agent-service-options';
 import { mcpToolsForTask } from './agents/mcp-tools';
 import { agentModelsFrom } from './agents/model-adapter';
 import type { PermissionPolicy } from './agents/permission-policy';
@@ -25,6 +26,8 @@ import { createPlanService, type PlanService } from './plans/plan-service';
 import { createPipelineSettings, type PipelineSettingsStore } from './projects/pipeline-settings';
 import { createProjectService, type ProjectService } from './projects/project-service';
 import { RadarMonitor } from './radar/radar-monitor';
+import { createRulesService, type RulesService } from './rules/rules-service';
+import { createSlashCommandService, type SlashCommandService } from './slash-commands/slash-command-service';
 import { createReviewService, type ReviewService } from './review';
 import { createReviewRoleService, type ReviewRoleService } from './review-role/review-role-service';
 import { machineCommandIsolation } from './sandbox/detect-isolation';
@@ -51,7 +54,7 @@ export interface ServicesOptions {
   env?: Record<string, string | undefined>;
   /** Overrides for the agent runtime (tests use these to shorten retries and so on). */
   agents?: Partial<AgentRuntimeOptions>;
-  /** The user's home, where `~/.claude/settings.json` is read (default: the OS's). */
+  /** The user's home, where `~/.claude/settings.json`, `~/.claude/CLAUDE.md` and `~/.claude/commands` are read (default: the OS's). */
   home?: string;
 }
 
@@ -109,6 +112,10 @@ export interface Services {
    * findings (send, dismiss, likely addressed), review again, and the review gate of merges.
    */
   reviews: ReviewRoleService;
+  /** Rules (C2): personal rules, the user's and the project's rules files, what each task was given. */
+  rules: RulesService;
+  /** Slash commands (C1): built-ins, command and skill files, MCP prompts; listing and running them. */
+  slashCommands: SlashCommandService;
   /** Per project: the review gate, auto review, the check command, where plans are saved. */
   pipelineSettings: PipelineSettingsStore;
   /** The hash-chained audit trail per project (C5): pages, verification, exports. */
@@ -138,13 +145,14 @@ export function createServices(options: ServicesOptions): Services {
   const events = new DomainEventBus(runtime.log);
   forwardToContract(events, emit);
   const store = openStore(options.dataDir);
+  const home = options.home ?? homedir();
   const requestedRoot = options.worktreesRoot ?? join(options.dataDir, 'worktrees');
   mkdirSync(requestedRoot, { recursive: true });
   // Stored paths and git's worktree list then agree even when the root is behind a symlink.
   const worktreesRoot = realpathSync(requestedRoot);
   // The context needs the agent service (queued counts) and the service needs the context;
   // the agents' runs need the plan service's `submit_plan`, and plans need the agents.
-  const late: { agents?: AgentService; plans?: PlanService; reviews?: ReviewRoleService; permissions?: PermissionService } = {};
+  const late: { agents?: AgentService; plans?: PlanService; reviews?: ReviewRoleService; permissions?: PermissionService; slashCommands?: SlashCommandService } = {};
   const context = createWorkspaceContext({
     store,
     worktreesRoot,
@@ -181,7 +189,7 @@ export function createServices(options: ServicesOptions): Services {
     projects: store.projects,
     tasks: store.tasks,
     isolation,
-    home: options.home ?? homedir(),
+    home,
     notifyTaskChanged: (taskId) => void context.announce.taskChanged(taskId),
   });
   late.permissions = permissions;
@@ -191,6 +199,16 @@ export function createServices(options: ServicesOptions): Services {
   const radar = new RadarMonitor({ store, now, events, onChange: (projectId, computed) => emit('radar.changed', { projectId, radar: computed }), log: runtime.log });
   const live = new LiveReview({ store, emit, events, radar, log: runtime.log });
   const agentModels = runtime.models ?? agentModelsFrom(models);
+  const rules = createRulesService({
+    settings: store.settings,
+    tasks: store.tasks,
+    projects: store.projects,
+    timeline: (taskId) => {
+      writer.flush();
+      return store.timeline.from(taskId, 0);
+    },
+    home,
+  });
   const agents = new AgentService({
     store,
     writer,
@@ -208,13 +226,20 @@ export function createServices(options: ServicesOptions): Services {
         })),
     loopTools: (task) => [...(late.plans?.loopToolsFor(task) ?? []), ...(late.reviews?.loopToolsFor(task) ?? [])],
     briefing: (task) => (task.role === 'review' ? (late.reviews?.briefingFor(task) ?? null) : (late.plans?.briefingFor(task) ?? null)),
+    rules,
     notifyTaskChanged: (taskId) => void context.announce.taskChanged(taskId),
     concurrency: runtime.concurrency ?? store.settings.get<number>('agents.concurrency') ?? 4,
     retry: runtime.retry,
     log: runtime.log,
   });
   late.agents = agents;
-  const tasks = createTaskOrchestration(context, { agents, commands, autoStart: runtime.autoStart ?? true });
+  const tasks = createTaskOrchestration(context, {
+    // A prompt that starts with a slash command is expanded (or refused) before the agent sees it.
+    agents: { startWithPrompt: (taskId) => late.slashCommands!.startWithPrompt(taskId), stopAndWait: (taskId) => agents.stopAndWait(taskId) },
+    commands,
+    autoStart: runtime.autoStart ?? true,
+    checkPrompt: (projectId, prompt) => late.slashCommands!.checkPrompt(projectId, prompt),
+  });
   const pipelineSettings = createPipelineSettings(store);
   const plans = createPlanService(context, {
     agents,
@@ -227,6 +252,19 @@ export function createServices(options: ServicesOptions): Services {
   });
   late.plans = plans;
   const sendToAgent = (taskId: string, text: string) => agents.send(taskId, text);
+  const slashCommands = createSlashCommandService({
+    tasks: { get: (taskId) => tasks.get(taskId), create: (args) => tasks.create(args) },
+    projectRoot: (projectId) => store.projects.get(projectId)?.path ?? null,
+    home,
+    agents,
+    permissions,
+    plans,
+    rules,
+    reviews: { start: (input) => late.reviews!.start(input), reviewAgain: (taskId) => late.reviews!.reviewAgain(taskId) },
+    mcp,
+    log: runtime.log,
+  });
+  late.slashCommands = slashCommands;
   const review = createReviewService(context, { emit, sendToAgent, diff: (workspaceId) => live.diff(workspaceId) });
   const reviews = createReviewRoleService(context, {
     emit,
@@ -260,6 +298,8 @@ export function createServices(options: ServicesOptions): Services {
     plans,
     reviews,
     permissions,
+    rules,
+    slashCommands,
     pipelineSettings,
     audit: audit.service,
     settings: store.settings,

@@ -22,3 +22,5 @@ export * from './permissions';
 export * from './permission-methods';
 export * from './editors';
 export * from './notifications';
+export * from './rules';
+export * from './slash-commands';

@@ -5,6 +5,8 @@ import { editorMethods } from './editors';
 import { notificationMethods } from './notifications';
 import { permissionMethods } from './permission-methods';
 import { ruleTextSchema } from './permissions';
+import { ruleMethods } from './rules';
+import { slashCommandMethods } from './slash-commands';
 import { planMethods } from './plan-methods';
 import { reviewRoleMethods } from './review-role-methods';
 import { gatedMergePreviewSchema } from './review-reports';
@@ -122,7 +124,7 @@ export const methods = {
     input: z.object({ taskId: idSchema, beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
     output: z.object({ events: z.array(timelineEventSchema), hasMore: z.boolean() }),
   },
-  /** Starts the agent, or queues the message for its next step when it is running. */
+  /** Starts the agent, or queues the message for its next step when it is running. The text is sent as it is: slash commands run through `slash.run`. */
   'agent.send': {
     input: z.object({ taskId: idSchema, text: z.string().trim().min(1, 'the message is empty').max(100_000) }).strict(),
     output: z.object({ delivery: z.enum(['started', 'queued', 'delivered']) }),
@@ -347,6 +349,8 @@ export const methods = {
   ...permissionMethods,
   ...editorMethods,
   ...notificationMethods,
+  ...ruleMethods,
+  ...slashCommandMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -73,6 +73,8 @@ export const errorCodes = [
   'SANDBOX_UNAVAILABLE',
   /** A settings file changed between showing it and trusting it: look at it again. */
   'FILE_CHANGED',
+  /** `/name` names no built-in, command file, skill or MCP prompt of the task: nothing was sent. */
+  'UNKNOWN_COMMAND',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

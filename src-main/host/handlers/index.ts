@@ -14,6 +14,8 @@ import { permissionHandlers } from './permission-handlers';
 import { planHandlers } from './plan-handlers';
 import { reviewHandlers } from './review-handlers';
 import { reviewRoleHandlers } from './review-role-handlers';
+import { ruleHandlers } from './rule-handlers';
+import { slashCommandHandlers } from './slash-command-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
 export interface HandlerContext {
@@ -42,5 +44,7 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...permissionHandlers(context.services),
     ...editorHandlers(context.services),
     ...notificationHandlers(context.notifications, context.notificationClicked),
+    ...ruleHandlers(context.services),
+    ...slashCommandHandlers(context.services),
   };
 }

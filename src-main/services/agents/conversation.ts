@@ -143,6 +143,19 @@ export class Conversation {
         this.messages.length = 0;
         this.addSummary(event.summary);
         return;
+      case 'context_cleared':
+        // `/clear`, only between runs (a running agent refuses it): nothing is open or waiting,
+        // and nothing said before reaches the model again (a summary before it neither).
+        this.messages.length = 0;
+        this.unresolved.clear();
+        this.deferred.length = 0;
+        this.discardOpenStep();
+        this.closeStep();
+        return;
+      case 'rules_loaded':
+        // Rules a path brought: a message after the call's result, as if the user had pasted them.
+        if (event.trigger === 'path' && event.text !== null) this.addUserText(event.text);
+        return;
       default:
         return;
     }

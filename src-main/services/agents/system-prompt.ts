@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Task, TaskRole } from '../../../src-shared/contract';
 
 const roleInstructions: Record<TaskRole, string> = {
@@ -36,35 +34,13 @@ const roleInstructions: Record<TaskRole, string> = {
   ].join('\n'),
 };
 
-/** Project rule files read into the prompt, in order; each capped so one huge file cannot crowd out the task. */
-const ruleFiles = ['AGENTS.md', 'CLAUDE.md', '.claude/CLAUDE.md'];
-const maxRuleBytes = 32 * 1024;
-
-export interface ProjectRules {
-  file: string;
-  text: string;
-}
-
-export async function readProjectRules(workspaceRoot: string): Promise<ProjectRules[]> {
-  const rules: ProjectRules[] = [];
-  for (const file of ruleFiles) {
-    try {
-      const raw = await readFile(join(workspaceRoot, file), 'utf8');
-      const text = raw.length > maxRuleBytes ? `${raw.slice(0, maxRuleBytes)}\n[… ${file} truncated at ${maxRuleBytes} bytes]` : raw;
-      if (text.trim()) rules.push({ file, text });
-    } catch {
-      // Absent rule files are normal.
-    }
-  }
-  return rules;
-}
-
 /**
  * The stable prefix of every request: role, what the role is given to work from (`briefing`:
  * an implement task's pinned plan and checklist; a review task's plan, summary, diff and
- * earlier findings), workspace facts, project rules.
+ * earlier findings), workspace facts, and the rules section (`rules/`: personal, the user's,
+ * the project's and local rules, within their budget).
  */
-export function buildSystemPrompt(task: Task, rules: readonly ProjectRules[], briefing: string | null = null): string {
+export function buildSystemPrompt(task: Task, rules: string | null, briefing: string | null = null): string {
   const sections = [
     `You are a coding agent working inside Braid on the task "${task.title}".`,
     roleInstructions[task.role],
@@ -76,6 +52,6 @@ export function buildSystemPrompt(task: Task, rules: readonly ProjectRules[], br
       '- Do not commit unless asked; the user reviews your diff before anything is merged.',
     ].join('\n'),
   ];
-  for (const rule of rules) sections.push(`Project rules from ${rule.file}:\n\n${rule.text}`);
+  if (rules) sections.push(rules);
   return sections.join('\n\n');
 }

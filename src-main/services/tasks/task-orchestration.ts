@@ -19,6 +19,11 @@ export interface TaskOrchestrationOptions {
   };
   /** Start a new task's agent with its prompt as soon as the worktree is ready. */
   autoStart: boolean;
+  /**
+   * Checked before a task is stored: a prompt starting with a slash command must name one the
+   * project has (`slash-commands/`); nothing is created otherwise.
+   */
+  checkPrompt?(projectId: string, prompt: string): Promise<Result<void>>;
 }
 
 export type TaskOrchestration = ReturnType<typeof createTaskOrchestration>;
@@ -55,6 +60,10 @@ export function createTaskOrchestration(context: WorkspaceContext, options: Task
 
     /** Returns once the task is stored (`creating`); `settled` resolves when git is done. */
     async create(args: MethodArgs<'tasks.create'>): Promise<Result<CreatedTask>> {
+      if (options.checkPrompt && store.projects.get(args.projectId)) {
+        const checked = await options.checkPrompt(args.projectId, args.prompt);
+        if (!checked.ok) return checked;
+      }
       const created = await tasks.create(args);
       if (created.ok) startWhenReady(created.data);
       return created;

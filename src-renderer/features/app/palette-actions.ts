@@ -117,6 +117,7 @@ export function paletteActions(api: Bridge, editors: readonly Editor[]): Palette
     ['models', 'Models and keys'],
     ['mcp', 'MCP servers'],
     ['permissions', 'Permissions'],
+    ['rules', 'Personal rules'],
     ['review', 'Review gate'],
     ['agents', 'Agents'],
     ['editor', 'Editor'],

@@ -6,6 +6,7 @@ import { ModelsPanel } from './models/ModelsPanel';
 import { PermissionsPanel } from './permissions/PermissionsPanel';
 import { EditorSettingsPanel } from '../editors';
 import { ReviewGatePanel } from './review/ReviewGatePanel';
+import { PersonalRulesPanel } from './rules/PersonalRulesPanel';
 import { SettingsTabs, type SettingsTab } from './SettingsTabs';
 import type { SettingsSection } from './settings-store';
 
@@ -23,11 +24,12 @@ const sections: readonly SettingsTab<SettingsSection>[] = [
   { id: 'mcp', label: 'MCP servers' },
   { id: 'permissions', label: 'Permissions' },
   { id: 'review', label: 'Review' },
+  { id: 'rules', label: 'Rules' },
   { id: 'agents', label: 'Agents' },
   { id: 'editor', label: 'Editor' },
 ];
 
-/** Settings: providers and default models, the user's MCP servers, permissions, the project's review gate, how many agents run at once, the editor. */
+/** Settings: providers and default models, the user's MCP servers, permissions, personal rules, the project's review gate, how many agents run at once, the editor. */
 export function SettingsDialog({ open, onClose, projectId, section }: SettingsDialogProps) {
   if (!open) return null;
   return <OpenSettingsDialog onClose={onClose} projectId={projectId} initialSection={section ?? 'models'} />;
@@ -42,6 +44,7 @@ function OpenSettingsDialog({ onClose, projectId, initialSection }: Omit<Setting
         {section === 'mcp' && <McpPanel projectId={projectId} />}
         {section === 'permissions' && <PermissionsPanel projectId={projectId} />}
         {section === 'review' && <ReviewGatePanel projectId={projectId} />}
+        {section === 'rules' && <PersonalRulesPanel />}
         {section === 'agents' && <AgentsPanel />}
         {section === 'editor' && <EditorSettingsPanel />}
       </SettingsTabs>

@@ -13,6 +13,7 @@ import { ImplementPanel } from '../implement/ImplementPanel';
 import { OpenInEditorButton } from '../editors';
 import { ReviewsPanel } from '../review-role/ReviewsPanel';
 import { StartReviewButton } from '../review-role/StartReviewButton';
+import { RulesDisclosure } from '../rules/RulesDisclosure';
 import { CopyPathButton } from './CopyPathButton';
 import { DeleteTaskButton } from './DeleteTaskButton';
 import { RecreateWorkspaceButton } from './RecreateWorkspaceButton';
@@ -71,6 +72,7 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
 
       <MergeAgentNotice task={task} />
       {workspace.state === 'ready' && <TaskHistoryDisclosure task={task} />}
+      {workspace.state === 'ready' && <RulesDisclosure taskId={task.id} status={task.agent.status} />}
       <AuditDisclosure projectId={task.projectId} scope={{ taskId: task.id }} />
 
       {troubled && (
