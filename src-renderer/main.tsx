@@ -14,6 +14,7 @@ import { syncReview } from './features/review/review-sync';
 import { syncRadar } from './features/radar/radar-sync';
 import { syncCommands } from './features/commands/commands-sync';
 import { syncPlans } from './features/plans/plans-sync';
+import { syncTerminals } from './features/terminals/terminals-sync';
 
 // Chosen once, before the first render: also takes the web-mode token out of the address bar.
 const bridge = chooseBridge();
@@ -23,6 +24,7 @@ syncReview(bridge);
 syncRadar(bridge);
 syncCommands(bridge);
 syncPlans(bridge);
+syncTerminals(bridge);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

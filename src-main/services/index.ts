@@ -26,6 +26,7 @@ import { machineCommandIsolation } from './sandbox/detect-isolation';
 import { createFileSecretStore, type SecretStore } from './secrets';
 import { openStore, type Store } from './store/store';
 import { createTaskOrchestration, type TaskOrchestration } from './tasks/task-orchestration';
+import { createTerminalsService, type TerminalsService } from './terminals/terminals-service';
 import { createWorkspaceContext } from './workspaces/context';
 import { listOrphans, removeOrphan } from './workspaces/orphans';
 import { reconcile } from './workspaces/reconcile';
@@ -88,6 +89,8 @@ export interface Services {
   radar: RadarMonitor;
   /** How agent commands are isolated here, and the long-lived services agents started. */
   commands: CommandsService;
+  /** Terminals per task (U2): the user's shells and commands Braid runs for others, on the pty host. */
+  terminals: TerminalsService;
   /** Plan artifacts: versions, the user's decisions at the gate, the gate (`requireApprovedPlan`), diff, save to repository (R1). */
   plans: PlanService;
   /** Per project: the review gate, auto review, the check command, where plans are saved. */
@@ -151,7 +154,8 @@ export function createServices(options: ServicesOptions): Services {
   const mcp = createMcpService({ settings: store.settings, env, projects: store.projects, onStatus: (status) => emit('mcp.status', { status }) });
   const history = createHistoryService(context, { log: runtime.log });
   // Isolation is detected once, now, so the first command does not wait for it.
-  const commands = createCommandsService({ isolation: machineCommandIsolation(), taskExists: (taskId) => store.tasks.get(taskId) !== undefined, emit, events, log: runtime.log });
+  const isolation = machineCommandIsolation();
+  const commands = createCommandsService({ isolation, taskExists: (taskId) => store.tasks.get(taskId) !== undefined, emit, events, log: runtime.log });
   const radar = new RadarMonitor({ store, now, events, onChange: (projectId, computed) => emit('radar.changed', { projectId, radar: computed }), log: runtime.log });
   const live = new LiveReview({ store, emit, events, radar, log: runtime.log });
   const agents = new AgentService({
@@ -181,7 +185,14 @@ export function createServices(options: ServicesOptions): Services {
   const sendToAgent = (taskId: string, text: string) => agents.send(taskId, text);
   const review = createReviewService(context, { emit, sendToAgent, diff: (workspaceId) => live.diff(workspaceId) });
   const merges = createTaskMerges(context, { sendToAgent });
-  const tasks = createTaskOrchestration(context, { agents, commands, autoStart: runtime.autoStart ?? true });
+  const terminals = createTerminalsService({
+    getTask: (taskId) => store.tasks.get(taskId),
+    emit,
+    events,
+    isolation,
+    scrollback: () => store.settings.get<number>('terminals.scrollback'),
+  });
+  const tasks = createTaskOrchestration(context, { agents, commands, terminals, autoStart: runtime.autoStart ?? true });
   agents.recoverAfterRestart();
   let closed: Promise<void> | undefined;
 
@@ -197,6 +208,7 @@ export function createServices(options: ServicesOptions): Services {
     merges,
     radar,
     commands,
+    terminals,
     plans,
     pipelineSettings,
     audit: audit.service,
@@ -212,7 +224,7 @@ export function createServices(options: ServicesOptions): Services {
       closed ??= agents
         .close()
         .then(() => Promise.all([live.close(), radar.close()]))
-        .then(() => Promise.all([mcp.close(), commands.close()]))
+        .then(() => Promise.all([mcp.close(), commands.close(), terminals.close()]))
         .then(() => context.idle())
         .then(() => {
           // The audit's waiting entries go in this last flush too.

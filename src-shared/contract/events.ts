@@ -6,6 +6,7 @@ import { radarSchema } from './merge';
 import { planVersionStatusSchema } from './plans';
 import { reviewCommentSchema, workspaceDiffSchema } from './review';
 import { mcpServerStatusSchema } from './settings';
+import { terminalEvents } from './terminals';
 
 /** Every event the host pushes to the renderer, declared once. */
 export const events = {
@@ -33,6 +34,7 @@ export const events = {
   'plans.changed': z.object({ projectId: idSchema, taskId: idSchema, version: z.number(), status: planVersionStatusSchema, title: z.string() }),
   /** New audit entries of the project were stored (read them with `audit.list`). */
   'audit.changed': z.object({ projectId: idSchema }),
+  ...terminalEvents,
 } as const;
 
 export type Events = typeof events;

@@ -15,3 +15,4 @@ export * from './pipelines';
 export * from './audit';
 export * from './plan-methods';
 export * from './validation-issues';
+export * from './terminals';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { timelineEventSchema } from './agent';
 import { planMethods } from './plan-methods';
+import { terminalMethods } from './terminals';
 import { auditEntrySchema, auditExportInputSchema, auditExportSchema, auditListInputSchema, auditVerificationSchema } from './audit';
 import { backgroundServiceIdSchema, backgroundServiceSchema, commandIsolationSchema } from './commands';
 import {
@@ -313,6 +314,7 @@ export const methods = {
   'agents.setConcurrency': { input: z.object({ concurrency: z.number().int().min(1).max(64) }).strict(), output: z.object({ concurrency: z.number().int() }) },
 
   ...planMethods,
+  ...terminalMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -9,6 +9,7 @@ import { mergeHandlers } from './merge-handlers';
 import { modelHandlers } from './model-handlers';
 import { planHandlers } from './plan-handlers';
 import { reviewHandlers } from './review-handlers';
+import { terminalHandlers } from './terminal-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
 export interface HandlerContext {
@@ -29,5 +30,6 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...commandHandlers(context.services),
     ...planHandlers(context.services),
     ...auditHandlers(context.services),
+    ...terminalHandlers(context.services),
   };
 }

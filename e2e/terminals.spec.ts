@@ -1,0 +1,68 @@
+import { basename } from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { createRepo, makeTempDir } from '../src-main/testing/git-fixtures';
+import { uniqueSleepCommand } from '../src-main/testing/host-processes';
+import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+import { addProject, createTask } from './fixtures/ui-steps';
+
+test.describe('terminals', () => {
+  let host: RunningWebHost | undefined;
+  const sleeps: ReturnType<typeof uniqueSleepCommand>[] = [];
+
+  test.afterEach(async () => {
+    await host?.stop();
+    host = undefined;
+    for (const sleep of sleeps.splice(0)) sleep.kill();
+  });
+
+  /** What the terminal's screen shows (xterm's DOM renderer draws rows as text). */
+  const screenOf = (panel: Locator) => panel.locator('.xterm-rows');
+
+  async function openTask(page: Page, title: string): Promise<{ taskView: Locator; select(): Promise<void> }> {
+    const repo = createRepo();
+    host = await startWebHost({ dataDir: makeTempDir('braid-e2e-terminals-') });
+    await page.goto(host.url);
+    const projectName = basename(repo.path);
+    await addProject(page, repo.path);
+    await createTask(page, projectName, title, '');
+    const select = () => page.getByRole('list', { name: `Tasks in ${projectName}` }).getByRole('button', { name: title, exact: true }).click();
+    await select();
+    return { taskView: page.getByRole('main', { name: title }), select };
+  }
+
+  test('a shell in the worktree runs a command, its output stays after a reload, and closing it ends what it started', async ({ page }) => {
+    const sleep = uniqueSleepCommand();
+    sleeps.push(sleep);
+    const { taskView, select } = await openTask(page, 'Shell work');
+
+    await taskView.getByRole('button', { name: 'New terminal' }).click();
+    const tab = taskView.getByRole('tab', { name: 'Terminal 1' });
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+    const panel = taskView.getByRole('tabpanel', { name: 'Terminal 1' });
+    // The shell's prompt, whatever the user's profile makes it.
+    await expect(screenOf(panel)).toHaveText(/\S/);
+
+    // Typed into xterm: the shell runs in the worktree and prints in colour.
+    await panel.locator('.xterm').click();
+    await page.keyboard.type(`printf '\\033[32m%s\\033[0m\\n' "sum=$((20+22)) in $(basename "$PWD")"; ${sleep.command} &\n`);
+    await expect(screenOf(panel)).toContainText(/sum=42 in shell-work-\w+/);
+    await expect(panel.locator('.xterm-rows span', { hasText: 'sum=42' }).first()).toHaveClass(/xterm-fg-2/);
+    await expect.poll(() => sleep.running().length).toBe(1);
+
+    await page.reload();
+    await select();
+    const reloaded = page.getByRole('main', { name: 'Shell work' });
+    await reloaded.getByRole('tab', { name: 'Terminal 1' }).click();
+    const panelAgain = reloaded.getByRole('tabpanel', { name: 'Terminal 1' });
+    await expect(screenOf(panelAgain)).toContainText(/sum=42 in shell-work-\w+/);
+    // Still the same live shell: it answers after the reload.
+    await panelAgain.locator('.xterm').click();
+    await page.keyboard.type('echo again-$((6*7))\n');
+    await expect(screenOf(panelAgain)).toContainText('again-42');
+
+    await panelAgain.getByRole('button', { name: 'Close Terminal 1' }).click();
+    await expect(reloaded.getByRole('tab', { name: 'Terminal 1' })).toBeHidden();
+    await expect(reloaded.getByRole('tab', { name: 'Conversation' })).toHaveAttribute('aria-selected', 'true');
+    await expect.poll(() => sleep.running()).toEqual([]);
+  });
+});

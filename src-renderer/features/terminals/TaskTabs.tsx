@@ -1,0 +1,139 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import type { Task, TerminalInfo } from '../../../src-shared/contract';
+import { useBridge } from '../../bridge/bridge-context';
+import { InlineError } from '../../ui/InlineError';
+import { useHostAction } from '../../ui/use-host-action';
+import { TerminalView } from './TerminalView';
+import { useTaskTab, useTaskTerminals, useTaskTerminalsError, useTerminalsStore } from './terminals-store';
+import './terminals.css';
+
+/** The size a new terminal starts with; its view fits it to the panel at once. */
+const startSize = { cols: 120, rows: 30 };
+
+/**
+ * The task view's tabs: the agent's conversation (`children`) and each of the task's
+ * terminals, with "New terminal". A terminal's view is created when its tab is first shown
+ * and kept (hidden) while the task is open, so its scroll position and selection survive
+ * switching tabs; leaving the task disposes them (the host keeps every screen).
+ */
+export function TaskTabs({ task, children }: { task: Task; children: ReactNode }) {
+  const api = useBridge();
+  const terminals = useTaskTerminals(task.id);
+  const listError = useTaskTerminalsError(task.id);
+  const tab = useTaskTab(task.id);
+  const showTab = useTerminalsStore((s) => s.showTab);
+  const opening = useHostAction();
+  const activeId = tab === 'agent' ? null : tab.terminalId;
+  const [shown, setShown] = useState<ReadonlySet<string>>(() => new Set(activeId ? [activeId] : []));
+  useEffect(() => {
+    if (activeId && !shown.has(activeId)) setShown(new Set([...shown, activeId]));
+  }, [activeId, shown]);
+
+  const openTerminal = async () => {
+    const result = await opening.run(() => api.invoke('terminals.open', { taskId: task.id, ...startSize }));
+    if (!result?.ok) return;
+    // The list may not have it yet (the event and the answer race): put it in now.
+    const store = useTerminalsStore.getState();
+    const known = store.terminalsByTask[task.id] ?? [];
+    if (!known.some((terminal) => terminal.id === result.data.id)) store.putTerminals(task.id, [...known, result.data]);
+    store.showTab(task.id, { terminalId: result.data.id });
+  };
+
+  const ready = task.workspace.state === 'ready';
+  const tabId = (key: string) => `task-tab-${task.id}-${key}`;
+  const panelId = (key: string) => `task-panel-${task.id}-${key}`;
+  return (
+    <div className="task-tabs">
+      <div className="task-tabs__bar">
+        <div role="tablist" aria-label="Task views" className="task-tabs__list">
+          <button
+            type="button"
+            role="tab"
+            id={tabId('agent')}
+            aria-controls={panelId('agent')}
+            aria-selected={activeId === null}
+            className="task-tabs__tab"
+            onClick={() => showTab(task.id, 'agent')}
+          >
+            Conversation
+          </button>
+          {terminals.map((terminal) => (
+            <button
+              key={terminal.id}
+              type="button"
+              role="tab"
+              id={tabId(terminal.id)}
+              aria-controls={panelId(terminal.id)}
+              aria-selected={activeId === terminal.id}
+              aria-description={terminal.state === 'exited' ? 'exited' : undefined}
+              className={`task-tabs__tab${terminal.state === 'exited' ? ' task-tabs__tab--exited' : ''}`}
+              onClick={() => showTab(task.id, { terminalId: terminal.id })}
+            >
+              {terminal.title}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={openTerminal}
+          disabled={!ready || opening.pending}
+          aria-busy={opening.pending}
+          title={ready ? 'A shell in the worktree' : 'Terminals open once the worktree is ready'}
+        >
+          New terminal
+        </button>
+      </div>
+      <InlineError message={opening.error ?? listError} />
+      <div role="tabpanel" id={panelId('agent')} aria-labelledby={tabId('agent')} hidden={activeId !== null} className="task-tabs__panel">
+        {children}
+      </div>
+      {terminals
+        .filter((terminal) => shown.has(terminal.id) || terminal.id === activeId)
+        .map((terminal) => (
+          <div
+            key={terminal.id}
+            role="tabpanel"
+            id={panelId(terminal.id)}
+            aria-labelledby={tabId(terminal.id)}
+            hidden={terminal.id !== activeId}
+            className="task-tabs__panel"
+          >
+            <TerminalPanelBar terminal={terminal} />
+            <TerminalView info={terminal} visible={terminal.id === activeId} />
+          </div>
+        ))}
+    </div>
+  );
+}
+
+function TerminalPanelBar({ terminal }: { terminal: TerminalInfo }) {
+  const api = useBridge();
+  const closing = useHostAction();
+  const state =
+    terminal.state === 'running'
+      ? 'running'
+      : terminal.exitCode !== null
+        ? `exited with code ${terminal.exitCode}`
+        : terminal.signal !== null
+          ? `killed by signal ${terminal.signal}`
+          : 'stopped';
+  return (
+    <div className="terminal-bar">
+      <span className="terminal-bar__what mono">{terminal.command ?? 'login shell'}</span>
+      <span role="status" className={`terminal-bar__state terminal-bar__state--${terminal.state}`}>
+        {state}
+      </span>
+      <span className="terminal-bar__hint">Copy Ctrl+Shift+C · Paste Ctrl+Shift+V</span>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={closing.pending}
+        onClick={() => void closing.run(() => api.invoke('terminals.close', { taskId: terminal.taskId, terminalId: terminal.id }))}
+      >
+        Close {terminal.title}
+      </button>
+      <InlineError message={closing.error} />
+    </div>
+  );
+}
