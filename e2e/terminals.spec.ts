@@ -2,29 +2,33 @@ import { basename } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createRepo, makeTempDir } from '../src-main/testing/git-fixtures';
 import { uniqueSleepCommand } from '../src-main/testing/host-processes';
-import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+import { startScriptedModelServer, type ScriptedModelServer } from '../src-main/testing/scripted-model-server';
+import { scriptedModelEnv, startWebHost, type RunningWebHost } from './fixtures/web-host';
 import { addProject, createTask } from './fixtures/ui-steps';
 
 test.describe('terminals', () => {
   let host: RunningWebHost | undefined;
+  let server: ScriptedModelServer | undefined;
   const sleeps: ReturnType<typeof uniqueSleepCommand>[] = [];
 
   test.afterEach(async () => {
     await host?.stop();
     host = undefined;
+    await server?.close();
+    server = undefined;
     for (const sleep of sleeps.splice(0)) sleep.kill();
   });
 
   /** What the terminal's screen shows (xterm's DOM renderer draws rows as text). */
   const screenOf = (panel: Locator) => panel.locator('.xterm-rows');
 
-  async function openTask(page: Page, title: string): Promise<{ taskView: Locator; select(): Promise<void> }> {
+  async function openTask(page: Page, title: string, prompt = '', env?: Record<string, string>): Promise<{ taskView: Locator; select(): Promise<void> }> {
     const repo = createRepo();
-    host = await startWebHost({ dataDir: makeTempDir('braid-e2e-terminals-') });
+    host = await startWebHost({ dataDir: makeTempDir('braid-e2e-terminals-'), env });
     await page.goto(host.url);
     const projectName = basename(repo.path);
     await addProject(page, repo.path);
-    await createTask(page, projectName, title, '');
+    await createTask(page, projectName, title, prompt);
     const select = () => page.getByRole('list', { name: `Tasks in ${projectName}` }).getByRole('button', { name: title, exact: true }).click();
     await select();
     return { taskView: page.getByRole('main', { name: title }), select };
@@ -63,6 +67,23 @@ test.describe('terminals', () => {
     await panelAgain.getByRole('button', { name: 'Close Terminal 1' }).click();
     await expect(reloaded.getByRole('tab', { name: 'Terminal 1' })).toBeHidden();
     await expect(reloaded.getByRole('tab', { name: 'Conversation' })).toHaveAttribute('aria-selected', 'true');
+    await expect.poll(() => sleep.running()).toEqual([]);
+  });
+
+  test('the agent’s command streams into its card in colour while it runs', async ({ page }) => {
+    const sleep = uniqueSleepCommand();
+    sleeps.push(sleep);
+    server = await startScriptedModelServer({ apiKey: 'sk-e2e' });
+    const command = `printf '\\033[1;32mPASS\\033[0m %s\\n' unit-tests; printf 'progress 10%%\\rprogress 100%%\\n'; ${sleep.command}`;
+    server.enqueue({ text: 'Running the tests.', toolCalls: [{ id: 'call_tests', name: 'run_command', args: { command } }] }, { text: 'Stopped.' });
+    const { taskView } = await openTask(page, 'Tests', 'Run the tests', scriptedModelEnv(server));
+    await taskView.getByRole('article', { name: 'Approval needed: run_command' }).getByRole('button', { name: 'Approve' }).click();
+
+    const output = taskView.getByRole('article', { name: 'run_command call' }).getByLabel('Output of run_command');
+    await expect(output).toHaveText('PASS unit-tests\nprogress 100%');
+    await expect(output.getByText('PASS', { exact: true })).toHaveCSS('color', 'rgb(95, 183, 96)');
+    await expect(output.getByText('PASS', { exact: true })).toHaveCSS('font-weight', '700');
+    await taskView.getByRole('button', { name: 'Stop', exact: true }).click();
     await expect.poll(() => sleep.running()).toEqual([]);
   });
 });
