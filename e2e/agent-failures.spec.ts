@@ -1,34 +1,14 @@
 import { basename } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { createRepo, makeTempDir, type FixtureRepo } from '../src-main/testing/git-fixtures';
-import { startScriptedModelServer, type ScriptedModelServer } from '../src-main/testing/scripted-model-server';
-import { scriptedModelEnv, startWebHost, type RunningWebHost } from './fixtures/web-host';
+import { expect, test } from './fixtures/braid-test';
 import { addProject, createTask } from './fixtures/ui-steps';
 
 /** What a user sees when the model endpoint misbehaves or Braid dies mid-answer. */
 test.describe('agent failures in web mode', () => {
-  let server: ScriptedModelServer;
-  let host: RunningWebHost | undefined;
-  let repo: FixtureRepo;
-  let dataDir: string;
-
-  test.beforeEach(async () => {
-    server = await startScriptedModelServer({ apiKey: 'sk-e2e' });
-    repo = createRepo();
-    dataDir = makeTempDir('braid-e2e-failures-');
-  });
-
-  test.afterEach(async () => {
-    await host?.stop();
-    host = undefined;
-    await server.close();
-  });
-
-  test('an endpoint that answers with a login page: the task fails saying which endpoint sent what, and offers Retry', async ({ page }) => {
+  test('an endpoint that answers with a login page: the task fails saying which endpoint sent what, and offers Retry', async ({ page, braid, repo, modelServer: server }) => {
     // The host's real backoff (five attempts) takes several seconds.
     test.setTimeout(90_000);
     server.script(() => ({ fault: { kind: 'raw', contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>Login</title><p>Sign in</p>' } }));
-    host = await startWebHost({ dataDir, env: scriptedModelEnv(server) });
+    const host = await braid.start({ model: true });
     await page.goto(host.url);
     const projectName = basename(repo.path);
     await addProject(page, repo.path);
@@ -47,9 +27,9 @@ test.describe('agent failures in web mode', () => {
     expect(server.requests).toHaveLength(5);
   });
 
-  test('killed mid-answer: after a restart the cut answer shows as incomplete, and Resume gets a new, complete answer', async ({ page }) => {
+  test('killed mid-answer: after a restart the cut answer shows as incomplete, and Resume gets a new, complete answer', async ({ page, braid, repo, modelServer: server }) => {
     server.enqueue({ text: Array.from({ length: 400 }, (_, i) => `word${i} `), chunkDelayMs: 20 });
-    host = await startWebHost({ dataDir, env: scriptedModelEnv(server) });
+    let host = await braid.start({ model: true });
     await page.goto(host.url);
     const projectName = basename(repo.path);
     await addProject(page, repo.path);
@@ -61,7 +41,7 @@ test.describe('agent failures in web mode', () => {
     await expect(log).toContainText('word5 ');
 
     await host.crash();
-    host = await startWebHost({ dataDir, env: scriptedModelEnv(server) });
+    host = await braid.start({ model: true });
     await page.goto(host.url);
     const task = page.getByRole('list', { name: `Tasks in ${projectName}` }).getByRole('button', { name: 'Long answer', exact: true });
     await expect(task).toHaveAccessibleDescription('interrupted');

@@ -1,9 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { createRepo, makeTempDir, type FixtureRepo } from '../src-main/testing/git-fixtures';
-import { startScriptedModelServer, type ScriptedModelServer } from '../src-main/testing/scripted-model-server';
-import { scriptedModelEnv, startWebHost, type RunningWebHost } from './fixtures/web-host';
+import type { ScriptedModelServer } from '../src-main/testing/scripted-model-server';
+import { expect, test, worktreesOf } from './fixtures/braid-test';
 import { addProject, createTask } from './fixtures/ui-steps';
 
 /**
@@ -24,31 +22,10 @@ function scriptAgents(server: ScriptedModelServer): void {
   });
 }
 
-
-
 test.describe('agents in web mode', () => {
-  let server: ScriptedModelServer;
-  let host: RunningWebHost | undefined;
-  let repo: FixtureRepo;
-  let dataDir: string;
-
-  test.beforeEach(async () => {
-    server = await startScriptedModelServer({ apiKey: 'sk-e2e' });
+  test('two agents work at once in their own worktrees; approve one command, deny the other; both survive a restart', async ({ page, braid, repo, modelServer: server }) => {
     scriptAgents(server);
-    repo = createRepo();
-    dataDir = makeTempDir('braid-e2e-agents-');
-  });
-
-  test.afterEach(async () => {
-    await host?.stop();
-    host = undefined;
-    await server.close();
-  });
-
-  const env = () => scriptedModelEnv(server);
-
-  test('two agents work at once in their own worktrees; approve one command, deny the other; both survive a restart', async ({ page }) => {
-    host = await startWebHost({ dataDir, env: env() });
+    let host = await braid.start({ model: true });
     await page.goto(host.url);
     const projectName = basename(repo.path);
     const mainHead = repo.head();
@@ -86,11 +63,8 @@ test.describe('agents in web mode', () => {
     await expect(betaView.getByRole('log', { name: 'Conversation' })).toContainText('All done for beta.');
 
     // Each agent wrote its own file in its own worktree; only the approved command ran.
-    const worktrees = repo
-      .git(['worktree', 'list', '--porcelain'])
-      .split('\n')
-      .filter((line) => line.startsWith('worktree '))
-      .map((line) => line.slice('worktree '.length))
+    const worktrees = worktreesOf(repo)
+      .map((worktree) => worktree.path)
       .filter((path) => path !== repo.path);
     const alphaTree = worktrees.find((path) => existsSync(join(path, 'alpha.txt')));
     const betaTree = worktrees.find((path) => existsSync(join(path, 'beta.txt')));
@@ -102,14 +76,14 @@ test.describe('agents in web mode', () => {
     expect(existsSync(join(alphaTree ?? '', 'ran-alpha.txt'))).toBe(true);
     expect(existsSync(join(betaTree ?? '', 'ran-beta.txt'))).toBe(false);
     // The user's checkout is untouched.
-    expect(repo.git(['status', '--porcelain'])).toBe('');
+    expect(repo.git('status', '--porcelain')).toBe('');
     expect(repo.head()).toBe(mainHead);
     // The denial reason reached the model.
     expect(JSON.stringify(server.requests.map((request) => request.body))).toContain('no commands on this branch');
 
     // After a restart both conversations are still there.
     await host.stop();
-    host = await startWebHost({ dataDir, env: env() });
+    host = await braid.start({ model: true });
     await page.goto(host.url);
     await page.getByRole('list', { name: `Tasks in ${projectName}` }).getByRole('button', { name: 'Alpha', exact: true }).click();
     const log = page.getByRole('main', { name: 'Alpha' }).getByRole('log', { name: 'Conversation' });

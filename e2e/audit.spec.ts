@@ -1,29 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { createRepo, makeTempDir } from '../src-main/testing/git-fixtures';
-import { startScriptedModelServer, type ScriptedModelServer } from '../src-main/testing/scripted-model-server';
-import { scriptedModelEnv, startWebHost, type RunningWebHost } from './fixtures/web-host';
+import { expect, test } from './fixtures/braid-test';
 import { addProject, createTask } from './fixtures/ui-steps';
 
 test.describe('the audit trail in web mode', () => {
-  let server: ScriptedModelServer;
-  let host: RunningWebHost | undefined;
-
-  test.beforeEach(async () => {
-    server = await startScriptedModelServer({ apiKey: 'sk-e2e' });
-  });
-
-  test.afterEach(async () => {
-    await host?.stop();
-    host = undefined;
-    await server.close();
-  });
-
-  test('a task’s approved command is in its Audit trail; the chain verifies, both exports download with it, and the project keeps it after the task is deleted', async ({ page }) => {
+  test('a task’s approved command is in its Audit trail; the chain verifies, both exports download with it, and the project keeps it after the task is deleted', async ({ page, braid, repo, modelServer: server }) => {
     server.enqueue({ text: 'Running the tests.', toolCalls: [{ id: 'call_tests', name: 'run_command', args: { command: 'echo audited-run' } }] }, { text: 'All done.' });
-    const repo = createRepo();
-    host = await startWebHost({ dataDir: makeTempDir('braid-e2e-audit-'), env: scriptedModelEnv(server) });
+    const host = await braid.start({ model: true });
     await page.goto(host.url);
     const projectName = basename(repo.path);
     await addProject(page, repo.path);
@@ -42,7 +25,7 @@ test.describe('the audit trail in web mode', () => {
     await expect(entries).toContainText('Run finished');
     await expect(entries).toContainText('run_command approved by user');
     await expect(entries).toContainText('run_command → ok');
-    await expect(entries).toContainText('Approval asked for run_command: Runs a shell command in the workspace. (rule: commands ask first)');
+    await expect(entries).toContainText('Approval asked for run_command: Accept edits asks before commands other than mkdir, touch, mv and cp inside the workspace. (rule: accept edits asks for commands)');
 
     await audit.getByRole('button', { name: 'Verify chain' }).click();
     await expect(audit.getByRole('status')).toHaveText(/^Chain verified: \d+ entries intact/);

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { createRepo, git, makeTempDir, type FixtureRepo } from '../src-main/testing/git-fixtures';
-import { startScriptedModelServer, type ScriptedModelServer } from '../src-main/testing/scripted-model-server';
-import { scriptedModelEnv, startWebHost, type RunningWebHost } from './fixtures/web-host';
+import type { Page } from '@playwright/test';
+import { git, type FixtureRepo } from '../src-main/testing/git-fixtures';
+import type { ScriptedModelServer } from '../src-main/testing/scripted-model-server';
+import { expect, test, worktreesOf } from './fixtures/braid-test';
 import { addProject, createTask } from './fixtures/ui-steps';
 
 const filler = Array.from({ length: 16 }, (_, i) => `export const value${i} = ${i};`);
@@ -49,40 +49,18 @@ function scriptAgent(server: ScriptedModelServer): void {
   });
 }
 
-
 function workspaceOf(repo: FixtureRepo): string {
-  const path = repo
-    .git(['worktree', 'list', '--porcelain'])
-    .split('\n')
-    .filter((line) => line.startsWith('worktree '))
-    .map((line) => line.slice('worktree '.length))
-    .find((p) => p !== repo.path);
+  const path = worktreesOf(repo).find((worktree) => worktree.path !== repo.path)?.path;
   if (!path) throw new Error('no workspace');
   return path;
 }
 
 test.describe('DiffLens in web mode', () => {
-  let server: ScriptedModelServer;
-  let host: RunningWebHost | undefined;
-  let repo: FixtureRepo;
+  test.use({ repoFiles: { 'src/app.ts': appSource, 'README.md': '# fixture\n' } });
 
-  test.beforeEach(async () => {
-    server = await startScriptedModelServer({ apiKey: 'sk-e2e' });
+  test('review an agent’s work: summary, diff, provenance, accept, revert, comment back to the agent', async ({ page, braid, repo, modelServer: server }) => {
     scriptAgent(server);
-    repo = createRepo({ files: { 'src/app.ts': appSource, 'README.md': '# fixture\n' } });
-  });
-
-  test.afterEach(async () => {
-    await host?.stop();
-    host = undefined;
-    await server.close();
-  });
-
-  test('review an agent’s work: summary, diff, provenance, accept, revert, comment back to the agent', async ({ page }) => {
-    host = await startWebHost({
-      dataDir: makeTempDir('braid-e2e-difflens-'),
-      env: scriptedModelEnv(server),
-    });
+    const host = await braid.start({ model: true });
     await page.setViewportSize({ width: 1600, height: 1000 });
     await page.goto(host.url);
     const projectName = basename(repo.path);
@@ -133,9 +111,9 @@ test.describe('DiffLens in web mode', () => {
     await hunks.first().getByRole('button', { name: 'Accept hunk' }).click();
     await expect(diff.getByRole('status').filter({ hasText: /Committed [0-9a-f]{7}/ })).toBeVisible();
     const workspace = workspaceOf(repo);
-    expect(git(workspace, ['log', '-1', '--format=%s'])).toMatch(/app\.ts/);
-    expect(git(workspace, ['show', '--name-only', '--format=', 'HEAD'])).toBe('src/app.ts');
-    expect(git(workspace, ['show', 'HEAD:src/app.ts'])).toContain("'Hi there, '");
+    expect(git(workspace, 'log', '-1', '--format=%s')).toMatch(/app\.ts/);
+    expect(git(workspace, 'show', '--name-only', '--format=', 'HEAD')).toBe('src/app.ts');
+    expect(git(workspace, 'show', 'HEAD:src/app.ts')).toContain("'Hi there, '");
 
     await hunks.nth(1).getByRole('button', { name: 'Revert hunk' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Revert this hunk?' });

@@ -1,44 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { createRepo, makeTempDir, type FixtureRepo } from '../src-main/testing/git-fixtures';
-import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+import { makeTempDir } from '../src-main/testing/git-fixtures';
+import { expect, test, worktreesOf as worktrees } from './fixtures/braid-test';
 import { createTask, submitProjectPath } from './fixtures/ui-steps';
 
-
-
-interface Worktree {
-  path: string;
-  branch: string | null;
-}
-
-function worktrees(repo: FixtureRepo): Worktree[] {
-  return repo
-    .git(['worktree', 'list', '--porcelain'])
-    .split('\n\n')
-    .map((block) => ({
-      path: /^worktree (.+)$/m.exec(block)?.[1] ?? '',
-      branch: /^branch refs\/heads\/(.+)$/m.exec(block)?.[1] ?? null,
-    }));
-}
-
 test.describe('foundation slice in web mode', () => {
-  let dataDir: string;
-  let repo: FixtureRepo;
-  let host: RunningWebHost | undefined;
-
-  test.beforeEach(() => {
-    dataDir = makeTempDir('braid-e2e-data-');
-    repo = createRepo();
-  });
-
-  test.afterEach(async () => {
-    await host?.stop();
-    host = undefined;
-  });
-
-  test('open a repository, create two tasks at once, isolated worktrees survive a restart', async ({ page }) => {
-    host = await startWebHost({ dataDir });
+  test('open a repository, create two tasks at once, isolated worktrees survive a restart', async ({ page, braid, repo, dataDir }) => {
+    let host = await braid.start();
     await page.goto(host.url);
     const projectName = basename(repo.path);
     const mainHeadBefore = repo.head();
@@ -84,8 +52,8 @@ test.describe('foundation slice in web mode', () => {
       expect(w.path.startsWith(join(dataDir, 'worktrees'))).toBe(true);
       expect(existsSync(join(w.path, 'README.md'))).toBe(true);
     }
-    expect(repo.git(['status', '--porcelain'])).toBe('');
-    expect(repo.git(['rev-parse', '--abbrev-ref', 'HEAD'])).toBe('main');
+    expect(repo.git('status', '--porcelain')).toBe('');
+    expect(repo.git('rev-parse', '--abbrev-ref', 'HEAD')).toBe('main');
     expect(repo.head()).toBe(mainHeadBefore);
 
     // The task view shows where its workspace lives.
@@ -97,15 +65,15 @@ test.describe('foundation slice in web mode', () => {
 
     // Restart the host on the same data folder: everything is still there.
     await host.stop();
-    host = await startWebHost({ dataDir });
+    host = await braid.start();
     await page.goto(host.url);
     const tasksAfter = page.getByRole('list', { name: `Tasks in ${projectName}` });
     await expect(tasksAfter.getByRole('button', { name: 'Rethink navigation' })).toHaveAccessibleDescription('ready');
     await expect(tasksAfter.getByRole('button', { name: 'Explore the homepage layout' })).toHaveAccessibleDescription('ready');
   });
 
-  test('a missing worktree is shown as missing and can be recreated from its branch', async ({ page }) => {
-    host = await startWebHost({ dataDir });
+  test('a missing worktree is shown as missing and can be recreated from its branch', async ({ page, braid, repo, dataDir }) => {
+    let host = await braid.start();
     await page.goto(host.url);
     await submitProjectPath(page, repo.path);
     await expect(page.getByRole('dialog', { name: 'Add project' })).toBeHidden();
@@ -117,11 +85,11 @@ test.describe('foundation slice in web mode', () => {
     await host.stop();
 
     // Someone deletes the worktree folder and leaves a stray folder behind.
-    repo.git(['worktree', 'remove', '--force', worktree?.path ?? '']);
+    repo.git('worktree', 'remove', '--force', worktree?.path ?? '');
     const stray = join(dataDir, 'worktrees', basename(join(worktree?.path ?? '', '..')), 'stray-folder');
     mkdirSync(stray);
 
-    host = await startWebHost({ dataDir });
+    host = await braid.start();
     await page.goto(host.url);
     await expect(task).toHaveAccessibleDescription('missing');
     await expect(page.getByRole('list', { name: `Leftover workspaces in ${projectName}` })).toContainText('stray-folder');
@@ -136,8 +104,8 @@ test.describe('foundation slice in web mode', () => {
     expect(existsSync(join(worktree?.path ?? '', 'README.md'))).toBe(true);
   });
 
-  test('a page load asks for nothing that is missing; /favicon.ico is Braid’s icon', async ({ page }) => {
-    host = await startWebHost({ dataDir });
+  test('a page load asks for nothing that is missing; /favicon.ico is Braid’s icon', async ({ page, braid }) => {
+    const host = await braid.start();
     const missing: string[] = [];
     page.on('response', (response) => {
       if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
@@ -155,8 +123,8 @@ test.describe('foundation slice in web mode', () => {
     expect(missing).toEqual([]);
   });
 
-  test('the WebSocket gives nothing without the token, and the page says how to get in', async ({ page }) => {
-    host = await startWebHost({ dataDir });
+  test('the WebSocket gives nothing without the token, and the page says how to get in', async ({ page, braid }) => {
+    const host = await braid.start();
     await page.goto(host.origin);
     await expect(page.getByRole('main', { name: 'Access token required' })).toBeVisible();
 

@@ -1,9 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { createRepo, makeTempDir, type FixtureRepo } from '../src-main/testing/git-fixtures';
-import { startScriptedModelServer, type ScriptedModelServer } from '../src-main/testing/scripted-model-server';
-import { scriptedModelEnv, startWebHost, type RunningWebHost } from './fixtures/web-host';
+import type { ScriptedModelServer } from '../src-main/testing/scripted-model-server';
+import { expect, test, worktreesOf } from './fixtures/braid-test';
 import { addProject, createTask } from './fixtures/ui-steps';
 
 const original = 'line one\nline two\nline three\n';
@@ -38,31 +36,12 @@ function scriptAgents(server: ScriptedModelServer): void {
   });
 }
 
-
-
 test.describe('conflict radar and merge back in web mode', () => {
-  let server: ScriptedModelServer;
-  let host: RunningWebHost | undefined;
-  let repo: FixtureRepo;
-  let dataDir: string;
+  test.use({ repoFiles: { 'shared.txt': original, 'notes.txt': notes({}) } });
+  test.beforeEach(({ modelServer }) => scriptAgents(modelServer));
 
-  test.beforeEach(async () => {
-    server = await startScriptedModelServer({ apiKey: 'sk-e2e' });
-    scriptAgents(server);
-    repo = createRepo({ files: { 'shared.txt': original, 'notes.txt': notes({}) } });
-    dataDir = makeTempDir('braid-e2e-merge-');
-  });
-
-  test.afterEach(async () => {
-    await host?.stop();
-    host = undefined;
-    await server.close();
-  });
-
-  const env = () => scriptedModelEnv(server);
-
-  test('two tasks edit the same line: the radar warns, the first merges, the second resolves its conflict in the three-way view', async ({ page }) => {
-    host = await startWebHost({ dataDir, env: env() });
+  test('two tasks edit the same line: the radar warns, the first merges, the second resolves its conflict in the three-way view', async ({ page, braid, repo }) => {
+    const host = await braid.start({ model: true });
     await page.goto(host.url);
     const projectName = basename(repo.path);
     await addProject(page, repo.path);
@@ -100,8 +79,8 @@ test.describe('conflict radar and merge back in web mode', () => {
     // A double click must not merge twice.
     await alphaDialog.getByRole('button', { name: 'Merge', exact: true }).dblclick();
     await expect(alphaDialog.getByRole('region', { name: 'Merge result' })).toContainText('Merged into main');
-    expect(repo.git(['rev-list', '--count', `${mainBefore}..main`])).toBe('2');
-    expect(repo.git(['show', 'main:shared.txt'])).toBe(editedBy('alpha').trimEnd());
+    expect(repo.git('rev-list', '--count', `${mainBefore}..main`)).toBe('2');
+    expect(repo.git('show', 'main:shared.txt')).toBe(editedBy('alpha').trimEnd());
     await alphaDialog.getByRole('button', { name: 'Close' }).click();
     await expect(tasks.getByRole('img', { name: 'Alpha: merged' })).toHaveAccessibleDescription('merged into main');
     await expect(alphaView.getByRole('button', { name: 'Archive…' })).toBeVisible();
@@ -133,26 +112,23 @@ test.describe('conflict radar and merge back in web mode', () => {
     await expect(betaDialog.getByRole('list', { name: 'Conflicted files' }).getByRole('button', { name: 'shared.txt, edited' })).toBeVisible();
     await betaDialog.getByRole('button', { name: 'Complete merge' }).click();
     await expect(betaDialog.getByRole('region', { name: 'Merge result' })).toContainText('Merged into main');
-    expect(repo.git(['show', 'main:shared.txt'])).toBe('line one\nline two, as alpha and beta want it\nline three');
+    expect(repo.git('show', 'main:shared.txt')).toBe('line one\nline two, as alpha and beta want it\nline three');
     // The user's checkout (on main, clean) followed the branch.
-    expect(repo.git(['status', '--porcelain'])).toBe('');
+    expect(repo.git('status', '--porcelain')).toBe('');
 
     // Archive: the worktree goes, and so does the merged branch.
-    const branch = repo.git(['for-each-ref', '--format=%(refname:short)', 'refs/heads/']).split('\n').find((name) => name !== 'main' && name.toLowerCase().includes('beta'));
-    const worktree = repo
-      .git(['worktree', 'list', '--porcelain'])
-      .split('\n')
-      .filter((line) => line.startsWith('worktree '))
-      .map((line) => line.slice('worktree '.length))
+    const branch = repo.git('for-each-ref', '--format=%(refname:short)', 'refs/heads/').split('\n').find((name) => name !== 'main' && name.toLowerCase().includes('beta'));
+    const worktree = worktreesOf(repo)
+      .map((entry) => entry.path)
       .find((path) => path !== repo.path && path.toLowerCase().includes('beta'));
     await betaDialog.getByRole('region', { name: 'Archive' }).getByRole('button', { name: 'Archive workspace' }).click();
     await expect.poll(() => (worktree ? existsSync(worktree) : false)).toBe(false);
     // The branch goes right after the worktree (the task, and with it the dialog, is gone by then).
-    await expect.poll(() => repo.git(['branch', '--list', branch ?? 'no-such-branch'])).toBe('');
+    await expect.poll(() => repo.git('branch', '--list', branch ?? 'no-such-branch')).toBe('');
   });
 
-  test('a newcomer merges an agent’s uncommitted work: Merge is enabled, the preview says what happens, every commit shown is in main', async ({ page }) => {
-    host = await startWebHost({ dataDir, env: env() });
+  test('a newcomer merges an agent’s uncommitted work: Merge is enabled, the preview says what happens, every commit shown is in main', async ({ page, braid, repo }) => {
+    const host = await braid.start({ model: true });
     await page.goto(host.url);
     const projectName = basename(repo.path);
     await addProject(page, repo.path);
@@ -168,7 +144,7 @@ test.describe('conflict radar and merge back in web mode', () => {
 
     const dialog = page.getByRole('dialog', { name: 'Merge Greeting' });
     const preview = dialog.getByRole('region', { name: 'Merge preview' });
-    const branch = repo.git(['for-each-ref', '--format=%(refname:short)', 'refs/heads/braid/']);
+    const branch = repo.git('for-each-ref', '--format=%(refname:short)', 'refs/heads/braid/');
     await expect(preview).toContainText(
       `Includes 1 uncommitted file from the workspace; it will be committed to ${branch} as “Uncommitted changes from ${branch}” first.`,
     );
@@ -183,12 +159,12 @@ test.describe('conflict radar and merge back in web mode', () => {
 
     const result = dialog.getByRole('region', { name: 'Merge result' });
     await expect(result).toContainText('Merged into main');
-    expect(repo.git(['show', 'main:greeting.txt'])).toBe('hello from the agent');
+    expect(repo.git('show', 'main:greeting.txt')).toBe('hello from the agent');
     const landed = (await result.getByRole('list', { name: 'Commits that landed' }).locator('.mono').allTextContents()).map((sha) => sha.trim());
     expect(landed).toHaveLength(2);
     // Every id Braid showed, before and after, is in main's history now.
-    for (const sha of [...previewed, ...landed]) expect(repo.git(['merge-base', '--is-ancestor', sha, 'main'])).toBe('');
-    expect(repo.git(['rev-parse', branch])).toBe(repo.git(['rev-parse', previewed[0] ?? 'missing']));
+    for (const sha of [...previewed, ...landed]) expect(repo.git('merge-base', '--is-ancestor', sha, 'main')).toBe('');
+    expect(repo.git('rev-parse', branch)).toBe(repo.git('rev-parse', previewed[0] ?? 'missing'));
 
     // The task's history says where the work went, not that there is none.
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -198,9 +174,8 @@ test.describe('conflict radar and merge back in web mode', () => {
     await expect(history).not.toContainText('No commits on');
   });
 
-  test('one hunk of a modified file merges alone: the base gets that change and not the other', async ({ page }) => {
-    test.setTimeout(15_000);
-    host = await startWebHost({ dataDir, env: env() });
+  test('one hunk of a modified file merges alone: the base gets that change and not the other', async ({ page, braid, repo }) => {
+    const host = await braid.start({ model: true });
     await page.goto(host.url);
     const projectName = basename(repo.path);
     await addProject(page, repo.path);
@@ -233,8 +208,8 @@ test.describe('conflict radar and merge back in web mode', () => {
     await expect(dialog.getByRole('region', { name: 'Merge result' })).toContainText('Merged 1 selected file into main');
 
     // One new commit on main with exactly the chosen hunk: line 2 changed, line 18 as it was.
-    expect(repo.git(['rev-list', '--count', `${mainBefore}..main`])).toBe('1');
-    expect(repo.git(['diff', '--numstat', mainBefore, 'main'])).toBe('1\t1\tnotes.txt');
-    expect(repo.git(['show', 'main:notes.txt'])).toBe(notes({ 2: 'note two, reworded' }).trimEnd());
+    expect(repo.git('rev-list', '--count', `${mainBefore}..main`)).toBe('1');
+    expect(repo.git('diff', '--numstat', mainBefore, 'main')).toBe('1\t1\tnotes.txt');
+    expect(repo.git('show', 'main:notes.txt')).toBe(notes({ 2: 'note two, reworded' }).trimEnd());
   });
 });

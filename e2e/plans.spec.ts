@@ -1,9 +1,7 @@
 import { basename } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { createRepo, makeTempDir, type FixtureRepo } from '../src-main/testing/git-fixtures';
 import { revisedSamplePlan, samplePlan, submitPlanTurn } from '../src-main/testing/sample-plan';
-import { startScriptedModelServer, type ScriptedModelServer } from '../src-main/testing/scripted-model-server';
-import { scriptedModelEnv, startWebHost, type RunningWebHost } from './fixtures/web-host';
+import type { ScriptedModelServer } from '../src-main/testing/scripted-model-server';
+import { expect, test } from './fixtures/braid-test';
 import { addProject, createTask } from './fixtures/ui-steps';
 
 type Body = { messages: { role: string; content: unknown }[] };
@@ -27,24 +25,10 @@ function scriptPlanner(server: ScriptedModelServer): void {
 }
 
 test.describe('plans in web mode', () => {
-  let server: ScriptedModelServer;
-  let host: RunningWebHost | undefined;
-  let repo: FixtureRepo;
+  test.beforeEach(({ modelServer }) => scriptPlanner(modelServer));
 
-  test.beforeEach(async () => {
-    server = await startScriptedModelServer({ apiKey: 'sk-e2e' });
-    scriptPlanner(server);
-    repo = createRepo();
-  });
-
-  test.afterEach(async () => {
-    await host?.stop();
-    host = undefined;
-    await server.close();
-  });
-
-  test('goal → question → plan card → changes requested on a step → v2 → diff between versions → approved', async ({ page }) => {
-    host = await startWebHost({ dataDir: makeTempDir('braid-e2e-plans-'), env: scriptedModelEnv(server) });
+  test('goal → question → plan card → changes requested on a step → v2 → diff between versions → approved', async ({ page, braid, repo, modelServer: server }) => {
+    const host = await braid.start({ model: true });
     await page.goto(host.url);
     const projectName = basename(repo.path);
     await addProject(page, repo.path);
@@ -106,8 +90,8 @@ test.describe('plans in web mode', () => {
     await expect(panel.getByRole('region', { name: 'Save to repository' })).toBeVisible();
   });
 
-  test('edit then approve: the host’s problem shows at its field, the fixed plan becomes v2 by you, approved; saved to the repository', async ({ page }) => {
-    host = await startWebHost({ dataDir: makeTempDir('braid-e2e-plans-'), env: scriptedModelEnv(server) });
+  test('edit then approve: the host’s problem shows at its field, the fixed plan becomes v2 by you, approved; saved to the repository', async ({ page, braid, repo }) => {
+    const host = await braid.start({ model: true });
     await page.goto(host.url);
     const projectName = basename(repo.path);
     await addProject(page, repo.path);
@@ -144,8 +128,8 @@ test.describe('plans in web mode', () => {
     const save = view.getByRole('region', { name: 'Save to repository' });
     await save.getByRole('button', { name: 'Commit plan' }).click();
     await expect(save.getByRole('status')).toContainText('Committed docs/plans/group-the-navigation.md as');
-    const branch = repo.git(['for-each-ref', '--format=%(refname:short)', 'refs/heads/braid/']);
-    expect(repo.git(['show', `${branch}:docs/plans/group-the-navigation.md`])).toContain('### S2. Mobile drawer');
+    const branch = repo.git('for-each-ref', '--format=%(refname:short)', 'refs/heads/braid/');
+    expect(repo.git('show', `${branch}:docs/plans/group-the-navigation.md`)).toContain('### S2. Mobile drawer');
   });
 });
 

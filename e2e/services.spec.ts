@@ -1,28 +1,16 @@
 import { basename } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { createRepo, makeTempDir } from '../src-main/testing/git-fixtures';
 import { uniqueSleepCommand } from '../src-main/testing/host-processes';
-import { startScriptedModelServer, type ScriptedModelServer } from '../src-main/testing/scripted-model-server';
-import { scriptedModelEnv, startWebHost, type RunningWebHost } from './fixtures/web-host';
+import { expect, test } from './fixtures/braid-test';
 import { addProject, createTask } from './fixtures/ui-steps';
 
 test.describe('services an agent starts', () => {
-  let server: ScriptedModelServer;
-  let host: RunningWebHost | undefined;
   const sleeps: ReturnType<typeof uniqueSleepCommand>[] = [];
 
-  test.beforeEach(async () => {
-    server = await startScriptedModelServer({ apiKey: 'sk-e2e' });
-  });
-
-  test.afterEach(async () => {
-    await host?.stop();
-    host = undefined;
-    await server.close();
+  test.afterEach(() => {
     for (const sleep of sleeps.splice(0)) sleep.kill();
   });
 
-  test('are listed on the task; Stop ends one with everything it started; quitting Braid ends the rest', async ({ page }) => {
+  test('are listed on the task; Stop ends one with everything it started; quitting Braid ends the rest', async ({ page, braid, repo, modelServer: server }) => {
     const devServer = uniqueSleepCommand();
     const watcher = uniqueSleepCommand();
     sleeps.push(devServer, watcher);
@@ -36,8 +24,7 @@ test.describe('services an agent starts', () => {
       if (step === 2) return { text: 'And a watcher.', toolCalls: [{ name: 'start_service', args: { command: watcher.command, name: 'watcher', wait_ms: 0 } }] };
       return { text: 'Both are running.' };
     });
-    const repo = createRepo();
-    host = await startWebHost({ dataDir: makeTempDir('braid-e2e-services-'), env: scriptedModelEnv(server) });
+    const host = await braid.start({ model: true });
     await page.goto(host.url);
     const projectName = basename(repo.path);
     await addProject(page, repo.path);
@@ -70,7 +57,6 @@ test.describe('services an agent starts', () => {
     expect(watcher.running()).toHaveLength(1);
 
     await host.stop();
-    host = undefined;
     await expect.poll(() => watcher.running()).toEqual([]);
   });
 });

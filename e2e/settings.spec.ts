@@ -1,25 +1,11 @@
-import { expect, test } from '@playwright/test';
-import { makeTempDir } from '../src-main/testing/git-fixtures';
-import { startScriptedModelServer, type ScriptedModelServer } from '../src-main/testing/scripted-model-server';
-import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+import { expect, test } from './fixtures/braid-test';
 
 test.describe('Settings → Models in web mode', () => {
-  let server: ScriptedModelServer;
-  let host: RunningWebHost | undefined;
+  test.use({ modelServerOptions: { apiKey: 'sk-secret-e2e-key', models: ['local-coder'] } });
+  test.beforeEach(({ modelServer }) => modelServer.script(() => ({ text: 'pong' })));
 
-  test.beforeEach(async () => {
-    server = await startScriptedModelServer({ apiKey: 'sk-secret-e2e-key', models: ['local-coder'] });
-    server.script(() => ({ text: 'pong' }));
-  });
-
-  test.afterEach(async () => {
-    await host?.stop();
-    host = undefined;
-    await server.close();
-  });
-
-  test('add an endpoint, see a bad key named, save a key that never comes back, connect', async ({ page }) => {
-    host = await startWebHost({ dataDir: makeTempDir('braid-e2e-settings-') });
+  test('add an endpoint, see a bad key named, save a key that never comes back, connect', async ({ page, braid, modelServer: server }) => {
+    const host = await braid.start();
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     const settings = page.getByRole('dialog', { name: 'Settings' });

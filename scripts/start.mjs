@@ -8,20 +8,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exitLike, runForwardingSignals } from './forwarding-child.mjs';
-import { NodeBootstrapError, ensureSupportedNode, environmentFor } from './supported-node.mjs';
+import { environmentFor, supportedNodeOrExit } from './supported-node.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const args = process.argv.slice(2);
 
-let runtime;
-try {
-  runtime = ensureSupportedNode();
-} catch (error) {
-  if (!(error instanceof NodeBootstrapError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const runtime = supportedNodeOrExit();
 if (runtime.execPath !== process.execPath) {
   // This Node cannot run Braid: start again on the supported one, before touching anything else.
   exitLike(await runForwardingSignals(runtime.execPath, [fileURLToPath(import.meta.url), ...args], { cwd: root, env: environmentFor(runtime) }));

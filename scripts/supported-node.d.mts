@@ -23,5 +23,6 @@ export function ensureSupportedNode(options?: {
   arch?: string;
   cacheDir?: string;
 }): SupportedNode;
+export function supportedNodeOrExit(options?: Parameters<typeof ensureSupportedNode>[0]): SupportedNode;
 export function npmFailureReason(text: string): string;
 export function environmentFor(runtime: SupportedNode, env?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;

@@ -157,6 +157,20 @@ export function npmFailureReason(text) {
   return [code, explanation].filter(Boolean).join(': ') || 'npm gave no reason';
 }
 
+/**
+ * `ensureSupportedNode` for a launcher: when no supported Node can be had, its one-line reason
+ * goes to stderr and the process ends (exit code 1) before anything else happens.
+ */
+export function supportedNodeOrExit(options) {
+  try {
+    return ensureSupportedNode(options);
+  } catch (error) {
+    if (!(error instanceof NodeBootstrapError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
 /** The environment a child should run with so `node` (and npm's node-gyp) mean the supported Node. */
 export function environmentFor(runtime, env = process.env) {
   const pathKey = Object.keys(env).find((key) => key.toUpperCase() === 'PATH') ?? 'PATH';

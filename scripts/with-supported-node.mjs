@@ -9,7 +9,7 @@
 //
 // Plain ESM with Node built-ins only: this runs on the old Node it replaces.
 import { exitLike, runForwardingSignals } from './forwarding-child.mjs';
-import { NodeBootstrapError, ensureSupportedNode, environmentFor } from './supported-node.mjs';
+import { environmentFor, supportedNodeOrExit } from './supported-node.mjs';
 
 const [command, ...extra] = process.argv.slice(2);
 if (!command) {
@@ -17,14 +17,7 @@ if (!command) {
   process.exit(2);
 }
 
-let runtime;
-try {
-  runtime = ensureSupportedNode();
-} catch (error) {
-  if (!(error instanceof NodeBootstrapError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const runtime = supportedNodeOrExit();
 const env = environmentFor(runtime);
 
 if (command === '--print-env') {

@@ -33,7 +33,7 @@ export const diffLarge: Scenario = {
       for (let i = 0; i < repoFiles; i++) files[fileName(i)] = fileBody(i, false);
       const repo = createRepo({ parent: base, files });
       const path = join(base, 'workspace');
-      git(repo.path, ['worktree', 'add', '--quiet', '-b', 'braid/bench', path, 'main']);
+      git(repo.path, 'worktree', 'add', '--quiet', '-b', 'braid/bench', path, 'main');
       const workspace = { path, baseBranch: 'main', baseCommit: repo.head() };
 
       for (let i = 0; i < modified; i++) writeFileSync(join(path, fileName(i)), fileBody(i, true));
@@ -42,7 +42,7 @@ export const diffLarge: Scenario = {
         mkdirSync(join(path, 'new', `group-${i % 10}`), { recursive: true });
         writeFileSync(join(path, 'new', `group-${i % 10}`, `added-${i}.ts`), fileBody(i, true));
       }
-      const mergeBase = git(path, ['merge-base', 'HEAD', 'main']);
+      const mergeBase = git(path, 'merge-base', 'HEAD', 'main');
 
       const listed = async () => {
         const started = performance.now();

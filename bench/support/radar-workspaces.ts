@@ -145,8 +145,8 @@ function editWorkspace(path: string, k: number): void {
     writeFileSync(join(path, relative), content);
   };
   const commit = (message: string) => {
-    git(path, ['add', '-A']);
-    git(path, ['commit', '-q', '-m', message]);
+    git(path, 'add', '-A');
+    git(path, 'commit', '-q', '-m', message);
   };
   const own = ownFileCount(k);
   const shared = [...sharedEdits, ...againstBase].filter((edit) => edit.workspace === k);

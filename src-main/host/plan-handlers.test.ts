@@ -74,4 +74,30 @@ describe('plans over the contract', () => {
     expect(await host.dispatch('projects.pipelineSettings.get', { projectId })).toMatchObject({ ok: true, data: { plansDir: 'specs' } });
     expect(await host.dispatch('projects.pipelineSettings.get', { projectId: 'nosuchproject' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
+  it('implements over the contract: only from an approved version, the tasks checked on the way out, progress pushed; tasks.create cannot pin a task', async () => {
+    const { host, taskId, projectId, pushed } = await planAtGate();
+    expect(await host.dispatch('plans.implement', { taskId, version: 1 })).toMatchObject({ ok: false, error: { code: 'PLAN_NOT_APPROVED' } });
+    expect(await host.dispatch('tasks.create', { projectId, title: 'Sneaky', planPin: { planTaskId: taskId, version: 1, stepIds: ['S1'] } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    await host.dispatch('plans.approve', { taskId, version: 1 });
+    expect(await host.dispatch('plans.implement', { taskId, version: 1, assignments: [] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'assignments: give at least one task' } });
+    expect(await host.dispatch('plans.implement', { taskId, version: 1, assignments: [{ stepIds: ['S1', 'S2'], model: 'no model' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('assignments.0.model: a model is written <provider>:<model>') },
+    });
+
+    server!.script(() => ({ text: 'Done.' }));
+    const created = (await host.dispatch('plans.implement', { taskId, version: 1 })) as { ok: true; data: Task[] };
+    expect(created.data.map((task) => task.planPin?.stepIds)).toEqual([['S1'], ['S2']]);
+    const taskIds = created.data.map((task) => task.id);
+    expect(pushed.filter((entry) => entry.event === 'plans.progressChanged').map((entry) => entry.payload)).toEqual([{ projectId, planTaskId: taskId, taskIds }]);
+    expect(await host.dispatch('plans.progress', { taskId, version: 1 })).toMatchObject({ ok: true, data: { planTaskId: taskId, tasks: [{ taskId: taskIds[0] }, { taskId: taskIds[1] }] } });
+    await vi.waitFor(async () => {
+      const summary = await host.dispatch('plans.implementSummary', { taskId: taskIds[0]! });
+      expect(summary).toMatchObject({ ok: true, data: { readyForReview: true, steps: [{ stepId: 'S1', status: 'pending' }], files: [], unplanned: [] } });
+    }, { timeout: 15_000, interval: 20 });
+    expect(await host.dispatch('plans.implementSummary', { taskId })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '"Plan it" does not implement a plan: only tasks started with Implement on an approved plan have one.' } });
+  });
 });

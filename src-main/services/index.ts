@@ -1,4 +1,5 @@
 import { mkdirSync, realpathSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { EventName, Orphan, Result, Task } from '../../src-shared/contract';
 import { createAuditTrail, type AuditService } from './audit';
@@ -6,7 +7,7 @@ import { createCommandsService, type CommandsService } from './background/comman
 import { AgentService, type AgentModels } from './agents/agent-service';
 import { mcpToolsForTask } from './agents/mcp-tools';
 import { agentModelsFrom } from './agents/model-adapter';
-import { defaultPermissionPolicy, type PermissionPolicy } from './agents/permission-policy';
+import type { PermissionPolicy } from './agents/permission-policy';
 import { TimelineWriter, type StorageTrouble } from './agents/timeline-writer';
 import type { AgentToolset } from './agents/toolset';
 import { createWorkspaceToolset } from './agents/workspace-toolset';
@@ -17,6 +18,8 @@ import { LiveReview } from './live/live-review';
 import { createMcpService, type McpService } from './mcp';
 import { createTaskMerges, type TaskMerges } from './merge/task-merges';
 import { createModelService, type ModelService } from './models';
+import { createPermissionService, type PermissionService } from './permissions/permission-service';
+import { createRulePolicy } from './permissions/rule-policy';
 import { createPlanService, type PlanService } from './plans/plan-service';
 import { createPipelineSettings, type PipelineSettingsStore } from './projects/pipeline-settings';
 import { createProjectService, type ProjectService } from './projects/project-service';
@@ -46,6 +49,8 @@ export interface ServicesOptions {
   env?: Record<string, string | undefined>;
   /** Overrides for the agent runtime (tests use these to shorten retries and so on). */
   agents?: Partial<AgentRuntimeOptions>;
+  /** The user's home, where `~/.claude/settings.json` is read (default: the OS's). */
+  home?: string;
 }
 
 export interface AgentRuntimeOptions {
@@ -91,8 +96,14 @@ export interface Services {
   commands: CommandsService;
   /** Terminals per task (U2): the user's shells and commands Braid runs for others, on the pty host. */
   terminals: TerminalsService;
-  /** Plan artifacts: versions, the user's decisions at the gate, the gate (`requireApprovedPlan`), diff, save to repository (R1). */
+  /**
+   * Plan artifacts: versions, the user's decisions at the gate, the gate (`requireApprovedPlan`),
+   * diff, save to repository (R1); implementing an approved version, its progress, each implement
+   * task's summary and what its review gets (`implementContext`) (R2).
+   */
   plans: PlanService;
+  /** Modes, rules by source, trust of repository settings files, "try a command", the sandbox (C3). */
+  permissions: PermissionService;
   /** Per project: the review gate, auto review, the check command, where plans are saved. */
   pipelineSettings: PipelineSettingsStore;
   /** The hash-chained audit trail per project (C5): pages, verification, exports. */
@@ -126,7 +137,7 @@ export function createServices(options: ServicesOptions): Services {
   const worktreesRoot = realpathSync(requestedRoot);
   // The context needs the agent service (queued counts) and the service needs the context;
   // the agents' runs need the plan service's `submit_plan`, and plans need the agents.
-  const late: { agents?: AgentService; plans?: PlanService } = {};
+  const late: { agents?: AgentService; plans?: PlanService; permissions?: PermissionService } = {};
   const context = createWorkspaceContext({
     store,
     worktreesRoot,
@@ -134,7 +145,10 @@ export function createServices(options: ServicesOptions): Services {
     queue: new RepoQueue(),
     emit,
     events,
-    decorateTask: (task) => late.agents?.decorate(task) ?? task,
+    decorateTask: (task) => {
+      const decorated = late.agents?.decorate(task) ?? task;
+      return late.permissions?.decorate(decorated) ?? decorated;
+    },
   });
   // Subscribed before any service publishes (the start-up recovery below reports interrupted runs).
   const audit = createAuditTrail({ store, now, events, emit, log: runtime.log });
@@ -155,15 +169,27 @@ export function createServices(options: ServicesOptions): Services {
   const history = createHistoryService(context, { log: runtime.log });
   // Isolation is detected once, now, so the first command does not wait for it.
   const isolation = machineCommandIsolation();
+  const permissions = createPermissionService({
+    settings: store.settings,
+    projects: store.projects,
+    tasks: store.tasks,
+    isolation,
+    home: options.home ?? homedir(),
+    notifyTaskChanged: (taskId) => void context.announce.taskChanged(taskId),
+  });
+  late.permissions = permissions;
+  events.on('project.removed', ({ projectId }) => permissions.forgetProject(projectId));
+  for (const project of store.projects.list()) void permissions.warm(project.id);
   const commands = createCommandsService({ isolation, taskExists: (taskId) => store.tasks.get(taskId) !== undefined, emit, events, log: runtime.log });
   const radar = new RadarMonitor({ store, now, events, onChange: (projectId, computed) => emit('radar.changed', { projectId, radar: computed }), log: runtime.log });
   const live = new LiveReview({ store, emit, events, radar, log: runtime.log });
+  const agentModels = runtime.models ?? agentModelsFrom(models);
   const agents = new AgentService({
     store,
     writer,
     events,
-    models: runtime.models ?? agentModelsFrom(models),
-    policy: runtime.policy ?? defaultPermissionPolicy,
+    models: agentModels,
+    policy: runtime.policy ?? createRulePolicy(permissions),
     createToolset:
       runtime.createToolset ??
       (async (task) =>
@@ -171,20 +197,16 @@ export function createServices(options: ServicesOptions): Services {
           record: (body) => writer.push(task.id, body),
           external: () => mcpToolsForTask(mcp.hub, mcp.catalog, task),
           services: commands.forTask(task.id),
+          confinement: () => permissions.confinementFor(task.id),
         })),
     loopTools: (task) => late.plans?.loopToolsFor(task) ?? [],
+    briefing: (task) => late.plans?.briefingFor(task) ?? null,
     notifyTaskChanged: (taskId) => void context.announce.taskChanged(taskId),
     concurrency: runtime.concurrency ?? store.settings.get<number>('agents.concurrency') ?? 4,
     retry: runtime.retry,
     log: runtime.log,
   });
   late.agents = agents;
-  const pipelineSettings = createPipelineSettings(store);
-  const plans = createPlanService(context, { agents, pipelineSettings });
-  late.plans = plans;
-  const sendToAgent = (taskId: string, text: string) => agents.send(taskId, text);
-  const review = createReviewService(context, { emit, sendToAgent, diff: (workspaceId) => live.diff(workspaceId) });
-  const merges = createTaskMerges(context, { sendToAgent });
   const terminals = createTerminalsService({
     getTask: (taskId) => store.tasks.get(taskId),
     emit,
@@ -193,6 +215,20 @@ export function createServices(options: ServicesOptions): Services {
     scrollback: () => store.settings.get<number>('terminals.scrollback'),
   });
   const tasks = createTaskOrchestration(context, { agents, commands, terminals, autoStart: runtime.autoStart ?? true });
+  const pipelineSettings = createPipelineSettings(store);
+  const plans = createPlanService(context, {
+    agents,
+    pipelineSettings,
+    implement: {
+      diff: (workspaceId) => live.diff(workspaceId),
+      resolveModel: (ref) => agentModels.resolve(ref, 'implement'),
+      startWhenReady: tasks.startWhenReady,
+    },
+  });
+  late.plans = plans;
+  const sendToAgent = (taskId: string, text: string) => agents.send(taskId, text);
+  const review = createReviewService(context, { emit, sendToAgent, diff: (workspaceId) => live.diff(workspaceId) });
+  const merges = createTaskMerges(context, { sendToAgent });
   agents.recoverAfterRestart();
   let closed: Promise<void> | undefined;
 
@@ -210,6 +246,7 @@ export function createServices(options: ServicesOptions): Services {
     commands,
     terminals,
     plans,
+    permissions,
     pipelineSettings,
     audit: audit.service,
     settings: store.settings,

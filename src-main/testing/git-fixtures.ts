@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /**
- * Real git repositories in temp folders, shared by unit, integration, e2e tests and the
- * benchmark. Identity and config are pinned so results never depend on the machine's git setup.
+ * The one git test helper: real repositories in temp folders, shared by unit, integration and
+ * e2e tests and the benchmark (plain Node, no test runner: Vitest's clean-up is in
+ * services/testing/temp-folders.ts). Identity and config are pinned so results never depend
+ * on the machine's git setup.
  */
 export const gitEnv: NodeJS.ProcessEnv = {
   ...process.env,
@@ -15,10 +17,15 @@ export const gitEnv: NodeJS.ProcessEnv = {
   GIT_COMMITTER_EMAIL: 'test@braid.invalid',
   GIT_CONFIG_NOSYSTEM: '1',
   GIT_TERMINAL_PROMPT: '0',
+  // A signing setup in the developer's global config must not stop a test commit.
+  GIT_CONFIG_COUNT: '1',
+  GIT_CONFIG_KEY_0: 'commit.gpgsign',
+  GIT_CONFIG_VALUE_0: 'false',
 };
 
-export function git(cwd: string, args: string[]): string {
-  return execFileSync('git', args, { cwd, env: gitEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+/** Runs git synchronously for test setup and checks (messages in English), throwing on failure; stdout trimmed. */
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, env: { ...gitEnv, LC_ALL: 'C' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
 
 /** A fresh temp folder (real path, so comparisons with git's output hold on macOS too). */
@@ -34,32 +41,47 @@ export function writeFiles(root: string, files: Record<string, string>): void {
   }
 }
 
+/** Commits everything in the folder (`add -A`; empty commits allowed); the new HEAD. */
+export function commitAll(folder: string, message = 'commit'): string {
+  git(folder, 'add', '-A');
+  git(folder, 'commit', '--quiet', '--allow-empty', '-m', message);
+  return git(folder, 'rev-parse', 'HEAD');
+}
+
 export interface FixtureRepo {
   path: string;
-  git(args: string[]): string;
+  git(...args: string[]): string;
   commit(files: Record<string, string>, message: string): string;
   head(): string;
   cleanup(): void;
 }
 
-/** A non-bare repository on `main` with one commit (or the files given). */
-export function createRepo(options: { files?: Record<string, string>; branch?: string; parent?: string } = {}): FixtureRepo {
-  const path = options.parent ? join(options.parent, 'repo') : makeTempDir('braid-repo-');
+export interface RepoOptions {
+  /** The first commit's files (default: a README and src/index.ts). */
+  files?: Record<string, string>;
+  branch?: string;
+  /** Exactly here (made if missing). */
+  path?: string;
+  /** In `<parent>/repo`. Without `path` or `parent`: a fresh temp folder. */
+  parent?: string;
+}
+
+/** A non-bare repository on `main` (or `branch`) with one commit of `files`, with its own identity. */
+export function createRepo(options: RepoOptions = {}): FixtureRepo {
+  const path = options.path ?? (options.parent ? join(options.parent, 'repo') : makeTempDir('braid-repo-'));
   mkdirSync(path, { recursive: true });
-  git(path, ['init', '-q', '-b', options.branch ?? 'main']);
-  git(path, ['config', 'user.name', 'Braid Test']);
-  git(path, ['config', 'user.email', 'test@braid.invalid']);
-  git(path, ['config', 'commit.gpgsign', 'false']);
+  git(path, 'init', '-q', '-b', options.branch ?? 'main');
+  git(path, 'config', 'user.name', 'Braid Test');
+  git(path, 'config', 'user.email', 'test@braid.invalid');
+  git(path, 'config', 'commit.gpgsign', 'false');
   const repo: FixtureRepo = {
     path,
-    git: (args) => git(path, args),
+    git: (...args) => git(path, ...args),
     commit: (files, message) => {
       writeFiles(path, files);
-      git(path, ['add', '-A']);
-      git(path, ['commit', '-q', '-m', message]);
-      return git(path, ['rev-parse', 'HEAD']);
+      return commitAll(path, message);
     },
-    head: () => git(path, ['rev-parse', 'HEAD']),
+    head: () => git(path, 'rev-parse', 'HEAD'),
     cleanup: () => rmSync(path, { recursive: true, force: true }),
   };
   repo.commit(options.files ?? { 'README.md': '# fixture\n', 'src/index.ts': 'export const answer = 42;\n' }, 'initial commit');

@@ -10,6 +10,8 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'type' | 'actor' | 'p
   const text = (key: string): string => (typeof p[key] === 'string' ? (p[key] as string) : '');
   const num = (key: string): number | null => (typeof p[key] === 'number' ? (p[key] as number) : null);
   const reason = (key = 'reason') => (text(key) ? `: ${text(key)}` : '');
+  // Where the deciding rule lives (a settings file, Braid's settings); Braid's own rules and modes have none.
+  const fromSource = () => (text('source') ? ` from ${text('source')}` : '');
   const version = num('version') === null ? '' : ` v${num('version')}`;
   switch (entry.type) {
     case 'task.created':
@@ -37,11 +39,11 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'type' | 'actor' | 'p
       return `${text('name')} → ${text('outcome')}${duration === null ? '' : ` in ${formatDuration(duration)}`} (arguments sha256 ${short(text('argsDigest'), 12)})`;
     }
     case 'approval.requested':
-      return `Approval asked for ${text('tool')}${reason()}${text('rule') ? ` (rule: ${text('rule')})` : ''}`;
+      return `Approval asked for ${text('tool')}${reason()}${text('rule') ? ` (rule: ${text('rule')}${fromSource()})` : ''}`;
     case 'approval.decided': {
       const verdict = p.approved === true ? 'approved' : 'denied';
-      if (entry.actor.startsWith('rule:')) return `${text('tool')} ${p.approved === true ? 'allowed' : 'denied'} by the rule “${entry.actor.slice(5)}”`;
-      return `${text('tool')} ${verdict} by ${entry.actor}${reason()}`;
+      if (entry.actor.startsWith('rule:')) return `${text('tool')} ${p.approved === true ? 'allowed' : 'denied'} by the rule “${entry.actor.slice(5)}”${fromSource()}`;
+      return `${text('tool')} ${verdict} by ${entry.actor}${reason()}${text('savedRule') ? `; always allowed in this project by ${text('savedRule')}` : ''}`;
     }
     case 'plan.submitted':
       return `Plan${version} submitted: “${text('title')}”`;
@@ -59,6 +61,13 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'type' | 'actor' | 'p
       return `Invalid plan refused (try ${num('attempt') ?? '?'})${p.failedTask === true ? ': the task failed' : ''}`;
     case 'plan.saved':
       return `Plan${version} saved to the repository as ${text('path')} (${text('commit').slice(0, 7)})`;
+    case 'plan.implemented': {
+      const tasks = Array.isArray(p.tasks) ? p.tasks.filter((task): task is Record<string, unknown> => typeof task === 'object' && task !== null) : [];
+      const steps = tasks.map((task) => (Array.isArray(task.stepIds) ? task.stepIds.filter((id) => typeof id === 'string').join(', ') : '')).map((ids) => `[${ids}]`);
+      return `Plan${version} implemented in ${tasks.length} task${tasks.length === 1 ? '' : 's'}${steps.length > 0 ? ` ${steps.join(' ')}` : ''}${text('baseCommit') ? ` from ${text('baseBranch')} at ${short(text('baseCommit'))}` : ''}`;
+    }
+    case 'step.updated':
+      return `Step ${text('stepId')} of plan${version} ${(text('status') || 'updated').replace(/_/g, ' ')}${reason('note')}`;
     case 'review.submitted':
       return `Review${version}: ${text('verdict')}${num('confidence') === null ? '' : ` (confidence ${num('confidence')})`}, ${num('findings') ?? 0} finding${num('findings') === 1 ? '' : 's'}`;
     case 'finding.submitted':

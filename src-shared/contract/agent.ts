@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { effectiveModeSchema, permissionModeSchema, ruleSourceIdSchema } from './permissions';
 import { planCommentSchema } from './plans';
 
 /**
@@ -42,6 +43,10 @@ export const agentStateSchema = z.object({
   queuedMessages: z.number(),
   stepCount: z.number(),
   limits: z.object({ maxSteps: z.number().int().positive(), maxCostUsd: z.number().positive().nullable() }),
+  /** The permission mode set on this task; null: it follows the project's or the role's default. */
+  permissionMode: permissionModeSchema.nullable(),
+  /** The mode in force and where it comes from (the badge). */
+  mode: effectiveModeSchema,
 });
 export type AgentState = z.infer<typeof agentStateSchema>;
 
@@ -73,8 +78,25 @@ export const timelineEventBodySchema = z.discriminatedUnion('kind', [
     text: z.string(),
     durationMs: z.number(),
   }),
-  z.object({ kind: z.literal('approval_request'), callId: z.string(), name: z.string(), args: z.unknown(), reason: z.string() }),
-  z.object({ kind: z.literal('approval_decision'), callId: z.string(), approved: z.boolean(), reason: z.string().nullable() }),
+  /**
+   * A call the rules want a human for. `rule` is the rule (or mode) that asked and `source`
+   * where it lives (null: Braid's own); `suggestedRule` is what "Always allow in this project"
+   * offers to save (null when no rule could allow the call).
+   */
+  z.object({
+    kind: z.literal('approval_request'),
+    callId: z.string(),
+    name: z.string(),
+    args: z.unknown(),
+    reason: z.string(),
+    rule: z.string().optional(),
+    source: ruleSourceIdSchema.nullable().optional(),
+    suggestedRule: z.string().nullable().optional(),
+  }),
+  /** The user's answer; `savedRule` is the rule "Always allow in this project" saved with it. */
+  z.object({ kind: z.literal('approval_decision'), callId: z.string(), approved: z.boolean(), reason: z.string().nullable(), savedRule: z.string().nullable().optional() }),
+  /** A call the rules decided without asking: allowed or denied by `rule` from `source` (null: Braid's built-in rules and modes). */
+  z.object({ kind: z.literal('permission'), callId: z.string(), decision: z.enum(['allow', 'deny']), rule: z.string(), source: ruleSourceIdSchema.nullable() }),
   /** The agent asked the user (`ask_user`) and the run waits; asked again (a new event) when a resumed run re-runs the call. */
   z.object({ kind: z.literal('question'), callId: z.string(), question: z.string(), choices: z.array(z.string()) }),
   /** The user's answer to the question of `callId` (the call's result tells the model the same). */

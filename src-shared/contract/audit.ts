@@ -28,6 +28,8 @@ export const auditEntryTypes = [
   'plan.rejected',
   'plan.submission_refused',
   'plan.saved',
+  'plan.implemented',
+  'step.updated',
   'review.submitted',
   'finding.submitted',
   'finding.sent',

@@ -23,6 +23,13 @@ export const branchesSchema = z.object({
 });
 export type Branches = z.infer<typeof branchesSchema>;
 
+/** A branch name as the user types it (git's own rules are checked when it is resolved). */
+export const branchNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((b) => !b.startsWith('-') && !b.includes('\0') && !/[\s~^:?*[\\]/.test(b) && !b.includes('..'), 'not a valid branch name');
+
 export const taskRoles = ['plan', 'implement', 'review'] as const;
 export const taskRoleSchema = z.enum(taskRoles);
 export type TaskRole = z.infer<typeof taskRoleSchema>;

@@ -32,6 +32,11 @@ export const events = {
    * notification; the versions themselves are read with `plans.list`.
    */
   'plans.changed': z.object({ projectId: idSchema, taskId: idSchema, version: z.number(), status: planVersionStatusSchema, title: z.string() }),
+  /**
+   * The progress of implement tasks of a plan task changed: tasks were created from it
+   * (`plans.implement`) or an agent marked a step (`update_step`). Read it with `plans.progress`.
+   */
+  'plans.progressChanged': z.object({ projectId: idSchema, planTaskId: idSchema, taskIds: z.array(idSchema) }),
   /** New audit entries of the project were stored (read them with `audit.list`). */
   'audit.changed': z.object({ projectId: idSchema }),
   ...terminalEvents,

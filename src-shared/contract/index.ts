@@ -16,3 +16,7 @@ export * from './audit';
 export * from './plan-methods';
 export * from './validation-issues';
 export * from './terminals';
+export * from './implement';
+export * from './implement-methods';
+export * from './permissions';
+export * from './permission-methods';

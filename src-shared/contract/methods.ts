@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { timelineEventSchema } from './agent';
+import { implementMethods } from './implement-methods';
+import { permissionMethods } from './permission-methods';
+import { ruleTextSchema } from './permissions';
 import { planMethods } from './plan-methods';
 import { terminalMethods } from './terminals';
 import { auditEntrySchema, auditExportInputSchema, auditExportSchema, auditListInputSchema, auditVerificationSchema } from './audit';
@@ -19,6 +22,7 @@ import {
   fileDiffSchema,
   hunkProvenanceSchema,
   hunkRangeSchema,
+  hunkIdSchema,
   hunkTargetSchema,
   reviewCommentSchema,
   reviewCommentStatusSchema,
@@ -41,6 +45,7 @@ import {
   appInfoSchema,
   storageTroubleSchema,
   branchesSchema,
+  branchNameSchema,
   idSchema,
   orphanSchema,
   projectSchema,
@@ -56,11 +61,7 @@ const pathInput = z
 
 const commitId = z.string().regex(/^[0-9a-f]{40,64}$/);
 
-const branchName = z
-  .string()
-  .min(1)
-  .max(255)
-  .refine((b) => !b.startsWith('-') && !b.includes('\0') && !/[\s~^:?*[\\]/.test(b) && !b.includes('..'), 'not a valid branch name');
+const branchName = branchNameSchema;
 
 const empty = z.object({}).strict();
 
@@ -123,9 +124,18 @@ export const methods = {
   'agent.stop': { input: z.object({ taskId: idSchema }).strict(), output: z.object({ stopped: z.literal(true) }) },
   /** Continue after a pause, failure, stop or interruption, from the stored conversation. */
   'agent.resume': { input: z.object({ taskId: idSchema }).strict(), output: z.object({ resumed: z.literal(true) }) },
+  /** `alwaysAllow` (with approved): save this rule for the project first ("Always allow in this project"); refused when it does not cover the call. */
   'agent.decide': {
-    input: z.object({ taskId: idSchema, callId: z.string().min(1).max(200), approved: z.boolean(), reason: z.string().max(10_000).nullable().default(null) }).strict(),
-    output: z.object({ decided: z.literal(true) }),
+    input: z
+      .object({
+        taskId: idSchema,
+        callId: z.string().min(1).max(200),
+        approved: z.boolean(),
+        reason: z.string().max(10_000).nullable().default(null),
+        alwaysAllow: ruleTextSchema.nullable().default(null),
+      })
+      .strict(),
+    output: z.object({ decided: z.literal(true), savedRule: z.string().nullable() }),
   },
   /** The answer to an `ask_user` question the run waits for; `NOT_FOUND` when nothing waits (answered already, or the run ended). */
   'agent.answer': {
@@ -198,19 +208,25 @@ export const methods = {
    * change (pushed as `review.diffChanged`), the others when they are looked at again.
    */
   'review.setVisible': { input: z.object({ taskId: idSchema.nullable() }).strict(), output: z.object({ visible: idSchema.nullable() }) },
-  /** Stage and commit one hunk (or the whole file) in the workspace. `HUNK_CHANGED` if it moved. */
+  /**
+   * Stage and commit one hunk (or the whole file) in the workspace. The hunk is named as
+   * `review.fileDiff` shows it: its range, the file's `oldPath` when it shows a rename, and its
+   * `hunkId` to act only on exactly that hunk. `HUNK_CHANGED` if the file no longer has it.
+   */
   'review.acceptHunk': {
-    input: z.object({ taskId: idSchema, path: reviewPathSchema, hunk: hunkTargetSchema, message: z.string().max(20_000).optional() }).strict(),
+    input: z
+      .object({ taskId: idSchema, path: reviewPathSchema, oldPath: reviewPathSchema.optional(), hunk: hunkTargetSchema, hunkId: hunkIdSchema.optional(), message: z.string().max(20_000).optional() })
+      .strict(),
     output: z.object({ path: z.string(), commit: z.string().nullable(), message: z.string().nullable() }),
   },
-  /** Discard one hunk (or the whole file) from the working tree, back to the merge-base. */
+  /** Discard one hunk (or the whole file) from the working tree, back to the merge-base. Named as for `review.acceptHunk`. */
   'review.revertHunk': {
-    input: z.object({ taskId: idSchema, path: reviewPathSchema, hunk: hunkTargetSchema }).strict(),
+    input: z.object({ taskId: idSchema, path: reviewPathSchema, oldPath: reviewPathSchema.optional(), hunk: hunkTargetSchema, hunkId: hunkIdSchema.optional() }).strict(),
     output: z.object({ path: z.string(), removedFile: z.boolean() }),
   },
-  /** The file's hunks (three lines of context, as `review.fileDiff`) with the agent step behind each. */
+  /** The file's hunks (read as `review.fileDiff` reads them: pass `oldPath` for a rename) with the agent step behind each. */
   'review.provenance': {
-    input: z.object({ taskId: idSchema, path: reviewPathSchema }).strict(),
+    input: z.object({ taskId: idSchema, path: reviewPathSchema, oldPath: reviewPathSchema.optional() }).strict(),
     output: z.array(z.object({ hunk: hunkRangeSchema, provenance: hunkProvenanceSchema })),
   },
   'review.comments': { input: z.object({ taskId: idSchema }).strict(), output: z.array(reviewCommentSchema) },
@@ -315,6 +331,8 @@ export const methods = {
 
   ...planMethods,
   ...terminalMethods,
+  ...implementMethods,
+  ...permissionMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -54,6 +54,13 @@ export const errorCodes = [
   'PLAN_NOT_PROPOSED',
   /** Input or a resize for a terminal whose process has ended (it stays listed, with its output, until closed). */
   'TERMINAL_EXITED',
+  /**
+   * Full auto asked for where commands cannot be sandboxed, and the user has not confirmed it
+   * for the project yet: confirm once (`permissions.confirmUnsandboxed`) and ask again.
+   */
+  'SANDBOX_UNAVAILABLE',
+  /** A settings file changed between showing it and trusting it: look at it again. */
+  'FILE_CHANGED',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

@@ -88,6 +88,12 @@ export const fileDiffSchema = z.object({
   /** Set instead of hunks and texts when either side is over the display limits. */
   tooLarge: z.object({ bytes: z.number() }).optional(),
   hunks: z.array(diffHunkSchema),
+  /**
+   * Each hunk's id, in the order of `hunks`: what the hunk is (its range and lines). Pass it
+   * back with a hunk action, which is then refused with `HUNK_CHANGED` unless the file still
+   * has exactly this hunk.
+   */
+  hunkIds: z.array(z.string()).optional(),
   /** Full texts for a side-by-side editor; absent when binary or too large. */
   oldText: z.string().optional(),
   newText: z.string().optional(),
@@ -124,6 +130,9 @@ export type HunkRangeView = z.infer<typeof hunkRangeSchema>;
 
 /** One hunk, or the whole file. */
 export const hunkTargetSchema = z.union([hunkRangeSchema, z.literal('file')]);
+
+/** A hunk's `id` from `review.fileDiff`. */
+export const hunkIdSchema = z.string().min(1).max(100);
 
 export const reviewPathSchema = z
   .string()

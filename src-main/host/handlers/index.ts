@@ -7,6 +7,7 @@ import { commandHandlers } from './command-handlers';
 import { mcpHandlers } from './mcp-handlers';
 import { mergeHandlers } from './merge-handlers';
 import { modelHandlers } from './model-handlers';
+import { permissionHandlers } from './permission-handlers';
 import { planHandlers } from './plan-handlers';
 import { reviewHandlers } from './review-handlers';
 import { terminalHandlers } from './terminal-handlers';
@@ -31,5 +32,6 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...planHandlers(context.services),
     ...auditHandlers(context.services),
     ...terminalHandlers(context.services),
+    ...permissionHandlers(context.services),
   };
 }

@@ -14,6 +14,9 @@ export function planHandlers(services: Services): Pick<HandlerTable, PlanMethods
     'plans.requestChanges': ({ taskId, version, message, comments }) => plans.requestChanges(taskId, version, message, comments),
     'plans.reject': ({ taskId, version, reason }) => plans.reject(taskId, version, reason),
     'plans.saveToRepository': (input) => plans.saveToRepository(input),
+    'plans.implement': (input) => plans.implement(input),
+    'plans.progress': ({ taskId, version }) => plans.progress(taskId, version),
+    'plans.implementSummary': ({ taskId }) => plans.implementSummary(taskId),
     'projects.pipelineSettings.get': ({ projectId }) => pipelineSettings.read(projectId),
     'projects.pipelineSettings.set': ({ projectId, settings }) => pipelineSettings.set(projectId, settings),
   };

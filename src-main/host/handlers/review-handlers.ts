@@ -11,13 +11,13 @@ export function reviewHandlers(services: Services): Pick<HandlerTable, ReviewMet
     'review.setVisible': ({ taskId }) => services.live.setVisible(taskId),
     'review.diff': ({ taskId }) => review.diff(taskId),
     'review.fileDiff': ({ taskId, file }) => review.fileDiff(taskId, file),
-    'review.acceptHunk': async ({ taskId, path, hunk, message }) => {
-      const accepted = await review.acceptHunk(taskId, { path, hunk, ...(message === undefined ? {} : { message }) });
+    'review.acceptHunk': async ({ taskId, message, ...target }) => {
+      const accepted = await review.acceptHunk(taskId, { ...target, ...(message === undefined ? {} : { message }) });
       if (!accepted.ok) return accepted;
       return ok({ path: accepted.data.path, commit: accepted.data.commit, message: 'message' in accepted.data ? accepted.data.message : null });
     },
-    'review.revertHunk': ({ taskId, path, hunk }) => review.revertHunk(taskId, { path, hunk }),
-    'review.provenance': ({ taskId, path }) => review.fileProvenance(taskId, path),
+    'review.revertHunk': ({ taskId, ...target }) => review.revertHunk(taskId, target),
+    'review.provenance': ({ taskId, path, oldPath }) => review.fileProvenance(taskId, path, oldPath === undefined ? {} : { oldPath }),
     'review.comments': ({ taskId }) => review.comments.list(taskId),
     'review.addComment': (input) => review.comments.add(input),
     'review.editComment': ({ commentId, text, status }) =>

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentWorld } from '../testing/agent-fixture';
 import { expectOk } from '../testing/services-fixture';
-import { git } from '../testing/temp-folders';
+import { git } from '../../testing/git-fixtures';
 
 describe('a checkpoint per agent turn', () => {
   it('stores the worktree after each turn, restores it, and is removed with the task', async () => {

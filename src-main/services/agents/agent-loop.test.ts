@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentWorld } from '../testing/agent-fixture';
 import { expectOk } from '../testing/services-fixture';
-import { git } from '../testing/temp-folders';
+import { git } from '../../testing/git-fixtures';
 
 const lastRequestText = (world: Awaited<ReturnType<typeof agentWorld>>) => JSON.stringify(world.server.requests.at(-1)?.body);
 
@@ -47,16 +47,16 @@ describe('agent loop against a scripted provider', () => {
   it('asks before running a command; a denial with a reason goes back to the model', async () => {
     const world = await agentWorld();
     world.server.enqueue(
-      { toolCalls: [{ id: 'cmd1', name: 'run_command', args: { command: 'touch ran.txt' } }] },
+      { toolCalls: [{ id: 'cmd1', name: 'run_command', args: { command: 'echo ran > ran.txt' } }] },
       { text: 'Understood, I will not run it.' },
     );
     const task = await world.createTask('Careful', 'Run something');
     const waiting = await world.waitForStatus(task.id, 'needs_approval');
     expect(waiting.agent.statusReason).toContain('run_command');
     const request = await world.waitForEvent(task.id, 'approval_request');
-    expect(request).toMatchObject({ callId: 'cmd1', name: 'run_command', args: { command: 'touch ran.txt' } });
+    expect(request).toMatchObject({ callId: 'cmd1', name: 'run_command', args: { command: 'echo ran > ran.txt' } });
 
-    expect(expectOk(world.services.agents.decide(task.id, 'cmd1', false, 'not on this branch'))).toEqual({ decided: true });
+    expect(expectOk(world.services.agents.decide(task.id, 'cmd1', false, 'not on this branch'))).toEqual({ decided: true, savedRule: null });
     // A second click on the same card is refused clearly rather than deciding twice.
     expect(world.services.agents.decide(task.id, 'cmd1', true, null)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     await world.waitForStatus(task.id, 'done');

@@ -22,6 +22,8 @@ export interface ResolvedModel {
 export interface ApprovalDecision {
   approved: boolean;
   reason: string | null;
+  /** "Always allow in this project": the rule saved with the approval. */
+  savedRule?: string | null;
 }
 
 /** Everything one run needs, passed in so tests build it from real parts. */
@@ -42,7 +44,8 @@ export interface AgentRunDeps {
   recordStep(usage: StepUsage, cost: number | null): void;
   /** Current totals, read fresh for the limit checks. */
   limits(): { steps: number; maxSteps: number; costUsd: number | null; maxCostUsd: number | null };
-  waitForApproval(callId: string, signal: AbortSignal): Promise<ApprovalDecision>;
+  /** Waits for the user's answer to the approval of `call` (Stop ends the wait). */
+  waitForApproval(call: { callId: string; name: string; args: unknown }, signal: AbortSignal): Promise<ApprovalDecision>;
   classifyError(error: unknown): RetryClassification;
   compact(conversation: Conversation, signal: AbortSignal): Promise<void>;
   retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
@@ -217,15 +220,18 @@ async function resolveToolCall(
     finish(outcome.isError, outcome.text, outcome.isError ? 'error' : 'done');
     return outcome.kind === 'end' ? outcome.run : null;
   }
-  const decision = deps.policy.check({ tool: call.name, args: call.args, role: deps.task.role });
+  const decision = await deps.policy.check({ tool: call.name, args: call.args, role: deps.task.role, task: deps.task });
   deps.permissionDecided?.(call, decision);
-  if (decision.kind === 'deny') return finish(true, `Permission denied: ${decision.reason}`, 'denied');
+  const source = decision.source ?? null;
+  // The card shows which rule decided: a call that did not ask says so on its own.
+  if (decision.kind !== 'ask') record({ kind: 'permission', callId: call.callId, decision: decision.kind, rule: decision.rule, source });
+  if (decision.kind === 'deny') return finish(true, `Permission denied (${decision.rule}): ${decision.reason}`, 'denied');
   if (decision.kind === 'ask') {
     record({ kind: 'tool_status', callId: call.callId, status: 'awaiting_approval' });
-    record({ kind: 'approval_request', callId: call.callId, name: call.name, args: call.args, reason: decision.reason });
+    record({ kind: 'approval_request', callId: call.callId, name: call.name, args: call.args, reason: decision.reason, rule: decision.rule, source, suggestedRule: decision.suggestedRule ?? null });
     deps.setStatus('needs_approval', `Approve ${call.name}?`);
-    const answer = await deps.waitForApproval(call.callId, deps.signal);
-    record({ kind: 'approval_decision', callId: call.callId, approved: answer.approved, reason: answer.reason });
+    const answer = await deps.waitForApproval(call, deps.signal);
+    record({ kind: 'approval_decision', callId: call.callId, approved: answer.approved, reason: answer.reason, savedRule: answer.savedRule ?? null });
     started = Date.now();
     deps.setStatus('running', null);
     if (!answer.approved) {

@@ -13,6 +13,7 @@ import { AgentScheduler } from './scheduler';
 import { buildSystemPrompt, readProjectRules } from './system-prompt';
 import type { TimelineWriter } from './timeline-writer';
 import type { AgentToolset } from './toolset';
+import { taskNotFound } from '../workspaces/open-task-workspace';
 
 export interface AgentModels {
   /** The task's model, else the role's default, else a clear failure (`MODEL_NOT_CONFIGURED`, ...). */
@@ -31,6 +32,11 @@ export interface AgentServiceOptions {
    * `ask_user`; the role decides which the model is offered (`role-tools.ts`).
    */
   loopTools?(task: Task): LoopTool[];
+  /**
+   * What other services add to the system prompt of a run of `task` for its role: the pinned
+   * plan and checklist of an implement task (`plans/`). Read once when the run starts.
+   */
+  briefing?(task: Task): string | null;
   /** Re-reads the task and pushes `tasks.changed`. */
   notifyTaskChanged(taskId: string): void;
   concurrency: number;
@@ -43,6 +49,12 @@ export interface AgentServiceOptions {
   events: DomainEventBus;
   retry?: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
   log?: (line: string) => void;
+}
+
+/** A call waiting for its approval, so "Always allow" can check the rule against it. */
+interface WaitingCall {
+  name: string;
+  args: unknown;
 }
 
 interface ActiveRun {
@@ -61,6 +73,9 @@ export class AgentService {
   private readonly active = new Map<string, ActiveRun>();
   private readonly approvals = new PendingReplies<ApprovalDecision>();
   private readonly questions = new PendingReplies<string>();
+  private readonly waitingCalls = new Map<string, WaitingCall>();
+  /** Allow rules for a task's current turn (a slash command's `allowed-tools`), until its run ends. */
+  private readonly turnAllowRules = new Map<string, readonly string[]>();
   private closing = false;
   /** Set once every run has ended; the database closes right after. */
   private closed = false;
@@ -126,18 +141,22 @@ export class AgentService {
   }
 
   history(taskId: string, beforeSeq: number | undefined, limit: number): Result<{ events: TimelineEvent[]; hasMore: boolean }> {
-    if (!this.options.store.tasks.get(taskId)) return fail('NOT_FOUND', 'That task does not exist any more.');
+    if (!this.options.store.tasks.get(taskId)) return taskNotFound();
     this.options.writer.flush();
     return ok(this.options.store.timeline.page(taskId, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit));
   }
 
-  /** A message from the user: starts a run, or is queued for the running one's next step. */
-  async send(taskId: string, text: string): Promise<Result<{ delivery: 'started' | 'queued' | 'delivered' }>> {
+  /**
+   * A message from the user: starts a run, or is queued for the running one's next step.
+   * `allowRules` (a slash command's `allowed-tools`) pre-approve calls until that run ends.
+   */
+  async send(taskId: string, text: string, options: { allowRules?: readonly string[] } = {}): Promise<Result<{ delivery: 'started' | 'queued' | 'delivered' }>> {
     if (this.closing) return fail('BUSY', 'Braid is shutting down.');
     const task = this.options.store.tasks.get(taskId);
-    if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+    if (!task) return taskNotFound();
     if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}; the agent can only work in a ready workspace.`);
     const body: TimelineEventBody = { kind: 'user_message', text };
+    if (options.allowRules && options.allowRules.length > 0) this.turnAllowRules.set(taskId, [...(this.turnAllowRules.get(taskId) ?? []), ...options.allowRules]);
     const run = this.active.get(taskId);
     if (run) {
       this.options.writer.push(taskId, body);
@@ -154,7 +173,7 @@ export class AgentService {
     if (!model.ok) return model;
     if (this.closing) return fail('BUSY', 'Braid is shutting down.');
     // Resolving took a moment: a run may have started meanwhile (a double click).
-    if (this.active.has(taskId) || this.scheduler.has(taskId)) return this.send(taskId, text);
+    if (this.active.has(taskId) || this.scheduler.has(taskId)) return this.send(taskId, text, { allowRules: [] });
     this.options.writer.push(taskId, body);
     this.options.writer.flush();
     return ok({ delivery: this.start(task, 'new') ? 'started' : 'queued' });
@@ -206,7 +225,7 @@ export class AgentService {
   /** Continue after a pause, a failure, a stop or an interruption, from the stored conversation. */
   async resume(taskId: string): Promise<Result<{ resumed: true }>> {
     const task = this.options.store.tasks.get(taskId);
-    if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+    if (!task) return taskNotFound();
     if (this.active.has(taskId) || this.scheduler.has(taskId)) return fail('BUSY', 'The agent is already running.');
     if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}.`);
     // The run ended at the gate on purpose: going on is the user's decision on the plan, not a resume.
@@ -227,11 +246,26 @@ export class AgentService {
     return ok({ resumed: true });
   }
 
-  decide(taskId: string, callId: string, approved: boolean, reason: string | null): Result<{ decided: true }> {
-    if (!this.approvals.reply(taskId, callId, { approved, reason: approved ? null : reason })) {
+  /**
+   * The user's answer to an approval. `alwaysAllow` (approving only): the rule, as the user
+   * edited it, is saved for the project first (refused, with nothing decided, when it does not
+   * parse or does not cover the call), so the next identical call runs without asking.
+   */
+  decide(taskId: string, callId: string, approved: boolean, reason: string | null, alwaysAllow: string | null = null): Result<{ decided: true; savedRule: string | null }> {
+    const waiting = this.waitingCalls.get(`${taskId}\u0000${callId}`);
+    const task = this.options.store.tasks.get(taskId);
+    if (!waiting || !task) return fail('NOT_FOUND', 'Nothing is waiting for that approval any more (it was already decided, or the run ended).');
+    let savedRule: string | null = null;
+    if (approved && alwaysAllow !== null) {
+      if (!this.options.policy.alwaysAllow) return fail('UNSUPPORTED', 'Rules cannot be saved here.');
+      const saved = this.options.policy.alwaysAllow({ tool: waiting.name, args: waiting.args, role: task.role, task }, alwaysAllow);
+      if (!saved.ok) return saved;
+      savedRule = saved.data.rule;
+    }
+    if (!this.approvals.reply(taskId, callId, { approved, reason: approved ? null : reason, savedRule })) {
       return fail('NOT_FOUND', 'Nothing is waiting for that approval any more (it was already decided, or the run ended).');
     }
-    return ok({ decided: true });
+    return ok({ decided: true, savedRule });
   }
 
   /** The user's answer to an `ask_user` question; a second answer (a double click) is refused, never delivered twice. */
@@ -269,7 +303,7 @@ export class AgentService {
 
   async setModel(taskId: string, ref: string | null): Promise<Result<{ model: string | null }>> {
     const task = this.options.store.tasks.get(taskId);
-    if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+    if (!task) return taskNotFound();
     if (ref !== null) {
       const resolved = await this.options.models.resolve(ref, task.role);
       if (!resolved.ok) return resolved;
@@ -280,7 +314,7 @@ export class AgentService {
   }
 
   setLimits(taskId: string, maxSteps: number, maxCostUsd: number | null): Result<{ maxSteps: number; maxCostUsd: number | null }> {
-    if (!this.options.store.tasks.get(taskId)) return fail('NOT_FOUND', 'That task does not exist any more.');
+    if (!this.options.store.tasks.get(taskId)) return taskNotFound();
     this.options.store.tasks.setLimits(taskId, maxSteps, maxCostUsd);
     this.options.notifyTaskChanged(taskId);
     return ok({ maxSteps, maxCostUsd });
@@ -289,7 +323,7 @@ export class AgentService {
   /** `/compact` by hand: summarise now; the originals stay in the timeline. */
   async compactNow(taskId: string): Promise<Result<{ compacted: true }>> {
     const task = this.options.store.tasks.get(taskId);
-    if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+    if (!task) return taskNotFound();
     if (this.active.has(taskId) || this.scheduler.has(taskId)) return fail('BUSY', 'Stop the agent or wait for it to finish before compacting.');
     const model = await this.options.models.resolve(task.agent.model, task.role);
     if (!model.ok) return model;
@@ -348,11 +382,14 @@ export class AgentService {
       const rules = await readProjectRules(task.workspace.path);
       outcome = await runAgent({
         task,
-        system: buildSystemPrompt(task, rules),
+        system: buildSystemPrompt(task, rules, this.options.briefing?.(task) ?? null),
         model: model.data,
         toolset,
         loopTools: [createAskUserTool((callId, signal) => this.questions.wait(taskId, callId, signal)), ...(this.options.loopTools?.(task) ?? [])],
-        policy: this.options.policy,
+        // Each check sees the task as it is now (its mode may change mid-run) and the turn's allowed tools.
+        policy: {
+          check: (request) => this.options.policy.check({ ...request, task: store.tasks.get(taskId) ?? task, turnAllowRules: this.turnAllowRules.get(taskId) }),
+        },
         permissionDecided: (call, decision) =>
           void this.options.events.publish('agent.permissionDecided', {
             taskId,
@@ -363,6 +400,7 @@ export class AgentService {
             args: call.args,
             decision: decision.kind,
             rule: decision.rule,
+            source: decision.source ?? null,
             reason: decision.kind === 'allow' ? null : decision.reason,
           }),
         history: conversation,
@@ -384,7 +422,15 @@ export class AgentService {
             maxCostUsd: current?.agent.limits.maxCostUsd ?? null,
           };
         },
-        waitForApproval: (callId, signal) => this.approvals.wait(taskId, callId, signal),
+        waitForApproval: async (call, signal) => {
+          const key = `${taskId}\u0000${call.callId}`;
+          this.waitingCalls.set(key, { name: call.name, args: call.args });
+          try {
+            return await this.approvals.wait(taskId, call.callId, signal);
+          } finally {
+            this.waitingCalls.delete(key);
+          }
+        },
         classifyError: this.options.models.classifyError,
         compact: (conv, signal) => compactConversation(this.options, taskId, model.data, conv, signal),
         retry: this.options.retry ?? { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000 },
@@ -397,6 +443,7 @@ export class AgentService {
       outcome = { kind: 'failed', reason: message, code: 'INTERNAL' };
     } finally {
       this.active.delete(taskId);
+      this.turnAllowRules.delete(taskId);
       await toolset?.close().catch(() => undefined);
     }
     writer.flush();

@@ -1,28 +1,40 @@
-import type { TaskRole } from '../../../src-shared/contract';
+import type { Result, RuleSourceId, Task, TaskRole } from '../../../src-shared/contract';
 
 /**
  * What the policy decided and by which rule (`rule` is recorded in the audit trail as
- * `rule:<rule>`: say it so a reader knows why, e.g. "read tools allowed").
+ * `rule:<rule>`: say it so a reader knows why, e.g. "read tools allowed"), and where the rule
+ * lives (`source`: a settings file or Braid's settings; null or absent for Braid's built-in
+ * rules and modes). An `ask` may offer the rule "Always allow in this project" would save.
  */
 export type PermissionDecision =
-  | { kind: 'allow'; rule: string }
-  | { kind: 'ask'; rule: string; reason: string }
-  | { kind: 'deny'; rule: string; reason: string };
+  | { kind: 'allow'; rule: string; source?: RuleSourceId | null }
+  | { kind: 'ask'; rule: string; reason: string; source?: RuleSourceId | null; suggestedRule?: string | null }
+  | { kind: 'deny'; rule: string; reason: string; source?: RuleSourceId | null };
 
 export interface PermissionRequest {
   /** The tool's name as the model sees it (`run_command`, `mcp__github__create_issue`, ...). */
   tool: string;
   args: unknown;
   role: TaskRole;
+  /** The task as it is now (its project, worktree and mode); the rule engine needs it. */
+  task?: Task;
+  /** Allow rules for this turn only: a slash command's `allowed-tools`. */
+  turnAllowRules?: readonly string[];
 }
 
 /**
- * The one seam every tool call passes before it runs. The full rule engine (modes,
- * allow/ask/deny rules from settings and `.claude/settings.json`) replaces this default
- * implementation later without the agent loop changing; its named rules go in `rule`.
+ * The one seam every tool call passes before it runs. `services/permissions/` implements it
+ * with modes and allow/ask/deny rules (Braid's settings, `.braid/settings.json`,
+ * `.claude/settings*.json`); `defaultPermissionPolicy` below is the fixed policy tests of the
+ * loop alone use.
  */
 export interface PermissionPolicy {
-  check(request: PermissionRequest): PermissionDecision;
+  check(request: PermissionRequest): PermissionDecision | Promise<PermissionDecision>;
+  /**
+   * "Always allow in this project": saves `rule` (as the user edited it) for the task's
+   * project once it is shown to cover the call. Absent: this policy cannot save rules.
+   */
+  alwaysAllow?(request: PermissionRequest & { task: Task }, rule: string): Result<{ rule: string }>;
 }
 
 const readOnlyTools = new Set(['read_file', 'list_dir', 'glob', 'grep', 'git_status', 'git_diff', 'todo_write', 'list_services']);

@@ -5,14 +5,15 @@ import type { WorkspaceToolName } from '../tools';
  * What each role's model is offered. A plan task reads and plans: the read-only workspace tools,
  * `ask_user` and `submit_plan`; it is never offered an edit, a command, a long-lived service or
  * the user's MCP servers (whose tools may write anywhere), and a call to one anyway is refused
- * before anything runs. Every other role gets the whole workspace toolset and `ask_user`.
+ * before anything runs. Every other role gets the whole workspace toolset and `ask_user`; an
+ * implement task pinned to a plan also `update_step`.
  */
 const readOnlyWorkspaceTools = ['read_file', 'list_dir', 'glob', 'grep', 'git_status', 'git_diff', 'todo_write'] as const satisfies readonly WorkspaceToolName[];
 
 const planTools = new Set<string>([...readOnlyWorkspaceTools, 'ask_user', 'submit_plan']);
 
-/** Tools only one role gets. */
-const roleOnlyTools: Record<string, TaskRole> = { submit_plan: 'plan' };
+/** Tools only one role gets (`update_step` is offered only to implement tasks pinned to a plan: the plan service gives it to no other). */
+const roleOnlyTools: Record<string, TaskRole> = { submit_plan: 'plan', update_step: 'implement' };
 
 /** The built-in workspace tools the role's server registers; undefined: all of them. */
 export function workspaceToolsFor(role: TaskRole): readonly WorkspaceToolName[] | undefined {

@@ -53,11 +53,15 @@ export async function readProjectRules(workspaceRoot: string): Promise<ProjectRu
   return rules;
 }
 
-/** The stable prefix of every request: role, workspace facts, project rules. */
-export function buildSystemPrompt(task: Task, rules: readonly ProjectRules[]): string {
+/**
+ * The stable prefix of every request: role, what the role is given to work from (`briefing`:
+ * an implement task's pinned plan and checklist), workspace facts, project rules.
+ */
+export function buildSystemPrompt(task: Task, rules: readonly ProjectRules[], briefing: string | null = null): string {
   const sections = [
     `You are a coding agent working inside Braid on the task "${task.title}".`,
     roleInstructions[task.role],
+    ...(briefing ? [briefing] : []),
     [
       'Workspace:',
       `- Your working directory is a git worktree at ${task.workspace.path}; every tool path is relative to it and cannot leave it.`,

@@ -2,6 +2,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { JSONSchema7 } from 'ai';
 import type { Task, TimelineEventBody } from '../../../src-shared/contract';
 import type { TaskServices } from '../background/background-services';
+import type { CommandConfinement } from '../sandbox/command-isolation';
 import { callIdMetaKey, connectInMemory, createWorkspaceToolServer } from '../tools';
 import { usesOutsideTools, workspaceToolsFor } from './role-tools';
 import type { AgentToolset, ExternalTools, ToolCallOptions, ToolDefinition, ToolOutcome } from './toolset';
@@ -14,7 +15,14 @@ import type { AgentToolset, ExternalTools, ToolCallOptions, ToolDefinition, Tool
  */
 export async function createWorkspaceToolset(
   task: Task,
-  options: { external?: () => Promise<ExternalTools>; record?: (body: TimelineEventBody) => void; commandTimeoutMs?: number; services?: TaskServices } = {},
+  options: {
+    external?: () => Promise<ExternalTools>;
+    record?: (body: TimelineEventBody) => void;
+    commandTimeoutMs?: number;
+    services?: TaskServices;
+    /** The sandbox each command and service starts in (asked per command: the task's mode may change). */
+    confinement?: () => CommandConfinement | null;
+  } = {},
 ): Promise<AgentToolset> {
   const outside = usesOutsideTools(task.role);
   const external = outside && options.external ? await options.external() : undefined;
@@ -25,6 +33,7 @@ export async function createWorkspaceToolset(
     onCommandOutput: (callId, chunk) => outputByCall.get(callId)?.(chunk),
     onTodos: (todos) => options.record?.({ kind: 'todos', todos }),
     services: outside ? options.services : undefined,
+    confinement: options.confinement,
     tools: workspaceToolsFor(task.role),
   });
   const client: Client = await connectInMemory(server);

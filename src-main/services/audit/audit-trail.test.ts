@@ -6,7 +6,7 @@ import type { AuditEntry } from '../../../src-shared/contract';
 import type { Services } from '../index';
 import { agentWorld } from '../testing/agent-fixture';
 import { addRepository, expectOk, makeServices } from '../testing/services-fixture';
-import { git } from '../testing/temp-folders';
+import { git } from '../../testing/git-fixtures';
 
 /** A task's entries, oldest first, as the Audit panel reads them. */
 function entriesOf(services: Services, projectId: string, taskId: string): AuditEntry[] {
@@ -27,7 +27,7 @@ function sortedJson(value: unknown): string {
 
 describe('the audit trail of a task', () => {
   it('records a command the user approved: requested by the rule, approved by the user, then the call with its outcome and duration', async () => {
-    const world = await agentWorld();
+    const world = await agentWorld({ implementMode: null });
     const args = { command: 'echo audited' };
     world.server.enqueue({ text: 'Running it.', toolCalls: [{ id: 'cmd1', name: 'run_command', args }] }, { text: 'Done.' });
     const task = await world.createTask('Command', 'Run a command');
@@ -39,14 +39,14 @@ describe('the audit trail of a task', () => {
     expect(entries.map((entry) => `${entry.type} by ${entry.actor}`)).toEqual([
       'task.created by user',
       'run.started by user',
-      'approval.requested by rule:commands ask first',
+      'approval.requested by rule:ask mode',
       'approval.decided by user',
       'tool.call by agent',
       'run.finished by agent',
     ]);
     const [created, , requested, decided, call] = entries;
     expect(created?.payload).toMatchObject({ title: 'Command', role: 'implement', prompt: 'Run a command', baseBranch: 'main' });
-    expect(requested?.payload).toMatchObject({ callId: 'cmd1', tool: 'run_command', argsDigest: digestOf(args), rule: 'commands ask first' });
+    expect(requested?.payload).toMatchObject({ callId: 'cmd1', tool: 'run_command', argsDigest: digestOf(args), rule: 'ask mode', source: null });
     expect(decided?.payload).toMatchObject({ callId: 'cmd1', tool: 'run_command', approved: true });
     expect(call?.payload).toMatchObject({ callId: 'cmd1', name: 'run_command', argsDigest: digestOf(args), outcome: 'ok', durationMs: expect.any(Number) });
     // The arguments themselves are not in the trail, only their digest.

@@ -48,4 +48,31 @@ describe('audit entries from the pipeline’s domain events', () => {
     expect(expectOk(trail.service.verify('proj000001'))).toMatchObject({ ok: true, entries: 11 });
     store.close();
   });
+  it('records an implementation (version, base, each task with its steps) and each step an implement agent marks', async () => {
+    const store = storeWithTask(tempFolder('braid-audit-'));
+    const events = new DomainEventBus();
+    const trail = createAuditTrail({ store, now: () => 1_000, events, emit: () => undefined });
+    trail.rideOn(new TimelineWriter({ store, now: () => 1_000, publish: () => undefined, flushIntervalMs: 60_000 }));
+    const tasks = [
+      { taskId: 'impl000001', title: 'Add search — S1, S3', stepIds: ['S1', 'S3'], model: null },
+      { taskId: 'impl000002', title: 'Add search — S2', stepIds: ['S2'], model: 'openai:gpt-4o-mini' },
+    ];
+    await events.publish('plan.implemented', {
+      projectId: 'proj000001', taskId: 'plan000001', pipelineId: 'pipe000001', version: 2, title: 'Add search', contentHash: 'c2', at: 1_000,
+      baseBranch: 'main', baseCommit: 'abcdef1234567890', tasks,
+    });
+    const step = { projectId: 'proj000001', taskId: 'impl000002', pipelineId: 'pipe000001', planTaskId: 'plan000001', version: 2, stepId: 'S2', at: 1_000 };
+    await events.publish('plan.stepUpdated', { ...step, status: 'in_progress', note: null });
+    await events.publish('plan.stepUpdated', { ...step, status: 'skipped', note: 'Already done by S1' });
+
+    const entries = expectOk(trail.service.list({ projectId: 'proj000001', pipelineId: 'pipe000001', limit: 100 })).entries.reverse();
+    expect(entries.map((entry) => [entry.type, entry.actor, entry.taskId, describeAuditEntry(entry)])).toEqual([
+      ['plan.implemented', 'user', 'plan000001', 'Plan v2 implemented in 2 tasks [S1, S3] [S2] from main at abcdef1'],
+      ['step.updated', 'agent', 'impl000002', 'Step S2 of plan v2 in progress'],
+      ['step.updated', 'agent', 'impl000002', 'Step S2 of plan v2 skipped: Already done by S1'],
+    ]);
+    expect(entries[0]?.payload).toEqual({ version: 2, contentHash: 'c2', baseBranch: 'main', baseCommit: 'abcdef1234567890', tasks });
+    expect(entries[2]?.payload).toEqual({ planTaskId: 'plan000001', version: 2, stepId: 'S2', status: 'skipped', note: 'Already done by S1' });
+    store.close();
+  });
 });

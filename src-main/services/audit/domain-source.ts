@@ -25,7 +25,7 @@ const findingMoves: Partial<Record<FindingStatus, { type: AuditEntryType; actor:
 /**
  * The audit entries for the facts other services publish as domain events: tasks created,
  * deleted and archived, runs started and ended, the permission policy's decisions, merges,
- * gate overrides, plan versions and decisions, reviews and findings.
+ * gate overrides, plan versions, decisions and implementations, implement steps marked, reviews and findings.
  */
 export function auditDomainEvents(events: DomainEventBus, log: AuditLog, scopes: TaskScopes, calls: ToolCallLedger): void {
   events.on('task.created', ({ task, actor }) => {
@@ -73,12 +73,12 @@ export function auditDomainEvents(events: DomainEventBus, log: AuditLog, scopes:
     calls.forgetTask(taskId);
     log.append(projectId, { actor: end.actor, type: end.type, taskId, pipelineId, payload: { status, reason } });
   });
-  events.on('agent.permissionDecided', ({ taskId, projectId, pipelineId, callId, tool, args, decision, rule, reason }) => {
+  events.on('agent.permissionDecided', ({ taskId, projectId, pipelineId, callId, tool, args, decision, rule, source, reason }) => {
     calls.note(taskId, callId, tool, args);
     const digest = calls.describe(taskId, callId)?.argsDigest ?? null;
     if (decision === 'ask') {
       // The rule decided to ask: the request is its decision; the answer is the user's (from the timeline).
-      log.append(projectId, { actor: `rule:${rule}`, type: 'approval.requested', taskId, pipelineId, payload: { callId, tool, argsDigest: digest, reason, rule } });
+      log.append(projectId, { actor: `rule:${rule}`, type: 'approval.requested', taskId, pipelineId, payload: { callId, tool, argsDigest: digest, reason, rule, source } });
       return;
     }
     log.append(projectId, {
@@ -86,7 +86,7 @@ export function auditDomainEvents(events: DomainEventBus, log: AuditLog, scopes:
       type: 'approval.decided',
       taskId,
       pipelineId,
-      payload: { callId, tool, argsDigest: digest, approved: decision === 'allow', reason, rule },
+      payload: { callId, tool, argsDigest: digest, approved: decision === 'allow', reason, rule, source },
     });
   });
 
@@ -126,6 +126,12 @@ export function auditDomainEvents(events: DomainEventBus, log: AuditLog, scopes:
   );
   events.on('plan.saved', ({ projectId, taskId, pipelineId, version, contentHash, workspaceTaskId, path, commit }) =>
     log.append(projectId, { actor: 'user', type: 'plan.saved', taskId, pipelineId, payload: { version, contentHash, workspaceTaskId, path, commit } }),
+  );
+  events.on('plan.implemented', ({ projectId, taskId, pipelineId, version, contentHash, baseBranch, baseCommit, tasks }) =>
+    log.append(projectId, { actor: 'user', type: 'plan.implemented', taskId, pipelineId, payload: { version, contentHash, baseBranch, baseCommit, tasks } }),
+  );
+  events.on('plan.stepUpdated', ({ projectId, taskId, pipelineId, planTaskId, version, stepId, status, note }) =>
+    log.append(projectId, { actor: 'agent', type: 'step.updated', taskId, pipelineId, payload: { planTaskId, version, stepId, status, note } }),
   );
   events.on('review.submitted', ({ projectId, taskId, pipelineId, reviewedTaskId, version, verdict, confidence, findings }) => {
     log.append(projectId, { actor: 'agent', type: 'review.submitted', taskId, pipelineId, payload: { version, reviewedTaskId, verdict, confidence, findings: findings.length } });

@@ -50,7 +50,8 @@ export function auditTimeline(log: AuditLog, scopes: TaskScopes, calls: ToolCall
           type: 'approval.decided',
           taskId,
           pipelineId: scope.pipelineId,
-          payload: { callId: body.callId, tool: call?.name ?? 'unknown', argsDigest: call?.argsDigest ?? null, approved: body.approved, reason: body.reason },
+          // "Always allow in this project" records the rule it saved.
+          payload: { callId: body.callId, tool: call?.name ?? 'unknown', argsDigest: call?.argsDigest ?? null, approved: body.approved, reason: body.reason, ...(body.savedRule ? { savedRule: body.savedRule } : {}) },
         });
         return;
       }

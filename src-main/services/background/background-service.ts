@@ -1,5 +1,5 @@
 import type { BackgroundService as BackgroundServiceInfo } from '../../../src-shared/contract';
-import type { CommandIsolation } from '../sandbox/command-isolation';
+import type { CommandConfinement, CommandIsolation } from '../sandbox/command-isolation';
 import { spawnSandboxedPty, type SandboxedPty } from '../sandbox/sandboxed-pty';
 import { HeadTailBuffer } from '../tools/output-cap';
 import { plainTerminalText } from '../tools/terminal-text';
@@ -14,6 +14,8 @@ export interface ServiceSpec {
   cwd: string;
   /** The complete environment. */
   env: Record<string, string>;
+  /** Run it in the sandbox. */
+  confinement?: CommandConfinement | null;
 }
 
 export type WaitOutcome = 'seen' | 'exited' | 'timed-out' | 'cancelled';
@@ -44,7 +46,7 @@ export class BackgroundService {
     hooks: { now: () => number; onOutput: () => void; onExit: () => void },
   ) {
     this.startedAt = hooks.now();
-    this.terminal = spawnSandboxedPty({ isolation, argv: spec.argv, cwd: spec.cwd, env: spec.env });
+    this.terminal = spawnSandboxedPty({ isolation, argv: spec.argv, cwd: spec.cwd, env: spec.env, confinement: spec.confinement });
     this.terminal.onData((data) => {
       this.output.push(data);
       for (const listener of this.outputListeners) listener();

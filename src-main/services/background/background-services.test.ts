@@ -2,7 +2,7 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { BackgroundService } from '../../../src-shared/contract';
 import { machineCommandIsolation } from '../sandbox/detect-isolation';
 import { uniqueSleep } from '../testing/host-processes';
-import { openWorkspace } from '../tools/workspace-test-client';
+import { openWorkspace } from '../testing/tool-server-fixture';
 import { BackgroundServices, maxRunningPerTask } from './background-services';
 
 const until = { timeout: 10_000, interval: 20 };

@@ -1,7 +1,8 @@
-import { fail, type BackgroundService as BackgroundServiceInfo, type CommandIsolationInfo, type EventPayload, type Result } from '../../../src-shared/contract';
+import type { BackgroundService as BackgroundServiceInfo, CommandIsolationInfo, EventPayload, Result } from '../../../src-shared/contract';
 import type { DomainEventBus } from '../events';
 import type { CommandIsolation } from '../sandbox/command-isolation';
 import { BackgroundServices, type TaskServices } from './background-services';
+import { taskNotFound } from '../workspaces/open-task-workspace';
 
 export interface CommandsServiceOptions {
   isolation: Promise<CommandIsolation>;
@@ -43,7 +44,7 @@ export function createCommandsService(options: CommandsServiceOptions): Commands
   void options.isolation.then((isolation) => {
     if (isolation.limitation) options.log?.(`[commands] commands are not isolated on this machine: ${isolation.limitation}`);
   });
-  const unknownTask = () => fail('NOT_FOUND', 'That task does not exist any more.');
+  const unknownTask = taskNotFound;
   return {
     async isolation() {
       const isolation = await options.isolation;

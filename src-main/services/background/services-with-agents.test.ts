@@ -17,7 +17,7 @@ async function taskWithService() {
   );
   const task = await world.createTask('Serve', 'Start the server');
   const asked = await world.waitForEvent(task.id, 'approval_request');
-  expect(asked.reason).toBe('Starts a long-running command in the workspace that keeps running after this turn.');
+  expect(asked.reason).toMatch(/^Starts a long-running command in the workspace that keeps running after this turn\. /);
   expectOk(world.services.agents.decide(task.id, 'serve', true, null));
   await world.waitForStatus(task.id, 'done');
   await sleep.waitUntilRunning(2);

@@ -3,7 +3,7 @@ import type { Result } from '../../../src-shared/contract';
 import { expectOk } from '../testing/services-fixture';
 import { DiffScheduler } from './diff-scheduler';
 import type { WorkspaceDiff } from './diff-types';
-import { makeTestWorkspace, type TestWorkspace } from './test-workspace';
+import { makeWorkspace, type TestWorkspace } from '../testing/workspace-fixture';
 import { workspaceDiff } from './workspace-diff';
 
 /** The real diff of each workspace, counted, with runs held at a gate until released. */
@@ -42,7 +42,7 @@ const pathsOf = (result: Result<WorkspaceDiff> | null) => expectOk(result!).file
 
 describe('DiffScheduler', () => {
   it('coalesces requests made while a run is in progress into exactly one more run, which sees the latest files', async () => {
-    const ws = makeTestWorkspace();
+    const ws = makeWorkspace();
     const diffs = gatedDiffs({ a: ws });
     const scheduler = new DiffScheduler({ run: diffs.run });
 
@@ -60,7 +60,7 @@ describe('DiffScheduler', () => {
   });
 
   it('runs at most `concurrency` workspaces at once', async () => {
-    const workspaces = { a: makeTestWorkspace(), b: makeTestWorkspace(), c: makeTestWorkspace() };
+    const workspaces = { a: makeWorkspace(), b: makeWorkspace(), c: makeWorkspace() };
     const diffs = gatedDiffs(workspaces);
     const scheduler = new DiffScheduler({ run: diffs.run, concurrency: 2 });
     const all = Promise.all(['a', 'b', 'c'].map((id) => scheduler.request(id)));
@@ -74,7 +74,7 @@ describe('DiffScheduler', () => {
   });
 
   it('refreshes a dirty workspace off screen only when it becomes visible', async () => {
-    const ws = makeTestWorkspace();
+    const ws = makeWorkspace();
     const diffs = gatedDiffs({ a: ws });
     diffs.release();
     const results: string[][] = [];
@@ -97,7 +97,7 @@ describe('DiffScheduler', () => {
   });
 
   it('on close, cancels queued runs and waits for the running one', async () => {
-    const diffs = gatedDiffs({ a: makeTestWorkspace(), b: makeTestWorkspace() });
+    const diffs = gatedDiffs({ a: makeWorkspace(), b: makeWorkspace() });
     const scheduler = new DiffScheduler({ run: diffs.run, concurrency: 1 });
     const running = scheduler.request('a');
     const queued = scheduler.request('b');

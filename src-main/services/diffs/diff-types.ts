@@ -1,4 +1,4 @@
-import type { DiffFileRefView, DiffFileView, DiffHunkView, FileDiffView, WorkspaceDiffView } from '../../../src-shared/contract';
+import type { DiffFileRefView, DiffFileView, FileDiffView, WorkspaceDiffView } from '../../../src-shared/contract';
 
 /**
  * What a workspace's diff looks like to the rest of the app: the contract's types as they are
@@ -21,8 +21,6 @@ export type DiffPath = Pick<DiffFileView, 'path' | 'pathBytes'>;
 export type DiffFile = DiffFileView;
 export type DiffTotals = WorkspaceDiffView['totals'];
 export type WorkspaceDiff = WorkspaceDiffView;
-export type DiffHunk = DiffHunkView;
-export type DiffLine = DiffHunk['lines'][number];
 
 /** The contract's reference to one file of the list, or (inside the host) just its name. */
 export type DiffFileRef = string | DiffFileRefView;

@@ -1,7 +1,7 @@
 import { onTestFinished, describe, expect, it, vi } from 'vitest';
 import { expectOk } from '../testing/services-fixture';
 import { watchWorkspace, type WorkspaceWatcher } from './diff-watcher';
-import { makeTestWorkspace, type TestWorkspace } from './test-workspace';
+import { makeWorkspace, type TestWorkspace } from '../testing/workspace-fixture';
 
 /** A watcher on `ws` counting `onDirty` calls and examined batches; closed after the test. */
 async function watched(ws: TestWorkspace) {
@@ -25,14 +25,14 @@ async function watched(ws: TestWorkspace) {
 
 describe('watchWorkspace', () => {
   it('turns a burst of writes into one refresh', async () => {
-    const ws = makeTestWorkspace();
+    const ws = makeWorkspace();
     const { settled } = await watched(ws);
     for (let i = 0; i < 50; i++) ws.write({ [`src/file-${i}.ts`]: `export const n = ${i};\n` });
     expect(await settled(1)).toBe(1);
   });
 
   it('ignores git-ignored files and never enters ignored folders', async () => {
-    const ws = makeTestWorkspace({ '.gitignore': 'node_modules/\n*.log\n', 'src/app.ts': 'a\n', 'node_modules/pkg/index.js': 'x\n' });
+    const ws = makeWorkspace({ '.gitignore': 'node_modules/\n*.log\n', 'src/app.ts': 'a\n', 'node_modules/pkg/index.js': 'x\n' });
     const { counts, watcher, settled } = await watched(ws);
     expect(watcher.directories).toBe(2); // the root and src/, not node_modules/ or node_modules/pkg/
 
@@ -45,7 +45,7 @@ describe('watchWorkspace', () => {
   });
 
   it('watches folders created after it started', async () => {
-    const ws = makeTestWorkspace();
+    const ws = makeWorkspace();
     const { counts, settled } = await watched(ws);
     ws.write({ 'new/deep/file.txt': 'one\n' });
     expect(await settled(1)).toBe(1);
@@ -54,13 +54,13 @@ describe('watchWorkspace', () => {
   });
 
   it('fails with a value when the folder is missing', async () => {
-    const ws = makeTestWorkspace();
+    const ws = makeWorkspace();
     const result = await watchWorkspace({ path: `${ws.path}-missing`, onDirty: () => undefined });
     expect(result).toMatchObject({ ok: false, error: { code: 'PATH_NOT_FOUND' } });
   });
 
   it('notices commits and staging, which change only the git directory', async () => {
-    const ws = makeTestWorkspace();
+    const ws = makeWorkspace();
     ws.write({ 'a.txt': 'a\n' });
     const { counts, settled } = await watched(ws);
     ws.git('add', 'a.txt');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { expectOk } from '../testing/services-fixture';
 import { tempFolder } from '../testing/temp-folders';
 import { fileDiff } from './file-diff';
-import { latin1Name, makeTestWorkspace, writeRawName } from './test-workspace';
+import { latin1Name, makeWorkspace, writeRawName } from '../testing/workspace-fixture';
 import { workspaceDiff } from './workspace-diff';
 
 const lines = (count: number, label = 'line') => Array.from({ length: count }, (_, i) => `${label} ${i + 1}\n`).join('');
@@ -12,7 +12,7 @@ const lines = (count: number, label = 'line') => Array.from({ length: count }, (
 describe('fileDiff', () => {
   it('parses hunks with line numbers and returns both texts and the language', async () => {
     const original = lines(20);
-    const ws = makeTestWorkspace({ 'src/app.ts': original });
+    const ws = makeWorkspace({ 'src/app.ts': original });
     const changed = original.replace('line 5\n', 'line five\n').replace('line 18\n', 'line 18\nline 18b\n');
     ws.write({ 'src/app.ts': changed });
 
@@ -34,7 +34,7 @@ describe('fileDiff', () => {
   });
 
   it('honours the number of context lines', async () => {
-    const ws = makeTestWorkspace({ 'a.md': lines(10) });
+    const ws = makeWorkspace({ 'a.md': lines(10) });
     ws.write({ 'a.md': lines(10).replace('line 5\n', 'five\n') });
     const diff = expectOk(await fileDiff(ws, 'a.md', { contextLines: 0 }));
     expect(diff.hunks).toHaveLength(1);
@@ -43,7 +43,7 @@ describe('fileDiff', () => {
   });
 
   it('shows an untracked file as all additions against nothing', async () => {
-    const ws = makeTestWorkspace();
+    const ws = makeWorkspace();
     ws.write({ 'notes/todo.py': 'a = 1\nb = 2' });
     const diff = expectOk(await fileDiff(ws, 'notes/todo.py'));
     expect(diff).toMatchObject({ status: 'untracked', language: 'python', oldText: '', newText: 'a = 1\nb = 2' });
@@ -63,7 +63,7 @@ describe('fileDiff', () => {
   });
 
   it('diffs a renamed file against its old name when given the list entry', async () => {
-    const ws = makeTestWorkspace({ 'old.go': 'package main\n\nfunc a() {}\n' });
+    const ws = makeWorkspace({ 'old.go': 'package main\n\nfunc a() {}\n' });
     ws.git('mv', 'old.go', 'new.go');
     ws.write({ 'new.go': 'package main\n\nfunc a() {}\nfunc b() {}\n' });
     const entry = expectOk(await workspaceDiff(ws)).files.find((file) => file.path === 'new.go')!;
@@ -77,7 +77,7 @@ describe('fileDiff', () => {
   });
 
   it('reports deletions, mode changes and file ↔ symlink changes', async () => {
-    const ws = makeTestWorkspace({ 'gone.txt': 'bye\n', 'run.sh': 'echo\n', 'link': 'was a file\n' });
+    const ws = makeWorkspace({ 'gone.txt': 'bye\n', 'run.sh': 'echo\n', 'link': 'was a file\n' });
     ws.remove('gone.txt');
     ws.chmod('run.sh', 0o755);
     ws.symlink('run.sh', 'link');
@@ -94,7 +94,7 @@ describe('fileDiff', () => {
   });
 
   it('says binary instead of showing text', async () => {
-    const ws = makeTestWorkspace({ 'img.png': '\0PNG' });
+    const ws = makeWorkspace({ 'img.png': '\0PNG' });
     ws.write({ 'img.png': Buffer.from([0, 1, 2, 3]) });
     const diff = expectOk(await fileDiff(ws, 'img.png'));
     expect(diff).toMatchObject({ status: 'modified', binary: true, hunks: [] });
@@ -103,7 +103,7 @@ describe('fileDiff', () => {
   });
 
   it('says too large, with the size, instead of loading a huge file', async () => {
-    const ws = makeTestWorkspace({ 'big.json': '{}\n' });
+    const ws = makeWorkspace({ 'big.json': '{}\n' });
     ws.write({ 'big.json': `${'x'.repeat(1023)}\n`.repeat(3 * 1024) });
     const diff = expectOk(await fileDiff(ws, 'big.json'));
     expect(diff).toMatchObject({ status: 'modified', tooLarge: { bytes: 3 * 1024 * 1024 }, hunks: [] });
@@ -114,7 +114,7 @@ describe('fileDiff', () => {
   });
 
   it('addresses a name that is not UTF-8 through its raw bytes', async () => {
-    const ws = makeTestWorkspace();
+    const ws = makeWorkspace();
     writeRawName(ws.path, latin1Name, 'un\n');
     // A neighbour that the byte-level glob would also match must not leak in.
     writeRawName(ws.path, Buffer.from('cafX.txt'), 'other\n');
@@ -130,7 +130,7 @@ describe('fileDiff', () => {
   });
 
   it('says unchanged for a file that was reverted since the list was read', async () => {
-    const ws = makeTestWorkspace({ 'a.txt': 'a\n' });
+    const ws = makeWorkspace({ 'a.txt': 'a\n' });
     const diff = expectOk(await fileDiff(ws, 'a.txt'));
     expect(diff).toMatchObject({ status: 'unchanged', hunks: [], oldText: 'a\n', newText: 'a\n' });
   });
@@ -139,7 +139,7 @@ describe('fileDiff', () => {
     const outside = tempFolder('braid-outside-');
     writeFileSync(join(outside, 'secret.txt'), 'TOP SECRET\n');
     writeFileSync(join(outside, 'a.txt'), 'OUTSIDE COPY\n');
-    const ws = makeTestWorkspace({ 'docs/a.txt': 'inside\n' });
+    const ws = makeWorkspace({ 'docs/a.txt': 'inside\n' });
     // An untracked link to a folder outside, and a tracked folder replaced by one.
     ws.symlink(outside, 'link');
     ws.remove('docs');
@@ -163,7 +163,7 @@ describe('fileDiff', () => {
   });
 
   it('answers a link loop and an overlong name with their own codes', async () => {
-    const ws = makeTestWorkspace();
+    const ws = makeWorkspace();
     ws.symlink('loop', 'loop');
     expect(await fileDiff(ws, 'loop/file.txt')).toMatchObject({ ok: false, error: { code: 'SYMLINK_LOOP' } });
     // The looping link itself is just a link: its target text.

@@ -2,18 +2,20 @@ import { fail, ok, type Result } from '../../../src-shared/contract';
 import { summariseGitError } from '../git/run-git';
 import { checkEntryName, locateWorktreeEntry } from '../paths/worktree-entry';
 import { readBlobAt, type BlobRead } from './blob-reader';
-import { resolveDiffBase } from './diff-base';
 import { defaultDiffLimits, type DiffFileRef, type DiffLimits, type DiffWorkspace, type FileDiff } from './diff-types';
 import { languageOf } from './file-language';
+import { hunkId } from './hunk';
 import { plainDiffConfig, plainDiffFlags, runGitBytes } from './git-bytes';
-import { exactPathspec, resolveFileRef, type ResolvedFileRef } from './path-bytes';
-import { additionHunk, parsePatch, type PatchSection } from './patch-parser';
+import { resolveWorkspaceBase } from './merge-base';
+import { resolveFileRef, type ResolvedFileRef } from './path-bytes';
 import { parseRawNumstat } from './raw-numstat-parser';
+import { hunksOf, pathspecsOf, readFileDiff, shownContext } from './read-file-diff';
+import { additionPatch, type FilePatch } from './unified-diff';
 import { binarySniffBytes } from './untracked-files';
 import { readWorkingFile, type WorkingFileRead } from './working-file';
 
 export interface FileDiffOptions {
-  /** Unchanged lines around each change (git's default 3). */
+  /** Unchanged lines around each change (default `shownContext`, 3: what every hunk action is named by). */
   contextLines?: number;
   limits?: Partial<DiffLimits>;
 }
@@ -30,7 +32,7 @@ export async function fileDiff(workspace: DiffWorkspace, file: DiffFileRef, opti
     const valid = checkEntryName(name);
     if (!valid.ok) return valid;
   }
-  const base = await resolveDiffBase(workspace);
+  const base = await resolveWorkspaceBase(workspace);
   if (!base.ok) return base;
   // Confined before anything is read. Below a link that leads out of the worktree (or loops)
   // nothing is read: as git sees it, nothing is there. Such a name is refused unless git has
@@ -56,20 +58,9 @@ export async function fileDiff(workspace: DiffWorkspace, file: DiffFileRef, opti
     return ok(result);
   }
 
-  const patch = await runGitBytes(workspace.path, [
-    ...plainDiffConfig,
-    'diff',
-    ...plainDiffFlags,
-    '-p',
-    '--full-index',
-    `-U${Math.max(0, Math.floor(options.contextLines ?? 3))}`,
-    ref.oldBytes ? '-M' : '--no-renames',
-    base.data.commit,
-    '--',
-    ...pathspecsOf(ref).map((spec) => spec.pathspec),
-  ]);
-  if (patch.code !== 0) return fail('GIT_FAILED', `git diff failed: ${summariseGitError(patch.stderr)}`);
-  const sections = parsePatch(patch.stdout).filter((section) => belongsTo(section, ref));
+  const patches = await readFileDiff(workspace, base.data.commit, file, { context: options.contextLines ?? shownContext });
+  if (!patches.ok) return patches;
+  const sections = patches.data;
   if (linkRefusal && oldSide.kind === 'missing' && sections.length === 0) return linkRefusal;
 
   const oldContent = oldSide.kind === 'blob' ? oldSide.content : null;
@@ -77,14 +68,15 @@ export async function fileDiff(workspace: DiffWorkspace, file: DiffFileRef, opti
   result.binary = sections.some((section) => section.binary) || isBinary(oldContent) || isBinary(newContent);
 
   if (sections.length === 0) {
-    if (oldSide.kind === 'missing' && newContent) {
+    if (oldSide.kind === 'missing' && newSide.kind === 'content') {
+      // Untracked: git's diff does not see it; its hunk is built the way the actions build it.
       result.status = 'untracked';
-      if (newSide.kind === 'content') result.newMode = newSide.mode;
-      if (!result.binary) result.hunks = additionHunk(newContent.toString('utf8'));
+      result.newMode = newSide.mode;
+      if (!result.binary) result.hunks = additionPatch(ref.path.path, newSide.content, { mode: newSide.mode }).hunks;
     } else result.status = 'unchanged';
   } else {
     Object.assign(result, statusOf(sections));
-    if (!result.binary) result.hunks = sections.flatMap((section) => section.hunks);
+    if (!result.binary) result.hunks = hunksOf(sections);
   }
 
   const changedLines = result.hunks.reduce((sum, hunk) => sum + hunk.lines.length, 0);
@@ -93,6 +85,8 @@ export async function fileDiff(workspace: DiffWorkspace, file: DiffFileRef, opti
     result.tooLarge = { bytes: Math.max(oldContent?.length ?? 0, newContent?.length ?? 0) };
     return ok(result);
   }
+  // Named for the actions: they act only on a hunk the file still has exactly.
+  if (result.hunks.length > 0) result.hunkIds = result.hunks.map(hunkId);
   if (!result.binary) {
     result.oldText = oldContent ? oldContent.toString('utf8') : '';
     result.newText = newContent ? newContent.toString('utf8') : '';
@@ -105,21 +99,7 @@ function oldNameOf(ref: ResolvedFileRef): Partial<FileDiff> {
   return ref.oldPath.pathBytes ? { oldPath: ref.oldPath.path, oldPathBytes: ref.oldPath.pathBytes } : { oldPath: ref.oldPath.path };
 }
 
-function pathspecsOf(ref: ResolvedFileRef) {
-  return [exactPathspec(ref.bytes), ...(ref.oldBytes ? [exactPathspec(ref.oldBytes)] : [])];
-}
-
-/** A glob pathspec (for a name that is not UTF-8) may match neighbours: keep our file's sections. */
-function belongsTo(section: PatchSection, ref: ResolvedFileRef): boolean {
-  if (pathspecsOf(ref).every((spec) => spec.exact)) return true;
-  const header = section.headerLine;
-  return [ref.bytes, ref.oldBytes].some((name) => name && endsWith(header, Buffer.concat([Buffer.from(' b/'), name])));
-}
-
-const endsWith = (haystack: Buffer, needle: Buffer) =>
-  haystack.length >= needle.length && haystack.subarray(haystack.length - needle.length).equals(needle);
-
-function statusOf(sections: PatchSection[]): Pick<FileDiff, 'status' | 'oldMode' | 'newMode'> {
+function statusOf(sections: FilePatch[]): Pick<FileDiff, 'status' | 'oldMode' | 'newMode'> {
   const first = sections[0]!;
   const last = sections[sections.length - 1]!;
   const modes = { oldMode: first.oldMode, newMode: last.newMode };

@@ -2,9 +2,7 @@ export type {
   DiffFile,
   DiffFileRef,
   DiffFileStatus,
-  DiffHunk,
   DiffLimits,
-  DiffLine,
   DiffPath,
   DiffTotals,
   DiffWorkspace,
@@ -14,7 +12,10 @@ export type {
 export { defaultDiffLimits } from './diff-types';
 export { workspaceDiff, type WorkspaceDiffOptions } from './workspace-diff';
 export { fileDiff, type FileDiffOptions } from './file-diff';
-export { resolveDiffBase, type DiffBase } from './diff-base';
+export { mergeBaseOf, resolveWorkspaceBase, type WorkspaceBase } from './merge-base';
+export { readFileDiff, hunksOf, shownContext, type ReadFileDiffOptions } from './read-file-diff';
+export { parseUnifiedDiff, parseFilePatch, formatPatch, additionPatch, type FilePatch, type FormatPatchOptions } from './unified-diff';
+export { hunkId, hunkRange, sameRange, hunkHeader, addedLines, removedLines, changeRanges, type Hunk, type HunkLine, type HunkRange } from './hunk';
 export { languageOf } from './file-language';
 export { DiffScheduler, type DiffSchedulerOptions } from './diff-scheduler';
 export { watchWorkspace, type WorkspaceWatcher, type WorkspaceWatcherOptions } from './diff-watcher';

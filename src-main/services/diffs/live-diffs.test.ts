@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { WorkspaceDiff } from './diff-types';
 import { LiveDiffs } from './live-diffs';
-import { makeTestWorkspace, type TestWorkspace } from './test-workspace';
+import { makeWorkspace, type TestWorkspace } from '../testing/workspace-fixture';
 import { workspaceDiff } from './workspace-diff';
 
 function liveDiffsOver(workspaces: Record<string, TestWorkspace>) {
@@ -21,7 +21,7 @@ function liveDiffsOver(workspaces: Record<string, TestWorkspace>) {
 
 describe('LiveDiffs', () => {
   it('reports the new file list of a visible workspace as the agent writes', async () => {
-    const ws = makeTestWorkspace();
+    const ws = makeWorkspace();
     const { live, changes } = liveDiffsOver({ a: ws });
     live.setVisible(['a']);
     expect((await live.watch('a')).ok).toBe(true);
@@ -36,8 +36,8 @@ describe('LiveDiffs', () => {
   });
 
   it('leaves workspaces off screen dirty until they are shown or asked for', async () => {
-    const shown = makeTestWorkspace();
-    const hidden = makeTestWorkspace();
+    const shown = makeWorkspace();
+    const hidden = makeWorkspace();
     const { live, changes, computed } = liveDiffsOver({ shown, hidden });
     live.setVisible(['shown']);
     await live.watch('shown');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { plainDiffConfig, runGitBytes } from './git-bytes';
 import { parseRawNumstat, RawRecordStream } from './raw-numstat-parser';
-import { latin1Name, makeTestWorkspace, writeRawName } from './test-workspace';
+import { latin1Name, makeWorkspace, writeRawName } from '../testing/workspace-fixture';
 
 describe('RawRecordStream', () => {
   it('finds every file of the raw part however git’s output is split into chunks', async () => {
-    const ws = makeTestWorkspace({ 'a.txt': 'a\n', 'b.txt': 'b\n', 'moved.txt': 'same content here\n', 'gone.txt': 'x\n' });
+    const ws = makeWorkspace({ 'a.txt': 'a\n', 'b.txt': 'b\n', 'moved.txt': 'same content here\n', 'gone.txt': 'x\n' });
     ws.write({ 'a.txt': 'A\n', 'b.txt': 'B\n' });
     ws.git('mv', 'moved.txt', 'renamed.txt');
     ws.remove('gone.txt');

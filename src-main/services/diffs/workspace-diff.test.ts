@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { expectOk } from '../testing/services-fixture';
-import { commitAll, writeFiles } from '../testing/temp-folders';
+import { commitAll, writeFiles } from '../../testing/git-fixtures';
 import type { DiffFile } from './diff-types';
-import { latin1Name, makeTestWorkspace, writeRawName } from './test-workspace';
+import { latin1Name, makeWorkspace, writeRawName } from '../testing/workspace-fixture';
 import { workspaceDiff } from './workspace-diff';
 
 const byPath = (files: DiffFile[]) => Object.fromEntries(files.map((file) => [file.path, file]));
 
 describe('workspaceDiff', () => {
   it('lists committed, staged, unstaged and untracked changes with line counts and totals', async () => {
-    const ws = makeTestWorkspace({ 'a.txt': 'one\ntwo\n', 'b.txt': 'b\n', 'c.txt': 'c\n' });
+    const ws = makeWorkspace({ 'a.txt': 'one\ntwo\n', 'b.txt': 'b\n', 'c.txt': 'c\n' });
     ws.write({ 'a.txt': 'one\ntwo\nthree\n' });
     ws.commit('committed change');
     ws.write({ 'b.txt': 'B\n' });
@@ -29,7 +29,7 @@ describe('workspaceDiff', () => {
   });
 
   it('handles binary files, renames, mode changes, deletions and file ↔ symlink changes', async () => {
-    const ws = makeTestWorkspace({
+    const ws = makeWorkspace({
       'logo.bin': '\0\x01\x02',
       'old-name.ts': 'export const a = 1;\nexport const b = 2;\nexport const c = 3;\nexport const d = 4;\n',
       'run.sh': 'echo hi\n',
@@ -54,7 +54,7 @@ describe('workspaceDiff', () => {
   });
 
   it('keeps names that are not UTF-8 losslessly, tracked or untracked', async () => {
-    const ws = makeTestWorkspace();
+    const ws = makeWorkspace();
     writeRawName(ws.path, latin1Name, 'bonjour\n');
     const untracked = expectOk(await workspaceDiff(ws)).files;
     expect(untracked).toHaveLength(1);
@@ -69,7 +69,7 @@ describe('workspaceDiff', () => {
   });
 
   it('lists very large files with their size and marks them too large, tracked or not', async () => {
-    const ws = makeTestWorkspace({ 'data.csv': 'a,b\n' });
+    const ws = makeWorkspace({ 'data.csv': 'a,b\n' });
     const big = 'x'.repeat(99) + '\n';
     ws.write({ 'data.csv': big.repeat(30_000), 'dump.log': big.repeat(30_000) });
     const files = byPath(expectOk(await workspaceDiff(ws)).files);
@@ -79,7 +79,7 @@ describe('workspaceDiff', () => {
   });
 
   it('drops a file that was changed and then changed back', async () => {
-    const ws = makeTestWorkspace({ 'a.txt': 'same\n' });
+    const ws = makeWorkspace({ 'a.txt': 'same\n' });
     ws.write({ 'a.txt': 'different\n' });
     expect(expectOk(await workspaceDiff(ws)).files.map((file) => file.path)).toEqual(['a.txt']);
     ws.write({ 'a.txt': 'same\n' });
@@ -87,7 +87,7 @@ describe('workspaceDiff', () => {
   });
 
   it('measures from the merge-base, so new commits on the base branch are not the workspace’s', async () => {
-    const ws = makeTestWorkspace({ 'shared.txt': 'base\n' });
+    const ws = makeWorkspace({ 'shared.txt': 'base\n' });
     ws.write({ 'mine.txt': 'workspace work\n' });
     ws.commit('workspace commit');
     // The base branch moves on after the workspace was created.
@@ -100,7 +100,7 @@ describe('workspaceDiff', () => {
   });
 
   it('falls back to the recorded base commit when the base branch is gone', async () => {
-    const ws = makeTestWorkspace({ 'a.txt': 'a\n' });
+    const ws = makeWorkspace({ 'a.txt': 'a\n' });
     ws.git('-C', ws.repo, 'checkout', '--quiet', '--detach');
     ws.git('-C', ws.repo, 'branch', '-D', 'main');
     ws.write({ 'a.txt': 'b\n' });
@@ -110,7 +110,7 @@ describe('workspaceDiff', () => {
   });
 
   it('fails with a value when the workspace folder is missing', async () => {
-    const ws = makeTestWorkspace();
+    const ws = makeWorkspace();
     const result = await workspaceDiff({ ...ws, path: `${ws.path}-missing` });
     expect(result).toMatchObject({ ok: false, error: { code: 'PATH_NOT_FOUND' } });
   });

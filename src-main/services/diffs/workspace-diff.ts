@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { summariseGitError } from '../git/run-git';
 import { statEntry, WorktreeEntryLocator } from '../paths/worktree-entry';
-import { resolveDiffBase } from './diff-base';
+import { resolveWorkspaceBase } from './merge-base';
 import { defaultDiffLimits, type DiffFile, type DiffLimits, type DiffTotals, type DiffWorkspace, type WorkspaceDiff } from './diff-types';
 import { plainDiffConfig, plainDiffFlags, runGitBytes } from './git-bytes';
 import { pathBytesOf } from './path-bytes';
@@ -26,7 +26,7 @@ export async function workspaceDiff(workspace: DiffWorkspace, options: Workspace
   const limits: DiffLimits = { ...defaultDiffLimits, ...options.limits };
   // Untracked files do not depend on the merge-base: start on them at once.
   const untrackedFiles = listUntracked(workspace.path, limits);
-  const base = await resolveDiffBase(workspace);
+  const base = await resolveWorkspaceBase(workspace);
   if (!base.ok) {
     await untrackedFiles;
     return base;

@@ -13,5 +13,7 @@ export function forwardToContract(events: DomainEventBus, emit: ContractEmit): v
   events.on('task.changed', ({ task }) => emit('tasks.changed', { task }));
   events.on('task.removed', ({ projectId, taskId }) => emit('tasks.removed', { projectId, taskId }));
   events.on('plan.versionAdded', ({ projectId, taskId, version, status, title }) => emit('plans.changed', { projectId, taskId, version, status, title }));
+  events.on('plan.implemented', ({ projectId, taskId, tasks }) => emit('plans.progressChanged', { projectId, planTaskId: taskId, taskIds: tasks.map((task) => task.taskId) }));
+  events.on('plan.stepUpdated', ({ projectId, planTaskId, taskId }) => emit('plans.progressChanged', { projectId, planTaskId, taskIds: [taskId] }));
   events.on('plan.decided', ({ projectId, taskId, version, decision, title }) => emit('plans.changed', { projectId, taskId, version, status: decision.kind, title }));
 }

@@ -1,4 +1,4 @@
-import type { FindingPriority, FindingStatus, MergeStrategyName, PlanDecision, PlanVersionStatus, Task, TaskStatus } from '../../../src-shared/contract';
+import type { FindingPriority, FindingStatus, MergeStrategyName, PlanDecision, PlanVersionStatus, RuleSourceId, StepStatus, Task, TaskStatus } from '../../../src-shared/contract';
 
 /**
  * Facts inside the host that other services react to. What the UI is told is the contract's
@@ -50,6 +50,8 @@ export interface DomainEvents {
     args: unknown;
     decision: 'allow' | 'deny' | 'ask';
     rule: string;
+    /** Where the rule lives (a settings file, Braid's settings); null for Braid's built-in rules and modes. */
+    source: RuleSourceId | null;
     reason: string | null;
   };
   /** A merge moved its target branch from `targetBefore` to `targetAfter`. */
@@ -114,6 +116,24 @@ export interface DomainEvents {
   'plan.submissionRefused': Omit<PlanFact, 'version' | 'contentHash' | 'title'> & { attempt: number; issues: string[]; failedTask: boolean; at: number };
   /** An approved version's Markdown was committed into a workspace ("Save to repository"). */
   'plan.saved': PlanFact & { workspaceTaskId: string; path: string; commit: string };
+  /**
+   * An approved version is being implemented (`plans.implement`): the implement tasks were
+   * stored (their worktrees are being made from `baseCommit`), each pinned to its steps.
+   */
+  'plan.implemented': PlanFact & { baseBranch: string; baseCommit: string; tasks: { taskId: string; title: string; stepIds: string[]; model: string | null }[] };
+  /** An implement task's agent marked one of its pinned steps (`update_step`). */
+  'plan.stepUpdated': {
+    projectId: string;
+    /** The implement task. */
+    taskId: string;
+    pipelineId: string | null;
+    planTaskId: string;
+    version: number;
+    stepId: string;
+    status: StepStatus;
+    note: string | null;
+    at: number;
+  };
 }
 
 /** What every plan fact names: enough for an audit entry without reading the store again. */

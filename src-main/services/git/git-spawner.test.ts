@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { isProcessAlive } from '../processes/process-tree';
-import { git, makeRepository, tempFolder } from '../testing/temp-folders';
+import { createRepo, git } from '../../testing/git-fixtures';
+import { tempFolder } from '../testing/temp-folders';
 import { GitSpawner } from './git-spawner';
 import { runGit, runGitBytes } from './run-git';
 
@@ -35,19 +36,22 @@ const run = (spawner: GitSpawner, cwd: string, args: string[], extra: Partial<Pa
 describe('runGitBytes through the git spawner', () => {
   it("gives git the host's environment as it is at each call, not as it was when the helper started", async () => {
     const spawner = freshSpawner();
-    const dir = makeRepository(tempFolder());
+    const dir = createRepo().path;
     expect((await run(spawner, dir, ['status'])).code).toBe(0);
     vi.stubEnv('GIT_AUTHOR_NAME', 'Set After The Start');
-    const set = await run(spawner, dir, ['var', 'GIT_AUTHOR_IDENT']);
+    // An e-mail of the call's own, so git needs no identity from the machine (CI has none).
+    const ident = { env: { LC_ALL: 'C', EMAIL: 'late@localhost' } };
+    const set = await run(spawner, dir, ['var', 'GIT_AUTHOR_IDENT'], ident);
     expect(set.stdout.toString()).toMatch(/^Set After The Start </);
     vi.unstubAllEnvs();
     delete process.env.GIT_AUTHOR_NAME;
-    const removed = await run(spawner, dir, ['var', 'GIT_AUTHOR_IDENT']);
+    const removed = await run(spawner, dir, ['var', 'GIT_AUTHOR_IDENT'], ident);
+    expect(removed.code).toBe(0);
     expect(removed.stdout.toString()).not.toContain('Set After The Start');
   });
 
   it('writes stdin and returns stdout as raw bytes', async () => {
-    const dir = makeRepository(tempFolder());
+    const dir = createRepo({ path: tempFolder() }).path;
     const bytes = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
     const written = await runGitBytes(dir, ['hash-object', '-w', '--stdin'], { input: bytes });
     expect(written.code).toBe(0);
@@ -56,7 +60,7 @@ describe('runGitBytes through the git spawner', () => {
   });
 
   it('streams stdout to onStdout as it arrives, and still returns all of it', async () => {
-    const dir = makeRepository(tempFolder());
+    const dir = createRepo({ path: tempFolder() }).path;
     const socket = daemonSocket();
     // The daemon prints "ok" and keeps running: the chunk must arrive before git ends.
     const seen: string[] = [];
@@ -69,7 +73,7 @@ describe('runGitBytes through the git spawner', () => {
   });
 
   it('passes the environment: the caller’s variables, read-only mode, no prompts, C locale', async () => {
-    const dir = makeRepository(tempFolder());
+    const dir = createRepo({ path: tempFolder() }).path;
     const result = await runGit(dir, ['-c', 'alias.show-env=!env', 'show-env'], { readOnly: true, env: { BRAID_TEST_VALUE: 'from the caller' } });
     expect(result.code).toBe(0);
     const env = new Map(result.stdout.split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
@@ -84,7 +88,7 @@ describe('runGitBytes through the git spawner', () => {
   });
 
   it('stops git after the timeout and says so', async () => {
-    const dir = makeRepository(tempFolder());
+    const dir = createRepo({ path: tempFolder() }).path;
     const started = Date.now();
     const result = await runGit(dir, ['credential-cache--daemon', daemonSocket()], { timeoutMs: 300 });
     expect(result.code).toBe(-1);
@@ -93,7 +97,7 @@ describe('runGitBytes through the git spawner', () => {
   });
 
   it('stops git when the caller’s signal fires, as a timeout would', async () => {
-    const dir = makeRepository(tempFolder());
+    const dir = createRepo({ path: tempFolder() }).path;
     const controller = new AbortController();
     // The daemon runs until stopped; it says "ok" once it does, and then the caller gives up.
     const result = await runGitBytes(dir, ['credential-cache--daemon', daemonSocket()], { signal: controller.signal, onStdout: () => controller.abort() });
@@ -112,7 +116,7 @@ describe('runGitBytes through the git spawner', () => {
 
 describe('GitSpawner', () => {
   it('starts its helper only when git is first needed, and keeps one for every call', async () => {
-    const dir = makeRepository(tempFolder());
+    const dir = createRepo({ path: tempFolder() }).path;
     const spawner = freshSpawner();
     expect(spawner.pid).toBeUndefined();
     const results = await Promise.all(Array.from({ length: 8 }, () => run(spawner, dir, ['rev-parse', 'HEAD'])));
@@ -124,7 +128,7 @@ describe('GitSpawner', () => {
   });
 
   it('starts a new helper after its helper was killed, and the next call works, even sent at once', async () => {
-    const dir = makeRepository(tempFolder());
+    const dir = createRepo({ path: tempFolder() }).path;
     const spawner = freshSpawner();
     await run(spawner, dir, ['rev-parse', 'HEAD']);
     const first = spawner.pid!;
@@ -137,7 +141,7 @@ describe('GitSpawner', () => {
   });
 
   it('reports a call whose helper died as stopped, and stops its git', async () => {
-    const dir = makeRepository(tempFolder());
+    const dir = createRepo({ path: tempFolder() }).path;
     const spawner = freshSpawner();
     let running = false;
     const call = run(spawner, dir, ['credential-cache--daemon', daemonSocket()], { onStdout: () => (running = true) });
@@ -151,7 +155,7 @@ describe('GitSpawner', () => {
   });
 
   it('does not keep the host running once git is done', async () => {
-    const dir = makeRepository(tempFolder());
+    const dir = createRepo({ path: tempFolder() }).path;
     const host = spawn(process.execPath, ['--import', 'tsx', hostFixture, dir, '--once'], { stdio: ['ignore', 'pipe', 'inherit'] });
     onTestFinished(() => {
       if (host.exitCode === null && host.signalCode === null) host.kill('SIGKILL');
@@ -164,7 +168,7 @@ describe('GitSpawner', () => {
   });
 
   it('leaves nothing behind when the host dies: the helper and the git it runs end too', async () => {
-    const dir = makeRepository(tempFolder());
+    const dir = createRepo({ path: tempFolder() }).path;
     const host = spawn(process.execPath, ['--import', 'tsx', hostFixture, dir, daemonSocket()], { stdio: ['ignore', 'pipe', 'inherit'] });
     onTestFinished(() => {
       if (host.exitCode === null && host.signalCode === null) host.kill('SIGKILL');

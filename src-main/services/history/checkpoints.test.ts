@@ -6,7 +6,7 @@ import { expectOk } from '../testing/services-fixture';
 import { tempFolder } from '../testing/temp-folders';
 import { createCheckpoint, deleteCheckpoints, listCheckpoints } from './checkpoints';
 import { restoreCheckpoint } from './restore-checkpoint';
-import { makeWorkspace } from './workspace-fixture';
+import { makeWorkspace } from '../testing/workspace-fixture';
 
 describe('checkpoints', () => {
   it('stores the whole working state under a private ref without touching the index, HEAD or files', async () => {

@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { runGit, summariseGitError } from '../git/run-git';
 import { snapshotWorkingTree } from './working-tree-snapshot';
-import { requireWorktree, worktreeGit, type WorkspaceHandle } from './workspace-handle';
+import { requireWorktree, worktreeGit, type WorkspaceHandle } from '../workspaces/workspace-handle';
 
 export interface Checkpoint {
   turn: number;

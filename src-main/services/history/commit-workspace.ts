@@ -1,8 +1,8 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { summariseGitError } from '../git/run-git';
 import { parseNameStatus, suggestCommitMessage, type ChangedPath } from './commit-message';
-import { mergeInProgress } from './merge-in-progress';
-import { requireWorktree, worktreeGit, type WorkspaceHandle } from './workspace-handle';
+import { mergeInProgress } from '../workspaces/merge-in-progress';
+import { requireWorktree, worktreeGit, type WorkspaceHandle } from '../workspaces/workspace-handle';
 
 export interface WorkspaceCommitResult {
   sha: string;

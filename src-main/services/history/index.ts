@@ -1,19 +1,19 @@
 import { fail, type Result } from '../../../src-shared/contract';
 import { runGit } from '../git/run-git';
 import type { WorkspaceContext } from '../workspaces/context';
+import { openTaskWorkspace, taskNotFound } from '../workspaces/open-task-workspace';
+import type { WorkspaceHandle } from '../workspaces/workspace-handle';
 import { createCheckpoint, deleteCheckpoints, listCheckpoints, type Checkpoint } from './checkpoints';
 import { commitWorkspace, type WorkspaceCommitResult } from './commit-workspace';
 import { restoreCheckpoint, type RestoredCheckpoint } from './restore-checkpoint';
-import { openWorkspace, type WorkspaceHandle } from './workspace-handle';
 import { workspaceHistory, type WorkspaceHistory } from './workspace-history';
 
 export type { Checkpoint } from './checkpoints';
 export type { ChangedPath, ChangeKind } from './commit-message';
 export type { WorkspaceCommitResult } from './commit-workspace';
 export type { RestoredCheckpoint } from './restore-checkpoint';
-export type { WorkspaceHandle } from './workspace-handle';
 export type { WorkspaceCommit, WorkspaceHistory } from './workspace-history';
-export { createCheckpoint, deleteCheckpoints, listCheckpoints, commitWorkspace, restoreCheckpoint, openWorkspace, workspaceHistory };
+export { createCheckpoint, deleteCheckpoints, listCheckpoints, commitWorkspace, restoreCheckpoint, workspaceHistory };
 
 export type HistoryService = ReturnType<typeof createHistoryService>;
 
@@ -24,8 +24,8 @@ export type HistoryService = ReturnType<typeof createHistoryService>;
  */
 export function createHistoryService(context: WorkspaceContext, options: { log?: (line: string) => void } = {}) {
   const withWorkspace = async <T>(taskId: string, work: (handle: WorkspaceHandle) => Promise<Result<T>>): Promise<Result<T>> => {
-    const handle = openWorkspace(context, taskId);
-    return handle.ok ? work(handle.data) : handle;
+    const opened = openTaskWorkspace(context, taskId, 'worktree');
+    return opened.ok ? work(opened.data.handle) : opened;
   };
   const moving = async <T>(taskId: string, work: (handle: WorkspaceHandle) => Promise<Result<T>>): Promise<Result<T>> => {
     const result = await withWorkspace(taskId, work);
@@ -53,7 +53,7 @@ export function createHistoryService(context: WorkspaceContext, options: { log?:
     async deleteCheckpoints(taskId: string): Promise<Result<{ deleted: number }>> {
       const task = context.store.tasks.get(taskId);
       const project = task && context.store.projects.get(task.projectId);
-      if (!project) return fail('NOT_FOUND', 'That task does not exist any more.');
+      if (!project) return taskNotFound();
       // Any folder of the repository will do: refs are shared by all its worktrees.
       const probe = await runGit(project.path, ['rev-parse', '--git-dir'], { readOnly: true });
       if (probe.code !== 0) return fail('NOT_FOUND', `The repository ${project.path} is not there any more.`);

@@ -2,10 +2,10 @@ import { fail, ok, type Result } from '../../../src-shared/contract';
 import { summariseGitError } from '../git/run-git';
 import { commitTree, listCheckpoints, validateCheckpointKey, type Checkpoint } from './checkpoints';
 import type { ChangedPath } from './commit-message';
-import { withTemporaryIndex } from './temporary-index';
+import { withTemporaryIndex } from '../workspaces/temporary-index';
 import { snapshotWorkingTree, treeDifferences } from './working-tree-snapshot';
-import { requireWorktree, worktreeGit, type WorkspaceHandle } from './workspace-handle';
-import { guardWorktreeRemoval, removeWorktreeFiles } from './worktree-file-removal';
+import { requireWorktree, worktreeGit, type WorkspaceHandle } from '../workspaces/workspace-handle';
+import { guardWorktreeRemoval, removeWorktreeFiles } from '../workspaces/worktree-file-removal';
 
 export interface RestoredCheckpoint {
   turn: number;

@@ -1,8 +1,8 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { summariseGitError } from '../git/run-git';
-import { snapshotWorkspace } from '../merge/workspace-snapshot';
+import { snapshotWorkspace } from '../workspaces/worktree-snapshot';
 import { parseNameStatus, type ChangedPath } from './commit-message';
-import { worktreeGit, type WorkspaceHandle } from './workspace-handle';
+import { worktreeGit, type WorkspaceHandle } from '../workspaces/workspace-handle';
 
 /**
  * The tree of the worktree as it is on disk now: tracked and untracked files, not ignored

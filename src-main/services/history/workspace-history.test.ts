@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { commitWorkspace } from './commit-workspace';
-import { makeWorkspace } from './workspace-fixture';
+import { makeWorkspace } from '../testing/workspace-fixture';
 import { workspaceHistory } from './workspace-history';
 import { expectOk } from '../testing/services-fixture';
 

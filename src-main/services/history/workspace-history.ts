@@ -1,8 +1,8 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { summariseGitError } from '../git/run-git';
-import { mergeInProgress, type MergeInProgress } from './merge-in-progress';
-import { resolveWorkspaceBase } from './workspace-base';
-import { requireWorktree, worktreeGit, type WorkspaceHandle } from './workspace-handle';
+import { mergeInProgress, type MergeInProgress } from '../workspaces/merge-in-progress';
+import { resolveWorkspaceBase } from '../diffs/merge-base';
+import { requireWorktree, worktreeGit, type WorkspaceHandle } from '../workspaces/workspace-handle';
 
 export interface WorkspaceCommit {
   sha: string;
@@ -43,8 +43,8 @@ export async function workspaceHistory(handle: WorkspaceHandle, options: { limit
   const limit = options.limit ?? 200;
   const format = ['%H', '%s', '%an', '%ae', '%at'].join(fieldSeparator) + recordSeparator;
   const [log, counts, merging] = await Promise.all([
-    worktreeGit(handle, ['log', `--max-count=${limit + 1}`, `--format=${format}`, `${base.data.tip}..HEAD`, '--'], { readOnly: true }),
-    worktreeGit(handle, ['rev-list', '--left-right', '--count', `HEAD...${base.data.tip}`, '--'], { readOnly: true }),
+    worktreeGit(handle, ['log', `--max-count=${limit + 1}`, `--format=${format}`, `${base.data.base}..HEAD`, '--'], { readOnly: true }),
+    worktreeGit(handle, ['rev-list', '--left-right', '--count', `HEAD...${base.data.base}`, '--'], { readOnly: true }),
     mergeInProgress(handle),
   ]);
   if (!merging.ok) return merging;
@@ -64,7 +64,7 @@ export async function workspaceHistory(handle: WorkspaceHandle, options: { limit
     branch: handle.branch,
     baseBranch: handle.baseBranch,
     baseRef: base.data.ref,
-    mergeBase: base.data.mergeBase,
+    mergeBase: base.data.commit,
     ahead,
     behind,
     commits: commits.slice(0, limit),

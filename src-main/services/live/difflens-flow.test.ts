@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Radar } from '../../../src-shared/contract';
 import { agentWorld } from '../testing/agent-fixture';
 import { expectOk } from '../testing/services-fixture';
-import { git } from '../testing/temp-folders';
+import { git } from '../../testing/git-fixtures';
 
 const line = (n: number, text: string) => Array.from({ length: 12 }, (_, i) => (i + 1 === n ? text : `line ${i + 1}`)).join('\n') + '\n';
 

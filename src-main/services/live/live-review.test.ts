@@ -1,18 +1,19 @@
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Task } from '../../../src-shared/contract';
-import { makeTestWorkspace, type TestWorkspace } from '../diffs/test-workspace';
+import { makeWorkspace, type TestWorkspace } from '../testing/workspace-fixture';
 import { workspaceDiff } from '../diffs/workspace-diff';
 import { DomainEventBus } from '../events';
 import { RadarMonitor } from '../radar/radar-monitor';
 import { openStore } from '../store/store';
 import { recordingEmit } from '../testing/recording-emit';
-import { git, tempFolder, writeFiles } from '../testing/temp-folders';
+import { git, writeFiles } from '../../testing/git-fixtures';
+import { tempFolder } from '../testing/temp-folders';
 import { LiveReview } from './live-review';
 
 /** LiveReview over a real store with two tasks in two real worktrees of one repository, counting diff runs. */
 function world() {
-  const first = makeTestWorkspace();
+  const first = makeWorkspace();
   const store = openStore(tempFolder('braid-live-data-'));
   onTestFinished(() => store.close());
   store.projects.insert({ id: 'proj000001', name: 'app', path: first.repo, defaultBranch: 'main', createdAt: 1 });

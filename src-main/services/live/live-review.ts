@@ -4,6 +4,7 @@ import type { DiffWorkspace, WorkspaceDiff } from '../diffs/diff-types';
 import type { DomainEventBus } from '../events';
 import type { RadarMonitor } from '../radar/radar-monitor';
 import type { Store } from '../store/store';
+import { taskNotFound } from '../workspaces/open-task-workspace';
 
 export interface LiveReviewOptions {
   store: Store;
@@ -67,7 +68,7 @@ export class LiveReview {
       return ok({ visible: null });
     }
     const task = this.options.store.tasks.get(taskId);
-    if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+    if (!task) return taskNotFound();
     const previous = this.visibleTaskId;
     this.visibleTaskId = taskId;
     const before = previous && previous !== taskId ? this.options.store.tasks.get(previous) : undefined;

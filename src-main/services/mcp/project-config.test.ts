@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tempFolder, writeFiles } from '../testing/temp-folders';
+import { writeFiles } from '../../testing/git-fixtures';
+import { tempFolder } from '../testing/temp-folders';
 import { readProjectMcpConfig } from './project-config';
 
 describe('readProjectMcpConfig', () => {

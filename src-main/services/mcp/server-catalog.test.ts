@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tempFolder, writeFiles } from '../testing/temp-folders';
+import { writeFiles } from '../../testing/git-fixtures';
+import { tempFolder } from '../testing/temp-folders';
 import { McpServerCatalog } from './server-catalog';
 import { createMemorySettings } from './settings-store';
 import { createTestHub, fixtureConfig, fixtureServerPath } from './testing/hub-harness';

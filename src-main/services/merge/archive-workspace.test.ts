@@ -9,12 +9,12 @@ import { createTaskService } from '../tasks/task-service';
 import { createWorkspaceContext } from '../workspaces/context';
 import { archiveMergedWorkspace } from './archive-workspace';
 import { MergeService } from './merge-service';
-import { expectFail, expectOk } from './merge-test-fixture';
+import { expectFail, expectOk } from '../testing/merge-fixture';
 import type { MergeStrategy } from './merge-types';
 
 function commitFile(folder: string, path: string, content: string) {
   writeFileSync(join(folder, path), content);
-  git(folder, ['commit', '-qam', 'Feature work']);
+  git(folder, 'commit', '-qam', 'Feature work');
 }
 
 /** A real project and task (store, worktree, branch) as the app makes them. */
@@ -51,7 +51,7 @@ describe('archiveMergedWorkspace', () => {
     const archived = expectOk(await archiveMergedWorkspace(context, { taskId: task.id, keepBranch: false, merged: outcome.merged }));
     expect(archived).toEqual({ archived: true, branchDeleted: true });
     expect(existsSync(workspace.path)).toBe(false);
-    expect(git(repo.path, ['branch', '--list', workspace.branch])).toBe('');
+    expect(git(repo.path, 'branch', '--list', workspace.branch)).toBe('');
     expect(context.store.tasks.get(task.id)).toBeUndefined();
   });
 
@@ -64,11 +64,11 @@ describe('archiveMergedWorkspace', () => {
     expectFail(await archiveMergedWorkspace(context, { taskId: task.id, keepBranch: true, merged: outcome.merged }), 'WORKSPACE_HAS_WORK');
     expect(existsSync(join(workspace.path, 'later.txt'))).toBe(true);
 
-    git(workspace.path, ['clean', '-qfd']);
+    git(workspace.path, 'clean', '-qfd');
     expect(expectOk(await archiveMergedWorkspace(context, { taskId: task.id, keepBranch: true, merged: outcome.merged }))).toEqual({
       archived: true,
       branchDeleted: false,
     });
-    expect(git(repo.path, ['branch', '--list', workspace.branch])).not.toBe('');
+    expect(git(repo.path, 'branch', '--list', workspace.branch)).not.toBe('');
   });
 });

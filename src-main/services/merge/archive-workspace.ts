@@ -3,6 +3,7 @@ import { runGit } from '../git/run-git';
 import type { WorkspaceContext } from '../workspaces/context';
 import { deleteTask } from '../workspaces/delete-workspace';
 import type { MergeRecord } from './merge-types';
+import { taskNotFound } from '../workspaces/open-task-workspace';
 
 /**
  * After a merge: removes the worktree (through the ordinary task delete, with its
@@ -17,7 +18,7 @@ export async function archiveMergedWorkspace(
   args: { taskId: string; keepBranch: boolean; merged: Pick<MergeRecord, 'workspaceId' | 'selective' | 'mergedHead'> },
 ): Promise<Result<{ archived: true; branchDeleted: boolean }>> {
   const task = context.store.tasks.get(args.taskId);
-  if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+  if (!task) return taskNotFound();
   const project = context.store.projects.get(task.projectId);
   if (!project) return fail('NOT_FOUND', 'The task’s project is not open in Braid.');
   if (task.workspace.id !== args.merged.workspaceId) return fail('INVALID_INPUT', 'That merge belongs to another workspace.');

@@ -2,7 +2,7 @@ import { existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { listWorktrees } from '../git/worktrees';
 import { runGit } from '../git/run-git';
-import { splitNul } from './git-step';
+import { splitNul } from '../git/git-step';
 
 export interface BranchCheckout {
   path: string;

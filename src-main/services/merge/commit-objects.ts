@@ -1,4 +1,4 @@
-import { gitBytes, gitText } from './git-step';
+import { gitBytes, gitText } from '../git/git-step';
 
 export interface CommitIdentity {
   name: string;

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
-import { gitBytes, gitText } from './git-step';
+import { gitBytes, gitText } from '../git/git-step';
 import type { MergeTreeConflict, MergeTreeResult } from './merge-tree';
 import type { ConflictFile, ConflictResolution, ConflictSide } from './merge-types';
 import { editTree, readTreeEntries, type TreeEdit } from './tree-edits';

@@ -1,5 +1,5 @@
 import type { MergePreviewView } from '../../../src-shared/contract';
-import { gitText, splitNul } from './git-step';
+import { gitText, splitNul } from '../git/git-step';
 
 /** One changed file, as the merge preview lists it (status A, M, D, T, R or C; null counts for binary files). */
 export type FileChange = MergePreviewView['files'][number];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { git } from '../../testing/git-fixtures';
 import { fileDiff } from '../diffs/file-diff';
-import { expectFail, expectOk, makeMergeFixture } from './merge-test-fixture';
+import { expectFail, expectOk, makeMergeFixture } from '../testing/merge-fixture';
 
 const lines = (edits: Record<number, string> = {}) =>
   Array.from({ length: 30 }, (_, i) => edits[i + 1] ?? `line ${i + 1}`).join('\n') + '\n';
@@ -29,7 +29,7 @@ describe('merging chosen hunks', () => {
     expect(f.show('main', 'a.txt')).toBe(lines({ 2: 'WS two', 8: 'BASE eight', 28: 'WS twenty-eight' }));
     // Files not chosen stay as the base has them.
     expect(f.show('main', 'b.txt')).toBe('b\n');
-    expect(git(f.repo.path, ['fsck', '--no-dangling', '--no-progress'])).toBe('');
+    expect(git(f.repo.path, 'fsck', '--no-dangling', '--no-progress')).toBe('');
   });
 
   it('refuses hunks that are not in the diff any more, hunks that collide with the base, and hunks of added files', async () => {

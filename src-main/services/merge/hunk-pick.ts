@@ -1,17 +1,16 @@
 import { fail, ok, type MethodArgs, type Result } from '../../../src-shared/contract';
 import { withTempIndex } from '../git/temporary-index-file';
 import { runGitBytes } from '../git/run-git';
-import { plainDiffConfig, plainDiffFlags } from '../diffs/git-bytes';
-import { formatPatch, parseFilePatch, type HunkRange } from '../review/unified-diff';
+import { gitText } from '../git/git-step';
+import { sameRange } from '../diffs/hunk';
+import { hunksOf, readFileDiff, shownContext } from '../diffs/read-file-diff';
+import { formatFilePatch } from '../diffs/unified-diff';
 import { scratchCommit } from './commit-objects';
-import { gitText } from './git-step';
 import { mergeTrees } from './merge-tree';
 import { readTreeEntries, type TreeEdit } from './tree-edits';
 
 /** Some hunks of one modified file, named as the review shows them (merge-base → workspace, 3 lines of context). */
 export type HunkPick = NonNullable<MethodArgs<'merge.preview'>['hunks']>[number];
-
-const sameRange = (a: HunkRange, b: HunkRange) => a.oldStart === b.oldStart && a.oldLines === b.oldLines && a.newStart === b.newStart && a.newLines === b.newLines;
 
 /**
  * The tree edit that brings only the chosen hunks of a file into the target: the merge-base
@@ -22,32 +21,20 @@ const sameRange = (a: HunkRange, b: HunkRange) => a.oldStart === b.oldStart && a
  * MERGE_CONFLICTS_UNRESOLVED when the chosen hunks collide with the target's own changes.
  */
 export async function pickHunks(repo: string, mergeBase: string, theirs: string, targetTree: string, pick: HunkPick): Promise<Result<TreeEdit>> {
-  const diff = await runGitBytes(repo, [
-    ...plainDiffConfig,
-    '--literal-pathspecs',
-    'diff',
-    ...plainDiffFlags,
-    '-p',
-    '--full-index',
-    '-U3',
-    '--no-renames',
-    mergeBase,
-    theirs,
-    '--',
-    pick.path,
-  ]);
-  if (diff.code !== 0) return fail('GIT_FAILED', `Could not read the changes of ${pick.path}.`);
-  const patch = parseFilePatch(diff.stdout.toString('utf8'));
-  if (!patch || patch.binary) return fail('INVALID_INPUT', `${pick.path} has no text hunks to choose from; pick the whole file.`);
-  const chosen = pick.hunks.map((range) => patch.hunks.find((hunk) => sameRange(hunk, range)));
+  // The file's diff read as DiffLens reads it (same function, flags and context), here between two commits.
+  const diff = await readFileDiff({ path: repo }, mergeBase, pick.path, { to: theirs, context: shownContext });
+  if (!diff.ok) return fail('GIT_FAILED', `Could not read the changes of ${pick.path}.`);
+  const hunks = hunksOf(diff.data);
+  if (diff.data.length === 0 || diff.data.some((patch) => patch.binary)) return fail('INVALID_INPUT', `${pick.path} has no text hunks to choose from; pick the whole file.`);
+  const chosen = pick.hunks.map((range) => hunks.find((hunk) => sameRange(hunk, range)));
   if (chosen.some((hunk) => hunk === undefined) || chosen.length === 0) {
     return fail('HUNK_CHANGED', `The changes of ${pick.path} are not what the preview showed any more; preview the merge again.`, { path: pick.path });
   }
-  const ordered = patch.hunks.filter((hunk) => chosen.includes(hunk));
+  const ordered = hunks.filter((hunk) => chosen.includes(hunk));
 
   const partialTree = await withTempIndex(async (env) => {
     await gitText(repo, ['read-tree', mergeBase], { env });
-    const applied = await runGitBytes(repo, ['apply', '--cached', '--whitespace=nowarn', '-'], { env, input: formatPatch(patch, ordered) });
+    const applied = await runGitBytes(repo, ['apply', '--cached', '--whitespace=nowarn', '-'], { env, input: formatFilePatch(diff.data, ordered) });
     if (applied.code !== 0) return null;
     return gitText(repo, ['write-tree'], { env });
   });

@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '../../../src-shared/contract';
 import { runGit, summariseGitError } from '../git/run-git';
 import { checkoutBranchRef, findBranchCheckout, findCheckoutBlock, updateCheckout, type BranchCheckout } from './checkout-guard';
 import { listChangedPaths } from './file-changes';
-import { gitText, readBranchTips } from './git-step';
+import { gitText, readBranchTips } from '../git/git-step';
 import type { MergeInputs } from './merge-inputs';
 import type { CommitSummary, MergeRecord } from './merge-types';
 

@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { runGit, summariseGitError } from '../git/run-git';
-import { mergeInProgress } from '../history/merge-in-progress';
-import { requireWorktree, worktreeGit, type WorkspaceHandle } from '../history/workspace-handle';
+import { mergeInProgress } from '../workspaces/merge-in-progress';
+import { requireWorktree, worktreeGit, type WorkspaceHandle } from '../workspaces/workspace-handle';
 
 export interface BaseMergedIntoWorkspace {
   /** Files git could not merge: they now hold conflict markers, and the merge waits for a commit. */

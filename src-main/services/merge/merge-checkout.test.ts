@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git } from '../../testing/git-fixtures';
-import { captureState, expectFail, expectOk, makeMergeFixture } from './merge-test-fixture';
+import { captureState, expectFail, expectOk, makeMergeFixture } from '../testing/merge-fixture';
 
 const files = { 'a.txt': 'a\n', 'b.txt': 'b\n', 'c.txt': 'c\n' };
 
@@ -13,7 +13,7 @@ describe('the user’s checkout is sacred', () => {
     f.commitIn(ws.path, { 'a.txt': 'from workspace\n', 'b.txt': 'also\n' }, 'Edit a and b');
     writeFileSync(join(f.repo.path, 'a.txt'), 'my unsaved work\n');
     writeFileSync(join(f.repo.path, 'b.txt'), 'staged work\n');
-    git(f.repo.path, ['add', 'b.txt']);
+    git(f.repo.path, 'add', 'b.txt');
     const before = captureState(f.repo.path, [f.repo.path, ws.path]);
 
     const preview = expectOk(await f.service.previewMerge(f.project, ws, { strategy: 'merge' }));
@@ -32,7 +32,7 @@ describe('the user’s checkout is sacred', () => {
     f.commitIn(ws.path, { 'a.txt': 'from workspace\n', 'new/deep.txt': 'new\n' }, 'Edit a, add a file');
     writeFileSync(join(f.repo.path, 'b.txt'), 'unstaged local\n');
     writeFileSync(join(f.repo.path, 'c.txt'), 'staged local\n');
-    git(f.repo.path, ['add', 'c.txt']);
+    git(f.repo.path, 'add', 'c.txt');
     writeFileSync(join(f.repo.path, 'notes.txt'), 'untracked local\n');
 
     const outcome = expectOk(await f.service.mergeWorkspace(f.project, ws, { strategy: 'squash' }));
@@ -46,9 +46,9 @@ describe('the user’s checkout is sacred', () => {
       'staged local\n',
       'untracked local\n',
     ]);
-    expect(git(f.repo.path, ['diff', '--name-only'])).toBe('b.txt');
-    expect(git(f.repo.path, ['diff', '--cached', '--name-only'])).toBe('c.txt');
-    expect(git(f.repo.path, ['ls-files', '--others', '--exclude-standard'])).toBe('notes.txt');
+    expect(git(f.repo.path, 'diff', '--name-only')).toBe('b.txt');
+    expect(git(f.repo.path, 'diff', '--cached', '--name-only')).toBe('c.txt');
+    expect(git(f.repo.path, 'ls-files', '--others', '--exclude-standard')).toBe('notes.txt');
   });
 
   it('refuses when an untracked or ignored file sits where the merge creates one', async () => {
@@ -59,10 +59,10 @@ describe('the user’s checkout is sacred', () => {
     expectFail(await f.service.mergeWorkspace(f.project, ws, { strategy: 'merge' }), 'CHECKOUT_HAS_CHANGES');
 
     const ws2 = f.addWorkspace('creates-ignored');
-    git(ws2.path, ['rm', '-q', '--cached', '.gitignore']);
+    git(ws2.path, 'rm', '-q', '--cached', '.gitignore');
     f.commitIn(ws2.path, { 'secret.env': 'theirs\n', '.gitignore': 'secret.env\n' }, 'Add secret.env');
-    git(ws2.path, ['add', '-f', 'secret.env']);
-    git(ws2.path, ['commit', '-qm', 'force-add']);
+    git(ws2.path, 'add', '-f', 'secret.env');
+    git(ws2.path, 'commit', '-qm', 'force-add');
     writeFileSync(join(f.repo.path, 'secret.env'), 'MY_KEY=1\n');
     const refused = expectFail(await f.service.mergeWorkspace(f.project, ws2, { strategy: 'merge' }), 'CHECKOUT_HAS_CHANGES');
     expect(refused.details).toMatchObject({ files: [{ path: 'secret.env', status: 'exists' }] });
@@ -73,7 +73,7 @@ describe('the user’s checkout is sacred', () => {
     const f = makeMergeFixture(files);
     const ws = f.addWorkspace('elsewhere');
     f.commitIn(ws.path, { 'a.txt': 'merged\n' }, 'Edit a');
-    git(f.repo.path, ['switch', '-q', '-c', 'my-other-branch']);
+    git(f.repo.path, 'switch', '-q', '-c', 'my-other-branch');
     writeFileSync(join(f.repo.path, 'a.txt'), 'local on other branch\n');
     const outcome = expectOk(await f.service.mergeWorkspace(f.project, ws, { strategy: 'merge' }));
     if (outcome.status !== 'merged') throw new Error('expected a merge');
@@ -99,9 +99,9 @@ describe('the user’s checkout is sacred', () => {
     expect(f.rev('main')).toBe(sneaky);
     // The workspace branch's extra commit was undone too, and its folder still holds the edit.
     expect(f.rev(ws.branch)).toBe(wsHead);
-    expect(git(ws.path, ['diff', '--name-only'])).toBe('b.txt');
-    expect(git(ws.path, ['diff', '--cached', '--name-only'])).toBe('');
-    expect(git(f.repo.path, ['status', '--porcelain'])).toBe('');
+    expect(git(ws.path, 'diff', '--name-only')).toBe('b.txt');
+    expect(git(ws.path, 'diff', '--cached', '--name-only')).toBe('');
+    expect(git(f.repo.path, 'status', '--porcelain')).toBe('');
   });
 
   it('a stale preview is refused instead of merging something else', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git } from '../../testing/git-fixtures';
 import { tempFolder } from '../testing/temp-folders';
-import { captureState, expectFail, expectOk, makeMergeFixture, type MergeFixture } from './merge-test-fixture';
+import { captureState, expectFail, expectOk, makeMergeFixture, type MergeFixture } from '../testing/merge-fixture';
 import type { MergeOutcome, MergeStrategy } from './merge-types';
 
 const files = { 'a.txt': 'one\ntwo\nthree\n', 'b.txt': 'b\n' };
@@ -55,9 +55,9 @@ describe('merge conflicts', () => {
     expect(done.status).toBe('merged');
     expect(f.show('main', 'a.txt')).toBe('one\nBOTH\nthree\n');
     expect(f.show('main', 'ws-only.txt')).toBe('mine\n');
-    expect(git(f.repo.path, ['rev-list', '--parents', '-n1', 'main']).split(' ')).toHaveLength(3);
+    expect(git(f.repo.path, 'rev-list', '--parents', '-n1', 'main').split(' ')).toHaveLength(3);
     expect(readFileSync(join(f.repo.path, 'a.txt'), 'utf8')).toBe('one\nBOTH\nthree\n');
-    expect(git(f.repo.path, ['status', '--porcelain'])).toBe('');
+    expect(git(f.repo.path, 'status', '--porcelain')).toBe('');
     expectFail(f.service.abortMerge(outcome.mergeId), 'NOT_FOUND');
   });
 
@@ -81,7 +81,7 @@ describe('merge conflicts', () => {
     const done = expectOk(await f.service.resolveConflicts(outcome.mergeId, [{ path: 'a.txt', content: 'one\nREBASED\nthree\n' }]));
     if (done.status !== 'merged') throw new Error('expected a merge');
     expect(done.merged.landedCommits).toHaveLength(2);
-    expect(git(f.repo.path, ['log', '--format=%s', '-3', 'main']).split('\n')).toEqual(['Later commit', 'Workspace edits line two', 'Main edits line two']);
+    expect(git(f.repo.path, 'log', '--format=%s', '-3', 'main').split('\n')).toEqual(['Later commit', 'Workspace edits line two', 'Main edits line two']);
     expect(f.show('main', 'a.txt')).toBe('one\nREBASED\nthree\n');
     expect(f.show('main', 'b.txt')).toBe('b after\n');
   });
@@ -103,7 +103,7 @@ describe('merge conflicts', () => {
     // Local work in both checkouts that must survive untouched.
     writeFileSync(join(f.repo.path, 'b.txt'), 'local edit\n');
     writeFileSync(join(f.repo.path, 'scratch.txt'), 'untracked\n');
-    git(f.repo.path, ['add', 'scratch.txt']);
+    git(f.repo.path, 'add', 'scratch.txt');
     writeFileSync(join(ws.path, 'b.txt'), 'agent edit\n');
     const before = captureState(f.repo.path, [f.repo.path, ws.path]);
     for (const strategy of ['merge', 'squash', 'rebase'] as const) {
@@ -112,7 +112,7 @@ describe('merge conflicts', () => {
       expect(captureState(f.repo.path, [f.repo.path, ws.path])).toEqual(before);
       expectFail(await f.service.resolveConflicts(outcome.mergeId, [{ path: 'a.txt', take: 'ours' }]), 'NOT_FOUND');
     }
-    expect(git(f.repo.path, ['fsck', '--no-dangling'])).toBe('');
+    expect(git(f.repo.path, 'fsck', '--no-dangling')).toBe('');
   });
 
   it('the base moving while conflicts are open: resolving refuses and nothing is half-done', async () => {

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { commitTree, readCommit, scratchCommit } from './commit-objects';
-import { treeOf } from './git-step';
+import { treeOf } from '../git/git-step';
 import type { MergeInputs } from './merge-inputs';
 import { mergeTrees, type MergeTreeConflict, type MergeTreeResult } from './merge-tree';
 import { pickHunks } from './hunk-pick';

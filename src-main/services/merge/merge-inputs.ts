@@ -1,9 +1,10 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { listFileChanges, type FileChange } from './file-changes';
-import { gitText, mergeBaseOf, readBranchTips } from './git-step';
+import { mergeBaseOf } from '../diffs/merge-base';
+import { gitText, readBranchTips } from '../git/git-step';
 import { takesUncommitted, type MergeExpectation, type MergeOptions, type MergeProject, type MergeWorkspace } from './merge-types';
 import { commitOfUncommitted } from './uncommitted-commit';
-import { snapshotWorkspace, type WorkspaceSnapshot } from './workspace-snapshot';
+import { snapshotWorkspace, type WorkspaceSnapshot } from '../workspaces/worktree-snapshot';
 
 export interface CommitInRange {
   sha: string;

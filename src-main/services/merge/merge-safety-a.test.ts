@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runMergeScenario, scenarioSeeds } from './merge-safety-scenario';
+import { runMergeScenario, scenarioSeeds } from './merge-safety.fixture';
 
 // Seeds 1–100 (101–200 run in merge-safety-b, in parallel on the other core).
 describe('randomized merge safety (part 1 of 2)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runMergeScenario, scenarioSeeds } from './merge-safety-scenario';
+import { runMergeScenario, scenarioSeeds } from './merge-safety.fixture';
 
 // Seeds 101–200 (1–100 run in merge-safety-a).
 describe('randomized merge safety (part 2 of 2)', () => {

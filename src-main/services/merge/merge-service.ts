@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { applyResolutions, readConflictFiles } from './conflict-files';
-import { GitStepError } from './git-step';
+import { GitStepError } from '../git/git-step';
 import { landMerge, type LandingHooks } from './land-merge';
 import { continueMerge, startMerge, type EngineStep, type PendingStep } from './merge-engine';
 import { gatherMergeInputs, type MergeInputs } from './merge-inputs';

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git } from '../../testing/git-fixtures';
-import { expectFail, expectOk, makeMergeFixture } from './merge-test-fixture';
+import { expectFail, expectOk, makeMergeFixture } from '../testing/merge-fixture';
 
 const files = { 'a.txt': 'a1\na2\na3\n', 'b.txt': 'b1\nb2\n', 'c.txt': 'c1\n' };
 
@@ -16,14 +16,14 @@ describe('mergeWorkspace strategies', () => {
     const outcome = expectOk(await f.service.mergeWorkspace(f.project, ws, { strategy: 'merge' }));
     if (outcome.status !== 'merged') throw new Error('expected a merge');
     const head = f.rev('main');
-    expect(git(f.repo.path, ['rev-list', '--parents', '-n1', head]).split(' ').slice(1)).toEqual([baseBefore, wsHead]);
-    expect(git(f.repo.path, ['log', '-1', '--format=%s', head])).toBe("Merge branch 'braid/feature' into main");
+    expect(git(f.repo.path, 'rev-list', '--parents', '-n1', head).split(' ').slice(1)).toEqual([baseBefore, wsHead]);
+    expect(git(f.repo.path, 'log', '-1', '--format=%s', head)).toBe("Merge branch 'braid/feature' into main");
     expect(f.show(head, 'a.txt')).toBe('a1\nFEATURE\na3\n');
     expect(f.show(head, 'b.txt')).toBe('b1\nBASE\n');
     expect(outcome.merged).toMatchObject({ previousCommit: baseBefore, newCommit: head, files: ['a.txt'], checkout: { path: f.repo.path, updated: true } });
     // The checkout on main now shows the merged file and nothing uncommitted.
     expect(readFileSync(join(f.repo.path, 'a.txt'), 'utf8')).toBe('a1\nFEATURE\na3\n');
-    expect(git(f.repo.path, ['status', '--porcelain'])).toBe('');
+    expect(git(f.repo.path, 'status', '--porcelain')).toBe('');
   });
 
   it('squash: one single-parent commit with the typed message', async () => {
@@ -36,25 +36,25 @@ describe('mergeWorkspace strategies', () => {
     const outcome = expectOk(await f.service.mergeWorkspace(f.project, ws, { strategy: 'squash', message: 'Feature X, squashed' }));
     expect(outcome.status).toBe('merged');
     const head = f.rev('main');
-    expect(git(f.repo.path, ['rev-list', '--parents', '-n1', head])).toBe(`${head} ${before}`);
-    expect(git(f.repo.path, ['log', '-1', '--format=%B', head])).toBe('Feature X, squashed');
-    expect(git(f.repo.path, ['diff', '--name-only', before, head]).split('\n')).toEqual(['a.txt', 'c.txt', 'new.txt']);
+    expect(git(f.repo.path, 'rev-list', '--parents', '-n1', head)).toBe(`${head} ${before}`);
+    expect(git(f.repo.path, 'log', '-1', '--format=%B', head)).toBe('Feature X, squashed');
+    expect(git(f.repo.path, 'diff', '--name-only', before, head).split('\n')).toEqual(['a.txt', 'c.txt', 'new.txt']);
   });
 
   it('rebase: replays each commit onto the moved base keeping author and message, then fast-forwards', async () => {
     const f = makeMergeFixture(files);
     const ws = f.addWorkspace('rebased');
     writeFileSync(join(ws.path, 'a.txt'), 'a1\nWS\na3\n');
-    git(ws.path, ['commit', '-qa', '--author=Agent Smith <agent@x.invalid>', '-m', 'Edit a\n\nWith a body.']);
+    git(ws.path, 'commit', '-qa', '--author=Agent Smith <agent@x.invalid>', '-m', 'Edit a\n\nWith a body.');
     f.commitIn(ws.path, { 'c.txt': 'c1\nWS\n' }, 'Edit c');
     const base = f.repo.commit({ 'b.txt': 'b1\nMAIN\n' }, 'Main moves');
 
     const outcome = expectOk(await f.service.mergeWorkspace(f.project, ws, { strategy: 'rebase' }));
     if (outcome.status !== 'merged') throw new Error('expected a merge');
-    const log = git(f.repo.path, ['log', '--format=%an|%s|%P', '-3', 'main']).split('\n');
+    const log = git(f.repo.path, 'log', '--format=%an|%s|%P', '-3', 'main').split('\n');
     expect(log[0]).toMatch(/^Braid Test\|Edit c\|/);
     expect(log[1]).toBe(`Agent Smith|Edit a|${base}`);
-    expect(git(f.repo.path, ['log', '-1', '--format=%B', 'main~1'])).toBe('Edit a\n\nWith a body.');
+    expect(git(f.repo.path, 'log', '-1', '--format=%B', 'main~1')).toBe('Edit a\n\nWith a body.');
     expect(outcome.merged.landedCommits).toHaveLength(2);
     expect(f.show('main', 'a.txt')).toBe('a1\nWS\na3\n');
     expect(f.show('main', 'b.txt')).toBe('b1\nMAIN\n');
@@ -84,11 +84,11 @@ describe('mergeWorkspace strategies', () => {
     const outcome = expectOk(await f.service.mergeWorkspace(f.project, ws, { strategy: 'merge', files: ['a.txt', 'b.txt'] }));
     expect(outcome.status).toBe('merged');
     const head = f.rev('main');
-    expect(git(f.repo.path, ['rev-list', '--parents', '-n1', head])).toBe(`${head} ${before}`);
-    expect(git(f.repo.path, ['diff', '--name-status', before, head]).split('\n')).toEqual(['M\ta.txt', 'D\tb.txt']);
+    expect(git(f.repo.path, 'rev-list', '--parents', '-n1', head)).toBe(`${head} ${before}`);
+    expect(git(f.repo.path, 'diff', '--name-status', before, head).split('\n')).toEqual(['M\ta.txt', 'D\tb.txt']);
     expect(f.show(head, 'c.txt')).toBe('c1\n');
     expect(f.show(head, 'extra.txt')).toBeNull();
-    expect(git(f.repo.path, ['log', '-1', '--format=%s', head])).toBe('Take 2 files from braid/pick');
+    expect(git(f.repo.path, 'log', '-1', '--format=%s', head)).toBe('Take 2 files from braid/pick');
   });
 
   it('selective: a file that is not among the workspace’s changes is refused', async () => {
@@ -102,7 +102,7 @@ describe('mergeWorkspace strategies', () => {
     const f = makeMergeFixture(files);
     const ws = f.addWorkspace('preview');
     const wsHead = f.commitIn(ws.path, { 'a.txt': 'a1\nP\na3\n', 'd.txt': 'd\n' }, 'Preview me');
-    const refsBefore = git(f.repo.path, ['for-each-ref']);
+    const refsBefore = git(f.repo.path, 'for-each-ref');
     const preview = expectOk(await f.service.previewMerge(f.project, ws, { strategy: 'squash' }));
     expect(preview).toMatchObject({
       targetBranch: 'main',
@@ -120,7 +120,7 @@ describe('mergeWorkspace strategies', () => {
       { path: 'a.txt', status: 'M', additions: 1, deletions: 1 },
       { path: 'd.txt', status: 'A', additions: 1, deletions: 0 },
     ]);
-    expect(git(f.repo.path, ['for-each-ref'])).toBe(refsBefore);
+    expect(git(f.repo.path, 'for-each-ref')).toBe(refsBefore);
   });
 
   it('uncommitted workspace changes are committed on the workspace branch as part of the merge', async () => {
@@ -138,8 +138,8 @@ describe('mergeWorkspace strategies', () => {
     expect(f.show('main', 'untracked.txt')).toBe('new\n');
     // The workspace's work is now a commit on its branch, and its folder is clean.
     expect(outcome.merged.workspaceCommit).toBe(f.rev(ws.branch));
-    expect(git(f.repo.path, ['log', '-1', '--format=%s', ws.branch])).toBe('Uncommitted changes from braid/dirty-ws');
-    expect(git(ws.path, ['status', '--porcelain'])).toBe('');
+    expect(git(f.repo.path, 'log', '-1', '--format=%s', ws.branch)).toBe('Uncommitted changes from braid/dirty-ws');
+    expect(git(ws.path, 'status', '--porcelain')).toBe('');
   });
 
   it('nothing to merge is a clear refusal', async () => {

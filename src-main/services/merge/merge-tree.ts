@@ -1,5 +1,5 @@
 import { runGitBytes } from '../git/run-git';
-import { GitStepError, splitNul } from './git-step';
+import { GitStepError, splitNul } from '../git/git-step';
 
 /** One index stage of a conflicted path: 1 = merge base, 2 = ours (the target), 3 = theirs. */
 export interface ConflictStage {

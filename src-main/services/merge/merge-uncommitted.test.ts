@@ -3,7 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { git, gitEnv } from '../../testing/git-fixtures';
-import { expectFail, expectOk, makeMergeFixture } from './merge-test-fixture';
+import { expectFail, expectOk, makeMergeFixture } from '../testing/merge-fixture';
 import type { MergePreview } from './merge-types';
 
 const files = { 'a.txt': 'a1\na2\na3\n', 'b.txt': 'b1\n', 'gone.txt': 'soon deleted\n', '.gitignore': 'build/\n' };
@@ -79,7 +79,7 @@ describe('merging a workspace whose work is uncommitted', () => {
     expect(f.show('main', 'gone.txt')).toBeNull();
     expect(f.show('main', 'build/out.js')).toBeNull();
     // The workspace's work is its branch's head now; its folder has nothing uncommitted left.
-    expect(git(ws.path, ['status', '--porcelain'])).toBe('');
+    expect(git(ws.path, 'status', '--porcelain')).toBe('');
   });
 
   it('every commit id shown exists after a squash too, and what landed is reachable from main', async () => {
@@ -122,7 +122,7 @@ describe('merging a workspace whose work is uncommitted', () => {
     const ws = f.addWorkspace('busy-agent');
     leaveAgentWork(ws.path);
     const preview = expectOk(await f.service.previewMerge(f.project, ws, { strategy: 'merge' }));
-    const refs = git(f.repo.path, ['for-each-ref', '--format=%(refname) %(objectname)']);
+    const refs = git(f.repo.path, 'for-each-ref', '--format=%(refname) %(objectname)');
 
     writeFileSync(join(ws.path, 'new.txt'), 'the agent kept writing\n');
     const changed = expectFail(await f.service.mergeWorkspace(f.project, ws, { strategy: 'merge' }, pinOf(preview)), 'MERGE_OUTDATED');
@@ -132,7 +132,7 @@ describe('merging a workspace whose work is uncommitted', () => {
     writeFileSync(join(ws.path, 'extra.txt'), 'a file the preview did not see\n');
     expectFail(await f.service.mergeWorkspace(f.project, ws, { strategy: 'merge' }, pinOf(preview)), 'MERGE_OUTDATED');
     rmSync(join(ws.path, 'extra.txt'));
-    expect(git(f.repo.path, ['for-each-ref', '--format=%(refname) %(objectname)'])).toBe(refs);
+    expect(git(f.repo.path, 'for-each-ref', '--format=%(refname) %(objectname)')).toBe(refs);
 
     // A preview that showed no uncommitted files does not merge ones that appeared since.
     const clean = f.addWorkspace('was-clean');
@@ -153,12 +153,12 @@ describe('merging a workspace whose work is uncommitted', () => {
     const ws = f.addWorkspace('pinned');
     leaveAgentWork(ws.path);
     const preview = expectOk(await f.service.previewMerge(f.project, ws, { strategy: 'merge' }));
-    const refs = git(f.repo.path, ['for-each-ref', '--format=%(refname) %(objectname)']);
+    const refs = git(f.repo.path, 'for-each-ref', '--format=%(refname) %(objectname)');
     const main = f.rev('main');
     for (const uncommittedCommit of [main, '0'.repeat(40), preview.workspaceHead]) {
       expectFail(await f.service.mergeWorkspace(f.project, ws, { strategy: 'merge' }, { ...pinOf(preview), uncommittedCommit }), 'MERGE_OUTDATED');
     }
-    expect(git(f.repo.path, ['for-each-ref', '--format=%(refname) %(objectname)'])).toBe(refs);
+    expect(git(f.repo.path, 'for-each-ref', '--format=%(refname) %(objectname)')).toBe(refs);
   });
 
   it('left out on request: only the branch’s commits merge and the files stay uncommitted in the workspace', async () => {
@@ -173,7 +173,7 @@ describe('merging a workspace whose work is uncommitted', () => {
     expect(f.show('main', 'b.txt')).toBe('b1\ncommitted\n');
     expect(f.show('main', 'new.txt')).toBeNull();
     expect(f.rev(ws.branch)).toBe(committed);
-    expect(git(ws.path, ['status', '--porcelain', '--untracked-files=all']).split('\n').map((line) => line.trim())).toEqual(['M a.txt', 'D gone.txt', '?? new.txt']);
+    expect(git(ws.path, 'status', '--porcelain', '--untracked-files=all').split('\n').map((line) => line.trim())).toEqual(['M a.txt', 'D gone.txt', '?? new.txt']);
   });
 
   it('the user’s checkout guard still holds: a dirty file there that the uncommitted work changes refuses the merge, branch untouched', async () => {
@@ -183,10 +183,10 @@ describe('merging a workspace whose work is uncommitted', () => {
     writeFileSync(join(f.repo.path, 'a.txt'), 'the user is editing this\n');
     const preview = expectOk(await f.service.previewMerge(f.project, ws, { strategy: 'merge' }));
     expect(preview.blocked?.code).toBe('CHECKOUT_HAS_CHANGES');
-    const refs = git(f.repo.path, ['for-each-ref', '--format=%(refname) %(objectname)']);
+    const refs = git(f.repo.path, 'for-each-ref', '--format=%(refname) %(objectname)');
     expectFail(await f.service.mergeWorkspace(f.project, ws, { strategy: 'merge' }, pinOf(preview)), 'CHECKOUT_HAS_CHANGES');
-    expect(git(f.repo.path, ['for-each-ref', '--format=%(refname) %(objectname)'])).toBe(refs);
-    expect(git(f.repo.path, ['diff', '--name-only'])).toBe('a.txt');
-    expect(git(ws.path, ['status', '--porcelain']).split('\n')).toHaveLength(3);
+    expect(git(f.repo.path, 'for-each-ref', '--format=%(refname) %(objectname)')).toBe(refs);
+    expect(git(f.repo.path, 'diff', '--name-only')).toBe('a.txt');
+    expect(git(ws.path, 'status', '--porcelain').split('\n')).toHaveLength(3);
   });
 });

@@ -1,6 +1,6 @@
-import { fail, ok, type MergedState, type MergeOutcomeView, type MethodArgs, type Result, type Task } from '../../../src-shared/contract';
-import { openWorkspace } from '../history/workspace-handle';
+import { fail, ok, type MergedState, type MergeOutcomeView, type MethodArgs, type Result } from '../../../src-shared/contract';
 import type { WorkspaceContext } from '../workspaces/context';
+import { openTaskWorkspace, taskNotFound } from '../workspaces/open-task-workspace';
 import { archiveMergedWorkspace } from './archive-workspace';
 import { mergeBaseIntoWorkspace, resolutionRequest } from './merge-base-into-workspace';
 import { clearMergedMarkOnNewWork } from './merged-mark';
@@ -23,27 +23,15 @@ type MergeRequest = MethodArgs<'merge.preview'>;
 export function createTaskMerges(context: WorkspaceContext, options: TaskMergesOptions) {
   clearMergedMarkOnNewWork(context);
   const moved = (workspaceId: string) => void context.events.publish('workspace.moved', { workspaceId });
-  const service = new MergeService({ inRepoQueue: (project, operation) => context.inRepoQueue(projectRow(project), operation), now: context.now });
-  const projectRow = (project: MergeProject) => {
-    const row = context.store.projects.get(project.id);
-    if (!row) throw new Error(`Project ${project.id} is gone`);
-    return row;
-  };
+  // The queue takes the repository's path, which the merge project carries: no second read of the project row.
+  const service = new MergeService({ inRepoQueue: context.inRepoQueue, now: context.now });
 
-  const locate = (taskId: string): Result<{ task: Task; project: MergeProject; workspace: MergeWorkspace }> => {
-    const task = context.store.tasks.get(taskId);
-    if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
-    const project = context.store.projects.get(task.projectId);
-    if (!project) return fail('NOT_FOUND', 'The task’s project is not open in Braid.');
-    const { workspace } = task;
-    if (workspace.state === 'creating' || workspace.state === 'deleting' || workspace.state === 'failed') {
-      return fail('WORKSPACE_NOT_READY', `The workspace is ${workspace.state}.`);
-    }
-    return ok({
-      task,
-      project: { id: project.id, path: project.path },
-      workspace: { id: workspace.id, path: workspace.path, branch: workspace.branch, baseBranch: workspace.baseBranch },
-    });
+  /** The task's project and workspace as the merge takes them; the branch is enough (a missing folder is fine). */
+  const locate = (taskId: string): Result<{ project: MergeProject; workspace: MergeWorkspace }> => {
+    const opened = openTaskWorkspace(context, taskId, 'branch');
+    if (!opened.ok) return opened;
+    const { project, workspace } = opened.data;
+    return ok({ project, workspace: { id: workspace.id, path: workspace.path, branch: workspace.branch, baseBranch: workspace.baseBranch } });
   };
   const taskOfWorkspace = (workspaceId: string) => context.store.tasks.listByWorkspace(workspaceId)[0];
 
@@ -115,14 +103,15 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
         if (pending.ok && taskOfWorkspace(pending.data.workspaceId)?.id !== taskId) return fail('INVALID_INPUT', 'That merge belongs to another task.');
         if (pending.ok) service.abortMerge(mergeId);
       }
-      const handle = openWorkspace(context, taskId);
-      if (!handle.ok) return handle;
-      const merged = await mergeBaseIntoWorkspace(handle.data);
+      const opened = openTaskWorkspace(context, taskId, 'worktree');
+      if (!opened.ok) return opened;
+      const { handle, workspace } = opened.data;
+      const merged = await mergeBaseIntoWorkspace(handle);
       if (!merged.ok) return merged;
-      const task = context.store.tasks.get(taskId);
-      if (task) moved(task.workspace.id);
+      // The task may have been deleted while git worked: only a workspace that is still there moved.
+      if (context.store.tasks.get(taskId)) moved(workspace.id);
       if (merged.data.conflicts.length === 0) return ok({ conflicts: [], delivery: null });
-      const sent = await options.sendToAgent(taskId, resolutionRequest(handle.data.baseBranch, merged.data.conflicts));
+      const sent = await options.sendToAgent(taskId, resolutionRequest(handle.baseBranch, merged.data.conflicts));
       if (!sent.ok) return sent;
       return ok({ conflicts: merged.data.conflicts, delivery: sent.data.delivery });
     },
@@ -130,7 +119,7 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
     /** Removes a merged workspace's worktree (and its branch unless `keepBranch`). */
     async archive(taskId: string, keepBranch: boolean): Promise<Result<{ archived: true; branchDeleted: boolean }>> {
       const task = context.store.tasks.get(taskId);
-      if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+      if (!task) return taskNotFound();
       const merged = task.workspace.merged;
       if (!merged) return fail('INVALID_INPUT', 'This workspace has not been merged yet; merge it first, or delete the task.');
       return archiveMergedWorkspace(context, { taskId, keepBranch, merged: { workspaceId: task.workspace.id, selective: merged.selective, mergedHead: merged.mergedHead } });

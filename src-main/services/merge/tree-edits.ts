@@ -1,5 +1,5 @@
 import { withTempIndex } from '../git/temporary-index-file';
-import { gitText, splitNul } from './git-step';
+import { gitText, splitNul } from '../git/git-step';
 
 /** A file to place in a tree (`oid` and `mode`), or to remove from it (`oid: null`). */
 export interface TreeEdit {

@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { commitTree, readCommit } from './commit-objects';
-import { tryRevParse } from './git-step';
-import type { WorkspaceSnapshot } from './workspace-snapshot';
+import { tryRevParse } from '../git/git-step';
+import type { WorkspaceSnapshot } from '../workspaces/worktree-snapshot';
 
 /** The message of the commit that carries a workspace's uncommitted files onto its branch. */
 export const uncommittedMessage = (branch: string) => `Uncommitted changes from ${branch}\n`;

@@ -19,7 +19,7 @@ beforeAll(() => {
   parent = makeTempDir('braid-confine-');
   const main = createRepo({ parent, files: { 'README.md': '# hi\n', 'src/index.ts': 'export {};\n' } });
   root = join(parent, 'wt');
-  main.git(['worktree', 'add', '-q', '-b', 'task', root]);
+  main.git('worktree', 'add', '-q', '-b', 'task', root);
   evil = join(parent, 'wt-evil');
   mkdirSync(evil);
   writeFileSync(join(evil, 'secret.txt'), 'secret\n');

@@ -1,8 +1,8 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { runGitBytes, summariseGitError } from '../git/run-git';
-import { mergeInProgress } from '../history/merge-in-progress';
-import { withTemporaryIndex } from '../history/temporary-index';
-import { requireWorktree, worktreeGit, type WorkspaceHandle } from '../history/workspace-handle';
+import { mergeInProgress } from '../workspaces/merge-in-progress';
+import { withTemporaryIndex } from '../workspaces/temporary-index';
+import { requireWorktree, worktreeGit, type WorkspaceHandle } from '../workspaces/workspace-handle';
 import { locateWorktreeEntry } from '../paths/worktree-entry';
 
 export interface PlanFile {

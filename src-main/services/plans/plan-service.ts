@@ -1,10 +1,11 @@
 import { fail, ok, type Plan, type PlanVersion, type Result, type Task } from '../../../src-shared/contract';
 import type { LoopTool } from '../agents/loop-tools';
-import { openWorkspace } from '../history/workspace-handle';
 import type { PipelineSettingsStore } from '../projects/pipeline-settings';
 import type { WorkspaceContext } from '../workspaces/context';
+import { openTaskWorkspace } from '../workspaces/open-task-workspace';
 import { slugify } from '../workspaces/slug';
 import { commitPlanFile } from './commit-plan-file';
+import { createImplementService, type ImplementServiceDeps } from './implement-service';
 import { planContent } from './plan-content';
 import { createPlanDecisions, type PlanAgents } from './plan-decisions';
 import { planFact } from './plan-facts';
@@ -17,11 +18,13 @@ export type PlanService = ReturnType<typeof createPlanService>;
 /**
  * Plan artifacts (R1): the versions of a plan task's plan, the agent's `submit_plan`, the
  * user's decisions at the gate, the gate itself (`requireApprovedPlan`), the text diff between
- * versions, and "Save to repository". Every fact is published as a domain event (`plan.*`).
+ * versions, and "Save to repository"; their implementation (R2, `implement-service.ts`) behind
+ * the gate. Every fact is published as a domain event (`plan.*`).
  */
-export function createPlanService(context: WorkspaceContext, deps: { agents: PlanAgents; pipelineSettings: PipelineSettingsStore }) {
+export function createPlanService(context: WorkspaceContext, deps: { agents: PlanAgents; pipelineSettings: PipelineSettingsStore; implement: ImplementServiceDeps }) {
   const { store, events, now } = context;
   const decisions = createPlanDecisions({ store, agents: deps.agents, events, now });
+  const implementation = createImplementService(context, deps.implement);
 
   const planTask = (taskId: string): Result<Task> => {
     const task = store.tasks.get(taskId);
@@ -69,16 +72,33 @@ export function createPlanService(context: WorkspaceContext, deps: { agents: Pla
     /** The gate: `PLAN_NOT_APPROVED` unless `version` is approved and the task's latest. */
     requireApprovedPlan: (taskId: string, number: number): Result<PlanVersion> => requireApprovedPlan(store, taskId, number),
 
-    /** The loop tools a run of `task` gets from plans: `submit_plan` (offered to plan tasks only, see role-tools.ts). */
+    /**
+     * The loop tools a run of `task` gets from plans: `submit_plan` (offered to plan tasks only,
+     * see role-tools.ts) and, for an implement task pinned to a plan, `update_step`.
+     */
     loopToolsFor(task: Task): LoopTool[] {
+      const updateStep = implementation.updateStepTool(task);
       return [
         createSubmitPlanTool({
           accept: (plan) => acceptFromAgent(task, plan),
           refused: (attempt, issues, final) =>
             void events.publish('plan.submissionRefused', { projectId: task.projectId, taskId: task.id, pipelineId: task.pipelineId, attempt, issues, failedTask: final, at: now() }),
         }),
+        ...(updateStep ? [updateStep] : []),
       ];
     },
+
+    /** What the system prompt of `task` adds for its role: the pinned plan and checklist of an implement task (else null). */
+    briefingFor: implementation.briefingFor,
+
+    /** Implement an approved version: the pinned implement tasks, created behind the gate. */
+    implement: implementation.implement,
+    /** Every implement task of a plan task with its steps' progress. */
+    progress: implementation.progress,
+    /** An implement task's steps, files changed, commands run and unplanned changes. */
+    implementSummary: implementation.summary,
+    /** For the review of an implement task: the pinned plan, its steps, the summary, the unplanned changes. */
+    implementContext: implementation.context,
 
     /**
      * Commits an approved (and latest) version's Markdown into the workspace of
@@ -91,12 +111,12 @@ export function createPlanService(context: WorkspaceContext, deps: { agents: Pla
       const target = store.tasks.get(input.workspaceTaskId);
       if (!target) return fail('NOT_FOUND', 'The task whose workspace should get the plan does not exist any more.');
       if (target.projectId !== task.projectId) return fail('INVALID_INPUT', `"${target.title}" belongs to another project; save the plan into a workspace of the same repository.`);
-      const handle = openWorkspace(context, target.id);
-      if (!handle.ok) return handle;
+      const opened = openTaskWorkspace(context, target.id, 'worktree');
+      if (!opened.ok) return opened;
       const plan = approved.data;
       const path = input.path ?? `${deps.pipelineSettings.get(task.projectId).plansDir.replace(/\/+$/, '')}/${slugify(plan.plan.title, 'plan')}.md`;
       const message = `Plan: ${plan.plan.title}\n\nPlan v${plan.version} of the Braid task "${task.title}", approved.\nContent hash: sha256:${plan.contentHash}\n`;
-      const committed = await commitPlanFile(handle.data, { path, content: plan.markdown, message });
+      const committed = await commitPlanFile(opened.data.handle, { path, content: plan.markdown, message });
       if (!committed.ok) return committed;
       void events.publish('workspace.moved', { workspaceId: target.workspace.id });
       void events.publish('plan.saved', { ...planFact(task, plan, now()), workspaceTaskId: target.id, path: committed.data.path, commit: committed.data.commit });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { samplePlan, submitPlanTurn } from '../../testing/sample-plan';
 import { agentWorld } from '../testing/agent-fixture';
 import { expectOk } from '../testing/services-fixture';
-import { git } from '../testing/temp-folders';
+import { git } from '../../testing/git-fixtures';
 
 type World = Awaited<ReturnType<typeof agentWorld>>;
 

@@ -1,13 +1,14 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeRepository, tempFolder } from '../testing/temp-folders';
+import { createRepo } from '../../testing/git-fixtures';
+import { tempFolder } from '../testing/temp-folders';
 import { completePath } from './complete-path';
 
 describe('completePath', () => {
   it('lists matching subfolders, marks repositories, and skips files', async () => {
     const dir = tempFolder();
-    makeRepository(join(dir, 'code-app'));
+    createRepo({ path: join(dir, 'code-app') });
     mkdirSync(join(dir, 'code-notes'));
     mkdirSync(join(dir, 'docs'));
     writeFileSync(join(dir, 'code-file.txt'), 'x');

@@ -4,12 +4,13 @@ import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addRepository, expectOk, makeServices } from '../testing/services-fixture';
-import { git, makeRepository, tempFolder } from '../testing/temp-folders';
+import { createRepo, git } from '../../testing/git-fixtures';
+import { tempFolder } from '../testing/temp-folders';
 
 describe('projects.add', () => {
   it('adds a repository with its name, current and default branch, and announces it', async () => {
     const { services, of } = makeServices();
-    const repo = makeRepository(join(tempFolder(), 'my-app'));
+    const repo = createRepo({ path: join(tempFolder(), 'my-app') }).path;
     const project = expectOk(await services.projects.add(repo));
     expect(project).toMatchObject({ name: 'my-app', path: repo, currentBranch: 'main', defaultBranch: 'main' });
     expect(services.projects.list()).toEqual([project]);
@@ -22,7 +23,7 @@ describe('projects.add', () => {
     ['a plain folder', (dir: string) => (mkdirSync(join(dir, 'plain')), join(dir, 'plain')), 'NOT_A_GIT_REPOSITORY'],
     ['a bare repository', (dir: string) => (git(dir, 'init', '--quiet', '--bare', 'b.git'), join(dir, 'b.git')), 'BARE_REPOSITORY'],
     ['a repository with no commits', (dir: string) => (git(dir, 'init', '--quiet', 'empty'), join(dir, 'empty')), 'NO_COMMITS'],
-    ['the .git folder of a repository', (dir: string) => join(makeRepository(join(dir, 'r')), '.git'), 'NOT_A_GIT_REPOSITORY'],
+    ['the .git folder of a repository', (dir: string) => join(createRepo({ path: join(dir, 'r') }).path, '.git'), 'NOT_A_GIT_REPOSITORY'],
   ])('refuses %s with a clear message and stores nothing', async (_name, makePath, code) => {
     const { services, events } = makeServices();
     const result = await services.projects.add(makePath(tempFolder()));
@@ -36,7 +37,7 @@ describe('projects.add', () => {
 
   it('adds the repository when given a subfolder, and refuses the same repository twice', async () => {
     const { services } = makeServices();
-    const repo = makeRepository(join(tempFolder(), 'app'), { 'src/deep/file.ts': 'x' });
+    const repo = createRepo({ path: join(tempFolder(), 'app'), files: { 'src/deep/file.ts': 'x' } }).path;
     const project = expectOk(await services.projects.add(join(repo, 'src', 'deep')));
     expect(project.path).toBe(repo);
     const again = await services.projects.add(repo);
@@ -51,7 +52,7 @@ describe('projects.add', () => {
 
   it('refuses a linked worktree and points to its main repository', async () => {
     const { services } = makeServices();
-    const repo = makeRepository(join(tempFolder(), 'app'));
+    const repo = createRepo({ path: join(tempFolder(), 'app') }).path;
     const worktree = join(tempFolder(), 'wt');
     git(repo, 'worktree', 'add', '--quiet', '-b', 'side', worktree);
     const result = await services.projects.add(worktree);
@@ -64,7 +65,7 @@ describe('projects.add', () => {
 
   it('expands ~ to the home folder', async () => {
     const { services } = makeServices();
-    const repo = makeRepository(join(tempFolder(), 'app'));
+    const repo = createRepo({ path: join(tempFolder(), 'app') }).path;
     const typed = `~/${relative(homedir(), repo)}`;
     const project = expectOk(await services.projects.add(typed));
     expect(project.path).toBe(repo);
@@ -87,7 +88,7 @@ describe('projects.branches', () => {
 
   it('takes the default branch from origin/HEAD when the repository has a remote', async () => {
     const { services } = makeServices();
-    const upstream = makeRepository(join(tempFolder(), 'upstream'));
+    const upstream = createRepo({ path: join(tempFolder(), 'upstream') }).path;
     git(upstream, 'branch', '-m', 'main', 'trunk');
     const clone = join(tempFolder(), 'clone');
     git(tempFolder(), 'clone', '--quiet', upstream, clone);

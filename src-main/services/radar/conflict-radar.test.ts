@@ -1,7 +1,7 @@
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeMergeFixture } from '../merge/merge-test-fixture';
+import { makeMergeFixture } from '../testing/merge-fixture';
 import { tempFolder } from '../testing/temp-folders';
 import { ConflictRadar } from './conflict-radar';
 import { intersectRanges, parseTouchedLines } from './touched-lines';
@@ -110,6 +110,35 @@ describe('touched lines', () => {
     expect(parseTouchedLines(patch, ['f', 'img'])).toEqual([
       { path: 'f', ranges: [[3, 4], [7, 7], [9, 10]], wholeFile: false },
       { path: 'img', ranges: [], wholeFile: true },
+    ]);
+  });
+
+  it('keeps each file on its own lines when a file became a link (git prints two sections for it)', () => {
+    const patch = [
+      'diff --git a/link b/link',
+      'deleted file mode 100644',
+      '--- a/link',
+      '+++ /dev/null',
+      '@@ -1 +0,0 @@',
+      '-text',
+      'diff --git a/link b/link',
+      'new file mode 120000',
+      '--- /dev/null',
+      '+++ b/link',
+      '@@ -0,0 +1 @@',
+      '+target',
+      '\\ No newline at end of file',
+      'diff --git a/z b/z',
+      '--- a/z',
+      '+++ b/z',
+      '@@ -5 +5 @@',
+      '-five',
+      '+FIVE',
+      '',
+    ].join('\n');
+    expect(parseTouchedLines(patch, ['link', 'z'])).toEqual([
+      { path: 'link', ranges: [], wholeFile: true },
+      { path: 'z', ranges: [[5, 5]], wholeFile: false },
     ]);
   });
 

@@ -1,9 +1,11 @@
 import { resolveBranch } from '../git/branches';
 import { scratchCommit } from '../merge/commit-objects';
-import { gitText, mergeBaseOf, splitNul, tryRevParse } from '../merge/git-step';
+import { mergeBaseOf } from '../diffs/merge-base';
+import { plainDiffConfig, plainDiffFlags } from '../diffs/git-bytes';
+import { gitBytes, gitText, splitNul, tryRevParse } from '../git/git-step';
 import { mergeTrees } from '../merge/merge-tree';
 import type { MergeProject, MergeWorkspace } from '../merge/merge-types';
-import { snapshotWorkspace } from '../merge/workspace-snapshot';
+import { snapshotWorkspace } from '../workspaces/worktree-snapshot';
 import { createConcurrencyLimit } from './concurrency-limit';
 import { overlapOf, parseTouchedLines, type TouchedFile } from './touched-lines';
 
@@ -114,7 +116,8 @@ export class ConflictRadar {
     const [result, names, patch] = await Promise.all([
       mergeTrees(repo, base, theirs),
       gitText(repo, ['diff-tree', '-r', '-z', '--no-renames', '--name-only', mergeBase, tree]),
-      gitText(repo, ['diff', '-U0', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', mergeBase, tree]),
+      // The one parser with the one set of diff flags (../diffs), at zero context: only the lines changed.
+      gitBytes(repo, [...plainDiffConfig, 'diff', ...plainDiffFlags, '-p', '-U0', '--no-renames', mergeBase, tree]),
     ]);
     const analysis = {
       dryRun: { clean: result.clean, conflicts: [...new Set(result.conflicts.map((conflict) => conflict.path))] },

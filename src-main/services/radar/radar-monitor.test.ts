@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Radar } from '../../../src-shared/contract';
 import { agentWorld } from '../testing/agent-fixture';
 import { expectOk } from '../testing/services-fixture';
-import { git } from '../testing/temp-folders';
+import { git } from '../../testing/git-fixtures';
 
 describe('RadarMonitor', () => {
   it('recomputes by itself when the user commits on the base branch, and only then reports', async () => {

@@ -1,3 +1,5 @@
+import { parseUnifiedDiff, type FilePatch } from '../diffs/unified-diff';
+
 /** An inclusive range of line numbers in the base version of a file. */
 export type LineRange = [start: number, end: number];
 
@@ -10,23 +12,32 @@ export interface TouchedFile {
 }
 
 /**
- * Reads `git diff -U0` output (one section per file, in the order of `names`) into the base
- * lines each file's hunks touch, from the hunk headers' old side.
+ * The base lines each file's hunks touch, from the old side of a `git diff -U0` parsed by the
+ * one parser (../diffs/unified-diff.ts): one section per file, in the order of `names` (git's
+ * own listing of the same diff, so names with any bytes need no unquoting).
  */
-export function parseTouchedLines(patch: string, names: readonly string[]): TouchedFile[] {
-  const sections = patch.split(/^diff --git /m).slice(1);
+export function parseTouchedLines(output: Buffer | string, names: readonly string[]): TouchedFile[] {
+  const patches = oneSectionPerFile(parseUnifiedDiff(output));
   return names.map((path, index) => {
-    const section = sections[index] ?? '';
-    const wholeFile = /^(new file mode|deleted file mode|Binary files )/m.test(section);
-    const ranges: LineRange[] = [];
-    for (const match of section.matchAll(/^@@ -(\d+)(?:,(\d+))? \+\d+(?:,\d+)? @@/gm)) {
-      const start = Number(match[1]);
-      const count = match[2] === undefined ? 1 : Number(match[2]);
+    const patch = patches[index];
+    const wholeFile = !patch || patch.newFile || patch.deletedFile || patch.binary;
+    const ranges: LineRange[] = (patch?.hunks ?? []).map(({ oldStart: start, oldLines: count }) =>
       // A pure insertion after line `start` touches the lines around it: git conflicts on adjacent edits too.
-      ranges.push(count === 0 ? [Math.max(1, start), start + 1] : [start, start + count - 1]);
-    }
-    return { path, ranges: mergeAdjacent(ranges), wholeFile };
+      count === 0 ? [Math.max(1, start), start + 1] : [start, start + count - 1],
+    );
+    return { path, ranges: mergeAdjacent(ranges), wholeFile: patch ? wholeFile : false };
   });
+}
+
+/** A file that became a link (or stopped being one) is printed as two sections under one name: one entry, the whole file. */
+function oneSectionPerFile(patches: readonly FilePatch[]): FilePatch[] {
+  const merged: FilePatch[] = [];
+  for (const patch of patches) {
+    const last = merged.at(-1);
+    if (last && last.headerLine.equals(patch.headerLine)) merged[merged.length - 1] = { ...last, deletedFile: true, hunks: [] };
+    else merged.push(patch);
+  }
+  return merged;
 }
 
 /** Sorted, with overlapping ranges joined, so intersections are computed once. */

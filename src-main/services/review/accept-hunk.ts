@@ -1,22 +1,28 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { summariseGitError } from '../git/run-git';
+import { changeRanges } from '../diffs/hunk';
+import { resolveWorkspaceBase } from '../diffs/merge-base';
+import { hunksOf, readFileDiff } from '../diffs/read-file-diff';
+import { formatFilePatch } from '../diffs/unified-diff';
 import { statEntry, type WorktreeEntry } from '../paths/worktree-entry';
+import { locateReviewPath } from '../paths/review-path';
 import { suggestCommitMessage, suggestHunkCommitMessage, type ChangeKind } from '../history/commit-message';
-import { withTemporaryIndex, type IndexGit } from '../history/temporary-index';
-import { resolveWorkspaceBase } from '../history/workspace-base';
-import { requireWorktree, worktreeGit, type WorkspaceHandle } from '../history/workspace-handle';
-import { existsInCommit, isUntracked, readFileDiff } from './file-diff';
-import { overlappingOnNewSide } from './hunk-selection';
-import { locateHunk, type HunkTarget } from './locate-hunk';
+import { withTemporaryIndex, type IndexGit } from '../workspaces/temporary-index';
+import { requireWorktree, worktreeGit, type WorkspaceHandle } from '../workspaces/workspace-handle';
+import { overlappingOnNewSide } from '../diffs/hunk-selection';
+import { hunkRequestOf, locateHunk, reviewFileOf, validateReviewPaths, type HunkTarget } from './locate-hunk';
 import { withPatchFile } from './patch-file';
-import { locateReviewPath, validateReviewPath } from './review-path';
-import { formatPatch } from './unified-diff';
+import { existsInCommit, isUntracked } from './tracking';
 
 export interface AcceptHunkRequest {
   /** Relative to the worktree root. */
   path: string;
-  /** A hunk of the file's diff against the merge-base (zero or three lines of context), or the whole file. */
+  /** The file's old path when DiffLens shows it renamed: its hunks are named against that. */
+  oldPath?: string;
+  /** A hunk of the file's diff against the merge-base as DiffLens shows it (or at zero context), or the whole file. */
   hunk: HunkTarget;
+  /** The hunk's `id` as DiffLens showed it: acted on only if the file still has exactly that hunk. */
+  hunkId?: string;
   /** Suggested from the path and lines when not given. */
   message?: string;
 }
@@ -32,12 +38,13 @@ export type AcceptedHunk =
  * afterwards the worktree's index gets the same change, so the file does not look staged
  * backwards. Hooks are skipped: one could re-stage files and commit more than was accepted.
  *
- * The hunk is named as the review shows it (merge-base → working tree); the part of it that
- * is not committed yet is what gets committed. Refuses with HUNK_CHANGED when the file's
- * diff no longer has that hunk, and with WORKSPACE_NOT_READY when the worktree is missing.
+ * The hunk is named as the review shows it (merge-base → working tree); the part of its
+ * changes that is not committed yet is what gets committed (for a rename not committed yet,
+ * with the rename). Refuses with HUNK_CHANGED when the file's diff no longer has that hunk,
+ * and with WORKSPACE_NOT_READY when the worktree is missing.
  */
 export async function acceptHunk(handle: WorkspaceHandle, request: AcceptHunkRequest): Promise<Result<AcceptedHunk>> {
-  const path = validateReviewPath(request.path);
+  const path = validateReviewPaths(request);
   if (!path.ok) return path;
   const present = requireWorktree(handle);
   if (!present.ok) return present;
@@ -51,17 +58,19 @@ export async function acceptHunk(handle: WorkspaceHandle, request: AcceptHunkReq
     if (!untracked.ok) return untracked;
     if (request.hunk === 'file') return commitWholeFile(handle, entry.data, request.path, untracked.data, request.message);
 
-    const located = await locateHunk(handle, base.data.mergeBase, request.path, request.hunk, untracked.data);
+    const file = reviewFileOf(request);
+    const located = await locateHunk(handle, base.data.commit, file, hunkRequestOf(request.hunk, request.hunkId), untracked.data);
     if (!located.ok) return located;
     // An untracked file is one hunk: accepting it adds the file.
     if (untracked.data) return commitWholeFile(handle, entry.data, request.path, true, request.message);
     const message = request.message?.trim() || suggestHunkCommitMessage(request.path, request.hunk);
 
-    const uncommitted = await readFileDiff(handle, 'HEAD', request.path, 0, false);
+    // What a commit can take is the HEAD → working tree diff: the hunks there on the lines this hunk changed.
+    const uncommitted = await readFileDiff(handle, 'HEAD', file, { context: 0 });
     if (!uncommitted.ok) return uncommitted;
-    const picked = overlappingOnNewSide(located.data.hunks, uncommitted.data?.hunks ?? []);
-    if (!uncommitted.data || picked.length === 0) return ok({ path: request.path, commit: null, alreadyCommitted: true as const });
-    const patch = formatPatch(uncommitted.data, picked);
+    const picked = overlappingOnNewSide(changeRanges(located.data.hunk), hunksOf(uncommitted.data));
+    if (picked.length === 0) return ok({ path: request.path, commit: null, alreadyCommitted: true as const });
+    const patch = formatFilePatch(uncommitted.data, picked);
     return withPatchFile(patch, (patchFile) =>
       commitInTemporaryIndex(handle, request.path, message, {
         stage: (git) => git(['apply', '--cached', '--unidiff-zero', '--whitespace=nowarn', patchFile]),

@@ -1,6 +1,6 @@
 import { readWorktreeEntry } from '../paths/worktree-entry-read';
 import type { ReviewCommentRow } from '../store/review-comment-repository';
-import { locateReviewPath } from './review-path';
+import { locateReviewPath } from '../paths/review-path';
 
 /**
  * Reads a file of the task's worktree as it is now: its text, null when it does not exist,

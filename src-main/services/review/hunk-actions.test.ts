@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asFile, makeWorkspace, numberedLines } from '../history/workspace-fixture';
+import { fileDiff } from '../diffs/file-diff';
+import { hunkRange, type Hunk } from '../diffs/hunk';
+import { asFile, makeWorkspace, numberedLines } from '../testing/workspace-fixture';
 import { expectOk } from '../testing/services-fixture';
 import { tempFolder } from '../testing/temp-folders';
 import { acceptHunk } from './accept-hunk';
@@ -237,5 +239,103 @@ describe('paths through symbolic links', () => {
     expect(expectOk(await revertHunk(ws.handle, { path: 'inner', hunk: lineOne }))).toEqual({ path: 'inner', removedFile: true });
     expect(existsSync(join(ws.handle.path, 'inner'))).toBe(false);
     expect(readFileSync(join(ws.handle.path, 'src/nav.ts'), 'utf8')).toContain('line 3 changed');
+  });
+});
+
+describe('hunks as DiffLens shows them', () => {
+  /** What the screen shows for a file (review.fileDiff), and a request naming one of its hunks exactly. */
+  async function shownHunks(ws: ReturnType<typeof makeWorkspace>, file: { path: string; oldPath?: string }) {
+    const shown = expectOk(await fileDiff(ws.handle, file));
+    return { shown, target: (hunk: Hunk) => ({ ...file, hunk: hunkRange(hunk), hunkId: shown.hunkIds?.[shown.hunks.indexOf(hunk)] }) };
+  }
+  const codeOf = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
+
+  it('acts on the hunks of a renamed file: nothing changed, so no HUNK_CHANGED, and the file keeps its new name', async () => {
+    const original = numberedLines(20);
+    const ws = makeWorkspace({ 'src/old.ts': asFile(original) });
+    ws.git('mv', 'src/old.ts', 'src/new.ts');
+    ws.git('commit', '--quiet', '-m', 'agent renamed the file');
+    const edited = [...original];
+    edited[2] = 'line 3 changed';
+    edited[16] = 'line 17 changed';
+    ws.write({ 'src/new.ts': asFile(edited) });
+
+    const { shown, target } = await shownHunks(ws, { path: 'src/new.ts', oldPath: 'src/old.ts' });
+    expect(shown.status).toBe('renamed');
+    const [first, second] = shown.hunks as [Hunk, Hunk];
+    expect(shown.hunks).toHaveLength(2);
+
+    expectOk(await revertHunk(ws.handle, target(second)));
+    const reverted = [...edited];
+    reverted[16] = 'line 17';
+    expect(ws.read('src/new.ts')).toBe(asFile(reverted));
+    expect(existsSync(join(ws.handle.path, 'src/old.ts'))).toBe(false);
+
+    expect(expectOk(await acceptHunk(ws.handle, target(first)))).toMatchObject({ message: 'Update new.ts (lines 1-6)' });
+    expect(ws.git('show', 'HEAD:src/new.ts').split('\n')[2]).toBe('line 3 changed');
+    expect(ws.git('status', '--porcelain')).toBe('');
+  });
+
+  it('commits a hunk of a file renamed but not committed yet together with the rename', async () => {
+    const original = numberedLines(20);
+    const ws = makeWorkspace({ 'src/old.ts': asFile(original) });
+    ws.git('mv', 'src/old.ts', 'src/new.ts');
+    const edited = [...original];
+    edited[2] = 'line 3 changed';
+    edited[16] = 'line 17 changed';
+    ws.write({ 'src/new.ts': asFile(edited) });
+
+    const { shown, target } = await shownHunks(ws, { path: 'src/new.ts', oldPath: 'src/old.ts' });
+    expectOk(await acceptHunk(ws.handle, target(shown.hunks[0]!)));
+    expect(ws.git('show', '--name-status', '--format=', '-M', 'HEAD')).toMatch(/^R\d+\tsrc\/old\.ts\tsrc\/new\.ts$/);
+    const committed = ws.git('show', 'HEAD:src/new.ts').split('\n');
+    expect([committed[2], committed[16]]).toEqual(['line 3 changed', 'line 17']);
+    expect(ws.read('src/new.ts')).toBe(asFile(edited));
+  });
+
+  it('acts on hunks that group differently at three lines of context and at none, with blank lines the user’s git prints empty', async () => {
+    const original = ['a', '', 'b', '', 'c', '', 'd', '', 'e', '', 'f', '', 'g', '', 'h', '', 'i', '', 'j', '', 'k', '', 'l'];
+    const ws = makeWorkspace({ 'a.txt': asFile(original) });
+    // The user's config prints blank context lines as empty lines, not " ".
+    ws.git('config', 'diff.suppressBlankEmpty', 'true');
+    const edited = [...original];
+    edited[2] = 'B';
+    edited[6] = 'D';
+    edited[18] = 'J';
+    ws.write({ 'a.txt': asFile(edited) });
+
+    const { shown, target } = await shownHunks(ws, { path: 'a.txt' });
+    // Lines 3 and 7 are one hunk with context (two at -U0); line 19 is its own.
+    expect(shown.hunks.map(hunkRange)).toEqual([
+      { oldStart: 1, oldLines: 10, newStart: 1, newLines: 10 },
+      { oldStart: 16, oldLines: 7, newStart: 16, newLines: 7 },
+    ]);
+    expectOk(await revertHunk(ws.handle, target(shown.hunks[1]!)));
+    expect(expectOk(await acceptHunk(ws.handle, target(shown.hunks[0]!)))).toMatchObject({ message: 'Update a.txt (lines 1-10)' });
+    const expected = [...original];
+    expected[2] = 'B';
+    expected[6] = 'D';
+    expect(ws.git('show', 'HEAD:a.txt')).toBe(asFile(expected).trimEnd());
+    expect(ws.read('a.txt')).toBe(asFile(expected));
+  });
+
+  it('refuses a hunk whose lines changed though its range did not (HUNK_CHANGED), doing nothing', async () => {
+    const { ws, edited } = workspaceWithTwoHunks();
+    const head = ws.git('rev-parse', 'HEAD');
+    const { shown, target } = await shownHunks(ws, { path: 'src/nav.ts' });
+    // The agent writes again: the same line, other words. The range is the same, the hunk is not.
+    const rewritten = [...edited];
+    rewritten[2] = 'line 3 rewritten by the agent';
+    ws.write({ 'src/nav.ts': asFile(rewritten) });
+
+    const results = [await acceptHunk(ws.handle, target(shown.hunks[0]!)), await revertHunk(ws.handle, target(shown.hunks[0]!))];
+    expect(results.map(codeOf)).toEqual(['HUNK_CHANGED', 'HUNK_CHANGED']);
+    expect(ws.git('rev-parse', 'HEAD')).toBe(head);
+    expect(ws.read('src/nav.ts')).toBe(asFile(rewritten));
+
+    // Shown again, the new hunk is acted on.
+    const again = await shownHunks(ws, { path: 'src/nav.ts' });
+    expect(codeOf(await acceptHunk(ws.handle, again.target(again.shown.hunks[0]!)))).toBe('ok');
+    expect(ws.git('show', 'HEAD:src/nav.ts').split('\n')[2]).toBe('line 3 rewritten by the agent');
   });
 });

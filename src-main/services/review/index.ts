@@ -1,29 +1,27 @@
-import { fail, ok, type Result, type ReviewSummary, type Task } from '../../../src-shared/contract';
-import { fileDiff, type DiffFileRef, type FileDiff, type WorkspaceDiff } from '../diffs';
+import { ok, type Result, type ReviewSummary } from '../../../src-shared/contract';
+import { fileDiff, hunkRange, hunksOf, readFileDiff, resolveWorkspaceBase, shownContext, type DiffFileRef, type FileDiff, type HunkRange, type WorkspaceDiff } from '../diffs';
 import type { ContractEmit } from '../events';
-import { openWorkspace, type WorkspaceHandle } from '../history/workspace-handle';
-import { resolveWorkspaceBase } from '../history/workspace-base';
+import { locateReviewPath } from '../paths/review-path';
 import type { WorkspaceContext } from '../workspaces/context';
+import { openTaskWorkspace, taskNotFound } from '../workspaces/open-task-workspace';
+import type { WorkspaceHandle } from '../workspaces/workspace-handle';
 import { acceptHunk, type AcceptedHunk, type AcceptHunkRequest } from './accept-hunk';
 import { worktreeFileReader } from './comment-anchor';
-import { isUntracked, readFileDiff } from './file-diff';
 import { attributeHunks, fileEditsFromTimeline, provenanceHunk, type HunkProvenance, type ProvenanceHunk } from './provenance';
-import { locateReviewPath } from './review-path';
+import { reviewFileOf, validateReviewPaths } from './locate-hunk';
 import { createReviewComments } from './review-comments';
 import { reviewOverview } from './review-overview';
 import { revertHunk, type RevertedHunk, type RevertHunkRequest } from './revert-hunk';
 import { createTaskComments, type AgentDelivery } from './task-comments';
-import { rangeOf, type HunkRange } from './unified-diff';
+import { isUntracked } from './tracking';
 
 export type { AcceptedHunk, AcceptHunkRequest } from './accept-hunk';
 export type { CurrentFileReader } from './comment-anchor';
-export type { HunkTarget } from './locate-hunk';
+export type { HunkTarget, ReviewFile } from './locate-hunk';
 export type { FileEdit, HunkProvenance, ProvenanceHunk } from './provenance';
 export type { FollowUp, NewReviewComment, ReviewComment, ReviewComments } from './review-comments';
 export type { RevertedHunk, RevertHunkRequest } from './revert-hunk';
-export type { DiffHunk, FilePatch, HunkRange } from './unified-diff';
 export { acceptHunk, revertHunk, attributeHunks, fileEditsFromTimeline, provenanceHunk, createReviewComments, worktreeFileReader };
-export { parseFilePatch, formatPatch } from './unified-diff';
 
 export type ReviewService = ReturnType<typeof createReviewService>;
 
@@ -44,8 +42,8 @@ export interface ReviewServiceOptions {
 export function createReviewService(context: WorkspaceContext, options: ReviewServiceOptions) {
   const comments = createTaskComments(context, options);
   const withWorkspace = async <T>(taskId: string, work: (handle: WorkspaceHandle) => Promise<Result<T>>): Promise<Result<T>> => {
-    const handle = openWorkspace(context, taskId);
-    return handle.ok ? work(handle.data) : handle;
+    const opened = openTaskWorkspace(context, taskId, 'worktree');
+    return opened.ok ? work(opened.data.handle) : opened;
   };
   /** Hunk actions change the worktree (and accept its branch): everyone who follows it is told. */
   const moving = async <T>(taskId: string, work: (handle: WorkspaceHandle) => Promise<Result<T>>): Promise<Result<T>> => {
@@ -53,13 +51,6 @@ export function createReviewService(context: WorkspaceContext, options: ReviewSe
     const task = result.ok ? context.store.tasks.get(taskId) : undefined;
     if (task) void context.events.publish('workspace.moved', { workspaceId: task.workspace.id });
     return result;
-  };
-  /** The task's workspace, when it is there to be read. */
-  const readyWorkspace = (taskId: string): Result<Task['workspace']> => {
-    const task = context.store.tasks.get(taskId);
-    if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
-    if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}.`);
-    return ok(task.workspace);
   };
   const editsOf = (taskId: string) => {
     const task = context.store.tasks.get(taskId);
@@ -69,14 +60,11 @@ export function createReviewService(context: WorkspaceContext, options: ReviewSe
   return {
     /** Everything that differs from the merge-base with the base branch. */
     async diff(taskId: string): Promise<Result<WorkspaceDiff>> {
-      const workspace = readyWorkspace(taskId);
-      return workspace.ok ? options.diff(workspace.data.id) : workspace;
+      const opened = openTaskWorkspace(context, taskId, 'worktree');
+      return opened.ok ? options.diff(opened.data.workspace.id) : opened;
     },
     /** One file's hunks with both texts; the path is confined to the worktree by the diff. */
-    async fileDiff(taskId: string, file: DiffFileRef): Promise<Result<FileDiff>> {
-      const workspace = readyWorkspace(taskId);
-      return workspace.ok ? fileDiff(workspace.data, file) : workspace;
-    },
+    fileDiff: (taskId: string, file: DiffFileRef): Promise<Result<FileDiff>> => withWorkspace(taskId, (handle) => fileDiff(handle, file)),
 
     acceptHunk: (taskId: string, request: AcceptHunkRequest): Promise<Result<AcceptedHunk>> => moving(taskId, (handle) => acceptHunk(handle, request)),
     revertHunk: (taskId: string, request: RevertHunkRequest): Promise<Result<RevertedHunk>> => moving(taskId, (handle) => revertHunk(handle, request)),
@@ -91,24 +79,30 @@ export function createReviewService(context: WorkspaceContext, options: ReviewSe
     /** Which agent step made each of these hunks of `path` (e.g. the diff engine's hunks). */
     provenance(taskId: string, path: string, hunks: readonly ProvenanceHunk[]): Result<HunkProvenance[]> {
       const edits = editsOf(taskId);
-      if (!edits) return fail('NOT_FOUND', 'That task does not exist any more.');
+      if (!edits) return taskNotFound();
       return ok(attributeHunks(edits, path, hunks));
     },
 
-    /** The file's hunks against the merge-base (three lines of context by default), each with its provenance. */
-    fileProvenance: (taskId: string, path: string, options: { contextLines?: number } = {}) =>
+    /**
+     * The file's hunks against the merge-base, read exactly as DiffLens's file diff reads them
+     * (three lines of context, a rename's old path compared too), each with its provenance.
+     */
+    fileProvenance: (taskId: string, path: string, options: { contextLines?: number; oldPath?: string } = {}) =>
       withWorkspace(taskId, async (handle): Promise<Result<{ hunk: HunkRange; provenance: HunkProvenance }[]>> => {
+        const file = reviewFileOf({ path, ...(options.oldPath === undefined ? {} : { oldPath: options.oldPath }) });
+        const valid = validateReviewPaths(file);
+        if (!valid.ok) return valid;
         const located = locateReviewPath(handle.path, path);
         if (!located.ok) return located;
         const base = await resolveWorkspaceBase(handle);
         if (!base.ok) return base;
         const untracked = await isUntracked(handle, path);
         if (!untracked.ok) return untracked;
-        const diff = await readFileDiff(handle, base.data.mergeBase, path, options.contextLines ?? 3, untracked.data);
+        const diff = await readFileDiff(handle, base.data.commit, file, { context: options.contextLines ?? shownContext, untracked: untracked.data });
         if (!diff.ok) return diff;
-        const hunks = diff.data?.hunks ?? [];
+        const hunks = hunksOf(diff.data);
         const attributed = attributeHunks(editsOf(taskId) ?? [], path, hunks.map(provenanceHunk));
-        return ok(hunks.map((hunk, index) => ({ hunk: rangeOf(hunk), provenance: attributed[index] ?? { byHand: true as const } })));
+        return ok(hunks.map((hunk, index) => ({ hunk: hunkRange(hunk), provenance: attributed[index] ?? { byHand: true as const } })));
       }),
   };
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent, TimelineEventBody } from '../../../src-shared/contract';
-import { asFile, makeWorkspace, numberedLines } from '../history/workspace-fixture';
+import { asFile, makeWorkspace, numberedLines } from '../testing/workspace-fixture';
 import { openStore } from '../store/store';
 import { expectOk } from '../testing/services-fixture';
 import { tempFolder } from '../testing/temp-folders';
-import { readFileDiff } from './file-diff';
+import { hunksOf, readFileDiff } from '../diffs/read-file-diff';
 import { attributeHunks, fileEditsFromTimeline, provenanceHunk } from './provenance';
 
 /** A timeline as the agent runtime records it, numbered. */
@@ -51,14 +51,14 @@ describe('hunk provenance', () => {
     for (const body of bodies) store.timeline.append('task000001', body, 1);
 
     const edits = fileEditsFromTimeline(store.timeline.from('task000001', 0), { workspacePath: ws.handle.path });
-    const navDiff = expectOk(await readFileDiff(ws.handle, ws.handle.baseCommit!, 'src/nav.ts', 0, false));
-    expect(attributeHunks(edits, 'src/nav.ts', navDiff!.hunks.map(provenanceHunk))).toEqual([
+    const navDiff = expectOk(await readFileDiff(ws.handle, ws.handle.baseCommit!, 'src/nav.ts', { context: 0 }));
+    expect(attributeHunks(edits, 'src/nav.ts', hunksOf(navDiff).map(provenanceHunk))).toEqual([
       { byHand: false, step: 1, callId: 'c1', toolName: 'edit_file', precedingText: 'I will rename the function.' },
       { byHand: false, step: 2, callId: 'c2', toolName: 'edit_file', precedingText: 'Now the routes.' },
       { byHand: true },
     ]);
-    const newDiff = expectOk(await readFileDiff(ws.handle, ws.handle.baseCommit!, 'src/new.ts', 0, true));
-    expect(attributeHunks(edits, 'src/new.ts', newDiff!.hunks.map(provenanceHunk))).toEqual([
+    const newDiff = expectOk(await readFileDiff(ws.handle, ws.handle.baseCommit!, 'src/new.ts', { context: 0, untracked: true }));
+    expect(attributeHunks(edits, 'src/new.ts', hunksOf(newDiff).map(provenanceHunk))).toEqual([
       { byHand: false, step: 3, callId: 'c4', toolName: 'write_file', precedingText: 'And a new file.' },
     ]);
     store.close();

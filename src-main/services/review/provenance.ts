@@ -1,6 +1,6 @@
 import { isAbsolute, posix, relative } from 'node:path';
 import type { TimelineEvent } from '../../../src-shared/contract';
-import { addedLines, removedLines, type DiffHunk } from './unified-diff';
+import { addedLines, removedLines, type Hunk } from '../diffs/hunk';
 
 /** A successful write_file / edit_file call of the agent, from the task's timeline. */
 export interface FileEdit {
@@ -171,4 +171,4 @@ function bestRemover(edits: readonly FileEdit[], keys: readonly string[]): FileE
 }
 
 /** A diff hunk as provenance needs it. */
-export const provenanceHunk = (hunk: DiffHunk): ProvenanceHunk => ({ added: addedLines(hunk), removed: removedLines(hunk) });
+export const provenanceHunk = (hunk: Hunk): ProvenanceHunk => ({ added: addedLines(hunk), removed: removedLines(hunk) });

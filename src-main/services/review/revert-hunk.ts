@@ -1,20 +1,24 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { summariseGitError } from '../git/run-git';
+import { resolveWorkspaceBase } from '../diffs/merge-base';
+import { formatPatch } from '../diffs/unified-diff';
+import { locateReviewPath } from '../paths/review-path';
 import { statEntry, type WorktreeEntry } from '../paths/worktree-entry';
-import { resolveWorkspaceBase } from '../history/workspace-base';
-import { requireWorktree, worktreeGit, type WorkspaceHandle } from '../history/workspace-handle';
-import { guardWorktreeRemoval, removeWorktreeFiles } from '../history/worktree-file-removal';
-import { existsInCommit, isTracked, isUntracked } from './file-diff';
-import { locateHunk, type HunkTarget } from './locate-hunk';
+import { requireWorktree, worktreeGit, type WorkspaceHandle } from '../workspaces/workspace-handle';
+import { guardWorktreeRemoval, removeWorktreeFiles } from '../workspaces/worktree-file-removal';
+import { hunkRequestOf, locateHunk, reviewFileOf, validateReviewPaths, type HunkTarget } from './locate-hunk';
 import { withPatchFile } from './patch-file';
-import { locateReviewPath, validateReviewPath } from './review-path';
-import { formatPatch } from './unified-diff';
+import { existsInCommit, isTracked, isUntracked } from './tracking';
 
 export interface RevertHunkRequest {
   /** Relative to the worktree root. */
   path: string;
-  /** A hunk of the file's diff against the merge-base, or the whole file. */
+  /** The file's old path when DiffLens shows it renamed: its hunks are named against that. */
+  oldPath?: string;
+  /** A hunk of the file's diff against the merge-base as DiffLens shows it (or at zero context), or the whole file. */
   hunk: HunkTarget;
+  /** The hunk's `id` as DiffLens showed it: acted on only if the file still has exactly that hunk. */
+  hunkId?: string;
 }
 
 export interface RevertedHunk {
@@ -31,7 +35,7 @@ export interface RevertedHunk {
  * the branch added, are removed through the path guard.
  */
 export async function revertHunk(handle: WorkspaceHandle, request: RevertHunkRequest): Promise<Result<RevertedHunk>> {
-  const path = validateReviewPath(request.path);
+  const path = validateReviewPaths(request);
   if (!path.ok) return path;
   const present = requireWorktree(handle);
   if (!present.ok) return present;
@@ -41,15 +45,16 @@ export async function revertHunk(handle: WorkspaceHandle, request: RevertHunkReq
     if (!entry.ok) return entry;
     const base = await resolveWorkspaceBase(handle);
     if (!base.ok) return base;
-    const { mergeBase } = base.data;
+    const mergeBase = base.data.commit;
     const untracked = await isUntracked(handle, request.path);
     if (!untracked.ok) return untracked;
 
     if (request.hunk !== 'file' || untracked.data) {
       // For an untracked file this only checks the request: its one hunk is the whole file.
-      const located = request.hunk === 'file' ? null : await locateHunk(handle, mergeBase, request.path, request.hunk, untracked.data);
+      const located = request.hunk === 'file' ? null : await locateHunk(handle, mergeBase, reviewFileOf(request), hunkRequestOf(request.hunk, request.hunkId), untracked.data);
       if (located && !located.ok) return located;
-      if (located && !untracked.data) return reverseApply(handle, entry.data, request.path, formatPatch(located.data.patch, located.data.hunks));
+      // The hunk as shown, context and all, reversed where the file is now (a rename stays).
+      if (located && !untracked.data) return reverseApply(handle, entry.data, request.path, formatPatch(located.data.patch, [located.data.hunk], { inPlace: true }));
       return removeFile(handle, request.path);
     }
     if (await existsInCommit(handle, mergeBase, request.path)) {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { openStore } from '../store/store';
 import { expectOk } from '../testing/services-fixture';
-import { tempFolder, writeFiles } from '../testing/temp-folders';
+import { writeFiles } from '../../testing/git-fixtures';
+import { tempFolder } from '../testing/temp-folders';
 import { worktreeFileReader } from './comment-anchor';
 import { createReviewComments } from './review-comments';
 

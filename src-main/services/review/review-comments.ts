@@ -5,7 +5,8 @@ import type { ReviewCommentRow, ReviewCommentSide, ReviewCommentStatus } from '.
 import type { Store } from '../store/store';
 import { composeFollowUpText } from './follow-up-message';
 import { judgeAnchor, type CurrentFileReader } from './comment-anchor';
-import { locateReviewPath, validateReviewPath } from './review-path';
+import { locateReviewPath, validateReviewPath } from '../paths/review-path';
+import { taskNotFound } from '../workspaces/open-task-workspace';
 
 export type ReviewComment = ReviewCommentRow;
 
@@ -43,7 +44,7 @@ export function createReviewComments(deps: { store: Store; now: () => number }) 
   return {
     add(input: NewReviewComment): Result<ReviewComment> {
       const task = store.tasks.get(input.taskId);
-      if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+      if (!task) return taskNotFound();
       // Confined in the worktree when it is there (a path through a link out is refused, as for every review read).
       const path = existsSync(task.workspace.path) ? locateReviewPath(task.workspace.path, input.path) : validateReviewPath(input.path);
       if (!path.ok) return path;

@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { fail } from '../../../src-shared/contract';
 import { createHistoryService } from '../history';
-import { asFile, makeWorkspace, numberedLines } from '../history/workspace-fixture';
+import { asFile, makeWorkspace, numberedLines } from '../testing/workspace-fixture';
 import { RepoQueue } from '../git/repo-queue';
 import { openStore } from '../store/store';
 import { expectOk } from '../testing/services-fixture';
@@ -48,6 +48,22 @@ describe('review and history services by task id', () => {
     lines[1] = 'const navigationTarget = 2;';
     ws.write({ 'src/nav.ts': asFile(lines) });
     expect(expectOk(await review.comments.detectAddressed('task000001')).map((found) => found.id)).toEqual([comment.id]);
+  });
+
+  it('name a renamed file’s hunks for provenance exactly as DiffLens shows them', async () => {
+    const { ws, store, review } = world();
+    ws.git('mv', 'src/nav.ts', 'src/route.ts');
+    ws.git('commit', '--quiet', '-m', 'rename');
+    const lines = numberedLines(10);
+    lines[7] = 'const target = 8;';
+    ws.write({ 'src/route.ts': asFile(lines) });
+    store.timeline.append('task000001', { kind: 'tool_call', step: 1, callId: 'c1', name: 'edit_file', args: { path: 'src/route.ts', old_text: 'line 8', new_text: 'const target = 8;' } }, 1);
+    store.timeline.append('task000001', { kind: 'tool_result', callId: 'c1', isError: false, text: 'ok', durationMs: 1 }, 1);
+
+    const shown = expectOk(await review.fileDiff('task000001', { path: 'src/route.ts', oldPath: 'src/nav.ts' }));
+    const attributed = expectOk(await review.fileProvenance('task000001', 'src/route.ts', { oldPath: 'src/nav.ts' }));
+    expect(attributed.map((entry) => entry.hunk)).toEqual(shown.hunks.map(({ oldStart, oldLines, newStart, newLines }) => ({ oldStart, oldLines, newStart, newLines })));
+    expect(attributed).toEqual([{ hunk: { oldStart: 5, oldLines: 6, newStart: 5, newLines: 6 }, provenance: expect.objectContaining({ byHand: false, callId: 'c1' }) }]);
   });
 
   it('refuse a workspace that is not ready', async () => {

@@ -1,8 +1,9 @@
-import { fail, ok, type Result } from '../../../src-shared/contract';
+import { ok, type Result } from '../../../src-shared/contract';
 import type { ContractEmit } from '../events';
 import type { WorkspaceContext } from '../workspaces/context';
 import { worktreeFileReader, type CurrentFileReader } from './comment-anchor';
 import { createReviewComments, type NewReviewComment, type ReviewComment } from './review-comments';
+import { taskNotFound } from '../workspaces/open-task-workspace';
 
 export type AgentDelivery = 'started' | 'queued' | 'delivered';
 
@@ -31,7 +32,7 @@ export function createTaskComments(context: WorkspaceContext, options: TaskComme
   /** Reads the task's worktree unless another reader is given. */
   const detectAddressed = async (taskId: string, reader?: CurrentFileReader): Promise<Result<ReviewComment[]>> => {
     const task = store.tasks.get(taskId);
-    if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+    if (!task) return taskNotFound();
     return comments.detectAddressed(taskId, reader ?? worktreeFileReader(task.workspace.path));
   };
   context.events.on('agent.turnEnded', async ({ taskId }) => {
@@ -42,7 +43,7 @@ export function createTaskComments(context: WorkspaceContext, options: TaskComme
   return {
     ...comments,
     /** The task's comments by file and line; `NOT_FOUND` for a task that is gone. */
-    list: (taskId: string): Result<ReviewComment[]> => (store.tasks.get(taskId) ? comments.list(taskId) : fail('NOT_FOUND', 'That task does not exist any more.')),
+    list: (taskId: string): Result<ReviewComment[]> => (store.tasks.get(taskId) ? comments.list(taskId) : taskNotFound()),
     add(input: NewReviewComment): Result<ReviewComment> {
       const added = comments.add(input);
       if (added.ok) changed(input.taskId);

@@ -14,9 +14,11 @@ export interface DetectIsolationOptions {
   uid?: number;
   /** `off` turns isolation off (an escape hatch when it gets in a user's way). */
   setting?: string;
+  log?: (line: string) => void;
 }
 
 const probeTimeoutMs = 5_000;
+const sandboxExecPath = '/usr/bin/sandbox-exec';
 const systemFolders = ['/usr/bin', '/bin', '/usr/local/bin', '/usr/sbin', '/sbin'];
 
 /**
@@ -28,6 +30,7 @@ const systemFolders = ['/usr/bin', '/bin', '/usr/local/bin', '/usr/sbin', '/sbin
 export async function detectCommandIsolation(options: DetectIsolationOptions = {}): Promise<CommandIsolation> {
   const platform = options.platform ?? process.platform;
   if (options.setting === 'off') return processGroupIsolation('isolation is turned off (BRAID_COMMAND_ISOLATION=off)', platform);
+  if (platform === 'darwin') return processGroupIsolation(platformReason(platform), platform, isExecutable(sandboxExecPath) ? sandboxExecPath : undefined);
   if (platform !== 'linux') return processGroupIsolation(platformReason(platform), platform);
   const reasons: string[] = [];
   for (const candidate of namespaceCandidates(options)) {
@@ -36,7 +39,7 @@ export async function detectCommandIsolation(options: DetectIsolationOptions = {
       continue;
     }
     const failure = await probe(candidate.isolation, options.uid ?? ownUid());
-    if (failure === null) return candidate.isolation;
+    if (failure === null) return candidate.name === 'bubblewrap' ? withProbedSandbox(candidate.isolation, options) : candidate.isolation;
     reasons.push(`${candidate.name} could not create a PID namespace (${failure})`);
   }
   return processGroupIsolation(reasons.join('; '), platform);
@@ -47,7 +50,9 @@ export async function workingNamespaceIsolations(options: DetectIsolationOptions
   if ((options.platform ?? process.platform) !== 'linux') return [];
   const working: CommandIsolation[] = [];
   for (const candidate of namespaceCandidates(options)) {
-    if (typeof candidate.isolation !== 'string' && (await probe(candidate.isolation, options.uid ?? ownUid())) === null) working.push(candidate.isolation);
+    if (typeof candidate.isolation !== 'string' && (await probe(candidate.isolation, options.uid ?? ownUid())) === null) {
+      working.push(candidate.name === 'bubblewrap' ? await withProbedSandbox(candidate.isolation, options) : candidate.isolation);
+    }
   }
   return working;
 }
@@ -69,6 +74,31 @@ function namespaceCandidates(options: DetectIsolationOptions): { name: string; i
           : 'unshare is not installed',
     },
   ];
+}
+
+/**
+ * bubblewrap that makes PID namespaces may still be refused mounts or a network namespace:
+ * the sandbox counts only once a confined probe really finds `/` read-only and its private
+ * /tmp writable.
+ */
+async function withProbedSandbox(isolation: CommandIsolation, options: DetectIsolationOptions): Promise<CommandIsolation> {
+  const bwrap = isolation.launch({ argv: ['true'], cwd: tmpdir(), env: {} }).file;
+  const launch = isolation.launch({
+    argv: ['/bin/sh', '-c', 'if touch /braid-sandbox-probe 2>/dev/null; then rm -f /braid-sandbox-probe; echo writable; else touch /tmp/probe && echo confined; fi'],
+    cwd: '/',
+    env: { PATH: process.env.PATH ?? systemFolders.join(':') },
+    confinement: { writable: [], readable: [], network: false },
+  });
+  const outcome = await new Promise<string>((resolve) => {
+    execFile(launch.file, launch.args, { cwd: launch.cwd, env: launch.env, timeout: probeTimeoutMs }, (error, stdout, stderr) => {
+      if (error) return resolve(`${stderr}`.trim().split('\n').pop() || error.message);
+      resolve(`${stdout}`.trim());
+    });
+  });
+  if (outcome === 'confined') return isolation;
+  const why = outcome === 'writable' ? 'a confined probe could still write to /' : outcome;
+  options.log?.(`[sandbox] bubblewrap cannot sandbox commands here: ${why}`);
+  return bubblewrapIsolation(bwrap, { kind: 'none', limitation: `bubblewrap cannot sandbox commands here (${why})` });
 }
 
 function ownUid(): number {

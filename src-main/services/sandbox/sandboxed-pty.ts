@@ -1,6 +1,6 @@
 import { spawn as spawnPty } from 'node-pty';
 import { killNamespacedTree, killProcessTree } from '../processes/process-tree';
-import type { CommandIsolation, StopStrategy } from './command-isolation';
+import type { CommandConfinement, CommandIsolation, StopStrategy } from './command-isolation';
 
 export interface SandboxedPtyOptions {
   isolation: CommandIsolation;
@@ -9,6 +9,8 @@ export interface SandboxedPtyOptions {
   cwd: string;
   /** The complete environment. */
   env: Record<string, string>;
+  /** Run it in the sandbox. */
+  confinement?: CommandConfinement | null;
   cols?: number;
   rows?: number;
 }
@@ -40,7 +42,7 @@ export interface SandboxedPty {
  * everything the command starts is accounted for and goes down with it.
  */
 export function spawnSandboxedPty(options: SandboxedPtyOptions): SandboxedPty {
-  const launch = options.isolation.launch({ argv: options.argv, cwd: options.cwd, env: options.env });
+  const launch = options.isolation.launch({ argv: options.argv, cwd: options.cwd, env: options.env, confinement: options.confinement });
   const terminal = spawnPty(launch.file, launch.args, {
     name: 'xterm-256color',
     cols: options.cols ?? 160,

@@ -31,13 +31,17 @@ export function unshareIsolation(tools: UnshareTools): CommandIsolation {
     kind: 'unshare',
     capabilities: { pidNamespace: true },
     limitation: null,
-    launch: ({ argv, cwd, env }) => ({
+    sandbox: { kind: 'none', limitation: 'the sandbox needs bubblewrap; this machine isolates commands with unshare, which gives them a PID namespace only' },
+    launch: ({ argv, cwd, env, confinement }) => {
+      if (confinement) throw new Error('unshare cannot sandbox commands');
+      return {
       file: prefix[0]!,
       args: [...prefix.slice(1), ...userNamespace, '--pid', '--fork', '--kill-child', '--mount-proc', '--', tools.shPath, '-c', namespaceInit, 'braid-init', ...argv],
       cwd,
       env,
       // unshare (setpriv execs into it), then the init shell.
       stop: { kind: 'namespace', commandDepth: 2 },
-    }),
+      };
+    },
   };
 }

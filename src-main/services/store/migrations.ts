@@ -258,4 +258,13 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX audit_by_pipeline ON audit_entry(pipeline_id, seq) WHERE pipeline_id IS NOT NULL;
     `,
   },
+  {
+    version: 6,
+    name: 'permission mode per task',
+    // A task's permission mode (ask, accept edits, full auto, plan); NULL follows the project's
+    // or the role's default.
+    sql: `
+      ALTER TABLE task ADD COLUMN permission_mode TEXT CHECK (permission_mode IN ('ask', 'acceptEdits', 'fullAuto', 'plan'));
+    `,
+  },
 ];

@@ -1,4 +1,4 @@
-import { planPinSchema, type AgentState, type PlanPin, type Task, type TaskRole, type TaskStatus } from '../../../src-shared/contract';
+import { planPinSchema, type AgentState, type PermissionMode, type PlanPin, type Task, type TaskRole, type TaskStatus } from '../../../src-shared/contract';
 import type { Db } from './database';
 import { toWorkspaceRow, type RawWorkspace } from './workspace-repository';
 
@@ -29,6 +29,7 @@ type RawAgentColumns = {
   max_steps: number;
   max_cost_usd: number | null;
   queued_messages: number;
+  permission_mode: PermissionMode | null;
 };
 
 /** A task row joined with its workspace row; the workspace columns are prefixed `w_`. */
@@ -92,7 +93,7 @@ function toTask(raw: RawTaskWithWorkspace): Task {
   };
 }
 
-function toAgentState(raw: RawAgentColumns): AgentState {
+function toAgentState(raw: RawAgentColumns & { role: TaskRole }): AgentState {
   return {
     status: raw.status,
     statusReason: raw.status_reason,
@@ -103,6 +104,9 @@ function toAgentState(raw: RawAgentColumns): AgentState {
     queuedMessages: raw.queued_messages,
     stepCount: raw.step_count,
     limits: { maxSteps: raw.max_steps, maxCostUsd: raw.max_cost_usd },
+    permissionMode: raw.permission_mode,
+    // What the task row alone says; the permission service replaces it with the mode in force.
+    mode: raw.permission_mode ? { mode: raw.permission_mode, origin: 'task', from: 'this task' } : { mode: raw.role === 'plan' ? 'plan' : 'ask', origin: 'built-in', from: 'Braid' },
   };
 }
 
@@ -113,6 +117,7 @@ export function createTaskRepository(db: Db) {
   const byProject = db.prepare<[string], RawTaskWithWorkspace>(`${selectTasks} WHERE t.project_id = ? ORDER BY t.created_at, t.id`);
   const byWorkspace = db.prepare<[string], RawTaskWithWorkspace>(`${selectTasks} WHERE t.workspace_id = ? ORDER BY t.created_at`);
   const byPipeline = db.prepare<[string], RawTaskWithWorkspace>(`${selectTasks} WHERE t.pipeline_id = ? ORDER BY t.created_at, t.id`);
+  const pinnedTo = db.prepare<[string], RawTaskWithWorkspace>(`${selectTasks} WHERE json_extract(t.plan_pin, '$.planTaskId') = ? ORDER BY t.created_at, t.rowid`);
   const reviewsOf = db.prepare<[string], RawTaskWithWorkspace>(`${selectTasks} WHERE t.reviewed_task_id = ? ORDER BY t.created_at, t.id`);
   const insert = db.prepare(
     `INSERT INTO task (id, project_id, workspace_id, title, prompt, role, created_at, pipeline_id, plan_pin, reviewed_task_id)
@@ -122,6 +127,7 @@ export function createTaskRepository(db: Db) {
   const existsById = db.prepare<[string], { found: number }>('SELECT 1 AS found FROM task WHERE id = ?');
   const setStatus = db.prepare('UPDATE task SET status = ?, status_reason = ? WHERE id = ?');
   const setModel = db.prepare('UPDATE task SET model = ? WHERE id = ?');
+  const setPermissionMode = db.prepare('UPDATE task SET permission_mode = ? WHERE id = ?');
   const setContextWindow = db.prepare('UPDATE task SET context_window = ? WHERE id = ?');
   const setLimits = db.prepare('UPDATE task SET max_steps = ?, max_cost_usd = ? WHERE id = ?');
   const addStep = db.prepare(
@@ -151,11 +157,16 @@ export function createTaskRepository(db: Db) {
       });
     },
     listByPipeline: (pipelineId: string): Task[] => byPipeline.all(pipelineId).map(toTask),
+    /** Implement tasks pinned to a version of the plan task's plan, oldest first. */
+    listPinnedTo: (planTaskId: string): Task[] => pinnedTo.all(planTaskId).map(toTask),
     /** Review tasks of a task (they share its workspace). */
     listReviewsOf: (taskId: string): Task[] => reviewsOf.all(taskId).map(toTask),
     remove: (id: string): boolean => remove.run(id).changes > 0,
     setStatus: (id: string, status: TaskStatus, reason: string | null): void => {
       setStatus.run(status, reason, id);
+    },
+    setPermissionMode: (id: string, mode: PermissionMode | null): void => {
+      setPermissionMode.run(mode, id);
     },
     setModel: (id: string, model: string | null): void => {
       setModel.run(model, id);

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addRepository, expectOk, makeServices } from '../testing/services-fixture';
-import { git } from '../testing/temp-folders';
+import { git } from '../../testing/git-fixtures';
 
 describe('tasks.create', () => {
   it('returns the task at once in `creating`, then makes its worktree on a new untracked branch', async () => {

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fail, ok, type MethodArgs, type Result, type Task } from '../../../src-shared/contract';
-import { currentBranch, resolveBranch } from '../git/branches';
+import { fail, ok, type MethodArgs, type PlanPin, type Result, type Task, type TaskRole } from '../../../src-shared/contract';
+import { currentBranch, resolveBranch, type ResolvedBranch } from '../git/branches';
 import { newId } from '../store/ids';
+import type { ProjectRow } from '../store/project-repository';
 import type { WorkspaceContext } from '../workspaces/context';
 import { createWorktreeFor } from '../workspaces/create-worktree';
 import { projectWorktreeDir, workspaceNames } from '../workspaces/worktree-layout';
@@ -14,25 +15,59 @@ export interface CreatedTask {
   settled: Promise<Task>;
 }
 
+/** Where new tasks branch from: the base branch and the commit it pointed at when resolved. */
+export interface TaskBase {
+  project: ProjectRow;
+  baseBranch: string;
+  base: ResolvedBranch;
+}
+
+/** One task to store on a resolved base. */
+export interface NewTask {
+  title: string;
+  prompt: string;
+  role: TaskRole;
+  pipelineId?: string | null;
+  /** Only `plans.implement` pins a task, after the plan gate passed. */
+  planPin?: PlanPin | null;
+  model?: string | null;
+  /** Runs inside the transaction that stores the task (rows that belong with it). */
+  alongside?(taskId: string): void;
+}
+
 /**
  * Validates, stores the task with its workspace in `creating`, and returns at once; the
  * worktree is made in the background so the UI shows the task immediately.
  */
 export async function createTask(context: WorkspaceContext, args: MethodArgs<'tasks.create'>): Promise<Result<CreatedTask>> {
-  const { store } = context;
-  const project = store.projects.get(args.projectId);
+  const base = await resolveTaskBase(context, args.projectId, args.baseBranch);
+  if (!base.ok) return base;
+  return ok(storeTask(context, base.data, { title: args.title, prompt: args.prompt, role: args.role }));
+}
+
+/**
+ * The project and the commit new tasks branch from: `baseBranch`, else the repository's current
+ * branch, else its default branch. Resolved once, so tasks made from it share the commit even
+ * when the branch moves meanwhile.
+ */
+export async function resolveTaskBase(context: WorkspaceContext, projectId: string, baseBranch?: string): Promise<Result<TaskBase>> {
+  const project = context.store.projects.get(projectId);
   if (!project) return fail('NOT_FOUND', 'That project is not open in Braid.');
   if (!existsSync(project.path)) return fail('PATH_NOT_FOUND', `The repository folder ${project.path} is gone.`);
-
-  const baseBranch = args.baseBranch ?? (await currentBranch(project.path)) ?? project.defaultBranch;
-  if (!baseBranch) {
+  const branch = baseBranch ?? (await currentBranch(project.path)) ?? project.defaultBranch;
+  if (!branch) {
     return fail('BRANCH_NOT_FOUND', 'The repository is not on a branch (detached HEAD). Choose a base branch for the task.');
   }
-  const base = await resolveBranch(project.path, baseBranch);
-  if (!base) return fail('BRANCH_NOT_FOUND', `There is no branch named "${baseBranch}" in ${project.name}.`, { branch: baseBranch });
+  const base = await resolveBranch(project.path, branch);
+  if (!base) return fail('BRANCH_NOT_FOUND', `There is no branch named "${branch}" in ${project.name}.`, { branch });
+  return ok({ project, baseBranch: branch, base });
+}
 
+/** Stores the task and its workspace (`creating`), announces it, and makes the worktree at the base's commit in the background. */
+export function storeTask(context: WorkspaceContext, { project, baseBranch, base }: TaskBase, spec: NewTask): CreatedTask {
+  const { store } = context;
   const taskId = newId();
-  const names = workspaceNames(args.title, taskId);
+  const names = workspaceNames(spec.title, taskId);
   const createdAt = context.now();
   const workspaceId = newId();
   store.transaction(() => {
@@ -42,14 +77,26 @@ export async function createTask(context: WorkspaceContext, args: MethodArgs<'ta
       path: join(projectWorktreeDir(context.worktreesRoot, project), names.folder),
       branch: names.branch,
       baseBranch,
-      // The commit we branch from, resolved now so a moving base cannot change it later.
+      // The commit we branch from, resolved before: a moving base cannot change it later.
       baseCommit: base.commit,
       state: 'creating',
       stateReason: null,
       branchExists: false,
       createdAt,
     });
-    store.tasks.insert({ id: taskId, projectId: project.id, workspaceId, title: args.title, prompt: args.prompt, role: args.role, createdAt });
+    store.tasks.insert({
+      id: taskId,
+      projectId: project.id,
+      workspaceId,
+      title: spec.title,
+      prompt: spec.prompt,
+      role: spec.role,
+      createdAt,
+      pipelineId: spec.pipelineId ?? null,
+      planPin: spec.planPin ?? null,
+    });
+    if (spec.model) store.tasks.setModel(taskId, spec.model);
+    spec.alongside?.(taskId);
   });
   const task = context.announce.taskChanged(taskId);
   if (!task) throw new Error(`Task ${taskId} was not stored.`);
@@ -58,5 +105,5 @@ export async function createTask(context: WorkspaceContext, args: MethodArgs<'ta
   const settled = context.track(createWorktreeFor(context, project, task, base.commit));
   context.creating.set(taskId, settled);
   void settled.finally(() => context.creating.delete(taskId));
-  return ok({ task, settled });
+  return { task, settled };
 }

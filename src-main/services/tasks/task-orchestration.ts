@@ -35,6 +35,17 @@ export function createTaskOrchestration(context: WorkspaceContext, options: Task
   const { store } = context;
   const tasks = createTaskService(context);
 
+  /** The agent starts with the task's prompt once the worktree is ready (when auto start is on). */
+  const startWhenReady = (created: CreatedTask): void => {
+    if (!options.autoStart) return;
+    // Tracked, so closing waits for it instead of closing the database under it.
+    void context.track(
+      created.settled.then(async (task) => {
+        if (task.workspace.state === 'ready') await options.agents.startWithPrompt(task.id);
+      }),
+    );
+  };
+
   return {
     list: tasks.list,
 
@@ -47,16 +58,12 @@ export function createTaskOrchestration(context: WorkspaceContext, options: Task
     /** Returns once the task is stored (`creating`); `settled` resolves when git is done. */
     async create(args: MethodArgs<'tasks.create'>): Promise<Result<CreatedTask>> {
       const created = await tasks.create(args);
-      if (created.ok && options.autoStart) {
-        // Tracked, so closing waits for it instead of closing the database under it.
-        void context.track(
-          created.data.settled.then(async (task) => {
-            if (task.workspace.state === 'ready') await options.agents.startWithPrompt(task.id);
-          }),
-        );
-      }
+      if (created.ok) startWhenReady(created.data);
       return created;
     },
+
+    /** A task stored elsewhere (the implement tasks of a plan): its agent starts like a created task's. */
+    startWhenReady,
 
     async delete(args: MethodArgs<'tasks.delete'>): Promise<Result<{ deleted: true }>> {
       await options.agents.stopAndWait(args.taskId);

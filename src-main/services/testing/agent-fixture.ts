@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { onTestFinished, vi } from 'vitest';
-import type { Task, TaskStatus, TimelineEvent } from '../../../src-shared/contract';
+import type { EventName, PermissionMode, Task, TaskStatus, TimelineEvent } from '../../../src-shared/contract';
 import { startScriptedModelServer, type ScriptedModelServer } from '../../testing/scripted-model-server';
 import { createServices, type AgentRuntimeOptions, type Services } from '../index';
 import { recordingEmit } from './recording-emit';
 import { expectOk } from './services-fixture';
-import { makeRepository, tempFolder } from './temp-folders';
+import { createRepo } from '../../testing/git-fixtures';
+import { tempFolder } from './temp-folders';
 
 export type Protocol = 'openai' | 'anthropic';
 
@@ -21,7 +22,21 @@ export function modelEnv(server: ScriptedModelServer, protocol: Protocol): Recor
  * over HTTP with a provider's real protocol. Retries are fast so fault tests stay quick.
  */
 export async function agentWorld(
-  options: { protocol?: Protocol; dataDir?: string; agents?: Partial<AgentRuntimeOptions>; server?: ScriptedModelServer; repo?: string } = {},
+  options: {
+    protocol?: Protocol;
+    dataDir?: string;
+    agents?: Partial<AgentRuntimeOptions>;
+    server?: ScriptedModelServer;
+    repo?: string;
+    /** Sees every contract event as it is pushed (after it is recorded), to act at an exact moment. */
+    onEmit?: (event: EventName, payload: unknown) => void;
+    /**
+     * The implement role's default mode. Default `acceptEdits`: tests that are not about
+     * permissions let agents edit their own worktree without a card (commands still ask);
+     * permission tests pass `null` for Braid's default, ask.
+     */
+    implementMode?: PermissionMode | null;
+  } = {},
 ) {
   const server = options.server ?? (await startScriptedModelServer({ apiKey: 'sk-test' }));
   if (!options.server) onTestFinished(() => server.close());
@@ -29,12 +44,16 @@ export async function agentWorld(
   const dataDir = options.dataDir ?? tempFolder('braid-agent-');
   const services: Services = createServices({
     dataDir,
-    emit: recorder.emit,
+    emit: (event, payload) => {
+      recorder.emit(event, payload);
+      options.onEmit?.(event, payload);
+    },
     env: modelEnv(server, options.protocol ?? 'openai'),
     agents: { retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 30_000 }, ...options.agents },
   });
   onTestFinished(() => services.close());
-  const repo = options.repo ?? makeRepository(join(tempFolder('braid-agent-repo-'), 'app'), { 'README.md': '# app\n', 'src/index.ts': 'export const answer = 42;\n' });
+  expectOk(await services.permissions.setRoleDefault('implement', options.implementMode === undefined ? 'acceptEdits' : options.implementMode));
+  const repo = options.repo ?? createRepo({ path: join(tempFolder('braid-agent-repo-'), 'app'), files: { 'README.md': '# app\n', 'src/index.ts': 'export const answer = 42;\n' } }).path;
   // Reopening a data folder (the crash test) finds the repository already added.
   const project = services.projects.list().find((candidate) => candidate.path === repo) ?? expectOk(await services.projects.add(repo));
 

@@ -3,7 +3,8 @@ import { onTestFinished } from 'vitest';
 import type { Project, Result } from '../../../src-shared/contract';
 import { createServices, type Services } from '../index';
 import { recordingEmit } from './recording-emit';
-import { makeRepository, tempFolder } from './temp-folders';
+import { createRepo } from '../../testing/git-fixtures';
+import { tempFolder } from './temp-folders';
 
 /** Services over a fresh data folder, closed when the test finishes. */
 export function makeServices(dataDir = tempFolder('braid-data-')) {
@@ -21,6 +22,6 @@ export function expectOk<T>(result: Result<T>): T {
 
 /** A real repository added as a project. */
 export async function addRepository(services: Services, files?: Record<string, string>): Promise<Project & { repo: string }> {
-  const repo = makeRepository(join(tempFolder('braid-repo-'), 'app'), files);
+  const repo = createRepo({ path: join(tempFolder('braid-repo-'), 'app'), files: files }).path;
   return { ...expectOk(await services.projects.add(repo)), repo };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { makeTempDir } from '../../testing/git-fixtures';
 import { workspaceToolNames } from './workspace-server';
-import { openWorkspace } from './workspace-test-client';
+import { openWorkspace } from '../testing/tool-server-fixture';
 
 describe('the workspace tool server', () => {
   it('offers exactly the built-in tools, each with an input schema', async () => {

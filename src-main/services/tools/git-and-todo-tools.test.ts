@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeFiles } from '../../testing/git-fixtures';
 import type { WorkspaceTodo } from './todo-write';
-import { openWorkspace } from './workspace-test-client';
+import { openWorkspace } from '../testing/tool-server-fixture';
 
 describe('git_status', () => {
   it('says a fresh worktree is clean, naming the branch', async () => {
@@ -12,7 +12,7 @@ describe('git_status', () => {
   it('summarises staged, unstaged and untracked files', async () => {
     const { call, root, repo } = await openWorkspace({ files: { 'a.txt': 'a\n', 'b.txt': 'b\n' } });
     writeFiles(root, { 'a.txt': 'changed\n', 'b.txt': 'staged\n', 'new dir/ünïcode.txt': 'new\n' });
-    repo.git(['add', 'b.txt']);
+    repo.git('add', 'b.txt');
     const reply = await call('git_status');
     expect(reply.text.split('\n')).toEqual([
       'On main. 1 staged, 1 unstaged, 1 untracked.',
@@ -43,7 +43,7 @@ describe('git_diff', () => {
     const { call, root, repo } = await openWorkspace({ files: { 'a.txt': 'one\n' } });
     expect((await call('git_diff', { staged: true })).text).toBe('No staged changes.');
     writeFiles(root, { 'a.txt': 'uno\n' });
-    repo.git(['add', 'a.txt']);
+    repo.git('add', 'a.txt');
     expect((await call('git_diff')).text).toBe('No unstaged changes.');
     expect((await call('git_diff', { staged: true })).text).toContain('-one\n+uno');
   });

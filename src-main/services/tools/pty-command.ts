@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { CommandIsolation } from '../sandbox/command-isolation';
+import type { CommandConfinement, CommandIsolation } from '../sandbox/command-isolation';
 import { spawnSandboxedPty } from '../sandbox/sandboxed-pty';
 import { HeadTailBuffer } from './output-cap';
 import { plainTerminalText } from './terminal-text';
@@ -9,6 +9,8 @@ export interface PtyCommandOptions {
   command: string;
   /** How the command is isolated from the host (see `../sandbox/`). */
   isolation: CommandIsolation;
+  /** Run it in the sandbox (full auto, or a project that always sandboxes). */
+  confinement?: CommandConfinement | null;
   cwd: string;
   /** Added on top of the host's environment. */
   env: Record<string, string>;
@@ -53,6 +55,7 @@ export function runInPty(options: PtyCommandOptions): Promise<PtyCommandOutcome>
     isolation: options.isolation,
     argv: [shell.file, ...shell.args, options.command],
     cwd: options.cwd,
+    confinement: options.confinement,
     env: hostEnvironmentWith(options.env),
   });
 

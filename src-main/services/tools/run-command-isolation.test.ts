@@ -8,7 +8,7 @@ import { workingNamespaceIsolations } from '../sandbox/detect-isolation';
 import { processGroupIsolation } from '../sandbox/process-group';
 import { uniqueSleep } from '../testing/host-processes';
 import type { WorkspaceToolServerOptions } from './workspace-server';
-import { openWorkspace } from './workspace-test-client';
+import { openWorkspace } from '../testing/tool-server-fixture';
 
 const until = { timeout: 10_000, interval: 20 };
 

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { uniqueSleep } from '../testing/host-processes';
-import { openWorkspace } from './workspace-test-client';
+import { openWorkspace } from '../testing/tool-server-fixture';
 
 const until = { timeout: 10_000, interval: 20 };
 

@@ -1,7 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import type { CommandIsolation } from '../sandbox/command-isolation';
+import type { CommandConfinement, CommandIsolation } from '../sandbox/command-isolation';
 import { runInPty, type PtyCommandOutcome } from './pty-command';
 import type { WorkspaceToolContext } from './tool-context';
 import { guardTool, toolError, toolErrorFrom, toolText } from './tool-result';
@@ -30,6 +30,8 @@ export interface RunCommandSettings {
   env: Record<string, string>;
   /** Detected once per host; commands wait for it the first time. */
   isolation: Promise<CommandIsolation>;
+  /** Asked at each command: the sandbox it runs in, or null (see `WorkspaceToolServerOptions.confinement`). */
+  confinement?: () => CommandConfinement | null;
   /** A sentence added to the description when long-lived services can be started another way. */
   servicesHint?: string;
   defaultTimeoutMs: number;
@@ -63,6 +65,7 @@ export function registerRunCommand(server: McpServer, context: WorkspaceToolCont
         const outcome = await runInPty({
           command: input.command,
           isolation: await settings.isolation,
+          confinement: settings.confinement?.() ?? null,
           cwd: root.data,
           env: settings.env,
           timeoutMs: input.timeout_ms ?? settings.defaultTimeoutMs,

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFiles } from '../../testing/git-fixtures';
-import { openWorkspace } from './workspace-test-client';
+import { openWorkspace } from '../testing/tool-server-fixture';
 
 const project = {
   '.gitignore': 'dist/\n*.log\n',

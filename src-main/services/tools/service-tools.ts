@@ -2,6 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { BackgroundService as BackgroundServiceInfo } from '../../../src-shared/contract';
 import type { TaskServices } from '../background/background-services';
+import type { CommandConfinement } from '../sandbox/command-isolation';
 import { defaultShell, hostEnvironmentWith } from './pty-command';
 import type { WorkspaceToolContext } from './tool-context';
 import { guardTool, toolError, toolErrorFrom, toolText } from './tool-result';
@@ -17,6 +18,8 @@ const serviceId = z.string().regex(/^service-\d{1,6}$/, 'a service id such as se
 export interface ServiceToolSettings {
   services: TaskServices;
   env: Record<string, string>;
+  /** Asked at each start: the sandbox the service runs in, or null. */
+  confinement?: () => CommandConfinement | null;
 }
 
 /**
@@ -64,6 +67,7 @@ export function registerServiceTools(server: McpServer, context: WorkspaceToolCo
           argv: [shell.file, ...shell.args, input.command],
           cwd: root.data,
           env: hostEnvironmentWith(settings.env),
+          confinement: settings.confinement?.() ?? null,
         });
         if (!started.ok) return toolErrorFrom(started);
         const service = started.data;

@@ -2,7 +2,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { TaskServices } from '../background/background-services';
-import type { CommandIsolation } from '../sandbox/command-isolation';
+import type { CommandConfinement, CommandIsolation } from '../sandbox/command-isolation';
 import { machineCommandIsolation } from '../sandbox/detect-isolation';
 import { registerEditFile } from './edit-file';
 import { registerGitTools } from './git-tools';
@@ -35,6 +35,12 @@ export interface WorkspaceToolServerOptions {
   initialTodos?: readonly WorkspaceTodo[];
   /** Called with the whole list each time `todo_write` replaces it. */
   onTodos?: (todos: WorkspaceTodo[]) => void;
+  /**
+   * Asked each time a command or service starts: the sandbox it runs in (full auto, or a
+   * project that always sandboxes), or null to run it unconfined. Asked per command because
+   * the task's mode can change between two commands.
+   */
+  confinement?: () => CommandConfinement | null;
   /** How commands are isolated; default: detected for this machine, once per process. */
   isolation?: Promise<CommandIsolation>;
   /** The task's long-lived services; with it the server offers `start_service`, `list_services`, `stop_service`. */
@@ -78,6 +84,7 @@ export function createWorkspaceToolServer(options: WorkspaceToolServerOptions): 
     registerRunCommand(server, context, {
       env: commandEnv,
       isolation: options.isolation ?? machineCommandIsolation(),
+      confinement: options.confinement,
       servicesHint: options.services ? runCommandServicesHint : undefined,
       defaultTimeoutMs: options.commandTimeoutMs ?? 120_000,
       maxOutputChars: options.commandOutputChars ?? 30_000,
@@ -87,7 +94,7 @@ export function createWorkspaceToolServer(options: WorkspaceToolServerOptions): 
       serverClosed: closed.signal,
     });
   }
-  if (options.services) registerServiceTools(server, context, { services: options.services, env: commandEnv });
+  if (options.services) registerServiceTools(server, context, { services: options.services, env: commandEnv, confinement: options.confinement });
   registerGitTools(server, context, { status: offered.has('git_status'), diff: offered.has('git_diff') });
   if (offered.has('todo_write')) registerTodoWrite(server, new TodoList(options.initialTodos, options.onTodos));
 

@@ -2,7 +2,6 @@ import type { Orphan, Task } from '../../../src-shared/contract';
 import { DomainEventBus, type ContractEmit } from '../events';
 import { resolveCommonGitDir } from '../git/repo-identity';
 import type { RepoQueue } from '../git/repo-queue';
-import type { ProjectRow } from '../store/project-repository';
 import type { Store } from '../store/store';
 
 /** What the workspace and task operations share; built once by the facade. */
@@ -11,8 +10,11 @@ export interface WorkspaceContext {
   /** Real path of the folder holding every worktree; every deletion is guarded to it. */
   worktreesRoot: string;
   now: () => number;
-  /** Runs git work that changes the repository's refs or worktree list, one at a time. */
-  inRepoQueue<T>(project: ProjectRow, operation: () => Promise<T>): Promise<T>;
+  /**
+   * Runs git work that changes the repository's refs or worktree list, one at a time per
+   * repository. Takes only what it needs: the repository's path (a `ProjectRow` fits).
+   */
+  inRepoQueue<T>(repository: { path: string }, operation: () => Promise<T>): Promise<T>;
   /** Background work `close()` must wait for. */
   track<T>(work: Promise<T>): Promise<T>;
   /** Resolves once all tracked work and every queued git operation have finished. */
@@ -65,7 +67,7 @@ export function createWorkspaceContext(options: {
     store,
     worktreesRoot: options.worktreesRoot,
     now: options.now,
-    inRepoQueue: async (project, operation) => queue.run(await queueKey(project.path), operation),
+    inRepoQueue: async (repository, operation) => queue.run(await queueKey(repository.path), operation),
     track: (work) => {
       inFlight.add(work);
       void work.finally(() => inFlight.delete(work)).catch(() => undefined);

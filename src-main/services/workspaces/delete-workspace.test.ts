@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Task, WorkAtRisk } from '../../../src-shared/contract';
 import type { Services } from '../index';
 import { addRepository, expectOk, makeServices } from '../testing/services-fixture';
-import { commitAll, git, tempFolder } from '../testing/temp-folders';
+import { commitAll, git } from '../../testing/git-fixtures';
+import { tempFolder } from '../testing/temp-folders';
 
 async function readyTask(services: Services, projectId: string, title = 'Some work'): Promise<Task> {
   const task = await expectOk(await services.tasks.create({ projectId, title, prompt: '', role: 'implement' })).settled;

@@ -5,6 +5,7 @@ import type { WorkspaceContext } from './context';
 import { assertInsideRoot } from './path-guard';
 import { removeWorktreeFolder } from './remove-folder';
 import { findWorkAtRisk, hasWorkAtRisk } from './work-at-risk';
+import { taskNotFound } from './open-task-workspace';
 
 /**
  * Deletes a task and, when no other task shares it, its workspace: the worktree folder and
@@ -21,7 +22,7 @@ export async function deleteTask(
   // A creation still running finishes first; deleting half a worktree helps nobody.
   await context.creating.get(args.taskId);
   const task = store.tasks.get(args.taskId);
-  if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+  if (!task) return taskNotFound();
   const project = store.projects.get(task.projectId);
   if (!project) return fail('NOT_FOUND', 'The task’s project is not open in Braid.');
   const workspace = store.workspaces.get(task.workspace.id);

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createServices } from '../index';
 import { recordingEmit } from '../testing/recording-emit';
 import { addRepository, expectOk, makeServices } from '../testing/services-fixture';
-import { git, tempFolder } from '../testing/temp-folders';
+import { git } from '../../testing/git-fixtures';
+import { tempFolder } from '../testing/temp-folders';
 
 async function setupWithTask() {
   const fixture = makeServices();

@@ -4,6 +4,7 @@ import { addWorktreeOnBranch, addWorktreeOnNewBranch, pruneWorktrees } from '../
 import { summariseGitError } from '../git/run-git';
 import type { WorkspaceContext } from './context';
 import { assertInsideRoot } from './path-guard';
+import { taskNotFound } from './open-task-workspace';
 
 /**
  * Brings back the worktree of a `missing` workspace from its branch, or retries a `failed`
@@ -13,7 +14,7 @@ import { assertInsideRoot } from './path-guard';
 export async function recreateWorkspace(context: WorkspaceContext, taskId: string): Promise<Result<Task>> {
   const { store } = context;
   const task = store.tasks.get(taskId);
-  if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');
+  if (!task) return taskNotFound();
   const project = store.projects.get(task.projectId);
   if (!project) return fail('NOT_FOUND', 'The task’s project is not open in Braid.');
   const workspace = task.workspace;

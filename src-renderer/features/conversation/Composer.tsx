@@ -4,6 +4,10 @@ import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { hasCommandModifier, shortcutLabel } from '../../ui/shortcut-label';
 import { useHostAction } from '../../ui/use-host-action';
+import { PermissionModePicker } from '../permissions/PermissionModePicker';
+import { nextMode } from '../permissions/permission-text';
+import { usePermissionMode } from '../permissions/use-permission-mode';
+import { useTasksStore } from '../tasks/tasks-store';
 import { ModelPicker } from './ModelPicker';
 import './composer.css';
 
@@ -17,7 +21,8 @@ const deliveryNotice = {
 
 /**
  * Talks to the task's agent: Send (Ctrl/Cmd+Enter) starts it or queues the message for its
- * next step; `/compact` alone summarises the conversation; Stop and Resume control the run.
+ * next step; `/compact` alone summarises the conversation; Stop and Resume control the run;
+ * the permission mode is picked beside the model (Shift+Tab in the message box cycles it).
  */
 export function Composer({ taskId, status, model }: { taskId: string; status: AgentState['status']; model: string | null }) {
   const api = useBridge();
@@ -26,6 +31,11 @@ export function Composer({ taskId, status, model }: { taskId: string; status: Ag
   const [notice, setNotice] = useState<string | null>(null);
   const send = useHostAction();
   const control = useHostAction();
+  const projectId = useTasksStore((s) => s.byId[taskId]?.projectId ?? '');
+  const role = useTasksStore((s) => s.byId[taskId]?.role ?? 'implement');
+  const mode = useTasksStore((s) => s.byId[taskId]?.agent.mode);
+  const permissionMode = useTasksStore((s) => s.byId[taskId]?.agent.permissionMode ?? null);
+  const modes = usePermissionMode(taskId, projectId);
 
   useEffect(() => {
     if (notice === null) return;
@@ -68,6 +78,11 @@ export function Composer({ taskId, status, model }: { taskId: string; status: Ag
       event.preventDefault();
       void submit();
     }
+    // As in Claude Code: Shift+Tab cycles the mode (a planning task stays read-only).
+    if (event.key === 'Tab' && event.shiftKey && mode && role !== 'plan') {
+      event.preventDefault();
+      void modes.set(nextMode(mode.mode));
+    }
   };
 
   return (
@@ -89,10 +104,11 @@ export function Composer({ taskId, status, model }: { taskId: string; status: Ag
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
         placeholder={`Message the agent (${shortcutLabel('Enter')} to send, /compact to summarise)`}
-        aria-keyshortcuts="Control+Enter Meta+Enter"
+        aria-keyshortcuts="Control+Enter Meta+Enter Shift+Tab"
       />
       <div className="composer__bar">
         <ModelPicker taskId={taskId} model={model} />
+        {mode && <PermissionModePicker control={modes} mode={mode} permissionMode={permissionMode} role={role} />}
         <span role="status" className="composer__notice">
           {notice}
         </span>

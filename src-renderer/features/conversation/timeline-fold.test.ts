@@ -84,9 +84,10 @@ describe('timeline fold', () => {
     expect(items[1]).toMatchObject({ kind: 'retry', retry: { attempt: 2, message: 'Bad gateway' } });
   });
 
-  it('follows a tool call from start to result on one card', () => {
+  it('follows a tool call from start to result on one card, with the rule that allowed it', () => {
     const running = fold(
       { kind: 'tool_call', step: 1, callId: 'c1', name: 'run_command', args: { command: 'npm test' } },
+      { kind: 'permission', callId: 'c1', decision: 'allow', rule: 'Bash(npm test)', source: 'project' },
       { kind: 'tool_status', callId: 'c1', status: 'running' },
       { kind: 'tool_output', callId: 'c1', chunk: 'PASS a\n' },
       { kind: 'tool_output', callId: 'c1', chunk: 'PASS b\n' },
@@ -103,6 +104,7 @@ describe('timeline fold', () => {
         outputClipped: false,
         result: null,
         approval: null,
+        decidedBy: { decision: 'allow', rule: 'Bash(npm test)', source: 'project' },
       },
     ]);
     const finished = foldEvents(running, [
@@ -132,14 +134,14 @@ describe('timeline fold', () => {
       { kind: 'tool_call', step: 1, callId: 'c0', name: 'read_file', args: { path: 'a' } },
       { kind: 'tool_call', step: 1, callId: 'c1', name: 'run_command', args: { command: 'rm -rf build' } },
       { kind: 'tool_status', callId: 'c1', status: 'awaiting_approval' },
-      { kind: 'approval_request', callId: 'c1', name: 'run_command', args: { command: 'rm -rf build' }, reason: 'Runs a shell command' },
+      { kind: 'approval_request', callId: 'c1', name: 'run_command', args: { command: 'rm -rf build' }, reason: 'Runs a shell command', rule: 'ask mode', source: null, suggestedRule: 'Bash(rm -rf build)' },
     );
     // No row of its own after both calls: it is on c1's card, which says it is waiting.
     expect(asked.items.map((item) => item.kind)).toEqual(['tool', 'tool']);
     expect(asked.items[1]).toMatchObject({
       callId: 'c1',
       status: 'awaiting_approval',
-      approval: { kind: 'approval', name: 'run_command', reason: 'Runs a shell command', outcome: { kind: 'pending' } },
+      approval: { kind: 'approval', name: 'run_command', reason: 'Runs a shell command', rule: 'ask mode', source: null, suggestedRule: 'Bash(rm -rf build)', outcome: { kind: 'pending' } },
     });
     expect(asked.items[0]).toMatchObject({ callId: 'c0', approval: null });
     const denied = foldEvents(asked, [
@@ -148,10 +150,10 @@ describe('timeline fold', () => {
     ]);
     expect(denied.items[1]).toMatchObject({ status: 'denied', approval: { outcome: { kind: 'denied', reason: 'not that folder' } } });
     const approved = foldEvents(asked, [
-      { kind: 'approval_decision', callId: 'c1', approved: true, reason: null, seq: 5, at: 0 },
+      { kind: 'approval_decision', callId: 'c1', approved: true, reason: null, savedRule: 'Bash(rm -rf build)', seq: 5, at: 0 },
       { kind: 'tool_status', callId: 'c1', status: 'running', seq: 6, at: 0 },
     ]);
-    expect(approved.items[1]).toMatchObject({ status: 'running', approval: { outcome: { kind: 'approved' } } });
+    expect(approved.items[1]).toMatchObject({ status: 'running', approval: { outcome: { kind: 'approved', savedRule: 'Bash(rm -rf build)' } } });
   });
 
   it('asks again after a resume at the end of the conversation, retiring the approval on the card', () => {

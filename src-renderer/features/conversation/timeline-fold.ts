@@ -118,7 +118,11 @@ export function foldEvents(fold: TimelineFold, events: readonly TimelineEvent[])
           outputClipped: false,
           result: null,
           approval: null,
+          decidedBy: null,
         });
+        break;
+      case 'permission':
+        updateTool(event.callId, (item) => (item.kind === 'tool' ? { ...item, decidedBy: { decision: event.decision, rule: event.rule, source: event.source } } : item));
         break;
       case 'tool_status':
         updateTool(event.callId, (item) => ({ ...item, status: event.status }));
@@ -175,6 +179,9 @@ export function foldEvents(fold: TimelineFold, events: readonly TimelineEvent[])
           name: event.name,
           args: event.args,
           reason: event.reason,
+          rule: event.rule ?? null,
+          source: event.source ?? null,
+          suggestedRule: event.suggestedRule ?? null,
           outcome: { kind: 'pending' },
         };
         // The first request goes on the call's own card, above what the call then does; one
@@ -192,7 +199,7 @@ export function foldEvents(fold: TimelineFold, events: readonly TimelineEvent[])
       case 'approval_decision': {
         const index = approvalRows.get(event.callId);
         if (index === undefined) break;
-        const outcome: ApprovalItem['outcome'] = event.approved ? { kind: 'approved' } : { kind: 'denied', reason: event.reason };
+        const outcome: ApprovalItem['outcome'] = event.approved ? { kind: 'approved', savedRule: event.savedRule ?? null } : { kind: 'denied', reason: event.reason };
         items[index] = withApproval(items[index], (approval) => ({ ...approval, outcome }));
         break;
       }

@@ -1,4 +1,4 @@
-import type { TaskStatus } from '../../../src-shared/contract';
+import type { RuleSourceId, TaskStatus } from '../../../src-shared/contract';
 
 /**
  * What the conversation shows, one row each. A row's `key` is stable while events stream in
@@ -70,11 +70,21 @@ export interface ToolCallItem {
    * asked). An approval asked again after a resume gets a row of its own at the end instead.
    */
   approval: ApprovalItem | null;
+  /** The rule that allowed or denied the call without asking (null when it asked, or before it is known). */
+  decidedBy: RuleDecision | null;
+}
+
+export interface RuleDecision {
+  decision: 'allow' | 'deny';
+  rule: string;
+  /** Where the rule lives; null for Braid's built-in rules and modes. */
+  source: RuleSourceId | null;
 }
 
 export type ApprovalOutcome =
   | { kind: 'pending' }
-  | { kind: 'approved' }
+  /** `savedRule`: "Always allow in this project" saved it with the approval. */
+  | { kind: 'approved'; savedRule: string | null }
   | { kind: 'denied'; reason: string | null }
   /** Asked again later (after a resume): this card can no longer be answered. */
   | { kind: 'superseded' };
@@ -86,6 +96,11 @@ export interface ApprovalItem {
   name: string;
   args: unknown;
   reason: string;
+  /** The rule (or mode) that asked, and where it lives (null: Braid's own). */
+  rule: string | null;
+  source: RuleSourceId | null;
+  /** What "Always allow in this project" offers to save; null when no rule could allow the call. */
+  suggestedRule: string | null;
   outcome: ApprovalOutcome;
 }
 

@@ -1,6 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import type { PlanVersion, Task } from '../../../src-shared/contract';
 import { InlineError } from '../../ui/InlineError';
+import { ImplementButton } from '../implement/ImplementButton';
+import { PlanProgress } from '../implement/PlanProgress';
 import { PlanApproveButton } from './PlanApproveButton';
 import { PlanDiffView } from './PlanDiffView';
 import { PlanDocument, type Commenting } from './PlanDocument';
@@ -16,7 +18,7 @@ import './plans.css';
  * A plan task's plan: the current version (or any other, picked), the text diff between any two
  * versions, and the decisions on the one that waits — Approve, Request changes (a message and
  * comments on single steps or criteria), Edit (the user's version, then approve) and Reject;
- * "Save to repository" once approved.
+ * "Save to repository" and "Implement…" once approved, then the implement tasks' progress.
  */
 export function PlanPanel({ task }: { task: Task }) {
   const { versions, loaded, error } = useTaskPlans(task.id);
@@ -37,6 +39,7 @@ export function PlanPanel({ task }: { task: Task }) {
         ) : (
           <span className="muted">{loaded ? 'No plan submitted yet.' : 'Loading…'}</span>
         )}
+        {latest?.status === 'approved' && <ImplementButton planTask={task} version={latest} />}
         {latest && (
           <button type="button" className="button button--small" aria-expanded={panel.open} aria-controls={bodyId} onClick={() => setPanel(task.id, { open: !panel.open })}>
             {panel.open ? 'Hide plan' : 'Show plan'}
@@ -44,6 +47,7 @@ export function PlanPanel({ task }: { task: Task }) {
         )}
       </header>
       <InlineError message={error} />
+      <PlanProgress planTask={task} />
       {panel.open && selected && (
         <div id={bodyId} className="plan-panel__body">
           <PlanPanelBody task={task} versions={versions} selected={selected} />

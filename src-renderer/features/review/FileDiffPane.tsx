@@ -159,6 +159,7 @@ export function FileDiffPane({ taskId, file, onShowStep, ref }: FileDiffPaneProp
       <HunkList
         taskId={taskId}
         path={file.path}
+        oldPath={file.oldPath !== undefined && file.oldPath !== file.path ? file.oldPath : undefined}
         hunks={hunks}
         currentIndex={currentHunk}
         provenanceError={review.provenanceError}

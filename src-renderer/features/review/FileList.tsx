@@ -11,19 +11,21 @@ interface FileListProps {
   /** Shown instead of rows when there are none. */
   empty: React.ReactNode;
   label?: string;
+  /** A word to mark some files with, by path (an implement task's unplanned changes). */
+  markers?: ReadonlyMap<string, string>;
 }
 
 const estimateHeight = () => 30;
 
 /** The changed files, windowed (thousands stay smooth); the focused one is kept in view. */
-export function FileList({ files, focusedKey, onFocusFile, empty, label = 'Changed files' }: FileListProps) {
+export function FileList({ files, focusedKey, onFocusFile, empty, label = 'Changed files', markers }: FileListProps) {
   const list = useRef<VirtualListHandle>(null);
   useEffect(() => {
     if (focusedKey !== null) list.current?.revealKey(focusedKey);
   }, [focusedKey]);
   const renderItem = useCallback(
-    (file: DiffFile) => <FileRow file={file} focused={fileKey(file) === focusedKey} onFocusFile={onFocusFile} />,
-    [focusedKey, onFocusFile],
+    (file: DiffFile) => <FileRow file={file} focused={fileKey(file) === focusedKey} onFocusFile={onFocusFile} marker={markers?.get(file.path)} />,
+    [focusedKey, onFocusFile, markers],
   );
   return (
     <VirtualList
@@ -41,7 +43,7 @@ export function FileList({ files, focusedKey, onFocusFile, empty, label = 'Chang
   );
 }
 
-const FileRow = memo(function FileRow({ file, focused, onFocusFile }: { file: DiffFile; focused: boolean; onFocusFile(key: string): void }) {
+const FileRow = memo(function FileRow({ file, focused, onFocusFile, marker }: { file: DiffFile; focused: boolean; onFocusFile(key: string): void; marker?: string }) {
   const status = fileStatus(file.status);
   const notes = fileNotes(file);
   const slash = file.path.lastIndexOf('/');
@@ -52,7 +54,7 @@ const FileRow = memo(function FileRow({ file, focused, onFocusFile }: { file: Di
         type="button"
         className={`file-row${focused ? ' file-row--focused' : ''}`}
         aria-label={file.path}
-        aria-description={fileDescription(file)}
+        aria-description={marker ? `${fileDescription(file)}, ${marker}` : fileDescription(file)}
         aria-current={focused ? 'true' : undefined}
         title={renamed ? `${file.oldPath} → ${file.path}` : file.path}
         onClick={() => onFocusFile(fileKey(file))}
@@ -65,6 +67,11 @@ const FileRow = memo(function FileRow({ file, focused, onFocusFile }: { file: Di
           <span className="file-row__dir">{slash >= 0 ? file.path.slice(0, slash + 1) : ''}</span>
           <span className="file-row__name">{slash >= 0 ? file.path.slice(slash + 1) : file.path}</span>
           {notes.length > 0 && <span className="file-row__notes">{notes.join(' · ')}</span>}
+          {marker && (
+            <span className="file-row__marker" aria-hidden="true">
+              {marker}
+            </span>
+          )}
         </span>
         {!file.binary && !file.tooLarge && (
           <span className="file-row__counts" aria-hidden="true">

@@ -9,6 +9,8 @@ import { useReviewAction } from './use-review-action';
 interface HunkListProps {
   taskId: string;
   path: string;
+  /** The file's old name when it is shown renamed: its hunks are named against that. */
+  oldPath?: string | undefined;
   hunks: readonly ReviewHunk[];
   currentIndex: number;
   provenanceError: string | null;
@@ -19,7 +21,7 @@ interface HunkListProps {
 }
 
 /** The focused file's hunks: where each came from, and accept / revert for each. */
-export function HunkList({ taskId, path, hunks, currentIndex, provenanceError, onSelect, onChanged, onShowStep }: HunkListProps) {
+export function HunkList({ taskId, path, oldPath, hunks, currentIndex, provenanceError, onSelect, onChanged, onShowStep }: HunkListProps) {
   if (hunks.length === 0) return null;
   return (
     <section className="hunk-list" aria-label="Hunks">
@@ -30,6 +32,7 @@ export function HunkList({ taskId, path, hunks, currentIndex, provenanceError, o
             key={hunk.key}
             taskId={taskId}
             path={path}
+            oldPath={oldPath}
             hunk={hunk}
             current={index === currentIndex}
             onSelect={() => onSelect(index)}
@@ -45,6 +48,7 @@ export function HunkList({ taskId, path, hunks, currentIndex, provenanceError, o
 interface HunkRowProps {
   taskId: string;
   path: string;
+  oldPath: string | undefined;
   hunk: ReviewHunk;
   current: boolean;
   onSelect(): void;
@@ -52,7 +56,7 @@ interface HunkRowProps {
   onShowStep(callId: string): void;
 }
 
-function HunkRow({ taskId, path, hunk, current, onSelect, onChanged, onShowStep }: HunkRowProps) {
+function HunkRow({ taskId, path, oldPath, hunk, current, onSelect, onChanged, onShowStep }: HunkRowProps) {
   const api = useBridge();
   const { pending, error, run } = useReviewAction(onChanged);
   const [confirming, setConfirming] = useState(false);
@@ -61,16 +65,18 @@ function HunkRow({ taskId, path, hunk, current, onSelect, onChanged, onShowStep 
   const added = hunk.hunk.lines.filter((line) => line.kind === '+').length;
   const removed = hunk.hunk.lines.filter((line) => line.kind === '-').length;
   const name = `Hunk ${rangeLabel(hunk)}`;
+  // Exactly the hunk on screen: its range, the file's names, and its id (the host refuses it if the lines changed).
+  const target = { taskId, path, ...(oldPath === undefined ? {} : { oldPath }), hunk: range, ...(hunk.id === undefined ? {} : { hunkId: hunk.id }) };
 
   const accept = async () => {
-    const result = await run(() => api.invoke('review.acceptHunk', { taskId, path, hunk: range }));
+    const result = await run(() => api.invoke('review.acceptHunk', target));
     if (!result?.ok) return;
     const { commit, message } = result.data;
     setDone(commit ? `Committed ${commit.slice(0, 7)}: ${message ?? ''}` : 'Already committed');
     onChanged();
   };
   const revert = async () => {
-    const result = await run(() => api.invoke('review.revertHunk', { taskId, path, hunk: range }));
+    const result = await run(() => api.invoke('review.revertHunk', target));
     setConfirming(false);
     if (result?.ok) onChanged();
   };

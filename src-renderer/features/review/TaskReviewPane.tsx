@@ -3,6 +3,8 @@ import type { Task } from '../../../src-shared/contract';
 import { InlineError } from '../../ui/InlineError';
 import { useSelectionStore } from '../selection/selection-store';
 import { HistoryPanel } from '../history/HistoryPanel';
+import { useImplementSummary, useUnplannedMarkers } from '../implement/implement-store';
+import { UnplannedChanges } from '../implement/UnplannedChanges';
 import { MergeButton } from '../merge/MergeButton';
 import { taskBadge } from '../tasks/task-badge';
 import { CommandList } from './CommandList';
@@ -29,6 +31,8 @@ export function TaskReviewPane({ task }: { task: Task }) {
   const selectTask = useSelectionStore((s) => s.selectTask);
   const pane = useRef<FileDiffPaneHandle>(null);
   const badge = taskBadge(task);
+  const unplanned = useImplementSummary(task.id).data?.unplanned;
+  const unplannedMarkers = useUnplannedMarkers(task.id);
 
   const onFocusFile = useCallback((key: string) => focusFile(task.id, key), [focusFile, task.id]);
   const onShowStep = useCallback((callId: string) => showAgentStep(task.id, callId), [task.id]);
@@ -80,6 +84,15 @@ export function TaskReviewPane({ task }: { task: Task }) {
         </div>
       </header>
       {summary && <CommandList commands={summary.commands} onShowStep={onShowStep} />}
+      {task.planPin && unplanned && (
+        <UnplannedChanges
+          changes={unplanned}
+          onOpen={(path) => {
+            const file = files.find((candidate) => candidate.path === path || candidate.oldPath === path);
+            if (file) focusFile(task.id, fileKey(file));
+          }}
+        />
+      )}
       <InlineError message={state?.error ? `Could not read the changes: ${state.error}` : null} />
 
       <div className="review-task-pane__body">
@@ -96,6 +109,7 @@ export function TaskReviewPane({ task }: { task: Task }) {
             files={files}
             focusedKey={focusedKey}
             onFocusFile={onFocusFile}
+            markers={unplannedMarkers}
             empty={
               <p className="muted review-files__empty">
                 {state?.loading || !state ? 'Reading the workspace…' : 'No changes in this workspace yet. They appear here as the agent writes files.'}

@@ -6,6 +6,8 @@ export interface ReviewHunk {
   key: string;
   range: HunkRangeView;
   hunk: DiffHunk;
+  /** The host's id of exactly this hunk (`FileDiff.hunkIds`), sent back with accept and revert. */
+  id?: string;
   /** Null while provenance is loading or could not be read. */
   provenance: HunkProvenanceView | null;
 }
@@ -24,12 +26,13 @@ const rangeKey = (range: HunkRangeView) => `${range.oldStart},${range.oldLines}:
  * three-line-context diff, so ranges match exactly; a hunk without an entry (the file moved
  * between the two calls) has unknown provenance rather than a guessed one.
  */
-export function matchProvenance(hunks: readonly DiffHunk[], entries: readonly ProvenanceEntry[] | null): ReviewHunk[] {
+export function matchProvenance(hunks: readonly DiffHunk[], entries: readonly ProvenanceEntry[] | null, ids?: readonly string[]): ReviewHunk[] {
   const byRange = new Map((entries ?? []).map((entry) => [rangeKey(entry.hunk), entry.provenance]));
-  return hunks.map((hunk) => {
+  return hunks.map((hunk, index) => {
     const range = hunkRange(hunk);
     const key = rangeKey(range);
-    return { key, range, hunk, provenance: byRange.get(key) ?? null };
+    const id = ids?.[index];
+    return { key, range, hunk, provenance: byRange.get(key) ?? null, ...(id === undefined ? {} : { id }) };
   });
 }
 

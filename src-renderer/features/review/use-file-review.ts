@@ -37,7 +37,9 @@ export function useFileReview(taskId: string, file: DiffFile): FileReview {
     const skipProvenance = file.binary || file.tooLarge === true;
     void Promise.all([
       api.invoke('review.fileDiff', { taskId, file: stripUndefined(fileRef) }),
-      skipProvenance ? Promise.resolve(null) : api.invoke('review.provenance', { taskId, path: fileRef.path }),
+      skipProvenance
+        ? Promise.resolve(null)
+        : api.invoke('review.provenance', { taskId, path: fileRef.path, ...(fileRef.oldPath !== undefined && fileRef.oldPath !== fileRef.path ? { oldPath: fileRef.oldPath } : {}) }),
     ]).then(([diff, provenance]) => {
       if (request.current !== id) return;
       setLoading(false);
@@ -55,7 +57,7 @@ export function useFileReview(taskId: string, file: DiffFile): FileReview {
   const reload = useCallback(() => setReloads((n) => n + 1), []);
   // A previous file's answer is never shown under this file's name.
   const current = state?.key === requestKey ? state : null;
-  const hunks = useMemo(() => (current?.fileDiff ? matchProvenance(current.fileDiff.hunks, current.provenance) : []), [current]);
+  const hunks = useMemo(() => (current?.fileDiff ? matchProvenance(current.fileDiff.hunks, current.provenance, current.fileDiff.hunkIds) : []), [current]);
   return {
     fileDiff: current?.fileDiff ?? null,
     hunks,

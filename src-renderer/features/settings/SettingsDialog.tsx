@@ -3,24 +3,26 @@ import { Modal } from '../../ui/Modal';
 import { AgentsPanel } from './agents/AgentsPanel';
 import { McpPanel } from './mcp/McpPanel';
 import { ModelsPanel } from './models/ModelsPanel';
+import { PermissionsPanel } from './permissions/PermissionsPanel';
 import { SettingsTabs, type SettingsTab } from './SettingsTabs';
 
 export interface SettingsDialogProps {
   open: boolean;
   onClose(): void;
-  /** The project whose `.mcp.json` servers to show under MCP servers. */
+  /** The project whose `.mcp.json` servers (MCP servers) and rules and settings files (Permissions) to show. */
   projectId?: string;
 }
 
-type SettingsSection = 'models' | 'mcp' | 'agents';
+type SettingsSection = 'models' | 'mcp' | 'permissions' | 'agents';
 
 const sections: readonly SettingsTab<SettingsSection>[] = [
   { id: 'models', label: 'Models' },
   { id: 'mcp', label: 'MCP servers' },
+  { id: 'permissions', label: 'Permissions' },
   { id: 'agents', label: 'Agents' },
 ];
 
-/** Settings: providers and default models, the user's MCP servers, and how many agents run at once. */
+/** Settings: providers and default models, the user's MCP servers, permissions, and how many agents run at once. */
 export function SettingsDialog({ open, onClose, projectId }: SettingsDialogProps) {
   if (!open) return null;
   return <OpenSettingsDialog onClose={onClose} projectId={projectId} />;
@@ -33,6 +35,7 @@ function OpenSettingsDialog({ onClose, projectId }: Omit<SettingsDialogProps, 'o
       <SettingsTabs<SettingsSection> label="Settings sections" tabs={sections} selected={section} onSelect={setSection}>
         {section === 'models' && <ModelsPanel />}
         {section === 'mcp' && <McpPanel projectId={projectId} />}
+        {section === 'permissions' && <PermissionsPanel projectId={projectId} />}
         {section === 'agents' && <AgentsPanel />}
       </SettingsTabs>
       <div className="modal__actions">

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useSelectionStore } from '../selection/selection-store';
 import { RadarBadge } from '../radar/RadarBadge';
+import { modeLabel } from '../permissions/permission-text';
 import { taskBadge } from './task-badge';
 import { useTasksStore } from './tasks-store';
 
@@ -20,6 +21,7 @@ export function TaskListItem({ taskId }: { taskId: string }) {
     const task = s.byId[taskId];
     return task ? taskBadge(task).tone : '';
   });
+  const mode = useTasksStore((s) => s.byId[taskId]?.agent.mode.mode);
   const isSelected = useSelectionStore((s) => s.selectedTaskId === taskId);
   const selectTask = useSelectionStore((s) => s.selectTask);
   const badgeId = useId();
@@ -38,6 +40,11 @@ export function TaskListItem({ taskId }: { taskId: string }) {
         <span id={badgeId} className={`badge badge--${badgeTone}`}>
           {badgeLabel}
         </span>
+        {mode && (
+          <span className={`mode-badge mode-badge--${mode}`} title="Permission mode">
+            {modeLabel(mode)}
+          </span>
+        )}
       </button>
       <RadarBadge taskId={taskId} projectId={projectId} />
     </li>

@@ -20,4 +20,14 @@ describe('task badge', () => {
     expect(badge('missing', 'done')).toBe('missing');
     expect(badge('deleting', 'running')).toBe('deleting');
   });
+  it('says "ready for review" for an implement task pinned to a plan whose run ended done', () => {
+    const pinned = (status: TaskStatus, workspace: WorkspaceState = 'ready') =>
+      taskBadge({ workspace: { state: workspace }, agent: { status }, role: 'implement', planPin: { planTaskId: 'plan000001', version: 2, stepIds: ['S1'] } });
+    expect(pinned('done')).toEqual({ label: 'ready for review', tone: 'ready_for_review' });
+    expect(pinned('running').label).toBe('running');
+    expect(pinned('failed').label).toBe('failed');
+    expect(pinned('done', 'missing').label).toBe('missing');
+    // Not pinned to a plan: done is done.
+    expect(taskBadge({ workspace: { state: 'ready' }, agent: { status: 'done' }, role: 'implement', planPin: null }).label).toBe('done');
+  });
 });

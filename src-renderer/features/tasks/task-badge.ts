@@ -1,4 +1,4 @@
-import type { TaskStatus, WorkspaceState } from '../../../src-shared/contract';
+import { isReadyForReview, type PlanPin, type TaskRole, type TaskStatus, type WorkspaceState } from '../../../src-shared/contract';
 
 /** A status as words (never colour alone). */
 export const agentStatusLabels: Record<TaskStatus, string> = {
@@ -24,14 +24,18 @@ export interface TaskBadge {
 /**
  * What a task's badge says: the agent's status once it has done something in a ready
  * workspace, else the workspace's own state (an idle task in a ready workspace says "ready").
+ * An implement task pinned to a plan whose run ended `done` is "ready for review".
  */
 export interface BadgeSource {
   workspace: { state: WorkspaceState };
   agent: { status: TaskStatus };
+  role?: TaskRole;
+  planPin?: PlanPin | null;
 }
 
 export function taskBadge(task: BadgeSource): TaskBadge {
   const { status } = task.agent;
+  if (task.workspace.state === 'ready' && isReadyForReview(task)) return { label: 'ready for review', tone: 'ready_for_review' };
   if (task.workspace.state === 'ready' && status !== 'idle') return { label: agentStatusLabels[status], tone: status };
   return { label: task.workspace.state, tone: task.workspace.state };
 }

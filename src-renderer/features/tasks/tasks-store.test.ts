@@ -35,6 +35,8 @@ function task(id: string, projectId: string, createdAt: number, state: Workspace
       queuedMessages: 0,
       stepCount: 0,
       limits: { maxSteps: 50, maxCostUsd: null },
+      permissionMode: null,
+      mode: { mode: 'ask', origin: 'built-in', from: 'Braid' },
     },
   };
 }

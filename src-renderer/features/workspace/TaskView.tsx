@@ -9,6 +9,7 @@ import { MergeAgentNotice } from '../merge/MergeAgentNotice';
 import { MergeButton } from '../merge/MergeButton';
 import { RunningServices } from '../commands/RunningServices';
 import { PlanPanel } from '../plans/PlanPanel';
+import { ImplementPanel } from '../implement/ImplementPanel';
 import { TaskTabs } from '../terminals/TaskTabs';
 import { CopyPathButton } from './CopyPathButton';
 import { DeleteTaskButton } from './DeleteTaskButton';
@@ -81,6 +82,7 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
       <AgentStatusBar agent={task.agent} />
       <TaskTabs key={task.id} task={task}>
         {task.role === 'plan' && <PlanPanel task={task} />}
+        {task.planPin && <ImplementPanel task={task} />}
         <ConversationView taskId={task.id} prompt={task.prompt} />
         <Composer taskId={task.id} status={task.agent.status} model={task.agent.model} />
       </TaskTabs>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { AnsiOutput } from '../../terminals/AnsiOutput';
+import { decisionLine } from '../../permissions/permission-text';
 import type { ToolCallItem, ToolCallStatus } from '../timeline-items';
 import { useIsRevealedCall, useRevealRequest } from '../timeline-store';
 import { formatDuration } from '../usage-format';
@@ -47,6 +48,7 @@ export function ToolCallCard({ item, taskId }: { item: ToolCallItem; taskId: str
         {/* A denied call never ran: it has no run time to show. */}
         {item.result && item.status !== 'denied' && <span className="tool-card__duration">{formatDuration(item.result.durationMs)}</span>}
       </header>
+      {item.decidedBy && <p className={`tool-card__rule tool-card__rule--${item.decidedBy.decision}`}>{decisionLine(item.decidedBy.decision, item.decidedBy.rule, item.decidedBy.source)}</p>}
       {/* Asked before the call runs, so shown before what it did; its duration counts from the answer. */}
       {item.approval && <ApprovalCard item={item.approval} taskId={taskId} onToolCard />}
       <Disclosure summary="Arguments">{() => <pre className="tool-card__pre">{argsJson(item.args)}</pre>}</Disclosure>
