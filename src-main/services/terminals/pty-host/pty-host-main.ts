@@ -12,34 +12,51 @@ import { PtySession } from './pty-session';
 const batchMs = 5;
 /** ...or sooner, once a terminal has this much waiting (Hyper's "16 ms or 200 KB"): a flood is not held back by the clock. */
 const batchChars = 65_536;
+/**
+ * Output sent to the host but not yet written to the channel, beyond which flushes wait: a busy
+ * host then holds the output back here, where it counts against each terminal's watermarks (so
+ * its pty is paused), instead of piling up in the channel's queue.
+ */
+const maxUnwrittenChars = 2_000_000;
 /** When the host is gone, processes get this long between SIGTERM and SIGKILL. */
 const orphanGraceMs = 1_000;
 
 const sessions = new Map<string, PtySession>();
 const waiting = new Set<PtySession>();
 let flushTimer: NodeJS.Timeout | undefined;
+let unwritten = 0;
 
-const send = (message: FromPtyHost) => {
-  if (process.connected) process.send?.(message);
+const send = (message: FromPtyHost, written?: () => void) => {
+  if (process.connected) process.send?.(message, undefined, undefined, () => written?.());
 };
 
 function flush(): void {
   flushTimer = undefined;
+  if (unwritten > maxUnwrittenChars) return; // the next written message flushes again
   const chunks: [string, number, string][] = [];
   const flushed = [...waiting];
   waiting.clear();
+  let chars = 0;
   for (const session of flushed) {
     const piece = session.takeOutput();
-    if (piece) chunks.push([session.id, piece[0], piece[1]]);
+    if (!piece) continue;
+    chunks.push([session.id, piece[0], piece[1]]);
+    chars += piece[1].length;
   }
-  if (chunks.length > 0) send({ type: 'data', chunks });
+  if (chunks.length > 0) {
+    unwritten += chars;
+    send({ type: 'data', chunks }, () => {
+      unwritten -= chars;
+      if (waiting.size > 0 && unwritten <= maxUnwrittenChars) flushTimer ??= setTimeout(flush, 0);
+    });
+  }
   for (const session of flushed) session.reportExitIfDone();
 }
 
 const events = {
   outputPending(session: PtySession) {
     waiting.add(session);
-    if (session.pendingChars >= batchChars) {
+    if (session.pendingChars >= batchChars && unwritten <= maxUnwrittenChars) {
       clearTimeout(flushTimer);
       flush();
       return;
