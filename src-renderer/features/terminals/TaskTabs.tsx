@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Task, TerminalInfo } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
@@ -12,9 +12,11 @@ const startSize = { cols: 120, rows: 30 };
 
 /**
  * The task view's tabs: the agent's conversation (`children`) and each of the task's
- * terminals, with "New terminal". A terminal's view is created when its tab is first shown
- * and kept (hidden) while the task is open, so its scroll position and selection survive
- * switching tabs; leaving the task disposes them (the host keeps every screen).
+ * terminals, with "New terminal". Only the terminal on screen has a view (an xterm.js
+ * instance); another tab's terminal is replayed from the host's mirror when it is shown. Views
+ * kept hidden were measured to cost far more than a replay: xterm 6's DOM renderer redraws
+ * every row of a hidden terminal on each scroll, measuring glyph widths it cannot cache while
+ * hidden (7 hidden terminals under output spent 40 % of the page's time in forced layouts).
  */
 export function TaskTabs({ task, children }: { task: Task; children: ReactNode }) {
   const api = useBridge();
@@ -24,10 +26,7 @@ export function TaskTabs({ task, children }: { task: Task; children: ReactNode }
   const showTab = useTerminalsStore((s) => s.showTab);
   const opening = useHostAction();
   const activeId = tab === 'agent' ? null : tab.terminalId;
-  const [shown, setShown] = useState<ReadonlySet<string>>(() => new Set(activeId ? [activeId] : []));
-  useEffect(() => {
-    if (activeId && !shown.has(activeId)) setShown(new Set([...shown, activeId]));
-  }, [activeId, shown]);
+  const active = terminals.find((terminal) => terminal.id === activeId);
 
   const openTerminal = async () => {
     const result = await opening.run(() => api.invoke('terminals.open', { taskId: task.id, ...startSize }));
@@ -88,21 +87,12 @@ export function TaskTabs({ task, children }: { task: Task; children: ReactNode }
       <div role="tabpanel" id={panelId('agent')} aria-labelledby={tabId('agent')} hidden={activeId !== null} className="task-tabs__panel">
         {children}
       </div>
-      {terminals
-        .filter((terminal) => shown.has(terminal.id) || terminal.id === activeId)
-        .map((terminal) => (
-          <div
-            key={terminal.id}
-            role="tabpanel"
-            id={panelId(terminal.id)}
-            aria-labelledby={tabId(terminal.id)}
-            hidden={terminal.id !== activeId}
-            className="task-tabs__panel"
-          >
-            <TerminalPanelBar terminal={terminal} />
-            <TerminalView info={terminal} visible={terminal.id === activeId} />
-          </div>
-        ))}
+      {active && (
+        <div key={active.id} role="tabpanel" id={panelId(active.id)} aria-labelledby={tabId(active.id)} className="task-tabs__panel">
+          <TerminalPanelBar terminal={active} />
+          <TerminalView info={active} />
+        </div>
+      )}
     </div>
   );
 }

@@ -10,11 +10,10 @@ import type { XtermHandle } from './xterm-setup';
 const resizeSettleMs = 60;
 
 /**
- * One terminal on screen: xterm.js (loaded on first use), replaying the host's snapshot and
- * then the live output, sending keystrokes and pastes, fitted to its element. Mounted while
- * its task is open (hidden behind other tabs), so switching tabs keeps its scroll position.
+ * The terminal on screen: xterm.js (loaded on first use), replaying the host's snapshot and
+ * then the live output, sending keystrokes and pastes, fitted to its element, focused.
  */
-export function TerminalView({ info, visible }: { info: TerminalInfo; visible: boolean }) {
+export function TerminalView({ info }: { info: TerminalInfo }) {
   const api = useBridge();
   const element = useRef<HTMLDivElement>(null);
   const xterm = useRef<XtermHandle | null>(null);
@@ -48,6 +47,7 @@ export function TerminalView({ info, visible }: { info: TerminalInfo; visible: b
       const typed = terminal.onData((data) => stream.input(data));
       const observer = new ResizeObserver(() => handle.fit());
       observer.observe(element.current);
+      terminal.focus();
       void stream.attach();
       cleanUp = () => {
         observer.disconnect();
@@ -69,11 +69,6 @@ export function TerminalView({ info, visible }: { info: TerminalInfo; visible: b
   useEffect(() => {
     if (xterm.current) xterm.current.terminal.options.disableStdin = exited;
   }, [exited]);
-  useEffect(() => {
-    if (!visible) return;
-    xterm.current?.fit();
-    xterm.current?.terminal.focus();
-  }, [visible]);
 
   return (
     <>
