@@ -78,14 +78,21 @@ export const terminalMethods = {
    * waits for that view. Another view's next acknowledgement makes it wait for that one again.
    */
   'terminals.detach': { input: z.object(terminalRef).strict(), output: done },
-  /** The screen and scrollback to replay after a reload, a reconnect or reopening the task; the view watches from `position`. */
+  /**
+   * The screen and scrollback to replay after a reload, a reconnect or reopening the task; the
+   * view watches from `position`, and this connection gets the terminal's output from then on.
+   */
   'terminals.snapshot': { input: z.object(terminalRef).strict(), output: terminalSnapshotSchema },
   /** Ends the terminal's process and everything it started, and forgets the terminal. */
   'terminals.close': { input: z.object(terminalRef).strict(), output: z.object({ closed: z.literal(true) }) },
 } as const;
 
 export const terminalEvents = {
-  /** Output of one terminal, batched (~5 ms); `from` is its stream position. */
+  /**
+   * Output of one terminal, batched (~5 ms); `from` is its stream position. Sent only to
+   * connections that show the terminal: from their `terminals.snapshot` until their
+   * `terminals.detach` (or they disconnect).
+   */
   'terminals.data': z.object({ terminalId: terminalIdSchema, from: z.number().int().min(0), data: z.string() }),
   /** A task's terminals changed: opened, exited or closed (also for terminals Braid opened itself). */
   'terminals.changed': z.object({ taskId: idSchema, terminals: z.array(terminalSchema) }),
