@@ -1,30 +1,26 @@
 import { basename } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { createRepo, makeTempDir } from '../src-main/testing/git-fixtures';
+import type { Locator, Page } from '@playwright/test';
+import type { FixtureRepo } from '../src-main/testing/git-fixtures';
 import { uniqueSleepCommand } from '../src-main/testing/host-processes';
-import { startScriptedModelServer, type ScriptedModelServer } from '../src-main/testing/scripted-model-server';
-import { scriptedModelEnv, startWebHost, type RunningWebHost } from './fixtures/web-host';
+import { expect, test, type BraidHosts } from './fixtures/braid-test';
 import { addProject, createTask } from './fixtures/ui-steps';
 
 test.describe('terminals', () => {
-  let host: RunningWebHost | undefined;
-  let server: ScriptedModelServer | undefined;
   const sleeps: ReturnType<typeof uniqueSleepCommand>[] = [];
 
-  test.afterEach(async () => {
-    await host?.stop();
-    host = undefined;
-    await server?.close();
-    server = undefined;
+  test.afterEach(() => {
     for (const sleep of sleeps.splice(0)) sleep.kill();
   });
 
   /** What the terminal's screen shows (xterm's DOM renderer draws rows as text). */
   const screenOf = (panel: Locator) => panel.locator('.xterm-rows');
 
-  async function openTask(page: Page, title: string, prompt = '', env?: Record<string, string>): Promise<{ taskView: Locator; select(): Promise<void> }> {
-    const repo = createRepo();
-    host = await startWebHost({ dataDir: makeTempDir('braid-e2e-terminals-'), env });
+  async function openTask(
+    { page, braid, repo }: { page: Page; braid: BraidHosts; repo: FixtureRepo },
+    title: string,
+    { prompt = '', model = false } = {},
+  ): Promise<{ taskView: Locator; select(): Promise<void> }> {
+    const host = await braid.start({ model });
     await page.goto(host.url);
     const projectName = basename(repo.path);
     await addProject(page, repo.path);
@@ -34,10 +30,10 @@ test.describe('terminals', () => {
     return { taskView: page.getByRole('main', { name: title }), select };
   }
 
-  test('a shell in the worktree runs a command, its output stays after a reload, and closing it ends what it started', async ({ page }) => {
+  test('a shell in the worktree runs a command, its output stays after a reload, and closing it ends what it started', async ({ page, braid, repo }) => {
     const sleep = uniqueSleepCommand();
     sleeps.push(sleep);
-    const { taskView, select } = await openTask(page, 'Shell work');
+    const { taskView, select } = await openTask({ page, braid, repo }, 'Shell work');
 
     await taskView.getByRole('button', { name: 'New terminal' }).click();
     const tab = taskView.getByRole('tab', { name: 'Terminal 1' });
@@ -64,20 +60,26 @@ test.describe('terminals', () => {
     await page.keyboard.type('echo again-$((6*7))\n');
     await expect(screenOf(panelAgain)).toContainText('again-42');
 
+    // A second terminal takes the screen; Terminal 1, shown again, comes back from the host's copy.
+    await reloaded.getByRole('button', { name: 'New terminal' }).click();
+    await expect(reloaded.getByRole('tab', { name: 'Terminal 2' })).toHaveAttribute('aria-selected', 'true');
+    await expect(screenOf(reloaded.getByRole('tabpanel', { name: 'Terminal 2' }))).toHaveText(/\S/);
+    await reloaded.getByRole('tab', { name: 'Terminal 1' }).click();
+    await expect(screenOf(panelAgain)).toContainText('again-42');
+
     await panelAgain.getByRole('button', { name: 'Close Terminal 1' }).click();
     await expect(reloaded.getByRole('tab', { name: 'Terminal 1' })).toBeHidden();
     await expect(reloaded.getByRole('tab', { name: 'Conversation' })).toHaveAttribute('aria-selected', 'true');
     await expect.poll(() => sleep.running()).toEqual([]);
   });
 
-  test('the agent’s command streams into its card in colour while it runs', async ({ page }) => {
+  test('the agent’s command streams into its card in colour while it runs', async ({ page, braid, repo, modelServer: server }) => {
     const sleep = uniqueSleepCommand();
     sleeps.push(sleep);
-    server = await startScriptedModelServer({ apiKey: 'sk-e2e' });
     const command = `printf '\\033[1;32mPASS\\033[0m %s\\n' unit-tests; printf 'progress 10%%\\rprogress 100%%\\n'; ${sleep.command}`;
     server.enqueue({ text: 'Running the tests.', toolCalls: [{ id: 'call_tests', name: 'run_command', args: { command } }] }, { text: 'Stopped.' });
-    const { taskView } = await openTask(page, 'Tests', 'Run the tests', scriptedModelEnv(server));
-    await taskView.getByRole('article', { name: 'Approval needed: run_command' }).getByRole('button', { name: 'Approve' }).click();
+    const { taskView } = await openTask({ page, braid, repo }, 'Tests', { prompt: 'Run the tests', model: true });
+    await taskView.getByRole('article', { name: 'Approval needed: run_command' }).getByRole('button', { name: 'Approve once' }).click();
 
     const output = taskView.getByRole('article', { name: 'run_command call' }).getByLabel('Output of run_command');
     await expect(output).toHaveText('PASS unit-tests\nprogress 100%');
