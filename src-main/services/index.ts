@@ -212,6 +212,7 @@ export function createServices(options: ServicesOptions): Services {
     emit,
     events,
     isolation,
+    confinement: (taskId) => permissions.confinementFor(taskId),
     scrollback: () => store.settings.get<number>('terminals.scrollback'),
   });
   const tasks = createTaskOrchestration(context, { agents, commands, terminals, autoStart: runtime.autoStart ?? true });

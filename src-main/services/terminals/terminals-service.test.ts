@@ -1,6 +1,6 @@
-import { mkdirSync, readlinkSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Task } from '../../../src-shared/contract';
 import { DomainEventBus } from '../events';
 import { machineCommandIsolation } from '../sandbox/detect-isolation';
@@ -9,6 +9,9 @@ import { recordingEmit } from '../testing/recording-emit';
 import { addRepository, expectOk, makeServices } from '../testing/services-fixture';
 import { tempFolder } from '../testing/temp-folders';
 import { createTerminalsService } from './terminals-service';
+
+/** Whether this machine can run commands in the sandbox (bubblewrap here, sandbox-exec on macOS). */
+const canSandbox = (await machineCommandIsolation()).sandbox.limitation === null;
 
 async function readyTask() {
   const world = makeServices();
@@ -71,6 +74,26 @@ describe.runIf(process.platform !== 'win32')('commands Braid runs in a task’s 
     expect(await namespaceOf(false)).toBe(host);
     if (isolation.pidNamespace) expect(await namespaceOf(true)).not.toBe(host);
     else expect(await namespaceOf(true)).toBe(host);
+  });
+
+  it.runIf(canSandbox)('runs an external agent’s command in the task’s sandbox when its mode has one; the user’s own commands are not', async () => {
+    const { services, task } = await readyTask();
+    expectOk(await services.permissions.setTaskMode(task.id, 'fullAuto'));
+    // On the root file system: the sandbox gives /tmp a private copy.
+    const outside = mkdtempSync('/var/tmp/braid-outside-');
+    onTestFinished(() => rmSync(outside, { recursive: true, force: true }));
+    const write = async (name: string, isolated: boolean) => {
+      const handle = expectOk(
+        await services.terminals.startCommand(task.id, { title: name, argv: ['/bin/sh', '-c', `echo x > ${join(outside, name)}; echo x > ${name}`], isolated }),
+      );
+      await handle.exited;
+      return (await handle.output()).output;
+    };
+    expect(await write('agent.txt', true)).toMatch(/Read-only file system/);
+    expect(existsSync(join(outside, 'agent.txt'))).toBe(false);
+    expect(existsSync(join(task.workspace.path, 'agent.txt'))).toBe(true);
+    await write('user.txt', false);
+    expect(existsSync(join(outside, 'user.txt'))).toBe(true);
   });
 
   it('refuses a working folder outside the worktree, inside .git, or behind a link that leads out', async () => {

@@ -10,7 +10,7 @@ import {
   type TerminalSnapshot,
 } from '../../../src-shared/contract';
 import type { DomainEventBus } from '../events';
-import type { CommandIsolation } from '../sandbox/command-isolation';
+import type { CommandConfinement, CommandIsolation } from '../sandbox/command-isolation';
 import { processGroupIsolation } from '../sandbox/process-group';
 import { loginShell, terminalEnvironment } from './login-shell';
 import { PtyHost } from './pty-host/pty-host-client';
@@ -23,6 +23,11 @@ export interface TerminalsServiceOptions {
   events: DomainEventBus;
   /** How agent-style commands are isolated (`startCommand` with `isolated`); the user's shells are not. */
   isolation: Promise<CommandIsolation>;
+  /**
+   * The sandbox a task's isolated commands run in, as its agent's commands do (full auto, or a
+   * project that always sandboxes: writes only to the worktree); null for none.
+   */
+  confinement?: (taskId: string) => CommandConfinement | null;
   /**
    * The workspace's variables for everything run in its terminals (section 3 of issue 12 adds
    * `BRAID_PORT`, `BRAID_WORKSPACE_PATH`, …): this is the hook.
@@ -46,7 +51,7 @@ export interface CommandTerminalSpec {
   cwd?: string;
   /** On top of the workspace's environment. */
   env?: Record<string, string>;
-  /** Under the machine's command isolation, like the agent's own commands (an external agent's). */
+  /** Under the machine's command isolation and the task's sandbox, like the agent's own commands (an external agent's). */
   isolated?: boolean;
   cols?: number;
   rows?: number;
@@ -137,10 +142,21 @@ export function createTerminalsService(options: TerminalsServiceOptions): Termin
 
   const launch = async (
     task: Task,
-    spec: { kind: TerminalInfo['kind']; title: string; command: string | null; argv: readonly string[]; cwd: string; env: Record<string, string>; cols: number; rows: number; isolation: CommandIsolation },
+    spec: {
+      kind: TerminalInfo['kind'];
+      title: string;
+      command: string | null;
+      argv: readonly string[];
+      cwd: string;
+      env: Record<string, string>;
+      cols: number;
+      rows: number;
+      isolation: CommandIsolation;
+      confinement?: CommandConfinement | null;
+    },
   ): Promise<Result<Entry>> => {
     const id = randomBytes(16).toString('hex');
-    const launched = spec.isolation.launch({ argv: spec.argv, cwd: spec.cwd, env: spec.env });
+    const launched = spec.isolation.launch({ argv: spec.argv, cwd: spec.cwd, env: spec.env, confinement: spec.confinement ?? null });
     const scrollback = Math.max(0, Math.floor(options.scrollback?.() ?? defaultScrollback));
     let markExited: (exit: TerminalExit) => void = () => undefined;
     const exited = new Promise<TerminalExit>((resolve) => (markExited = resolve));
@@ -289,6 +305,7 @@ export function createTerminalsService(options: TerminalsServiceOptions): Termin
         cols: spec.cols ?? 120,
         rows: spec.rows ?? 30,
         isolation: spec.isolated ? await options.isolation : userProcessIsolation,
+        confinement: spec.isolated ? (options.confinement?.(taskId) ?? null) : null,
       });
       if (!started.ok) return started;
       const entry = started.data;
