@@ -82,7 +82,21 @@ describe.runIf(process.platform !== 'win32')('terminals over the contract', () =
       error: { code: 'INVALID_INPUT', message: expect.stringContaining('65536') },
     });
     expect(await on.dispatch('terminals.input', { taskId: first.taskId, terminalId: 'not-an-id', data: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await on.dispatch('terminals.resize', { taskId: first.taskId, terminalId: terminal.id, cols: 0, rows: 10 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // Sizes a terminal can have, whole numbers only, and no other fields.
+    const ref = { taskId: first.taskId, terminalId: terminal.id };
+    for (const size of [
+      { cols: 0, rows: 10 },
+      { cols: 1_001, rows: 10 },
+      { cols: 80, rows: 501 },
+      { cols: 80.5, rows: 10 },
+      { cols: 80, rows: 10, pid: 1 },
+    ]) {
+      expect(await on.dispatch('terminals.resize', { ...ref, ...size })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(await on.dispatch('terminals.open', { taskId: first.taskId, ...size })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    expect(await on.dispatch('terminals.input', { ...ref, data: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await on.dispatch('terminals.ack', { ...ref, position: -1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(data<TerminalInfo[]>(await on.dispatch('terminals.list', { taskId: first.taskId }))).toHaveLength(1);
 
     // Its process ended: listed as exited, input refused, still readable.
     await type('exit 7\r');

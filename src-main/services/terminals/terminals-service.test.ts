@@ -8,7 +8,7 @@ import { uniqueSleep } from '../testing/host-processes';
 import { recordingEmit } from '../testing/recording-emit';
 import { addRepository, expectOk, makeServices } from '../testing/services-fixture';
 import { tempFolder } from '../testing/temp-folders';
-import { createTerminalsService } from './terminals-service';
+import { createTerminalsService, maxTerminalsPerTask } from './terminals-service';
 
 /** Whether this machine can run commands in the sandbox (bubblewrap here, sandbox-exec on macOS). */
 const canSandbox = (await machineCommandIsolation()).sandbox.limitation === null;
@@ -107,6 +107,18 @@ describe.runIf(process.platform !== 'win32')('commands Braid runs in a task’s 
     expect(await start(join(task.workspace.path, '.git'))).toMatchObject({ ok: false, error: { code: 'PATH_OUTSIDE_ROOT' } });
     expect(await start(join(task.workspace.path, 'missing'))).toMatchObject({ ok: false, error: { code: 'PATH_NOT_FOUND' } });
     expect(expectOk(services.terminals.list(task.id))).toEqual([]);
+  });
+
+  it(`keeps at most ${maxTerminalsPerTask} terminals per task, and opens one more once one is closed`, { timeout: 60_000 }, async () => {
+    const { services, task } = await readyTask();
+    // Ended terminals count until closed (they keep their output), so commands that end at once do.
+    const start = () => services.terminals.startCommand(task.id, { title: 'done', argv: ['true'] });
+    const handles = [];
+    for (let i = 0; i < maxTerminalsPerTask; i++) handles.push(expectOk(await start()));
+    expect(await start()).toMatchObject({ ok: false, error: { code: 'BUSY', message: expect.stringContaining('close one first') } });
+    expect(await services.terminals.open({ taskId: task.id, cols: 80, rows: 24 })).toMatchObject({ ok: false, error: { code: 'BUSY' } });
+    await handles[0]!.release();
+    expectOk(await start());
   });
 
   it('gives everything run in a workspace’s terminals the workspace’s variables from the environment hook', async () => {
