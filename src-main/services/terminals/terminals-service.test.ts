@@ -121,6 +121,23 @@ describe.runIf(process.platform !== 'win32')('commands Braid runs in a task’s 
     expectOk(await start());
   });
 
+  it('a task archived after its merge loses its terminals and what they started, before the removal goes on', async () => {
+    const daemon = uniqueSleep();
+    const worktree = tempFolder('braid-worktree-');
+    const task = { id: 'task000002', projectId: 'project001', workspace: { path: worktree, state: 'ready' } } as Task;
+    const events = new DomainEventBus();
+    const terminals = createTerminalsService({ getTask: (taskId) => (taskId === task.id ? task : undefined), emit: recordingEmit().emit, events, isolation: machineCommandIsolation() });
+    try {
+      expectOk(await terminals.startCommand(task.id, { title: 'Serve', argv: ['/bin/sh', '-c', `(setsid nohup ${daemon.command} >/dev/null 2>&1 &); exec ${daemon.command}`] }));
+      await daemon.waitUntilRunning(2);
+      await events.publish('task.removed', { projectId: task.projectId, taskId: task.id, pipelineId: null, title: 'Archived', cause: 'archived' });
+      expect(daemon.running()).toEqual([]);
+      expect(expectOk(terminals.list(task.id))).toEqual([]);
+    } finally {
+      await terminals.close();
+    }
+  });
+
   it('gives everything run in a workspace’s terminals the workspace’s variables from the environment hook', async () => {
     const worktree = tempFolder('braid-worktree-');
     const task = { id: 'task000001', workspace: { path: worktree, state: 'ready' } } as Task;
