@@ -34,6 +34,7 @@ import { machineCommandIsolation } from './sandbox/detect-isolation';
 import { createFileSecretStore, type SecretStore } from './secrets';
 import { openStore, type Store } from './store/store';
 import { createTaskOrchestration, type TaskOrchestration } from './tasks/task-orchestration';
+import { createTerminalsService, type TerminalsService } from './terminals/terminals-service';
 import { createWorkspaceContext } from './workspaces/context';
 import { worktreePathOf } from './workspaces/open-task-workspace';
 import { listOrphans, removeOrphan } from './workspaces/orphans';
@@ -99,6 +100,8 @@ export interface Services {
   radar: RadarMonitor;
   /** How agent commands are isolated here, and the long-lived services agents started. */
   commands: CommandsService;
+  /** Terminals per task (U2): the user's shells and commands Braid runs for others, on the pty host. */
+  terminals: TerminalsService;
   /**
    * Plan artifacts: versions, the user's decisions at the gate, the gate (`requireApprovedPlan`),
    * diff, save to repository (R1); implementing an approved version, its progress, each implement
@@ -233,10 +236,19 @@ export function createServices(options: ServicesOptions): Services {
     log: runtime.log,
   });
   late.agents = agents;
+  const terminals = createTerminalsService({
+    getTask: (taskId) => store.tasks.get(taskId),
+    emit,
+    events,
+    isolation,
+    confinement: (taskId) => permissions.confinementFor(taskId),
+    scrollback: () => store.settings.get<number>('terminals.scrollback'),
+  });
   const tasks = createTaskOrchestration(context, {
     // A prompt that starts with a slash command is expanded (or refused) before the agent sees it.
     agents: { startWithPrompt: (taskId) => late.slashCommands!.startWithPrompt(taskId), stopAndWait: (taskId) => agents.stopAndWait(taskId) },
     commands,
+    terminals,
     autoStart: runtime.autoStart ?? true,
     checkPrompt: (projectId, prompt) => late.slashCommands!.checkPrompt(projectId, prompt),
   });
@@ -295,6 +307,7 @@ export function createServices(options: ServicesOptions): Services {
     merges,
     radar,
     commands,
+    terminals,
     plans,
     reviews,
     permissions,
@@ -318,7 +331,7 @@ export function createServices(options: ServicesOptions): Services {
       closed ??= agents
         .close()
         .then(() => Promise.all([live.close(), radar.close()]))
-        .then(() => Promise.all([mcp.close(), commands.close()]))
+        .then(() => Promise.all([mcp.close(), commands.close(), terminals.close()]))
         .then(() => context.idle())
         .then(() => {
           // The audit's waiting entries go in this last flush too.

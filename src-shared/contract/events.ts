@@ -7,6 +7,7 @@ import { planVersionStatusSchema } from './plans';
 import { reviewCommentSchema, workspaceDiffSchema } from './review';
 import { notificationEvents } from './notifications';
 import { mcpServerStatusSchema } from './settings';
+import { terminalEvents } from './terminals';
 
 /** Every event the host pushes to the renderer, declared once. */
 export const events = {
@@ -45,6 +46,7 @@ export const events = {
   /** New audit entries of the project were stored (read them with `audit.list`). */
   'audit.changed': z.object({ projectId: idSchema }),
   ...notificationEvents,
+  ...terminalEvents,
 } as const;
 
 export type Events = typeof events;

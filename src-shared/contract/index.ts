@@ -15,6 +15,7 @@ export * from './pipelines';
 export * from './audit';
 export * from './plan-methods';
 export * from './validation-issues';
+export * from './terminals';
 export * from './implement';
 export * from './implement-methods';
 export * from './review-role-methods';

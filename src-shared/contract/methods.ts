@@ -10,6 +10,7 @@ import { slashCommandMethods } from './slash-commands';
 import { planMethods } from './plan-methods';
 import { reviewRoleMethods } from './review-role-methods';
 import { gatedMergePreviewSchema } from './review-reports';
+import { terminalMethods } from './terminals';
 import { auditEntrySchema, auditExportInputSchema, auditExportSchema, auditListInputSchema, auditVerificationSchema } from './audit';
 import { backgroundServiceIdSchema, backgroundServiceSchema, commandIsolationSchema } from './commands';
 import {
@@ -344,6 +345,7 @@ export const methods = {
   'agents.setConcurrency': { input: z.object({ concurrency: z.number().int().min(1).max(64) }).strict(), output: z.object({ concurrency: z.number().int() }) },
 
   ...planMethods,
+  ...terminalMethods,
   ...implementMethods,
   ...reviewRoleMethods,
   ...permissionMethods,

@@ -56,6 +56,8 @@ export const errorCodes = [
   'PLAN_NOT_APPROVED',
   /** A decision on a plan version that no longer waits for one ("v2 was superseded by v3", "v3 is already approved"). */
   'PLAN_NOT_PROPOSED',
+  /** Input or a resize for a terminal whose process has ended (it stays listed, with its output, until closed). */
+  'TERMINAL_EXITED',
   /**
    * The project's review gate is `block` and the workspace has open P0/P1 findings: a merge needs
    * an explicit "merge anyway" (`override: { reason }`); `details.findings` names them.

@@ -16,6 +16,7 @@ import { reviewHandlers } from './review-handlers';
 import { reviewRoleHandlers } from './review-role-handlers';
 import { ruleHandlers } from './rule-handlers';
 import { slashCommandHandlers } from './slash-command-handlers';
+import { terminalHandlers } from './terminal-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
 export interface HandlerContext {
@@ -41,6 +42,7 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...planHandlers(context.services),
     ...reviewRoleHandlers(context.services),
     ...auditHandlers(context.services),
+    ...terminalHandlers(context.services),
     ...permissionHandlers(context.services),
     ...editorHandlers(context.services),
     ...notificationHandlers(context.notifications, context.notificationClicked),

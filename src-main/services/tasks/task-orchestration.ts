@@ -17,6 +17,10 @@ export interface TaskOrchestrationOptions {
     /** Stops the task's long-lived services and everything they started. */
     stopTask(taskId: string): Promise<void>;
   };
+  terminals: {
+    /** Stops the task's terminals' process trees and forgets the terminals. */
+    stopTask(taskId: string): Promise<void>;
+  };
   /** Start a new task's agent with its prompt as soon as the worktree is ready. */
   autoStart: boolean;
   /**
@@ -30,8 +34,8 @@ export type TaskOrchestration = ReturnType<typeof createTaskOrchestration>;
 
 /**
  * Tasks across the services that hold a part of them. Create: stored at once, the agent
- * started with the prompt once the worktree is ready. Delete: the agent stopped and its
- * services stopped first (nothing may write into a worktree being removed), then the task
+ * started with the prompt once the worktree is ready. Delete: the agent stopped, its services
+ * and terminals stopped first (nothing may write into a worktree being removed), then the task
  * and its workspace, then its checkpoint refs and the timeline's cached sequence.
  */
 export function createTaskOrchestration(context: WorkspaceContext, options: TaskOrchestrationOptions) {
@@ -79,7 +83,7 @@ export function createTaskOrchestration(context: WorkspaceContext, options: Task
       const going = [args.taskId, ...(sharing && !sharing.isSharer && args.withSharedTasks ? sharing.others.map((other) => other.id) : [])];
       for (const taskId of going) {
         await options.agents.stopAndWait(taskId);
-        await options.commands.stopTask(taskId);
+        await Promise.all([options.commands.stopTask(taskId), options.terminals.stopTask(taskId)]);
       }
       const project = task && store.projects.get(task.projectId);
       const deleted = await tasks.delete(args);

@@ -14,6 +14,7 @@ import { OpenInEditorButton } from '../editors';
 import { ReviewsPanel } from '../review-role/ReviewsPanel';
 import { StartReviewButton } from '../review-role/StartReviewButton';
 import { RulesDisclosure } from '../rules/RulesDisclosure';
+import { TaskTabs } from '../terminals/TaskTabs';
 import { CopyPathButton } from './CopyPathButton';
 import { DeleteTaskButton } from './DeleteTaskButton';
 import { RecreateWorkspaceButton } from './RecreateWorkspaceButton';
@@ -21,8 +22,9 @@ import { WorkspaceSharers } from './WorkspaceSharers';
 import { WorkspaceStateBadge, workspaceStateExplanations } from './WorkspaceStateBadge';
 
 /**
- * The selected task: where its worktree lives, its agent's state, the conversation, and the
- * composer. The conversation reads its own store, so task updates do not re-render its rows.
+ * The selected task: where its worktree lives, its agent's state, and tabs for the
+ * conversation with the composer and for the task's terminals. The conversation reads its
+ * own store, so task updates do not re-render its rows.
  */
 export function TaskView({ task, project, onNewTask }: { task: Task; project: Project; onNewTask(): void }) {
   const { workspace } = task;
@@ -87,11 +89,13 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
 
       <RunningServices taskId={task.id} />
       <AgentStatusBar agent={task.agent} />
-      {task.role === 'plan' && <PlanPanel task={task} />}
-      {task.planPin && <ImplementPanel task={task} />}
-      <ReviewsPanel task={task} />
-      <ConversationView taskId={task.id} prompt={task.prompt} />
-      <Composer taskId={task.id} status={task.agent.status} model={task.agent.model} />
+      <TaskTabs key={task.id} task={task}>
+        {task.role === 'plan' && <PlanPanel task={task} />}
+        {task.planPin && <ImplementPanel task={task} />}
+        <ReviewsPanel task={task} />
+        <ConversationView taskId={task.id} prompt={task.prompt} />
+        <Composer taskId={task.id} status={task.agent.status} model={task.agent.model} />
+      </TaskTabs>
     </main>
   );
 }
