@@ -21,6 +21,7 @@ import { createModelService, type ModelService } from './models';
 import { createPermissionService, type PermissionService } from './permissions/permission-service';
 import { createRulePolicy } from './permissions/rule-policy';
 import { createPlanService, type PlanService } from './plans/plan-service';
+import { createSubagentService, type SubagentService } from './subagents/subagent-service';
 import { createPipelineSettings, type PipelineSettingsStore } from './projects/pipeline-settings';
 import { createProjectService, type ProjectService } from './projects/project-service';
 import { RadarMonitor } from './radar/radar-monitor';
@@ -105,6 +106,8 @@ export interface Services {
   pipelineSettings: PipelineSettingsStore;
   /** The hash-chained audit trail per project (C5): pages, verification, exports. */
   audit: AuditService;
+  /** Subagent definitions (Settings → Agents, `/agents`) and the `delegate` tool that runs them as child tasks (R5). */
+  subagents: SubagentService;
   /** Non-secret settings (SQLite). */
   settings: Store['settings'];
   /** Whether the database refuses writes right now (what agents produce then waits in memory). */
@@ -181,6 +184,14 @@ export function createServices(options: ServicesOptions): Services {
   const radar = new RadarMonitor({ store, now, events, onChange: (projectId, computed) => emit('radar.changed', { projectId, radar: computed }), log: runtime.log });
   const live = new LiveReview({ store, emit, events, radar, log: runtime.log });
   const agentModels = runtime.models ?? agentModelsFrom(models);
+  const subagents = createSubagentService({
+    context,
+    models: agentModels,
+    permissions,
+    agents: () => late.agents!,
+    flush: () => writer.flush(),
+    home: options.home ?? homedir(),
+  });
   const agents = new AgentService({
     store,
     writer,
@@ -196,8 +207,9 @@ export function createServices(options: ServicesOptions): Services {
           services: commands.forTask(task.id),
           confinement: () => permissions.confinementFor(task.id),
         })),
-    loopTools: (task) => late.plans?.loopToolsFor(task) ?? [],
-    briefing: (task) => late.plans?.briefingFor(task) ?? null,
+    loopTools: async (task) => [...(late.plans?.loopToolsFor(task) ?? []), ...(await subagents.loopToolsFor(task))],
+    briefing: (task) => subagents.briefingFor(task) ?? late.plans?.briefingFor(task) ?? null,
+    toolAccess: (task) => subagents.toolAccessFor(task),
     notifyTaskChanged: (taskId) => void context.announce.taskChanged(taskId),
     concurrency: runtime.concurrency ?? store.settings.get<number>('agents.concurrency') ?? 4,
     retry: runtime.retry,
@@ -238,6 +250,7 @@ export function createServices(options: ServicesOptions): Services {
     permissions,
     pipelineSettings,
     audit: audit.service,
+    subagents,
     settings: store.settings,
     storageTrouble: () => writer.storageTrouble(),
     workspaces: {

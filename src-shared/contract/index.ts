@@ -19,3 +19,5 @@ export * from './implement';
 export * from './implement-methods';
 export * from './permissions';
 export * from './permission-methods';
+export * from './subagents';
+export * from './subagent-methods';

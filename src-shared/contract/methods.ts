@@ -4,6 +4,7 @@ import { implementMethods } from './implement-methods';
 import { permissionMethods } from './permission-methods';
 import { ruleTextSchema } from './permissions';
 import { planMethods } from './plan-methods';
+import { subagentMethods } from './subagent-methods';
 import { auditEntrySchema, auditExportInputSchema, auditExportSchema, auditListInputSchema, auditVerificationSchema } from './audit';
 import { backgroundServiceIdSchema, backgroundServiceSchema, commandIsolationSchema } from './commands';
 import {
@@ -331,6 +332,7 @@ export const methods = {
   ...planMethods,
   ...implementMethods,
   ...permissionMethods,
+  ...subagentMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -10,6 +10,7 @@ import { modelHandlers } from './model-handlers';
 import { permissionHandlers } from './permission-handlers';
 import { planHandlers } from './plan-handlers';
 import { reviewHandlers } from './review-handlers';
+import { subagentHandlers } from './subagent-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
 export interface HandlerContext {
@@ -31,5 +32,6 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...planHandlers(context.services),
     ...auditHandlers(context.services),
     ...permissionHandlers(context.services),
+    ...subagentHandlers(context.services),
   };
 }

@@ -1,7 +1,7 @@
 import { busyTaskStatuses, fail, ok, type Result, type Task, type TaskRole, type TaskStatus, type TimelineEvent, type TimelineEventBody } from '../../../src-shared/contract';
 import type { DomainEventBus } from '../events';
 import type { Store } from '../store/store';
-import { runAgent, type ApprovalDecision, type ResolvedModel, type RunOutcome } from './agent-run';
+import { runAgent, type ApprovalDecision, type ResolvedModel, type RunOutcome, type ToolAccess } from './agent-run';
 import { createAskUserTool } from './ask-user';
 import { compactConversation } from './compact-conversation';
 import { Conversation } from './conversation';
@@ -28,15 +28,17 @@ export interface AgentServiceOptions {
   policy: PermissionPolicy;
   createToolset(task: Task): Promise<AgentToolset>;
   /**
-   * Loop tools of other services for one run of `task` (`submit_plan`), next to the agent's own
+   * Loop tools of other services for one run of `task` (`submit_plan`, `delegate`), next to the agent's own
    * `ask_user`; the role decides which the model is offered (`role-tools.ts`).
    */
-  loopTools?(task: Task): LoopTool[];
+  loopTools?(task: Task): LoopTool[] | Promise<LoopTool[]>;
   /**
    * What other services add to the system prompt of a run of `task` for its role: the pinned
    * plan and checklist of an implement task (`plans/`). Read once when the run starts.
    */
   briefing?(task: Task): string | null;
+  /** Narrows the tools of a run of `task` beyond its role (a subagent's own list, `subagents/`). */
+  toolAccess?(task: Task): ToolAccess | undefined;
   /** Re-reads the task and pushes `tasks.changed`. */
   notifyTaskChanged(taskId: string): void;
   concurrency: number;
@@ -202,15 +204,32 @@ export class AgentService {
     await this.send(taskId, task.prompt);
   }
 
+  /** Stops the task's run and its subagents' runs (a parent waiting for them stops them too, and waits for them to end). */
   stop(taskId: string): Result<{ stopped: true }> {
+    const children = this.options.store.tasks.listChildren(taskId).filter((child) => this.isRunning(child.id));
+    for (const child of children) this.stop(child.id);
     if (this.scheduler.cancel(taskId)) {
       this.setStatus(taskId, 'stopped', null);
       return ok({ stopped: true });
     }
     const run = this.active.get(taskId);
-    if (!run) return fail('NOT_FOUND', 'The agent is not running.');
+    if (!run) return children.length > 0 ? ok({ stopped: true }) : fail('NOT_FOUND', 'The agent is not running.');
     run.controller.abort(new Error('Stopped by the user.'));
     return ok({ stopped: true });
+  }
+
+  /**
+   * Runs `work` while the task's run waits for other runs (its subagents'), without holding its
+   * run slot, so they can have it (one slot cannot deadlock); takes a slot again before the run
+   * goes on. Stop ends the wait for the slot.
+   */
+  private async waitOutsideSlot<T>(taskId: string, signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+    this.scheduler.release(taskId);
+    try {
+      return await work();
+    } finally {
+      await this.scheduler.reacquire(taskId, signal);
+    }
   }
 
   /** Stops a run if one is going and waits until it has ended (used before deleting a task). */
@@ -385,7 +404,9 @@ export class AgentService {
         system: buildSystemPrompt(task, rules, this.options.briefing?.(task) ?? null),
         model: model.data,
         toolset,
-        loopTools: [createAskUserTool((callId, signal) => this.questions.wait(taskId, callId, signal)), ...(this.options.loopTools?.(task) ?? [])],
+        loopTools: [createAskUserTool((callId, signal) => this.questions.wait(taskId, callId, signal)), ...((await this.options.loopTools?.(task)) ?? [])],
+        toolAccess: this.options.toolAccess?.(task),
+        waitOutsideSlot: (work) => this.waitOutsideSlot(taskId, controller.signal, work),
         // Each check sees the task as it is now (its mode may change mid-run) and the turn's allowed tools.
         policy: {
           check: (request) => this.options.policy.check({ ...request, task: store.tasks.get(taskId) ?? task, turnAllowRules: this.turnAllowRules.get(taskId) }),
@@ -410,8 +431,10 @@ export class AgentService {
           this.setStatus(taskId, status, reason);
         },
         recordStep: (usage, cost) => {
-          store.tasks.recordStep(taskId, { input: usage.input, output: usage.output, cached: usage.cached, cost, context: usage.input + usage.output });
+          const rolledUpTo = store.tasks.recordStep(taskId, { input: usage.input, output: usage.output, cached: usage.cached, cost, context: usage.input + usage.output });
           this.options.notifyTaskChanged(taskId);
+          // A subagent's usage counts for every task above it: their totals changed too.
+          for (const ancestor of rolledUpTo) this.options.notifyTaskChanged(ancestor);
         },
         limits: () => {
           const current = store.tasks.get(taskId);

@@ -5,8 +5,9 @@ import type { WorkspaceToolName } from '../tools';
  * What each role's model is offered. A plan task reads and plans: the read-only workspace tools,
  * `ask_user` and `submit_plan`; it is never offered an edit, a command, a long-lived service or
  * the user's MCP servers (whose tools may write anywhere), and a call to one anyway is refused
- * before anything runs. Every other role gets the whole workspace toolset and `ask_user`; an
- * implement task pinned to a plan also `update_step`.
+ * before anything runs. Every other role gets the whole workspace toolset, `ask_user` and
+ * `delegate` (subagents, when any is defined); an implement task pinned to a plan also
+ * `update_step`. A planning task does not delegate: its subagents would not be read-only by role.
  */
 const readOnlyWorkspaceTools = ['read_file', 'list_dir', 'glob', 'grep', 'git_status', 'git_diff', 'todo_write'] as const satisfies readonly WorkspaceToolName[];
 

@@ -24,8 +24,9 @@ export async function archiveMergedWorkspace(
   if (task.workspace.id !== args.merged.workspaceId) return fail('INVALID_INPUT', 'That merge belongs to another workspace.');
   const branch = task.workspace.branch;
 
-  // Another task still working in this workspace keeps it, and its branch.
-  const shared = context.store.tasks.listByWorkspace(task.workspace.id).length > 1;
+  // Another task still working in this workspace keeps it, and its branch (its own subagents' tasks go with it).
+  const family = new Set([task.id, ...context.store.tasks.listDescendants(task.id).map((child) => child.id)]);
+  const shared = context.store.tasks.listByWorkspace(task.workspace.id).some((other) => !family.has(other.id));
   const deleteBranchHere = !args.keepBranch && !args.merged.selective && !shared;
   const deleted = await deleteTask(context, { taskId: args.taskId, force: false, keepBranch: args.keepBranch || deleteBranchHere }, 'archived');
   if (!deleted.ok) return deleted;

@@ -61,16 +61,21 @@ export function createTaskOrchestration(context: WorkspaceContext, options: Task
     /** A task stored elsewhere (the implement tasks of a plan): its agent starts like a created task's. */
     startWhenReady,
 
+    /** Deletes the task and its subagents' tasks (they share its workspace), each stopped first. */
     async delete(args: MethodArgs<'tasks.delete'>): Promise<Result<{ deleted: true }>> {
-      await options.agents.stopAndWait(args.taskId);
-      await options.commands.stopTask(args.taskId);
+      // The parent first: stopping it stops the subagents it waits for.
+      const family = [args.taskId, ...store.tasks.listDescendants(args.taskId).map((child) => child.id)];
+      for (const taskId of family) await options.agents.stopAndWait(taskId);
+      for (const taskId of family) await options.commands.stopTask(taskId);
       const task = store.tasks.get(args.taskId);
       const project = task && store.projects.get(task.projectId);
       const deleted = await tasks.delete(args);
       if (!deleted.ok) return deleted;
-      // Checkpoint refs are private to the task: removed with it (best effort; the branch may already be gone).
-      if (project) await deleteCheckpoints({ path: project.path, inRepoQueue: (operation) => context.inRepoQueue(project, operation) }, args.taskId);
-      store.timeline.forget(args.taskId);
+      for (const taskId of family) {
+        // Checkpoint refs are private to the task: removed with it (best effort; the branch may already be gone).
+        if (project) await deleteCheckpoints({ path: project.path, inRepoQueue: (operation) => context.inRepoQueue(project, operation) }, taskId);
+        store.timeline.forget(taskId);
+      }
       return deleted;
     },
   };

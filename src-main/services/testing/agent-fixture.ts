@@ -36,6 +36,8 @@ export async function agentWorld(
      * permission tests pass `null` for Braid's default, ask.
      */
     implementMode?: PermissionMode | null;
+    /** The user's home (`~/.claude`, `~/.braid`); default an empty temp folder, so the machine's own files never count. */
+    home?: string;
   } = {},
 ) {
   const server = options.server ?? (await startScriptedModelServer({ apiKey: 'sk-test' }));
@@ -49,6 +51,7 @@ export async function agentWorld(
       options.onEmit?.(event, payload);
     },
     env: modelEnv(server, options.protocol ?? 'openai'),
+    home: options.home ?? tempFolder('braid-agent-home-'),
     agents: { retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 30_000 }, ...options.agents },
   });
   onTestFinished(() => services.close());

@@ -8,8 +8,8 @@ import { findWorkAtRisk, hasWorkAtRisk } from './work-at-risk';
 import { taskNotFound } from './open-task-workspace';
 
 /**
- * Deletes a task and, when no other task shares it, its workspace: the worktree folder and
- * (unless `keepBranch`) its branch. Refuses with `WORKSPACE_HAS_WORK` when that would lose
+ * Deletes a task with its subagents' tasks (they work in its workspace) and, when no other task
+ * shares it, its workspace: the worktree folder and (unless `keepBranch`) its branch. Refuses with `WORKSPACE_HAS_WORK` when that would lose
  * uncommitted changes or unmerged commits, unless `force`. `cause` is what `task.removed` says
  * (an archive after a merge removes the task the same way).
  */
@@ -31,16 +31,19 @@ export async function deleteTask(
   // Still `creating` after the wait: a recreate is running; its git work must finish first.
   if (workspace.state === 'creating') return fail('BUSY', 'The worktree is being created; try again in a moment.');
 
+  // Its subagents' tasks go with it, deepest first (the caller stopped their runs).
+  const family = [...store.tasks.listDescendants(task.id), task];
   const removeRows = async () => {
     store.transaction(() => {
-      store.tasks.remove(task.id);
+      for (const member of family) store.tasks.remove(member.id);
       if (store.tasks.listByWorkspace(workspace.id).length === 0) store.workspaces.remove(workspace.id);
     });
-    // Waited for: what the task started (its services) is stopped before the delete answers.
-    await context.announce.taskRemoved(task, cause);
+    // Waited for: what the tasks started (their services) is stopped before the delete answers.
+    for (const member of family) await context.announce.taskRemoved(member, cause);
   };
-  // Another task still works in this workspace: only this task goes.
-  if (store.tasks.listByWorkspace(workspace.id).length > 1) {
+  // Another task still works in this workspace: only this task (and its subagents') goes.
+  const inFamily = new Set(family.map((member) => member.id));
+  if (store.tasks.listByWorkspace(workspace.id).some((other) => !inFamily.has(other.id))) {
     await removeRows();
     return ok({ deleted: true });
   }

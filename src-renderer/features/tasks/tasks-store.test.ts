@@ -13,6 +13,8 @@ function task(id: string, projectId: string, createdAt: number, state: Workspace
     pipelineId: null,
     planPin: null,
     reviewedTaskId: null,
+    parentTaskId: null,
+    subagent: null,
     workspace: {
       id: `w${id}`,
       projectId,
@@ -30,6 +32,7 @@ function task(id: string, projectId: string, createdAt: number, state: Workspace
       statusReason: null,
       model: null,
       usage: { inputTokens: 0, outputTokens: 0, cachedTokens: 0, costUsd: null },
+      subagentUsage: null,
       contextTokens: 0,
       contextWindow: 0,
       queuedMessages: 0,
