@@ -6,7 +6,7 @@ import { createRepo } from '../../testing/git-fixtures';
 import { expectOk, makeServices } from '../testing/services-fixture';
 import { tempFolder } from '../testing/temp-folders';
 import { parseAgentDefinition } from './agent-definition';
-import { agentMarkdown, writeAgentFile } from './testing/subagent-script';
+import { agentMarkdown, writeAgentFile } from '../../testing/subagent-script';
 
 async function setup() {
   const home = tempFolder('braid-agents-home-');

@@ -8,7 +8,7 @@ import { agentWorld } from '../testing/agent-fixture';
 import { crashHostAt } from '../testing/crashed-host';
 import { expectOk } from '../testing/services-fixture';
 import { tempFolder } from '../testing/temp-folders';
-import { agentMarkdown, requestFacts, scriptAgents, writeAgentFile } from './testing/subagent-script';
+import { agentMarkdown, requestFacts, scriptAgents, writeAgentFile } from '../../testing/subagent-script';
 
 type World = Awaited<ReturnType<typeof agentWorld>>;
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Task, TimelineEvent } from '../../../src-shared/contract';
 import { agentWorld } from '../testing/agent-fixture';
 import { expectOk } from '../testing/services-fixture';
-import { agentMarkdown, requestFacts, scriptAgents, writeAgentFile } from './testing/subagent-script';
+import { agentMarkdown, requestFacts, scriptAgents, writeAgentFile } from '../../testing/subagent-script';
 
 type World = Awaited<ReturnType<typeof agentWorld>>;
 

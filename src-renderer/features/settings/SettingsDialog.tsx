@@ -9,7 +9,7 @@ import { SettingsTabs, type SettingsTab } from './SettingsTabs';
 export interface SettingsDialogProps {
   open: boolean;
   onClose(): void;
-  /** The project whose `.mcp.json` servers (MCP servers) and rules and settings files (Permissions) to show. */
+  /** The project whose `.mcp.json` servers (MCP servers), rules and settings files (Permissions) and subagents (Agents) to show. */
   projectId?: string;
 }
 
@@ -36,7 +36,7 @@ function OpenSettingsDialog({ onClose, projectId }: Omit<SettingsDialogProps, 'o
         {section === 'models' && <ModelsPanel />}
         {section === 'mcp' && <McpPanel projectId={projectId} />}
         {section === 'permissions' && <PermissionsPanel projectId={projectId} />}
-        {section === 'agents' && <AgentsPanel />}
+        {section === 'agents' && <AgentsPanel projectId={projectId} />}
       </SettingsTabs>
       <div className="modal__actions">
         <button type="button" className="button" onClick={onClose}>

@@ -10,6 +10,7 @@ import { MergeButton } from '../merge/MergeButton';
 import { RunningServices } from '../commands/RunningServices';
 import { PlanPanel } from '../plans/PlanPanel';
 import { ImplementPanel } from '../implement/ImplementPanel';
+import { SubagentOrigin } from '../subagents/SubagentOrigin';
 import { CopyPathButton } from './CopyPathButton';
 import { DeleteTaskButton } from './DeleteTaskButton';
 import { RecreateWorkspaceButton } from './RecreateWorkspaceButton';
@@ -30,8 +31,9 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
           <h1 className="main__title">{task.title}</h1>
         </div>
         <div className="main__header-actions">
-          <MergeButton task={task} />
-          <ReviewTaskButton task={task} />
+          {/* A subagent works in its parent's workspace: the parent's task merges and reviews it. */}
+          {!task.subagent && <MergeButton task={task} />}
+          {!task.subagent && <ReviewTaskButton task={task} />}
           <DeleteTaskButton task={task} />
           <button type="button" className="button button--primary" onClick={onNewTask}>
             New task
@@ -39,6 +41,7 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
         </div>
       </header>
 
+      <SubagentOrigin task={task} />
       <dl className="facts facts--inline">
         {/* The task's status is its agent's (the bar below); the worktree is only mentioned while it is not usable. */}
         {workspace.state !== 'ready' && (

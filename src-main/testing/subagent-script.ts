@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { RecordedRequest, ScriptedModelServer, ScriptedTurn } from '../../../testing/scripted-model-server';
+import type { RecordedRequest, ScriptedModelServer, ScriptedTurn } from './scripted-model-server';
 
 /** What a test needs to know about one completion request of an agent run. */
 export interface RequestFacts {
