@@ -1,12 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Task } from '../../../src-shared/contract';
 import { agentWorld } from '../testing/agent-fixture';
 import { expectOk } from '../testing/services-fixture';
 import { agentMarkdown, requestFacts, scriptAgents, writeAgentFile } from '../../testing/subagent-script';
-
-type World = Awaited<ReturnType<typeof agentWorld>>;
-
-const childrenOf = (world: World, parentId: string): Task[] => expectOk(world.services.tasks.list(world.project.id)).filter((task) => task.parentTaskId === parentId);
+import { childrenOf, waitLong, type World } from './subagent-world.fixture';
 
 const delegateResults = (world: World, taskId: string) =>
   world.timeline(taskId).flatMap((event) => (event.kind === 'tool_result' && event.callId.startsWith('d') ? [{ callId: event.callId, isError: event.isError, text: event.text }] : []));
@@ -106,13 +102,13 @@ describe('delegating to subagents (scripted model)', () => {
     });
     const parent = await world.createTask('Stop all', 'Review and test');
     await world.server.waitForRequests(3);
-    await vi.waitFor(() => expect(childrenOf(world, parent.id).map((child) => child.agent.status)).toEqual(['running', 'running']));
+    await vi.waitFor(() => expect(childrenOf(world, parent.id).map((child) => child.agent.status)).toEqual(['running', 'running']), waitLong);
 
     expectOk(world.services.agents.stop(parent.id));
     await world.waitForStatus(parent.id, 'stopped');
     const children = childrenOf(world, parent.id);
     expect(children.map((child) => child.agent.status)).toEqual(['stopped', 'stopped']);
-    await vi.waitFor(() => expect(world.server.openStreams).toBe(0));
+    await vi.waitFor(() => expect(world.server.openStreams).toBe(0), waitLong);
     expect(world.services.agents.isRunning(parent.id) || children.some((child) => world.services.agents.isRunning(child.id))).toBe(false);
     // No answer was made up: the delegate calls wait for a result, so a resumed parent is told.
     expect(delegateResults(world, parent.id)).toEqual([]);

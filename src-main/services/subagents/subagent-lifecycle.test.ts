@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { Task, TimelineEvent } from '../../../src-shared/contract';
 import { createRepo } from '../../testing/git-fixtures';
 import { startScriptedModelServer } from '../../testing/scripted-model-server';
 import { agentWorld } from '../testing/agent-fixture';
@@ -9,11 +8,8 @@ import { crashHostAt } from '../testing/crashed-host';
 import { expectOk } from '../testing/services-fixture';
 import { tempFolder } from '../testing/temp-folders';
 import { agentMarkdown, requestFacts, scriptAgents, writeAgentFile } from '../../testing/subagent-script';
+import { allTasks, resultOf, waitLong } from './subagent-world.fixture';
 
-type World = Awaited<ReturnType<typeof agentWorld>>;
-
-const allTasks = (world: World): Task[] => expectOk(world.services.tasks.list(world.project.id));
-const resultOf = (events: TimelineEvent[], callId: string) => events.find((event): event is Extract<TimelineEvent, { kind: 'tool_result' }> => event.kind === 'tool_result' && event.callId === callId);
 
 describe('subagents across rules, restarts and deletes (scripted model)', () => {
   it('Agent(name) rules apply to delegate calls: a denied agent never starts', async () => {
@@ -75,7 +71,7 @@ describe('subagents across rules, restarts and deletes (scripted model)', () => 
       const entries = expectOk(world.services.audit.list({ projectId: world.project.id, limit: 200 })).entries;
       const types = entries.map((entry) => `${entry.type}:${entry.taskId === parent.id ? 'parent' : entry.taskId === child.id ? 'child' : '?'}`);
       expect(types).toEqual(expect.arrayContaining(['subagent.started:parent', 'subagent.finished:parent', 'task.created:child', 'run.finished:child']));
-    });
+    }, waitLong);
     const entries = expectOk(world.services.audit.list({ projectId: world.project.id, taskId: parent.id, limit: 200 })).entries;
     expect(entries.find((entry) => entry.type === 'subagent.started')).toMatchObject({
       actor: 'agent',
@@ -131,7 +127,7 @@ describe('subagents across rules, restarts and deletes (scripted model)', () => 
     });
     const parent = await world.createTask('Delete me', 'Delegate');
     const children = () => allTasks(world).filter((task) => task.parentTaskId === parent.id);
-    await vi.waitFor(() => expect(children().map((child) => child.agent.status)).toEqual(['running', 'running']), { timeout: 15_000 });
+    await vi.waitFor(() => expect(children().map((child) => child.agent.status)).toEqual(['running', 'running']), waitLong);
     const [first, second] = children();
 
     expectOk(await world.services.tasks.delete({ taskId: first!.id, force: true, keepBranch: false }));
@@ -145,6 +141,6 @@ describe('subagents across rules, restarts and deletes (scripted model)', () => 
     expect(allTasks(world)).toEqual([]);
     expect(world.recorder.of('tasks.removed').map((removed) => removed.taskId)).toEqual([first!.id, second!.id, parent.id]);
     expect(existsSync(parent.workspace.path)).toBe(false);
-    await vi.waitFor(() => expect(world.server.openStreams).toBe(0));
+    await vi.waitFor(() => expect(world.server.openStreams).toBe(0), waitLong);
   });
 });

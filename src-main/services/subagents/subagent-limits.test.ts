@@ -1,15 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Task, TimelineEvent } from '../../../src-shared/contract';
 import { agentWorld } from '../testing/agent-fixture';
 import { expectOk } from '../testing/services-fixture';
 import { agentMarkdown, requestFacts, scriptAgents, writeAgentFile } from '../../testing/subagent-script';
+import { allTasks, resultOf } from './subagent-world.fixture';
 
-type World = Awaited<ReturnType<typeof agentWorld>>;
-
-const allTasks = (world: World): Task[] => expectOk(world.services.tasks.list(world.project.id));
-const resultOf = (events: TimelineEvent[], callId: string) => events.find((event): event is Extract<TimelineEvent, { kind: 'tool_result' }> => event.kind === 'tool_result' && event.callId === callId);
 
 describe('what a subagent may do (scripted model)', () => {
   it('a tool outside its list is refused (and never offered); its answer still comes back', async () => {
