@@ -75,6 +75,14 @@ export class AgentService {
   private readonly approvals = new PendingReplies<ApprovalDecision>();
   private readonly questions = new PendingReplies<string>();
   private readonly waitingCalls = new Map<string, WaitingCall>();
+  /**
+   * Tasks whose run is ending: its loop is done (nothing it is given now reaches it) and it is
+   * recording its end (the toolset closing, the turn's checkpoint, the final status). A message
+   * sent then starts the next run once it has ended (`followUps`).
+   */
+  private readonly ending = new Set<string>();
+  /** Messages sent while a run was ending, by task: the allow rules they bring for the next run. */
+  private readonly followUps = new Map<string, string[]>();
   /** Allow rules for a task's current turn (a slash command's `allowed-tools`), until its run ends. */
   private readonly turnAllowRules = new Map<string, readonly string[]>();
   private closing = false;
@@ -157,6 +165,14 @@ export class AgentService {
     if (!task) return taskNotFound();
     if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}; the agent can only work in a ready workspace.`);
     const body: TimelineEventBody = { kind: 'user_message', text };
+    if (this.ending.has(taskId)) {
+      // Too late for this run (its loop is done): the next one starts with it once this one has ended.
+      this.options.writer.push(taskId, body);
+      this.options.writer.flush();
+      this.followUps.set(taskId, [...(this.followUps.get(taskId) ?? []), ...(options.allowRules ?? [])]);
+      this.options.notifyTaskChanged(taskId);
+      return ok({ delivery: 'queued' });
+    }
     if (options.allowRules && options.allowRules.length > 0) this.turnAllowRules.set(taskId, [...(this.turnAllowRules.get(taskId) ?? []), ...options.allowRules]);
     const run = this.active.get(taskId);
     if (run) {
@@ -275,6 +291,24 @@ export class AgentService {
       return fail('NOT_FOUND', 'Nothing is waiting for an answer to that question any more (it was already answered, or the run ended; Resume asks it again).');
     }
     return ok({ answered: true });
+  }
+
+  /**
+   * Resolves once the task's current run has ended and left the scheduler (at once when none
+   * runs): `agent.statusChanged` says `done` while the run is still finishing, so a rule that
+   * reacts by starting work on the task (a review of it) waits for this first.
+   */
+  runEnded(taskId: string): Promise<void> {
+    return this.scheduler.runEnded(taskId);
+  }
+
+  /**
+   * Resolves at once, unless the task's run is ending (its loop is done, its end still being
+   * recorded): then once it has ended. A decision that sets the task's status after its run
+   * (a plan approved at the gate) waits for this, or the run's own final status would win.
+   */
+  afterEndingRun(taskId: string): Promise<void> {
+    return this.ending.has(taskId) ? this.scheduler.runEnded(taskId) : Promise.resolve();
   }
 
   /** Whether a run of the task is going or waiting for a slot. */
@@ -443,6 +477,8 @@ export class AgentService {
       writer.push(taskId, { kind: 'error', message: `The agent stopped unexpectedly: ${message}`, code: 'INTERNAL', retryable: true });
       outcome = { kind: 'failed', reason: message, code: 'INTERNAL' };
     } finally {
+      this.ending.add(taskId);
+      void this.scheduler.runEnded(taskId).then(() => this.afterRun(taskId));
       this.active.delete(taskId);
       this.turnAllowRules.delete(taskId);
       await toolset?.close().catch(() => undefined);
@@ -457,6 +493,18 @@ export class AgentService {
     else if (outcome.kind === 'stopped') this.setStatus(taskId, 'stopped', 'Stopped by you. Send a message or Resume to continue.');
     else this.setStatus(taskId, outcome.kind, outcome.reason);
     finished();
+  }
+
+  /** The run has left the scheduler: messages sent while it was ending start the next one. */
+  private afterRun(taskId: string): void {
+    this.ending.delete(taskId);
+    const allowRules = this.followUps.get(taskId);
+    this.followUps.delete(taskId);
+    if (allowRules === undefined || this.closing || this.isRunning(taskId)) return;
+    const task = this.options.store.tasks.get(taskId);
+    if (!task || task.workspace.state !== 'ready') return;
+    if (allowRules.length > 0) this.turnAllowRules.set(taskId, allowRules);
+    this.start(task, 'new');
   }
 
   /** `runStart`: this change begins a run (see `agent.statusChanged`). */
