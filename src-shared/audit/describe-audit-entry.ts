@@ -92,6 +92,18 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'type' | 'actor' | 'p
         `${short(text('targetBefore'))} → ${short(text('targetAfter'))}; ${files.length} file${files.length === 1 ? '' : 's'}${files.length > 0 ? `: ${listed}` : ''}`
       );
     }
+    case 'pipeline.created':
+      return `Pipeline “${text('title')}” started: ${text('goal')}`;
+    case 'pipeline.held':
+      return `Pipeline held at ${text('stage') || 'a stage'}${reason()}`;
+    case 'check.finished': {
+      const code = num('exitCode');
+      const duration = num('durationMs');
+      return (
+        `Check \`${text('command')}\` ${text('status') || 'finished'}${code === null ? '' : ` (exit ${code})`}` +
+        `${duration === null ? '' : ` in ${formatDuration(duration)}`}${p.sandboxed === true ? ', sandboxed' : ''}${reason()}`
+      );
+    }
     default:
       return entry.type;
   }

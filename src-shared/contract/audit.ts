@@ -39,6 +39,9 @@ export const auditEntryTypes = [
   'finding.reopened',
   'gate.override',
   'merge.landed',
+  'pipeline.created',
+  'pipeline.held',
+  'check.finished',
 ] as const;
 export type AuditEntryType = (typeof auditEntryTypes)[number];
 

@@ -5,6 +5,7 @@ import { editorMethods } from './editors';
 import { notificationMethods } from './notifications';
 import { permissionMethods } from './permission-methods';
 import { ruleTextSchema } from './permissions';
+import { pipelineMethods } from './pipeline-methods';
 import { planMethods } from './plan-methods';
 import { reviewRoleMethods } from './review-role-methods';
 import { gatedMergePreviewSchema } from './review-reports';
@@ -342,6 +343,7 @@ export const methods = {
   'agents.setConcurrency': { input: z.object({ concurrency: z.number().int().min(1).max(64) }).strict(), output: z.object({ concurrency: z.number().int() }) },
 
   ...planMethods,
+  ...pipelineMethods,
   ...implementMethods,
   ...reviewRoleMethods,
   ...permissionMethods,

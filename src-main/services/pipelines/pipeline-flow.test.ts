@@ -1,0 +1,315 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it, vi } from 'vitest';
+import { describeAuditEntry } from '../../../src-shared/audit/describe-audit-entry';
+import type { PipelineView } from '../../../src-shared/contract';
+import { createRepo, git } from '../../testing/git-fixtures';
+import { revisedSamplePlan, samplePlan, submitPlanTurn } from '../../testing/sample-plan';
+import type { RecordedRequest, ScriptedTurn } from '../../testing/scripted-model-server';
+import type { Services } from '../index';
+import { agentWorld } from '../testing/agent-fixture';
+import { expectOk } from '../testing/services-fixture';
+import { tempFolder } from '../testing/temp-folders';
+
+type Body = { messages: { role: string; content: unknown }[]; tools?: { function: { name: string } }[] };
+const messagesOf = (request: RecordedRequest) => (request.body as Body).messages;
+const systemOf = (request: RecordedRequest) => JSON.stringify(messagesOf(request).find((message) => message.role === 'system')?.content ?? '');
+const firstUserOf = (request: RecordedRequest) => JSON.stringify(messagesOf(request).find((message) => message.role === 'user')?.content ?? '');
+const lastOf = (request: RecordedRequest) => messagesOf(request).at(-1);
+const toolsOf = (request: RecordedRequest) => ((request.body as Body).tools ?? []).map((tool) => tool.function.name);
+
+const buggyDrawer = "export function openDrawer(side: string): string {\n  return 'drawer from the ' + sde;\n}\n";
+const fixedDrawer = "export function openDrawer(side: string): string {\n  return 'drawer from the ' + side;\n}\n";
+const findingTitle = 'openDrawer() names an undefined variable';
+
+/**
+ * Every agent of the pipeline, by what its request says: the planner submits the sample plan,
+ * and the revised one once asked for a drawer; the implementer of S1+S3 groups the navigation;
+ * the implementer of S2 writes the drawer with a bug on line 2, and fixes that line when a
+ * finding is sent to it; the reviewer of S1+S3 finds nothing; the reviewer of S2 reports a P1 at
+ * line 2, and says it is fixed when asked to review again.
+ */
+function pipelineAgents(bothImplementersAsked: Promise<unknown>) {
+  return (request: RecordedRequest): ScriptedTurn => agentTurn(request, bothImplementersAsked);
+}
+
+function agentTurn(request: RecordedRequest, bothImplementersAsked: Promise<unknown>): ScriptedTurn {
+  const last = lastOf(request);
+  const lastText = JSON.stringify(last?.content ?? '');
+  if (last?.role !== 'user') return { text: 'Done.' };
+  if (toolsOf(request).includes('submit_plan')) return lastText.includes('drawer') ? submitPlanTurn(revisedSamplePlan()) : submitPlanTurn(samplePlan());
+  const system = systemOf(request);
+  if (toolsOf(request).includes('submit_review')) {
+    if (system.includes('steps S2 of the approved plan')) {
+      if (lastText.includes('Review the work again')) {
+        const earlier = /- (\w+) \[P1/.exec(system)?.[1];
+        return { text: 'The name is right now.', toolCalls: [{ name: 'submit_review', args: { verdict: 'correct', explanation: 'The drawer uses its side.', confidence: 0.95, findings: [], resolved: [{ findingId: earlier, fixed: true, note: 'uses side' }] } }] };
+      }
+      return {
+        text: 'The drawer throws.',
+        toolCalls: [
+          {
+            name: 'submit_review',
+            args: {
+              verdict: 'incorrect',
+              explanation: 'openDrawer() names a variable that does not exist.',
+              confidence: 0.9,
+              findings: [{ title: findingTitle, priority: 'P1', confidence: 0.9, file: 'src/menu/drawer.ts', lineStart: 2, lineEnd: 2, body: '`sde` is not defined.', criterion: 'AC2', suggestedFix: "return 'drawer from the ' + side;" }],
+            },
+          },
+        ],
+      };
+    }
+    return { text: 'Looks right.', toolCalls: [{ name: 'submit_review', args: { verdict: 'correct', explanation: 'The groups are there.', confidence: 0.9, findings: [] } }] };
+  }
+  const prompt = firstUserOf(request);
+  if (prompt.includes('Implement steps S1, S3')) {
+    return {
+      heldUntil: bothImplementersAsked,
+      text: 'Grouping.',
+      toolCalls: [
+        { name: 'update_step', args: { stepId: 'S1', status: 'in_progress' } },
+        { name: 'write_file', args: { path: 'src/nav.ts', content: 'export const groups = ["Work", "Play", "Settings"];\n' } },
+        { name: 'update_step', args: { stepId: 'S1', status: 'done', note: 'Three groups' } },
+        { name: 'update_step', args: { stepId: 'S3', status: 'skipped', note: 'Covered already' } },
+      ],
+    };
+  }
+  if (prompt.includes('Implement step S2')) {
+    if (lastText.includes('A review of your work found')) return { text: 'Fixing line 2.', toolCalls: [{ name: 'write_file', args: { path: 'src/menu/drawer.ts', content: fixedDrawer } }] };
+    return {
+      heldUntil: bothImplementersAsked,
+      text: 'The drawer.',
+      toolCalls: [
+        { name: 'update_step', args: { stepId: 'S2', status: 'in_progress' } },
+        { name: 'write_file', args: { path: 'src/menu/drawer.ts', content: buggyDrawer } },
+        { name: 'update_step', args: { stepId: 'S2', status: 'done', note: 'Slides in from the left' } },
+      ],
+    };
+  }
+  return { text: 'Nothing to do.' };
+}
+
+const repoFiles = { 'README.md': '# app\n', 'src/nav.ts': 'export const items = [];\n' };
+
+async function waitForView(services: Services, pipelineId: string, until: (view: PipelineView) => boolean, what: string): Promise<PipelineView> {
+  let view: PipelineView | undefined;
+  await vi.waitFor(
+    () => {
+      view = expectOk(services.pipelines.get(pipelineId));
+      if (!until(view)) throw new Error(`waiting for ${what}; the pipeline is at ${view.stage}: ${JSON.stringify({ plan: view.plan?.state, implement: view.implement.map((s) => s.state), reviews: view.reviews.map((s) => [s.state, s.note]), merges: view.merges.map((s) => s.state) })}`);
+    },
+    { timeout: 20_000, interval: 10 },
+  );
+  return view!;
+}
+
+describe('a pipeline (R4): plan → implement ×2 → review ×2 → merged', () => {
+  it('runs from a goal to two merges: changes requested on a step, v2 approved, two parallel implement tasks, a P1 at a line sent back and fixed, reviewed again; the merge blocked before and allowed after; every step audited, the chain verifies, tampering is found, and it all survives a restart', async () => {
+    const repo = createRepo({ path: join(tempFolder('braid-pipeline-repo-'), 'app'), files: repoFiles }).path;
+    const dataDir = tempFolder('braid-pipeline-data-');
+    const world = await agentWorld({ repo, dataDir });
+    const { services, project } = world;
+    // Each implementer's first answer waits until both have asked: they work in parallel, or the test never ends.
+    let bothAsked!: () => void;
+    const bothImplementersAsked = new Promise<void>((resolve) => (bothAsked = resolve));
+    const implementers = new Set<string>();
+    world.server.script((request) => {
+      const prompt = firstUserOf(request);
+      for (const steps of ['Implement steps S1, S3', 'Implement step S2']) if (prompt.includes(steps)) implementers.add(steps);
+      if (implementers.size === 2) bothAsked();
+      return pipelineAgents(bothImplementersAsked)(request);
+    });
+    expectOk(services.pipelineSettings.set(project.id, { reviewGate: 'block' }));
+
+    // The goal: a pipeline and its plan task.
+    const created = expectOk(await services.pipelines.create({ projectId: project.id, goal: 'Group the navigation into sections', models: { plan: null, implement: null, review: null } }));
+    const pipelineId = created.pipeline.id;
+    expect(created).toMatchObject({ pipeline: { title: 'Group the navigation into sections', goal: 'Group the navigation into sections' }, stage: 'plan', implement: [], reviews: [], merges: [] });
+    const planTaskId = created.plan!.taskId;
+    expect(world.task(planTaskId)).toMatchObject({ role: 'plan', pipelineId, title: 'Plan: Group the navigation into sections', prompt: 'Group the navigation into sections' });
+
+    // v1 at the gate; changes requested on S2.
+    let view = await waitForView(services, pipelineId, (v) => v.plan?.state === 'needs_you', 'plan v1 at the gate');
+    expect(view.plan).toMatchObject({ gate: 'Plan v1 awaits your approval.', versions: [{ version: 1, status: 'proposed', author: 'agent' }] });
+    expectOk(await services.plans.requestChanges(planTaskId, 1, 'Use a drawer instead of a collapsible menu.', [{ target: 'S2', text: 'A drawer that slides in from the left' }]));
+    view = await waitForView(services, pipelineId, (v) => v.plan?.versions.length === 2 && v.plan.state === 'needs_you', 'plan v2 at the gate');
+    expect(view.plan!.versions.map((version) => [version.version, version.status, version.decision?.kind ?? null])).toEqual([
+      [1, 'changes_requested', 'changes_requested'],
+      [2, 'proposed', null],
+    ]);
+    const revision = world.server.requests.find((request) => toolsOf(request).includes('submit_plan') && JSON.stringify(lastOf(request)?.content).includes('drawer'))!;
+    expect(JSON.stringify(lastOf(revision)?.content)).toContain('On step S2');
+
+    // Approving v2 creates the implement tasks by itself: one per parallel group, pinned to v2, from the same base.
+    const base = git(repo, 'rev-parse', 'main');
+    expectOk(await services.plans.approve(planTaskId, 2));
+    view = await waitForView(services, pipelineId, (v) => v.implement.length === 2, 'two implement tasks');
+    expect(view.plan).toMatchObject({ state: 'done', approvedVersion: 2, gate: expect.stringMatching(/^You approved plan v2 at /) });
+    expect(view.implement.map((stage) => [stage.title, stage.planVersion, stage.stepIds, stage.createdBy])).toEqual([
+      ['Group the navigation — S1, S3', 2, ['S1', 'S3'], 'braid'],
+      ['Group the navigation — S2', 2, ['S2'], 'braid'],
+    ]);
+    const [navTask, drawerTask] = view.implement.map((stage) => world.task(stage.taskId));
+    for (const task of [navTask!, drawerTask!]) expect(task).toMatchObject({ pipelineId, role: 'implement', workspace: { baseCommit: base } });
+
+    // Both implement in parallel, each marks its steps; ready for review, each is reviewed by itself (auto review).
+    view = await waitForView(services, pipelineId, (v) => v.reviews.every((stage) => stage.versions.length === 1 && stage.review?.status === 'done'), 'both reviews');
+    expect(view.implement.map((stage) => [stage.state, stage.readyForReview, stage.steps])).toEqual([
+      ['done', true, { done: 1, skipped: 1, total: 2 }],
+      ['done', true, { done: 1, skipped: 0, total: 1 }],
+    ]);
+    expect(view.reviews.map((stage) => [stage.reviewedTitle, stage.review?.createdBy, stage.versions.map((version) => version.verdict)])).toEqual([
+      ['Group the navigation — S1, S3', 'braid', ['correct']],
+      ['Group the navigation — S2', 'braid', ['incorrect']],
+    ]);
+    expect(view.reviews[0]!.state).toBe('done');
+    expect(view.reviews[1]).toMatchObject({ state: 'needs_you', findings: [{ title: findingTitle, priority: 'P1', path: 'src/menu/drawer.ts', lineStart: 2, status: 'open' }], gate: { verdict: 'blocked' } });
+    expect(view.merges.map((stage) => stage.state)).toEqual(['needs_you', 'waiting']);
+    expect(view.stage).toBe('review');
+
+    // The merge of the drawer is blocked by the P1.
+    expect(await services.merges.run({ taskId: drawerTask!.id, strategy: 'squash', includeUncommitted: true })).toMatchObject({ ok: false, error: { code: 'REVIEW_GATE_BLOCKED' } });
+
+    // Sent to the implementer, who changes that line; the pipeline reviews again by itself and the finding is fixed.
+    const findingId = view.reviews[1]!.findings[0]!.id;
+    expectOk(await services.reviews.sendFindings([findingId]));
+    view = await waitForView(services, pipelineId, (v) => v.reviews[1]!.versions.length === 2 && v.reviews[1]!.state === 'done', 'the drawer reviewed again');
+    expect(readFileSync(join(drawerTask!.workspace.path, 'src/menu/drawer.ts'), 'utf8')).toBe(fixedDrawer);
+    expect(view.reviews[1]).toMatchObject({ versions: [{ verdict: 'incorrect', findings: 1 }, { verdict: 'correct', findings: 0, fixed: 1 }], findings: [{ id: findingId, status: 'fixed' }], gate: { verdict: 'clear' } });
+    expect(view.merges.map((stage) => stage.state)).toEqual(['needs_you', 'needs_you']);
+
+    // Now both merge.
+    for (const task of [drawerTask!, navTask!]) expect(expectOk(await services.merges.run({ taskId: task.id, strategy: 'squash', includeUncommitted: true }))).toMatchObject({ status: 'merged' });
+    view = expectOk(services.pipelines.get(pipelineId));
+    expect(view.stage).toBe('done');
+    expect([view.plan!.state, ...view.implement.map((s) => s.state), ...view.reviews.map((s) => s.state), ...view.merges.map((s) => s.state)]).toEqual(Array(7).fill('done'));
+    expect(view.merges.map((stage) => stage.merged && [stage.merged.targetBranch, stage.merged.strategy, stage.merged.override])).toEqual([
+      ['main', 'squash', null],
+      ['main', 'squash', null],
+    ]);
+    expect(git(repo, 'show', 'main:src/menu/drawer.ts')).toBe(fixedDrawer.trimEnd());
+    expect(git(repo, 'show', 'main:src/nav.ts')).toContain('Settings');
+
+    // The pipeline's audit trail holds every step, with who did it.
+    const entries = expectOk(services.audit.list({ projectId: project.id, pipelineId, limit: 500 })).entries.reverse();
+    const said = (type: string) => entries.filter((entry) => entry.type === type).map((entry) => `${entry.actor}: ${describeAuditEntry(entry)}`);
+    expect(said('pipeline.created')).toEqual(['user: Pipeline “Group the navigation into sections” started: Group the navigation into sections']);
+    expect(said('plan.submitted')).toEqual(['agent: Plan v1 submitted: “Group the navigation”', 'agent: Plan v2 submitted: “Group the navigation”']);
+    expect(said('plan.changes_requested')).toEqual(['user: Changes requested on plan v1: Use a drawer instead of a collapsible menu. (1 comment)']);
+    expect(said('plan.approved')).toEqual(['user: Plan v2 approved']);
+    expect(said('plan.implemented')).toEqual([expect.stringMatching(/^braid: Plan v2 implemented in 2 tasks \[S1, S3\] \[S2\] from main at /)]);
+    // The two reviews start at the same moment, in either order.
+    expect(entries.filter((entry) => entry.type === 'task.created').map((entry) => [entry.actor, entry.payload.title]).sort()).toEqual([
+      ['braid', 'Group the navigation — S1, S3'],
+      ['braid', 'Group the navigation — S2'],
+      ['braid', 'Review: Group the navigation — S1, S3'],
+      ['braid', 'Review: Group the navigation — S2'],
+      ['user', 'Plan: Group the navigation into sections'],
+    ]);
+    expect(said('step.updated')).toHaveLength(5);
+    expect(said('finding.submitted')).toEqual([`agent: Finding P1 “${findingTitle}” at src/menu/drawer.ts:2`]);
+    expect(said('finding.sent')).toEqual([`user: Finding P1 “${findingTitle}” sent to the implementer`]);
+    expect(said('finding.fixed')).toEqual([`agent: Finding P1 “${findingTitle}” fixed: uses side`]);
+    expect(said('review.submitted')).toHaveLength(3);
+    expect(said('merge.landed')).toHaveLength(2);
+    const order = ['pipeline.created', 'plan.submitted', 'plan.changes_requested', 'plan.approved', 'plan.implemented', 'review.submitted', 'finding.sent', 'finding.fixed', 'merge.landed'];
+    const firstSeq = (type: string) => entries.find((entry) => entry.type === type)!.seq;
+    expect(order.map(firstSeq)).toEqual(order.map(firstSeq).sort((a, b) => a - b));
+    expect(expectOk(services.audit.verify(project.id))).toMatchObject({ ok: true });
+
+    // Tampering with one row (the approval rewritten as another version) is found, and named.
+    const approval = entries.find((entry) => entry.type === 'plan.approved')!;
+    const db = new Database(join(dataDir, 'braid.db'));
+    db.prepare('UPDATE audit_entry SET payload = ? WHERE project_id = ? AND seq = ?').run(JSON.stringify({ ...approval.payload, version: 1 }), project.id, approval.seq);
+    db.close();
+    expect(expectOk(services.audit.verify(project.id))).toMatchObject({ ok: false, firstBroken: { seq: approval.seq, problem: 'edited' } });
+
+    // After a restart the pipeline and its stages are all still there.
+    const before = expectOk(services.pipelines.get(pipelineId));
+    await services.close();
+    const again = await agentWorld({ repo, dataDir, server: world.server });
+    expect(expectOk(again.services.pipelines.list(again.project.id))).toMatchObject([{ id: pipelineId, title: 'Group the navigation into sections', stage: 'done', needsYou: false }]);
+    expect(expectOk(again.services.pipelines.get(pipelineId))).toEqual(before);
+  });
+
+  /** A pipeline whose plan has one step, approved: one implement task that writes src/nav.ts; its reviewer finds nothing. */
+  async function oneStepPipeline(settings: { checkCommand: string; autoReview?: boolean }) {
+    const repo = createRepo({ path: join(tempFolder('braid-pipeline-repo-'), 'app'), files: repoFiles }).path;
+    const world = await agentWorld({ repo });
+    const { services, project } = world;
+    expectOk(services.pipelineSettings.set(project.id, { reviewGate: 'warn', ...settings }));
+    const plan = samplePlan({ steps: [samplePlan().steps[0]] });
+    world.server.script((request) => {
+      const last = lastOf(request);
+      if (last?.role !== 'user') return { text: 'Done.' };
+      if (toolsOf(request).includes('submit_plan')) return submitPlanTurn(plan);
+      if (toolsOf(request).includes('submit_review')) return { text: 'Fine.', toolCalls: [{ name: 'submit_review', args: { verdict: 'correct', explanation: 'The groups are there.', confidence: 0.9, findings: [] } }] };
+      return { text: 'Grouping.', toolCalls: [{ name: 'write_file', args: { path: 'src/nav.ts', content: 'export const groups = ["Work"];\n' } }] };
+    });
+    const pipelineId = expectOk(await services.pipelines.create({ projectId: project.id, goal: 'Group the navigation', models: { plan: null, implement: null, review: null } })).pipeline.id;
+    const planTaskId = (await waitForView(services, pipelineId, (v) => v.plan?.state === 'needs_you', 'the plan at the gate')).plan!.taskId;
+    expectOk(await services.plans.approve(planTaskId, 1));
+    const view = await waitForView(services, pipelineId, (v) => v.reviews[0]?.check?.status === 'failed', 'the check to fail');
+    return { world, services, project, pipelineId, view, task: world.task(view.implement[0]!.taskId) };
+  }
+
+  it('runs the check command before the review: failing, it holds auto review with a clear state and blocks the merge; fixed and run again, it passes, the review starts with its result, and the merge goes through', async () => {
+    const command = 'test -f CHECKED || { echo "CHECKED is missing"; exit 3; }';
+    const { world, services, project, pipelineId, view, task } = await oneStepPipeline({ checkCommand: command });
+    expect(view.reviews[0]).toMatchObject({
+      state: 'held',
+      note: expect.stringContaining(`The check \`${command}\` failed (exit 3). Auto review is held`),
+      check: { command, status: 'failed', exitCode: 3, output: expect.stringContaining('CHECKED is missing'), finishedAt: expect.any(Number) },
+      review: null,
+    });
+    expect(view.merges[0]).toMatchObject({ state: 'waiting', checkGate: { verdict: 'blocked', message: `Blocked by the check gate: the check \`${command}\` failed (exit 3).` } });
+    // No review was started, and the merge is refused by the check gate.
+    expect(world.server.requests.some((request) => toolsOf(request).includes('submit_review'))).toBe(false);
+    expect(await services.merges.run({ taskId: task.id, strategy: 'squash', includeUncommitted: true })).toMatchObject({
+      ok: false,
+      error: { code: 'CHECK_GATE_BLOCKED', message: expect.stringContaining('or merge anyway with a reason'), details: { check: { status: 'failed', exitCode: 3 } } },
+    });
+    expect(expectOk(await services.merges.preview({ taskId: task.id, strategy: 'squash', includeUncommitted: true })).checkGate.verdict).toBe('blocked');
+
+    // Fixed by hand, the check runs again and passes; auto review starts the review, told how the check went.
+    writeFileSync(join(task.workspace.path, 'CHECKED'), 'yes\n');
+    expect(expectOk(await services.pipelines.runCheck(task.id))).toMatchObject({ status: 'running', command });
+    expect(await services.pipelines.runCheck(task.id)).toMatchObject({ ok: false, error: { code: 'BUSY' } });
+    const reviewed = await waitForView(services, pipelineId, (v) => v.reviews[0]?.state === 'done', 'the review');
+    expect(reviewed.reviews[0]).toMatchObject({ check: { status: 'passed', exitCode: 0 }, review: { createdBy: 'braid' }, versions: [{ verdict: 'correct' }] });
+    const briefing = String(messagesOf(world.server.requests.find((request) => toolsOf(request).includes('submit_review'))!)[0]!.content);
+    expect(briefing).toContain(`The project's check command ran in this workspace before your review: \`${command}\` passed (exit 0).\nIt printed nothing.`);
+    expect(expectOk(await services.merges.preview({ taskId: task.id, strategy: 'squash', includeUncommitted: true })).checkGate).toMatchObject({ verdict: 'clear', message: null });
+    expect(expectOk(await services.merges.run({ taskId: task.id, strategy: 'squash', includeUncommitted: true }))).toMatchObject({ status: 'merged' });
+
+    const checks = expectOk(services.audit.list({ projectId: project.id, pipelineId, limit: 500 })).entries.filter((entry) => entry.type === 'check.finished').reverse();
+    expect(checks.map((entry) => [entry.actor, entry.taskId, entry.payload.status, entry.payload.exitCode])).toEqual([
+      ['braid', task.id, 'failed', 3],
+      ['braid', task.id, 'passed', 0],
+    ]);
+  });
+
+  it('with auto review off a passing check waits for the user to start the review; "merge anyway" past a failing check keeps the reason with the merge and audits it as a check gate override', async () => {
+    const { services, project, pipelineId, task } = await oneStepPipeline({ checkCommand: 'exit 1', autoReview: false });
+    expectOk(services.pipelineSettings.set(project.id, { checkCommand: 'true' }));
+    expectOk(await services.pipelines.runCheck(task.id));
+    const waiting = await waitForView(services, pipelineId, (v) => v.reviews[0]?.check?.status === 'passed', 'the check to pass');
+    expect(waiting.reviews[0]).toMatchObject({ state: 'needs_you', note: 'Auto review is off: start the review.', review: null });
+    expect(expectOk(services.reviews.overview(task.id)).reviewTasks).toEqual([]);
+
+    expectOk(services.pipelineSettings.set(project.id, { checkCommand: 'exit 1' }));
+    expectOk(await services.pipelines.runCheck(task.id));
+    await waitForView(services, pipelineId, (v) => v.reviews[0]?.check?.status === 'failed', 'the check to fail again');
+    const reason = 'The check needs a database this machine has not got';
+    expect(expectOk(await services.merges.run({ taskId: task.id, strategy: 'squash', includeUncommitted: true, override: { reason } }))).toMatchObject({
+      status: 'merged',
+      merged: { override: { gates: ['check'], reason } },
+    });
+    expect(expectOk(services.pipelines.get(pipelineId)).merges[0]).toMatchObject({ state: 'done', merged: { override: { gates: ['check'], reason } } });
+    const override = expectOk(services.audit.list({ projectId: project.id, pipelineId, limit: 500 })).entries.find((entry) => entry.type === 'gate.override');
+    expect(override).toMatchObject({ actor: 'user', taskId: task.id, payload: { gate: 'check', reason, details: { command: 'exit 1', status: 'failed', exitCode: 1 } } });
+    expect(describeAuditEntry(override!)).toBe(`Check gate overridden: ${reason}`);
+  });
+});
