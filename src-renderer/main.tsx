@@ -19,6 +19,7 @@ import { syncNotifications } from './features/notifications';
 import { useAppStore } from './features/app/app-store';
 import { applyTheme } from './ui/theme';
 import { syncReviews } from './features/review-role/reviews-sync';
+import { syncPipelines } from './features/pipelines/pipelines-sync';
 
 // Before the first paint, so a dark theme never flashes light.
 applyTheme();
@@ -33,6 +34,7 @@ syncPlans(bridge);
 syncImplement(bridge);
 syncNotifications(bridge, () => useAppStore.getState().info, (listener) => useAppStore.subscribe(listener));
 syncReviews(bridge);
+syncPipelines(bridge);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -5,7 +5,7 @@ import { mergeStrategySchema } from './merge';
 import { checkGateStateSchema, pipelineCheckSchema } from './pipeline-checks';
 import { pipelineSchema, pipelineSettingsSchema } from './pipelines';
 import { planDecisionSchema, planVersionStatusSchema } from './plans';
-import { findingPrioritySchema, reviewGateStateSchema } from './review-reports';
+import { findingPrioritySchema, findingStatusSchema, reviewGateStateSchema } from './review-reports';
 
 /**
  * Where one stage stands: `waiting` (not started: the stage before is not done), `working` (an
@@ -84,7 +84,7 @@ export const reviewStageSchema = z.object({
       fixed: z.number(),
     }),
   ),
-  findings: z.array(z.object({ id: idSchema, title: z.string(), priority: findingPrioritySchema, status: z.string(), path: z.string(), lineStart: z.number().nullable() })),
+  findings: z.array(z.object({ id: idSchema, title: z.string(), priority: findingPrioritySchema, status: findingStatusSchema, path: z.string(), lineStart: z.number().nullable() })),
   gate: reviewGateStateSchema,
   /** Why the pipeline could not start or rerun the review by itself, when it could not. */
   hold: z.string().nullable(),

@@ -5,93 +5,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { describeAuditEntry } from '../../../src-shared/audit/describe-audit-entry';
 import type { PipelineView } from '../../../src-shared/contract';
 import { createRepo, git } from '../../testing/git-fixtures';
-import { revisedSamplePlan, samplePlan, submitPlanTurn } from '../../testing/sample-plan';
-import type { RecordedRequest, ScriptedTurn } from '../../testing/scripted-model-server';
+import { drawerFindingTitle, fixedDrawer, lastOf, messagesOf, pipelineRepoFiles, scriptPipelineAgents, toolsOf } from '../../testing/pipeline-agents';
+import { samplePlan, submitPlanTurn } from '../../testing/sample-plan';
 import type { Services } from '../index';
 import { agentWorld } from '../testing/agent-fixture';
 import { expectOk } from '../testing/services-fixture';
 import { tempFolder } from '../testing/temp-folders';
 
-type Body = { messages: { role: string; content: unknown }[]; tools?: { function: { name: string } }[] };
-const messagesOf = (request: RecordedRequest) => (request.body as Body).messages;
-const systemOf = (request: RecordedRequest) => JSON.stringify(messagesOf(request).find((message) => message.role === 'system')?.content ?? '');
-const firstUserOf = (request: RecordedRequest) => JSON.stringify(messagesOf(request).find((message) => message.role === 'user')?.content ?? '');
-const lastOf = (request: RecordedRequest) => messagesOf(request).at(-1);
-const toolsOf = (request: RecordedRequest) => ((request.body as Body).tools ?? []).map((tool) => tool.function.name);
-
-const buggyDrawer = "export function openDrawer(side: string): string {\n  return 'drawer from the ' + sde;\n}\n";
-const fixedDrawer = "export function openDrawer(side: string): string {\n  return 'drawer from the ' + side;\n}\n";
-const findingTitle = 'openDrawer() names an undefined variable';
-
-/**
- * Every agent of the pipeline, by what its request says: the planner submits the sample plan,
- * and the revised one once asked for a drawer; the implementer of S1+S3 groups the navigation;
- * the implementer of S2 writes the drawer with a bug on line 2, and fixes that line when a
- * finding is sent to it; the reviewer of S1+S3 finds nothing; the reviewer of S2 reports a P1 at
- * line 2, and says it is fixed when asked to review again.
- */
-function pipelineAgents(bothImplementersAsked: Promise<unknown>) {
-  return (request: RecordedRequest): ScriptedTurn => agentTurn(request, bothImplementersAsked);
-}
-
-function agentTurn(request: RecordedRequest, bothImplementersAsked: Promise<unknown>): ScriptedTurn {
-  const last = lastOf(request);
-  const lastText = JSON.stringify(last?.content ?? '');
-  if (last?.role !== 'user') return { text: 'Done.' };
-  if (toolsOf(request).includes('submit_plan')) return lastText.includes('drawer') ? submitPlanTurn(revisedSamplePlan()) : submitPlanTurn(samplePlan());
-  const system = systemOf(request);
-  if (toolsOf(request).includes('submit_review')) {
-    if (system.includes('steps S2 of the approved plan')) {
-      if (lastText.includes('Review the work again')) {
-        const earlier = /- (\w+) \[P1/.exec(system)?.[1];
-        return { text: 'The name is right now.', toolCalls: [{ name: 'submit_review', args: { verdict: 'correct', explanation: 'The drawer uses its side.', confidence: 0.95, findings: [], resolved: [{ findingId: earlier, fixed: true, note: 'uses side' }] } }] };
-      }
-      return {
-        text: 'The drawer throws.',
-        toolCalls: [
-          {
-            name: 'submit_review',
-            args: {
-              verdict: 'incorrect',
-              explanation: 'openDrawer() names a variable that does not exist.',
-              confidence: 0.9,
-              findings: [{ title: findingTitle, priority: 'P1', confidence: 0.9, file: 'src/menu/drawer.ts', lineStart: 2, lineEnd: 2, body: '`sde` is not defined.', criterion: 'AC2', suggestedFix: "return 'drawer from the ' + side;" }],
-            },
-          },
-        ],
-      };
-    }
-    return { text: 'Looks right.', toolCalls: [{ name: 'submit_review', args: { verdict: 'correct', explanation: 'The groups are there.', confidence: 0.9, findings: [] } }] };
-  }
-  const prompt = firstUserOf(request);
-  if (prompt.includes('Implement steps S1, S3')) {
-    return {
-      heldUntil: bothImplementersAsked,
-      text: 'Grouping.',
-      toolCalls: [
-        { name: 'update_step', args: { stepId: 'S1', status: 'in_progress' } },
-        { name: 'write_file', args: { path: 'src/nav.ts', content: 'export const groups = ["Work", "Play", "Settings"];\n' } },
-        { name: 'update_step', args: { stepId: 'S1', status: 'done', note: 'Three groups' } },
-        { name: 'update_step', args: { stepId: 'S3', status: 'skipped', note: 'Covered already' } },
-      ],
-    };
-  }
-  if (prompt.includes('Implement step S2')) {
-    if (lastText.includes('A review of your work found')) return { text: 'Fixing line 2.', toolCalls: [{ name: 'write_file', args: { path: 'src/menu/drawer.ts', content: fixedDrawer } }] };
-    return {
-      heldUntil: bothImplementersAsked,
-      text: 'The drawer.',
-      toolCalls: [
-        { name: 'update_step', args: { stepId: 'S2', status: 'in_progress' } },
-        { name: 'write_file', args: { path: 'src/menu/drawer.ts', content: buggyDrawer } },
-        { name: 'update_step', args: { stepId: 'S2', status: 'done', note: 'Slides in from the left' } },
-      ],
-    };
-  }
-  return { text: 'Nothing to do.' };
-}
-
-const repoFiles = { 'README.md': '# app\n', 'src/nav.ts': 'export const items = [];\n' };
+const repoFiles = pipelineRepoFiles;
+const findingTitle = drawerFindingTitle;
 
 async function waitForView(services: Services, pipelineId: string, until: (view: PipelineView) => boolean, what: string): Promise<PipelineView> {
   let view: PipelineView | undefined;
@@ -112,15 +34,7 @@ describe('a pipeline (R4): plan → implement ×2 → review ×2 → merged', ()
     const world = await agentWorld({ repo, dataDir });
     const { services, project } = world;
     // Each implementer's first answer waits until both have asked: they work in parallel, or the test never ends.
-    let bothAsked!: () => void;
-    const bothImplementersAsked = new Promise<void>((resolve) => (bothAsked = resolve));
-    const implementers = new Set<string>();
-    world.server.script((request) => {
-      const prompt = firstUserOf(request);
-      for (const steps of ['Implement steps S1, S3', 'Implement step S2']) if (prompt.includes(steps)) implementers.add(steps);
-      if (implementers.size === 2) bothAsked();
-      return pipelineAgents(bothImplementersAsked)(request);
-    });
+    scriptPipelineAgents(world.server);
     expectOk(services.pipelineSettings.set(project.id, { reviewGate: 'block' }));
 
     // The goal: a pipeline and its plan task.
@@ -146,7 +60,7 @@ describe('a pipeline (R4): plan → implement ×2 → review ×2 → merged', ()
     const base = git(repo, 'rev-parse', 'main');
     expectOk(await services.plans.approve(planTaskId, 2));
     view = await waitForView(services, pipelineId, (v) => v.implement.length === 2, 'two implement tasks');
-    expect(view.plan).toMatchObject({ state: 'done', approvedVersion: 2, gate: expect.stringMatching(/^You approved plan v2 at /) });
+    expect(view.plan).toMatchObject({ state: 'done', approvedVersion: 2, gate: 'You approved plan v2.' });
     expect(view.implement.map((stage) => [stage.title, stage.planVersion, stage.stepIds, stage.createdBy])).toEqual([
       ['Group the navigation — S1, S3', 2, ['S1', 'S3'], 'braid'],
       ['Group the navigation — S2', 2, ['S2'], 'braid'],

@@ -48,8 +48,6 @@ function stateOfStatus(status: TaskStatus, workspaceReady: boolean): StageState 
   }
 }
 
-const timeWords = (at: number) => new Date(at).toISOString().slice(0, 16).replace('T', ' ');
-
 /**
  * A pipeline's stages as its view shows them, from what the services already store: the plan
  * task's versions and decisions, the implement tasks pinned to the approved version with their
@@ -85,7 +83,6 @@ function planStage(deps: PipelineStagesDeps, task: Task, base: Omit<PlanStage, '
   let gate = 'No plan yet.';
   let state = stateOfStatus(task.agent.status, task.workspace.state === 'ready');
   if (latest) {
-    const decidedAt = latest.decision ? ` at ${timeWords(latest.decision.at)}` : '';
     switch (latest.status) {
       case 'proposed':
         // At the gate once the run has ended there (a run still going may submit another version).
@@ -97,14 +94,14 @@ function planStage(deps: PipelineStagesDeps, task: Task, base: Omit<PlanStage, '
         }
         break;
       case 'approved':
-        gate = `You approved plan v${latest.version}${decidedAt}.`;
+        gate = `You approved plan v${latest.version}.`;
         state = 'done';
         break;
       case 'changes_requested':
-        gate = `You requested changes to plan v${latest.version}${decidedAt}; the agent revises it.`;
+        gate = `You requested changes to plan v${latest.version}; the agent revises it.`;
         break;
       case 'rejected':
-        gate = `You rejected plan v${latest.version}${decidedAt}${latest.decision?.message ? `: ${latest.decision.message}` : ''}.`;
+        gate = `You rejected plan v${latest.version}${latest.decision?.message ? `: ${latest.decision.message}` : ''}.`;
         state = 'failed';
         break;
       case 'superseded':
@@ -196,10 +193,10 @@ function reviewStage(
     note = reviewTask ? reviewTask.agent.statusReason : settings.autoReview ? 'The review starts by itself.' : 'Auto review is off: start the review.';
   } else if (openBlocking > 0 && gate.mode !== 'off') {
     state = 'needs_you';
-    note = `${gate.message} Send the findings to the implementer, or dismiss them.`;
+    note = 'Send the open P0/P1 findings to the implementer, or dismiss them.';
   } else {
     state = 'done';
-    note = `Review v${latestReport.version}: ${latestReport.verdict}.`;
+    note = null;
   }
 
   return {

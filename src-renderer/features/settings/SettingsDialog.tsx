@@ -5,6 +5,7 @@ import { McpPanel } from './mcp/McpPanel';
 import { ModelsPanel } from './models/ModelsPanel';
 import { PermissionsPanel } from './permissions/PermissionsPanel';
 import { EditorSettingsPanel } from '../editors';
+import { PipelineGatesPanel } from './review/PipelineGatesPanel';
 import { ReviewGatePanel } from './review/ReviewGatePanel';
 import { SettingsTabs, type SettingsTab } from './SettingsTabs';
 import type { SettingsSection } from './settings-store';
@@ -41,7 +42,12 @@ function OpenSettingsDialog({ onClose, projectId, initialSection }: Omit<Setting
         {section === 'models' && <ModelsPanel />}
         {section === 'mcp' && <McpPanel projectId={projectId} />}
         {section === 'permissions' && <PermissionsPanel projectId={projectId} />}
-        {section === 'review' && <ReviewGatePanel projectId={projectId} />}
+        {section === 'review' && (
+          <>
+            <ReviewGatePanel projectId={projectId} />
+            {projectId && <PipelineGatesPanel key={projectId} projectId={projectId} />}
+          </>
+        )}
         {section === 'agents' && <AgentsPanel />}
         {section === 'editor' && <EditorSettingsPanel />}
       </SettingsTabs>
