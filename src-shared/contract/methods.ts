@@ -7,6 +7,7 @@ import { permissionMethods } from './permission-methods';
 import { ruleTextSchema } from './permissions';
 import { ruleMethods } from './rules';
 import { slashCommandMethods } from './slash-commands';
+import { pipelineMethods } from './pipeline-methods';
 import { planMethods } from './plan-methods';
 import { reviewRoleMethods } from './review-role-methods';
 import { gatedMergePreviewSchema } from './review-reports';
@@ -347,6 +348,7 @@ export const methods = {
 
   ...planMethods,
   ...terminalMethods,
+  ...pipelineMethods,
   ...implementMethods,
   ...reviewRoleMethods,
   ...permissionMethods,

@@ -31,6 +31,8 @@ export interface NewTask {
   /** Only `plans.implement` pins a task, after the plan gate passed. */
   planPin?: PlanPin | null;
   model?: string | null;
+  /** Who asked for it, for the audit trail (default the user; `braid` when a pipeline moves on). */
+  actor?: 'user' | 'braid';
   /** Runs inside the transaction that stores the task (rows that belong with it). */
   alongside?(taskId: string): void;
 }
@@ -100,7 +102,7 @@ export function storeTask(context: WorkspaceContext, { project, baseBranch, base
   });
   const task = context.announce.taskChanged(taskId);
   if (!task) throw new Error(`Task ${taskId} was not stored.`);
-  context.announce.taskCreated(task);
+  context.announce.taskCreated(task, spec.actor);
 
   const settled = context.track(createWorktreeFor(context, project, task, base.commit));
   context.creating.set(taskId, settled);
