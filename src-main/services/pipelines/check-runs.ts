@@ -65,6 +65,15 @@ export function createCheckRuns(context: WorkspaceContext, deps: CheckRunsDeps) 
       return { started, done };
     },
 
+    /**
+     * Resolves once the task's cancelled check has stopped (at once when none is stopping): a
+     * run that ends right after it cancelled the check must not find that check still running.
+     */
+    async stopped(taskId: string): Promise<void> {
+      const entry = running.get(taskId);
+      if (entry?.controller.signal.aborted) await entry.done.catch(() => undefined);
+    },
+
     /** Stops the task's running check, if any; it is recorded `cancelled` with `why`. */
     cancel(taskId: string, why: string): void {
       running.get(taskId)?.controller.abort(new Error(why));

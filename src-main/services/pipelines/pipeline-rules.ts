@@ -75,6 +75,7 @@ export function followPipelineRules(context: WorkspaceContext, deps: PipelineRul
 
   const readyForReview = async (taskId: string): Promise<void> => {
     await deps.agents.runEnded(taskId);
+    await deps.checks.stopped(taskId);
     const task = stillReady(taskId);
     if (!task) return;
     const { checkCommand } = deps.settings.get(task.projectId);
