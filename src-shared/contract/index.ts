@@ -21,3 +21,4 @@ export * from './permissions';
 export * from './permission-methods';
 export * from './editors';
 export * from './notifications';
+export * from './workspace-setup';

@@ -63,6 +63,12 @@ export const errorCodes = [
   'SANDBOX_UNAVAILABLE',
   /** A settings file changed between showing it and trusting it: look at it again. */
   'FILE_CHANGED',
+  /** A workspace config file (`.braid/workspace.json`, `conductor.json`, …) cannot be read as its format says; the message names the file and entry. */
+  'WORKSPACE_CONFIG_INVALID',
+  /** The repository's workspace scripts have not been trusted in this content yet (`workspaces.trustSetup`). */
+  'SCRIPT_NOT_TRUSTED',
+  /** A workspace script (setup, archive) failed; `details` carries its report (exit code and the end of its output). */
+  'SCRIPT_FAILED',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);
