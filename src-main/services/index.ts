@@ -35,6 +35,9 @@ import { worktreePathOf } from './workspaces/open-task-workspace';
 import { listOrphans, removeOrphan } from './workspaces/orphans';
 import { reconcile } from './workspaces/reconcile';
 import { recreateWorkspace } from './workspaces/recreate-workspace';
+import { timelineScriptRunner, type WorkspaceScriptRunner } from './workspace-setup/script-runner';
+import { createWorkspaceSetup, type WorkspaceSetupService } from './workspace-setup/workspace-setup-service';
+import type { PortRange } from './workspace-setup/port-blocks';
 
 export interface ServicesOptions {
   /** Braid's own folder: the database lives here, and worktrees by default. */
@@ -52,6 +55,8 @@ export interface ServicesOptions {
   agents?: Partial<AgentRuntimeOptions>;
   /** The user's home, where `~/.claude/settings.json` is read (default: the OS's). */
   home?: string;
+  /** Workspace setup: where workspace port blocks are taken from, and where scripts run (tests). */
+  workspaceSetup?: { portRange?: PortRange; runner?: WorkspaceScriptRunner; shell?: string };
 }
 
 export interface AgentRuntimeOptions {
@@ -111,6 +116,11 @@ export interface Services {
   settings: Store['settings'];
   /** "Open in editor": editors found on PATH, the user's choice and own command (U3). */
   editors: EditorService;
+  /**
+   * Workspace setup (W3): the project's scripts and their trust, Retry and Start anyway, the
+   * Run button, and the workspace's variables for everything run in it.
+   */
+  workspaceSetup: WorkspaceSetupService;
   /** Whether the database refuses writes right now (what agents produce then waits in memory). */
   storageTrouble(): StorageTrouble | null;
   /** Waits for in-flight git work, then closes the database. */
@@ -138,7 +148,7 @@ export function createServices(options: ServicesOptions): Services {
   const worktreesRoot = realpathSync(requestedRoot);
   // The context needs the agent service (queued counts) and the service needs the context;
   // the agents' runs need the plan service's `submit_plan`, and plans need the agents.
-  const late: { agents?: AgentService; plans?: PlanService; permissions?: PermissionService } = {};
+  const late: { agents?: AgentService; plans?: PlanService; permissions?: PermissionService; setup?: WorkspaceSetupService } = {};
   const context = createWorkspaceContext({
     store,
     worktreesRoot,
@@ -150,6 +160,7 @@ export function createServices(options: ServicesOptions): Services {
       const decorated = late.agents?.decorate(task) ?? task;
       return late.permissions?.decorate(decorated) ?? decorated;
     },
+    beforeWorktreeRemoval: async (task, force) => (late.setup ? late.setup.archive(task, force) : { ok: true, data: null }),
   });
   // Subscribed before any service publishes (the start-up recovery below reports interrupted runs).
   const audit = createAuditTrail({ store, now, events, emit, log: runtime.log });
@@ -185,6 +196,26 @@ export function createServices(options: ServicesOptions): Services {
   const radar = new RadarMonitor({ store, now, events, onChange: (projectId, computed) => emit('radar.changed', { projectId, radar: computed }), log: runtime.log });
   const live = new LiveReview({ store, emit, events, radar, log: runtime.log });
   const agentModels = runtime.models ?? agentModelsFrom(models);
+  const autoStart = runtime.autoStart ?? true;
+  const record = (taskId: string, body: Parameters<TimelineWriter['push']>[1]) => writer.push(taskId, body);
+  const workspaceSetup = createWorkspaceSetup({
+    store,
+    announce: (taskId) => void context.announce.taskChanged(taskId),
+    getTask: (taskId) => {
+      const task = store.tasks.get(taskId);
+      return task && context.decorateTask(task);
+    },
+    record,
+    runner: options.workspaceSetup?.runner ?? timelineScriptRunner({ record, shell: options.workspaceSetup?.shell }),
+    services: (taskId) => commands.forTask(taskId),
+    onReady: async (taskId) => (autoStart ? late.agents?.startWithPrompt(taskId) : undefined),
+    track: (work) => context.track(work),
+    portRange: options.workspaceSetup?.portRange,
+    shell: options.workspaceSetup?.shell,
+  });
+  late.setup = workspaceSetup;
+  workspaceSetup.recoverAfterRestart();
+  events.on('project.removed', ({ projectId }) => workspaceSetup.forgetProject(projectId));
   const agents = new AgentService({
     store,
     writer,
@@ -199,6 +230,7 @@ export function createServices(options: ServicesOptions): Services {
           external: () => mcpToolsForTask(mcp.hub, mcp.catalog, task),
           services: commands.forTask(task.id),
           confinement: () => permissions.confinementFor(task.id),
+          commandEnv: await workspaceSetup.environment(task),
         })),
     loopTools: (task) => late.plans?.loopToolsFor(task) ?? [],
     briefing: (task) => late.plans?.briefingFor(task) ?? null,
@@ -208,7 +240,7 @@ export function createServices(options: ServicesOptions): Services {
     log: runtime.log,
   });
   late.agents = agents;
-  const tasks = createTaskOrchestration(context, { agents, commands, autoStart: runtime.autoStart ?? true });
+  const tasks = createTaskOrchestration(context, { agents, commands, setup: workspaceSetup });
   const pipelineSettings = createPipelineSettings(store);
   const plans = createPlanService(context, {
     agents,
@@ -248,8 +280,14 @@ export function createServices(options: ServicesOptions): Services {
       worktreeOf: (taskId) => worktreePathOf(context, taskId),
     }),
     storageTrouble: () => writer.storageTrouble(),
+    workspaceSetup,
     workspaces: {
-      recreate: (taskId) => recreateWorkspace(context, taskId),
+      recreate: async (taskId) => {
+        const recreated = await recreateWorkspace(context, taskId);
+        // A worktree made again lost its brought files and set-up state: set it up again.
+        if (recreated.ok) void workspaceSetup.prepare(taskId);
+        return recreated;
+      },
       orphans: (projectId) => listOrphans(context, projectId),
       removeOrphan: (projectId, path) => removeOrphan(context, projectId, path),
       reconcile: () => reconcile(context),
@@ -258,7 +296,7 @@ export function createServices(options: ServicesOptions): Services {
       closed ??= agents
         .close()
         .then(() => Promise.all([live.close(), radar.close()]))
-        .then(() => Promise.all([mcp.close(), commands.close()]))
+        .then(() => Promise.all([mcp.close(), commands.close(), workspaceSetup.close()]))
         .then(() => context.idle())
         .then(() => {
           // The audit's waiting entries go in this last flush too.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { effectiveModeSchema, permissionModeSchema, ruleSourceIdSchema } from './permissions';
 import { planCommentSchema } from './plans';
+import { includeLinkModeSchema, scriptOutcomeSchema, workspaceConfigKindSchema, workspaceScriptKindSchema } from './workspace-setup';
 
 /**
  * What a task's agent is doing. `queued`: waiting for a free slot under the concurrency
@@ -129,6 +130,23 @@ export const timelineEventBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('todos'), todos: z.array(z.object({ content: z.string(), status: z.enum(['pending', 'in_progress', 'completed']) })) }),
   /** Everything before `upToSeq` is replaced by `summary` in the model's context. */
   z.object({ kind: z.literal('compaction'), summary: z.string(), upToSeq: z.number() }),
+  /**
+   * Ignored files brought from the main checkout into the new worktree (W3): the entries that
+   * matched the include patterns (a folder counts once; `more` beyond the first 200) and those
+   * left out, with why (a link leading out of the repository, a name below a link, ...).
+   */
+  z.object({
+    kind: z.literal('workspace_files'),
+    mode: includeLinkModeSchema,
+    copied: z.array(z.string()),
+    more: z.number().int().nonnegative(),
+    skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
+  }),
+  /** A workspace script started in the task's worktree: exactly what runs, and the config it came from. Never part of the model's context. */
+  z.object({ kind: z.literal('script_started'), runId: z.string(), script: workspaceScriptKindSchema, commands: z.array(z.string()), source: workspaceConfigKindSchema }),
+  /** Its terminal output as it arrives (raw, colours included), batched. */
+  z.object({ kind: z.literal('script_output'), runId: z.string(), chunk: z.string() }),
+  z.object({ kind: z.literal('script_ended'), runId: z.string(), outcome: scriptOutcomeSchema, exitCode: z.number().int().nullable() }),
 ]);
 export type TimelineEventBody = z.infer<typeof timelineEventBodySchema>;
 export type TimelineEventKind = TimelineEventBody['kind'];

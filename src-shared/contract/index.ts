@@ -22,3 +22,4 @@ export * from './permission-methods';
 export * from './editors';
 export * from './notifications';
 export * from './workspace-setup';
+export * from './workspace-setup-methods';

@@ -3,11 +3,13 @@ import { timelineEventSchema } from './agent';
 import { implementMethods } from './implement-methods';
 import { editorMethods } from './editors';
 import { notificationMethods } from './notifications';
+import { workspaceSetupMethods } from './workspace-setup-methods';
 import { permissionMethods } from './permission-methods';
 import { ruleTextSchema } from './permissions';
 import { planMethods } from './plan-methods';
 import { auditEntrySchema, auditExportInputSchema, auditExportSchema, auditListInputSchema, auditVerificationSchema } from './audit';
 import { backgroundServiceIdSchema, backgroundServiceSchema, commandIsolationSchema } from './commands';
+import { scriptReportSchema } from './workspace-setup';
 import {
   conflictFileSchema,
   conflictResolutionSchema,
@@ -100,10 +102,14 @@ export const methods = {
       .strict(),
     output: taskSchema,
   },
-  /** Refuses with `WORKSPACE_HAS_WORK` (details: WorkAtRisk) unless `force` is set. */
+  /**
+   * Refuses with `WORKSPACE_HAS_WORK` (details: WorkAtRisk) unless `force` is set. The project's
+   * archive script runs before the worktree goes: a failure refuses with `SCRIPT_FAILED`
+   * (details: the script's report) unless `force`, and a forced delete reports it in `archive`.
+   */
   'tasks.delete': {
     input: z.object({ taskId: idSchema, force: z.boolean().default(false), keepBranch: z.boolean().default(false) }).strict(),
-    output: z.object({ deleted: z.literal(true) }),
+    output: z.object({ deleted: z.literal(true), archive: scriptReportSchema.nullable() }),
   },
   'workspaces.recreate': { input: z.object({ taskId: idSchema }).strict(), output: taskSchema },
   'workspaces.orphans': { input: z.object({ projectId: idSchema }).strict(), output: z.array(orphanSchema) },
@@ -335,6 +341,7 @@ export const methods = {
   ...permissionMethods,
   ...editorMethods,
   ...notificationMethods,
+  ...workspaceSetupMethods,
 } as const;
 
 export type Methods = typeof methods;

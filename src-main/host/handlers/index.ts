@@ -14,6 +14,7 @@ import { permissionHandlers } from './permission-handlers';
 import { planHandlers } from './plan-handlers';
 import { reviewHandlers } from './review-handlers';
 import { workspaceHandlers } from './workspace-handlers';
+import { workspaceSetupHandlers } from './workspace-setup-handlers';
 
 export interface HandlerContext {
   services: Services;
@@ -29,6 +30,7 @@ export interface HandlerContext {
 export function createHandlers(context: HandlerContext): HandlerTable {
   return {
     ...workspaceHandlers(context),
+    ...workspaceSetupHandlers(context.services),
     ...agentHandlers(context.services),
     ...modelHandlers(context.services),
     ...mcpHandlers(context.services),

@@ -1,4 +1,4 @@
-import { busyTaskStatuses, fail, ok, type Result, type Task, type TaskRole, type TaskStatus, type TimelineEvent, type TimelineEventBody } from '../../../src-shared/contract';
+import { busyTaskStatuses, fail, ok, setupBlocksAgent, type Result, type Task, type TaskRole, type TaskStatus, type TimelineEvent, type TimelineEventBody } from '../../../src-shared/contract';
 import type { DomainEventBus } from '../events';
 import type { Store } from '../store/store';
 import { runAgent, type ApprovalDecision, type ResolvedModel, type RunOutcome } from './agent-run';
@@ -155,6 +155,8 @@ export class AgentService {
     const task = this.options.store.tasks.get(taskId);
     if (!task) return taskNotFound();
     if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}; the agent can only work in a ready workspace.`);
+    const settingUp = setupBlocksAgent(task.workspace.setup);
+    if (settingUp) return fail('WORKSPACE_NOT_READY', settingUp);
     const body: TimelineEventBody = { kind: 'user_message', text };
     if (options.allowRules && options.allowRules.length > 0) this.turnAllowRules.set(taskId, [...(this.turnAllowRules.get(taskId) ?? []), ...options.allowRules]);
     const run = this.active.get(taskId);
@@ -228,6 +230,8 @@ export class AgentService {
     if (!task) return taskNotFound();
     if (this.active.has(taskId) || this.scheduler.has(taskId)) return fail('BUSY', 'The agent is already running.');
     if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}.`);
+    const settingUp = setupBlocksAgent(task.workspace.setup);
+    if (settingUp) return fail('WORKSPACE_NOT_READY', settingUp);
     // The run ended at the gate on purpose: going on is the user's decision on the plan, not a resume.
     if (task.agent.status === 'plan_review') {
       return fail('BUSY', `${task.agent.statusReason ?? 'The plan awaits approval'}: approve it, request changes or reject it (or send the agent a message).`);

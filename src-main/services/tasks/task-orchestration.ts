@@ -1,4 +1,4 @@
-import type { MethodArgs, Result, Task } from '../../../src-shared/contract';
+import { ok, type MethodArgs, type MethodOutput, type Result, type Task } from '../../../src-shared/contract';
 import { deleteCheckpoints } from '../history/checkpoints';
 import type { WorkspaceContext } from '../workspaces/context';
 import type { CreatedTask } from './create-task';
@@ -6,8 +6,6 @@ import { createTaskService } from './task-service';
 
 export interface TaskOrchestrationOptions {
   agents: {
-    /** Starts a new task's first run with its prompt (when it has one and a model is set up). */
-    startWithPrompt(taskId: string): Promise<void>;
     /** Stops a run if one is going and resolves once it has ended. */
     stopAndWait(taskId: string): Promise<void>;
   };
@@ -15,32 +13,38 @@ export interface TaskOrchestrationOptions {
     /** Stops the task's long-lived services and everything they started. */
     stopTask(taskId: string): Promise<void>;
   };
-  /** Start a new task's agent with its prompt as soon as the worktree is ready. */
-  autoStart: boolean;
+  /** Workspace setup (`workspace-setup/`): it starts the agent once the workspace is set up. */
+  setup: {
+    /** Sets a ready worktree up (files, setup script); resolves with the task when setup has settled. */
+    prepare(taskId: string): Promise<Task | undefined>;
+    /** Stops a setup still running in the task's workspace. */
+    stopTask(taskId: string): Promise<void>;
+  };
 }
 
 export type TaskOrchestration = ReturnType<typeof createTaskOrchestration>;
 
 /**
- * Tasks across the services that hold a part of them. Create: stored at once, the agent
- * started with the prompt once the worktree is ready. Delete: the agent stopped and its
- * services stopped first (nothing may write into a worktree being removed), then the task
- * and its workspace, then its checkpoint refs and the timeline's cached sequence.
+ * Tasks across the services that hold a part of them. Create: stored at once; once the worktree
+ * is ready the workspace is set up, and the setup starts the agent with the prompt when it
+ * succeeded (or was not needed). Delete: the agent, its services and a running setup stopped
+ * first (nothing may write into a worktree being removed), then the task and its workspace (the
+ * archive script runs before the worktree goes), then its checkpoint refs and the timeline's
+ * cached sequence.
  */
 export function createTaskOrchestration(context: WorkspaceContext, options: TaskOrchestrationOptions) {
   const { store } = context;
   const tasks = createTaskService(context);
 
-  /** The agent starts with the task's prompt once the worktree is ready (when auto start is on). */
-  const startWhenReady = (created: CreatedTask): void => {
-    if (!options.autoStart) return;
+  /**
+   * Once the worktree is ready, the workspace is set up; the setup starts the agent with the
+   * task's prompt. Resolves with the task once its worktree and setup have settled.
+   */
+  const startWhenReady = (created: CreatedTask): Promise<Task> =>
     // Tracked, so closing waits for it instead of closing the database under it.
-    void context.track(
-      created.settled.then(async (task) => {
-        if (task.workspace.state === 'ready') await options.agents.startWithPrompt(task.id);
-      }),
+    context.track(
+      created.settled.then(async (task) => (task.workspace.state === 'ready' ? ((await options.setup.prepare(task.id)) ?? task) : task)),
     );
-  };
 
   return {
     list: tasks.list,
@@ -51,19 +55,20 @@ export function createTaskOrchestration(context: WorkspaceContext, options: Task
       return task && context.decorateTask(task);
     },
 
-    /** Returns once the task is stored (`creating`); `settled` resolves when git is done. */
+    /** Returns once the task is stored (`creating`); `settled` resolves when git and the workspace setup are done. */
     async create(args: MethodArgs<'tasks.create'>): Promise<Result<CreatedTask>> {
       const created = await tasks.create(args);
-      if (created.ok) startWhenReady(created.data);
-      return created;
+      if (!created.ok) return created;
+      return ok({ task: created.data.task, settled: startWhenReady(created.data) });
     },
 
     /** A task stored elsewhere (the implement tasks of a plan): its agent starts like a created task's. */
     startWhenReady,
 
-    async delete(args: MethodArgs<'tasks.delete'>): Promise<Result<{ deleted: true }>> {
+    async delete(args: MethodArgs<'tasks.delete'>): Promise<Result<MethodOutput<'tasks.delete'>>> {
       await options.agents.stopAndWait(args.taskId);
       await options.commands.stopTask(args.taskId);
+      await options.setup.stopTask(args.taskId);
       const task = store.tasks.get(args.taskId);
       const project = task && store.projects.get(task.projectId);
       const deleted = await tasks.delete(args);

@@ -1,4 +1,4 @@
-import { fail, ok, type MethodArgs, type Result } from '../../../src-shared/contract';
+import { fail, ok, type MethodArgs, type MethodOutput, type Result } from '../../../src-shared/contract';
 import { localBranchExists } from '../git/branches';
 import { deleteBranch, pruneWorktrees } from '../git/worktrees';
 import type { WorkspaceContext } from './context';
@@ -10,14 +10,16 @@ import { taskNotFound } from './open-task-workspace';
 /**
  * Deletes a task and, when no other task shares it, its workspace: the worktree folder and
  * (unless `keepBranch`) its branch. Refuses with `WORKSPACE_HAS_WORK` when that would lose
- * uncommitted changes or unmerged commits, unless `force`. `cause` is what `task.removed` says
- * (an archive after a merge removes the task the same way).
+ * uncommitted changes or unmerged commits, unless `force`. Before the worktree goes, the
+ * project's archive script runs (`context.beforeWorktreeRemoval`): its failure refuses unless
+ * `force`, and a forced delete reports it. `cause` is what `task.removed` says (an archive
+ * after a merge removes the task the same way).
  */
 export async function deleteTask(
   context: WorkspaceContext,
   args: MethodArgs<'tasks.delete'>,
   cause: 'deleted' | 'archived' = 'deleted',
-): Promise<Result<{ deleted: true }>> {
+): Promise<Result<MethodOutput<'tasks.delete'>>> {
   const { store } = context;
   // A creation still running finishes first; deleting half a worktree helps nobody.
   await context.creating.get(args.taskId);
@@ -42,7 +44,7 @@ export async function deleteTask(
   // Another task still works in this workspace: only this task goes.
   if (store.tasks.listByWorkspace(workspace.id).length > 1) {
     await removeRows();
-    return ok({ deleted: true });
+    return ok({ deleted: true, archive: null });
   }
 
   // Refuse a tampered or foreign path before looking at, or touching, anything on disk.
@@ -62,6 +64,13 @@ export async function deleteTask(
 
   store.workspaces.setState(workspace.id, { state: 'deleting', stateReason: null });
   context.announce.taskChanged(task.id);
+  // Marked deleting first, so a second delete is refused while the archive script runs.
+  const archived = await context.beforeWorktreeRemoval(task, args.force);
+  if (!archived.ok) {
+    store.workspaces.setState(workspace.id, { state: workspace.state, stateReason: workspace.stateReason });
+    context.announce.taskChanged(task.id);
+    return archived;
+  }
   const outcome = await context.track(
     context.inRepoQueue(project, async () => {
       const removed = await removeWorktreeFolder(project.path, context.worktreesRoot, workspace.path);
@@ -81,5 +90,5 @@ export async function deleteTask(
     return outcome;
   }
   await removeRows();
-  return ok({ deleted: true });
+  return ok({ deleted: true, archive: archived.data });
 }
