@@ -1,4 +1,4 @@
-import type { RuleSourceId, TaskStatus } from '../../../src-shared/contract';
+import type { IncludeLinkMode, RuleSourceId, ScriptOutcome, TaskStatus, WorkspaceConfigKind, WorkspaceScriptKind } from '../../../src-shared/contract';
 
 /**
  * What the conversation shows, one row each. A row's `key` is stable while events stream in
@@ -18,7 +18,9 @@ export type ViewItem =
   | TodosItem
   | QuestionItem
   | PlanItem
-  | PlanDecisionItem;
+  | PlanDecisionItem
+  | ScriptRunItem
+  | WorkspaceFilesItem;
 
 export interface UserMessageItem {
   kind: 'user';
@@ -176,6 +178,31 @@ export interface PlanDecisionItem {
   version: number;
   decision: 'approved' | 'changes_requested' | 'rejected';
   message: string | null;
+}
+
+/** A workspace script (setup, run, archive) run in the task's worktree: what ran, its live log, how it ended. */
+export interface ScriptRunItem {
+  kind: 'script';
+  key: string;
+  runId: string;
+  script: WorkspaceScriptKind;
+  source: WorkspaceConfigKind;
+  commands: string[];
+  /** The newest raw output (colours included), capped at `toolOutputTailChars`. */
+  outputTail: string;
+  outputClipped: boolean;
+  /** Null while it runs. */
+  ended: { outcome: ScriptOutcome; exitCode: number | null } | null;
+}
+
+/** Ignored files brought into the worktree from the main checkout, and those left out with why. */
+export interface WorkspaceFilesItem {
+  kind: 'workspaceFiles';
+  key: string;
+  mode: IncludeLinkMode;
+  brought: string[];
+  more: number;
+  skipped: { path: string; reason: string }[];
 }
 
 /** How much of a command's streamed output a card keeps (the tail is what matters while it runs). */

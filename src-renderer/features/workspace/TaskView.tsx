@@ -15,6 +15,11 @@ import { CopyPathButton } from './CopyPathButton';
 import { DeleteTaskButton } from './DeleteTaskButton';
 import { RecreateWorkspaceButton } from './RecreateWorkspaceButton';
 import { WorkspaceStateBadge, workspaceStateExplanations } from './WorkspaceStateBadge';
+import { RunScriptButton } from '../workspace-setup/RunScriptButton';
+import { SetupNotice } from '../workspace-setup/SetupNotice';
+import { portBlockText, settledSetupText } from '../workspace-setup/setup-text';
+import { useSetupConfig } from '../workspace-setup/use-setup-config';
+import { WorkspaceScriptsDisclosure } from '../workspace-setup/WorkspaceScriptsDisclosure';
 
 /**
  * The selected task: where its worktree lives, its agent's state, the conversation, and the
@@ -23,6 +28,9 @@ import { WorkspaceStateBadge, workspaceStateExplanations } from './WorkspaceStat
 export function TaskView({ task, project, onNewTask }: { task: Task; project: Project; onNewTask(): void }) {
   const { workspace } = task;
   const troubled = workspace.state === 'failed' || workspace.state === 'missing';
+  // Read again when the setup moves on (a config trusted, a retry): what Run and the scripts panel show.
+  const scripts = useSetupConfig(task.projectId, workspace.setup.state);
+  const setupLine = settledSetupText(workspace.setup);
   return (
     <main className="main main--task" aria-label={task.title}>
       <header className="main__header">
@@ -31,6 +39,7 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
           <h1 className="main__title">{task.title}</h1>
         </div>
         <div className="main__header-actions">
+          <RunScriptButton task={task} config={scripts.config} />
           <MergeButton task={task} />
           <ReviewTaskButton task={task} />
           <DeleteTaskButton task={task} />
@@ -62,10 +71,26 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
           <CopyPathButton path={workspace.path} />
           <OpenInEditorButton taskId={task.id} disabled={workspace.state !== 'ready'} />
         </dd>
+        {setupLine && (
+          <>
+            <dt>Setup</dt>
+            <dd>{setupLine}</dd>
+          </>
+        )}
+        {workspace.portBase !== null && (
+          <>
+            <dt>Ports</dt>
+            <dd className="mono" title="BRAID_PORT is the first; the block is the workspace's alone">
+              {portBlockText(workspace.portBase)}
+            </dd>
+          </>
+        )}
       </dl>
 
+      <SetupNotice task={task} />
       <MergeAgentNotice task={task} />
       {workspace.state === 'ready' && <TaskHistoryDisclosure task={task} />}
+      {scripts.config?.source && <WorkspaceScriptsDisclosure projectId={task.projectId} config={scripts.config} onChanged={scripts.setConfig} />}
       <AuditDisclosure projectId={task.projectId} scope={{ taskId: task.id }} />
 
       {troubled && (

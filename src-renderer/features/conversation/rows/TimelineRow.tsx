@@ -8,6 +8,8 @@ import { CompactionMarker, StatusLine, StepUsageLine, TodoList } from './InfoRow
 import { AssistantMessageRow, RetryRow, UserMessageRow } from './MessageRows';
 import { QuestionCard } from './QuestionCard';
 import { ToolCallCard } from './ToolCallCard';
+import { ScriptRunCard } from '../../workspace-setup/ScriptRunCard';
+import { WorkspaceFilesRow } from '../../workspace-setup/WorkspaceFilesRow';
 
 /** One conversation row; re-renders only when its own item changes (rows are immutable). */
 export const TimelineRow = memo(function TimelineRow({ item, taskId }: { item: ViewItem; taskId: string }) {
@@ -38,6 +40,10 @@ export const TimelineRow = memo(function TimelineRow({ item, taskId }: { item: V
       return <PlanCard item={item} taskId={taskId} />;
     case 'planDecision':
       return <PlanDecisionLine item={item} />;
+    case 'script':
+      return <ScriptRunCard item={item} />;
+    case 'workspaceFiles':
+      return <WorkspaceFilesRow item={item} />;
   }
 });
 
@@ -62,6 +68,10 @@ export function estimateRowHeight(item: ViewItem): number {
       return 90 + Math.ceil(item.question.length / 100) * 19 + (item.asked && item.answer === null ? 90 : 0);
     case 'plan':
       return 320;
+    case 'script':
+      return 90 + (item.outputTail ? 160 : 0);
+    case 'workspaceFiles':
+      return 40 + item.skipped.length * 19;
     default:
       return 26;
   }
