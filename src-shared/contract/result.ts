@@ -56,6 +56,18 @@ export const errorCodes = [
   'PLAN_NOT_APPROVED',
   /** A decision on a plan version that no longer waits for one ("v2 was superseded by v3", "v3 is already approved"). */
   'PLAN_NOT_PROPOSED',
+  /** Input or a resize for a terminal whose process has ended (it stays listed, with its output, until closed). */
+  'TERMINAL_EXITED',
+  /**
+   * The project's review gate is `block` and the workspace has open P0/P1 findings: a merge needs
+   * an explicit "merge anyway" (`override: { reason }`); `details.findings` names them.
+   */
+  'REVIEW_GATE_BLOCKED',
+  /**
+   * The task's workspace is shared with other tasks (its review tasks): deleting or archiving it
+   * takes them too, so it needs the user's confirmation (`withSharedTasks`); `details.tasks` names them.
+   */
+  'WORKSPACE_SHARED',
   /**
    * Full auto asked for where commands cannot be sandboxed, and the user has not confirmed it
    * for the project yet: confirm once (`permissions.confirmUnsandboxed`) and ask again.
@@ -63,6 +75,8 @@ export const errorCodes = [
   'SANDBOX_UNAVAILABLE',
   /** A settings file changed between showing it and trusting it: look at it again. */
   'FILE_CHANGED',
+  /** `/name` names no built-in, command file, skill or MCP prompt of the task: nothing was sent. */
+  'UNKNOWN_COMMAND',
   /** A workspace config file (`.braid/workspace.json`, `conductor.json`, …) cannot be read as its format says; the message names the file and entry. */
   'WORKSPACE_CONFIG_INVALID',
   /** The repository's workspace scripts have not been trusted in this content yet (`workspaces.trustSetup`). */

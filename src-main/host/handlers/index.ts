@@ -13,6 +13,10 @@ import { modelHandlers } from './model-handlers';
 import { permissionHandlers } from './permission-handlers';
 import { planHandlers } from './plan-handlers';
 import { reviewHandlers } from './review-handlers';
+import { reviewRoleHandlers } from './review-role-handlers';
+import { ruleHandlers } from './rule-handlers';
+import { slashCommandHandlers } from './slash-command-handlers';
+import { terminalHandlers } from './terminal-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 import { workspaceSetupHandlers } from './workspace-setup-handlers';
 
@@ -38,9 +42,13 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...mergeHandlers(context.services),
     ...commandHandlers(context.services),
     ...planHandlers(context.services),
+    ...reviewRoleHandlers(context.services),
     ...auditHandlers(context.services),
+    ...terminalHandlers(context.services),
     ...permissionHandlers(context.services),
     ...editorHandlers(context.services),
     ...notificationHandlers(context.notifications, context.notificationClicked),
+    ...ruleHandlers(context.services),
+    ...slashCommandHandlers(context.services),
   };
 }

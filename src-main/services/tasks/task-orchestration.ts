@@ -1,4 +1,6 @@
 import { ok, type MethodArgs, type MethodOutput, type Result, type Task } from '../../../src-shared/contract';
+import type { DeleteTaskArgs } from '../workspaces/delete-workspace';
+import { workspaceSharing } from '../workspaces/shared-workspace';
 import { deleteCheckpoints } from '../history/checkpoints';
 import type { WorkspaceContext } from '../workspaces/context';
 import type { CreatedTask } from './create-task';
@@ -13,6 +15,10 @@ export interface TaskOrchestrationOptions {
     /** Stops the task's long-lived services and everything they started. */
     stopTask(taskId: string): Promise<void>;
   };
+  terminals: {
+    /** Stops the task's terminals' process trees and forgets the terminals. */
+    stopTask(taskId: string): Promise<void>;
+  };
   /** Workspace setup (`workspace-setup/`): it starts the agent once the workspace is set up. */
   setup: {
     /** Sets a ready worktree up (files, setup script); resolves with the task when setup has settled. */
@@ -20,6 +26,11 @@ export interface TaskOrchestrationOptions {
     /** Stops a setup still running in the task's workspace. */
     stopTask(taskId: string): Promise<void>;
   };
+  /**
+   * Checked before a task is stored: a prompt starting with a slash command must name one the
+   * project has (`slash-commands/`); nothing is created otherwise.
+   */
+  checkPrompt?(projectId: string, prompt: string): Promise<Result<void>>;
 }
 
 export type TaskOrchestration = ReturnType<typeof createTaskOrchestration>;
@@ -27,10 +38,10 @@ export type TaskOrchestration = ReturnType<typeof createTaskOrchestration>;
 /**
  * Tasks across the services that hold a part of them. Create: stored at once; once the worktree
  * is ready the workspace is set up, and the setup starts the agent with the prompt when it
- * succeeded (or was not needed). Delete: the agent, its services and a running setup stopped
- * first (nothing may write into a worktree being removed), then the task and its workspace (the
- * archive script runs before the worktree goes), then its checkpoint refs and the timeline's
- * cached sequence.
+ * succeeded (or was not needed). Delete: the agent stopped, its services, terminals and a
+ * running setup stopped first (nothing may write into a worktree being removed), then the task
+ * and its workspace (the archive script runs before the worktree goes), then its checkpoint
+ * refs and the timeline's cached sequence.
  */
 export function createTaskOrchestration(context: WorkspaceContext, options: TaskOrchestrationOptions) {
   const { store } = context;
@@ -57,25 +68,36 @@ export function createTaskOrchestration(context: WorkspaceContext, options: Task
 
     /** Returns once the task is stored (`creating`); `settled` resolves when git and the workspace setup are done. */
     async create(args: MethodArgs<'tasks.create'>): Promise<Result<CreatedTask>> {
+      if (options.checkPrompt && store.projects.get(args.projectId)) {
+        const checked = await options.checkPrompt(args.projectId, args.prompt);
+        if (!checked.ok) return checked;
+      }
       const created = await tasks.create(args);
       if (!created.ok) return created;
       return ok({ task: created.data.task, settled: startWhenReady(created.data) });
     },
 
-    /** A task stored elsewhere (the implement tasks of a plan): its agent starts like a created task's. */
+    /** A task stored elsewhere (the implement tasks of a plan): its workspace is set up and its agent starts like a created task's. */
     startWhenReady,
 
-    async delete(args: MethodArgs<'tasks.delete'>): Promise<Result<MethodOutput<'tasks.delete'>>> {
-      await options.agents.stopAndWait(args.taskId);
-      await options.commands.stopTask(args.taskId);
-      await options.setup.stopTask(args.taskId);
+    async delete(args: DeleteTaskArgs): Promise<Result<MethodOutput<'tasks.delete'>>> {
       const task = store.tasks.get(args.taskId);
+      // The tasks sharing its workspace go with the owner once the user confirmed (`withSharedTasks`): stopped first too.
+      const sharing = task && workspaceSharing(store, task);
+      const going = [args.taskId, ...(sharing && !sharing.isSharer && args.withSharedTasks ? sharing.others.map((other) => other.id) : [])];
+      for (const taskId of going) {
+        await options.agents.stopAndWait(taskId);
+        await Promise.all([options.commands.stopTask(taskId), options.terminals.stopTask(taskId), options.setup.stopTask(taskId)]);
+      }
       const project = task && store.projects.get(task.projectId);
       const deleted = await tasks.delete(args);
       if (!deleted.ok) return deleted;
-      // Checkpoint refs are private to the task: removed with it (best effort; the branch may already be gone).
-      if (project) await deleteCheckpoints({ path: project.path, inRepoQueue: (operation) => context.inRepoQueue(project, operation) }, args.taskId);
-      store.timeline.forget(args.taskId);
+      for (const taskId of going) {
+        if (store.tasks.exists(taskId)) continue;
+        // Checkpoint refs are private to the task: removed with it (best effort; the branch may already be gone).
+        if (project) await deleteCheckpoints({ path: project.path, inRepoQueue: (operation) => context.inRepoQueue(project, operation) }, taskId);
+        store.timeline.forget(taskId);
+      }
       return deleted;
     },
   };

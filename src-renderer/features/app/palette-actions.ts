@@ -14,6 +14,8 @@ import { useSelectionStore } from '../selection/selection-store';
 import { useSettingsStore, type SettingsSection } from '../settings';
 import { useTasksStore } from '../tasks/tasks-store';
 import { taskBadge } from '../tasks/task-badge';
+import { openTaskTerminal } from '../terminals/open-terminal';
+import { useTerminalsStore } from '../terminals/terminals-store';
 import { useAppStore } from './app-store';
 import { openNewTaskDialog } from './use-global-shortcuts';
 
@@ -94,6 +96,24 @@ export function paletteActions(api: Bridge, editors: readonly Editor[]): Palette
     },
   });
 
+  const notReady = noTask ?? (task && task.workspace.state !== 'ready' ? 'its worktree is not ready' : undefined);
+  actions.push({
+    id: 'terminal.open',
+    title: 'Open a terminal',
+    group: 'Terminal',
+    keywords: 'shell console new terminal',
+    disabledReason: notReady,
+    ask: async () => {
+      if (!task) return null;
+      const opened = await openTaskTerminal(api, task.id);
+      return opened.ok ? null : opened.error.message;
+    },
+  });
+  for (const terminal of task ? (useTerminalsStore.getState().terminalsByTask[task.id] ?? []) : []) {
+    actions.push({ id: `terminal.show.${terminal.id}`, title: `Go to terminal: ${terminal.title}`, group: 'Terminal', run: () => task && useTerminalsStore.getState().showTab(task.id, { terminalId: terminal.id }) });
+  }
+  if (task) actions.push({ id: 'terminal.conversation', title: 'Go to the conversation', group: 'Task', keywords: 'agent chat', run: () => useTerminalsStore.getState().showTab(task.id, 'agent') });
+
   const available = editors.filter((editor) => editor.available);
   for (const editor of available) {
     actions.push({
@@ -117,6 +137,8 @@ export function paletteActions(api: Bridge, editors: readonly Editor[]): Palette
     ['models', 'Models and keys'],
     ['mcp', 'MCP servers'],
     ['permissions', 'Permissions'],
+    ['rules', 'Personal rules'],
+    ['review', 'Review gate'],
     ['agents', 'Agents'],
     ['editor', 'Editor'],
   ];

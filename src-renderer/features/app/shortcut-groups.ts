@@ -24,6 +24,12 @@ export function shortcutGroups(): ShortcutGroup[] {
       ],
     },
     {
+      title: 'Terminal',
+      shortcuts: [
+        { keys: 'Ctrl+Shift+C / Ctrl+Shift+V (⌘C / ⌘V)', does: 'Copy / paste' },
+      ],
+    },
+    {
       title: 'DiffLens',
       shortcuts: [
         { keys: `${reviewKeys.nextFile} / ${reviewKeys.previousFile}`, does: 'Next / previous file' },

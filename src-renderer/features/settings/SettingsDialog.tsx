@@ -5,13 +5,15 @@ import { McpPanel } from './mcp/McpPanel';
 import { ModelsPanel } from './models/ModelsPanel';
 import { PermissionsPanel } from './permissions/PermissionsPanel';
 import { EditorSettingsPanel } from '../editors';
+import { ReviewGatePanel } from './review/ReviewGatePanel';
+import { PersonalRulesPanel } from './rules/PersonalRulesPanel';
 import { SettingsTabs, type SettingsTab } from './SettingsTabs';
 import type { SettingsSection } from './settings-store';
 
 export interface SettingsDialogProps {
   open: boolean;
   onClose(): void;
-  /** The project whose `.mcp.json` servers (MCP servers) and rules and settings files (Permissions) to show. */
+  /** The project whose `.mcp.json` servers (MCP servers), rules and settings files (Permissions) and review gate (Review) to show. */
   projectId?: string;
   /** The section it opens at. */
   section?: SettingsSection;
@@ -21,11 +23,13 @@ const sections: readonly SettingsTab<SettingsSection>[] = [
   { id: 'models', label: 'Models' },
   { id: 'mcp', label: 'MCP servers' },
   { id: 'permissions', label: 'Permissions' },
+  { id: 'review', label: 'Review' },
+  { id: 'rules', label: 'Rules' },
   { id: 'agents', label: 'Agents' },
   { id: 'editor', label: 'Editor' },
 ];
 
-/** Settings: providers and default models, the user's MCP servers, permissions, how many agents run at once, the editor. */
+/** Settings: providers and default models, the user's MCP servers, permissions, personal rules, the project's review gate, how many agents run at once, the editor. */
 export function SettingsDialog({ open, onClose, projectId, section }: SettingsDialogProps) {
   if (!open) return null;
   return <OpenSettingsDialog onClose={onClose} projectId={projectId} initialSection={section ?? 'models'} />;
@@ -39,6 +43,8 @@ function OpenSettingsDialog({ onClose, projectId, initialSection }: Omit<Setting
         {section === 'models' && <ModelsPanel />}
         {section === 'mcp' && <McpPanel projectId={projectId} />}
         {section === 'permissions' && <PermissionsPanel projectId={projectId} />}
+        {section === 'review' && <ReviewGatePanel projectId={projectId} />}
+        {section === 'rules' && <PersonalRulesPanel />}
         {section === 'agents' && <AgentsPanel />}
         {section === 'editor' && <EditorSettingsPanel />}
       </SettingsTabs>

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type SettingsSection = 'models' | 'mcp' | 'permissions' | 'agents' | 'editor';
+export type SettingsSection = 'models' | 'mcp' | 'permissions' | 'rules' | 'review' | 'agents' | 'editor';
 
 interface SettingsOpenState {
   /** The section shown when Settings is open; null while closed. */
