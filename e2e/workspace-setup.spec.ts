@@ -31,9 +31,13 @@ test.describe('workspace setup', () => {
 
       const conversation = taskView.getByRole('log', { name: 'Conversation' });
       const card = conversation.getByRole('article', { name: 'Setup script' });
-      await expect(card).toContainText(/setting up on port \d{5}/);
       await expect(card).toContainText('done');
+      await expect(card).toContainText(/setting up on port \d{5}/);
       await expect(conversation).toContainText('Started after the setup.');
+      // It ran in a terminal of the task, which keeps its screen.
+      await card.getByRole('button', { name: 'Show terminal Setup' }).click();
+      await expect(taskView.getByRole('tabpanel', { name: 'Setup' }).locator('.xterm-rows')).toContainText(/setting up on port \d{5}/);
+      await taskView.getByRole('tab', { name: 'Conversation' }).click();
       await expect(taskView).toContainText('Set up from .braid/workspace.json (Braid)');
       await expect(setup).toBeHidden();
 

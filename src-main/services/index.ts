@@ -40,7 +40,7 @@ import { worktreePathOf } from './workspaces/open-task-workspace';
 import { listOrphans, removeOrphan } from './workspaces/orphans';
 import { reconcile } from './workspaces/reconcile';
 import { recreateWorkspace } from './workspaces/recreate-workspace';
-import { timelineScriptRunner, type WorkspaceScriptRunner } from './workspace-setup/script-runner';
+import { terminalScriptRunner, type WorkspaceScriptRunner } from './workspace-setup/script-runner';
 import { createWorkspaceSetup, type WorkspaceSetupService } from './workspace-setup/workspace-setup-service';
 import type { PortRange } from './workspace-setup/port-blocks';
 
@@ -165,7 +165,7 @@ export function createServices(options: ServicesOptions): Services {
   const worktreesRoot = realpathSync(requestedRoot);
   // The context needs the agent service (queued counts) and the service needs the context;
   // the agents' runs need the plan service's `submit_plan`, and plans need the agents.
-  const late: { agents?: AgentService; plans?: PlanService; reviews?: ReviewRoleService; permissions?: PermissionService; slashCommands?: SlashCommandService; setup?: WorkspaceSetupService } = {};
+  const late: { agents?: AgentService; plans?: PlanService; reviews?: ReviewRoleService; permissions?: PermissionService; slashCommands?: SlashCommandService; setup?: WorkspaceSetupService; terminals?: TerminalsService } = {};
   const context = createWorkspaceContext({
     store,
     worktreesRoot,
@@ -223,8 +223,8 @@ export function createServices(options: ServicesOptions): Services {
       return task && context.decorateTask(task);
     },
     record,
-    runner: options.workspaceSetup?.runner ?? timelineScriptRunner({ record, shell: options.workspaceSetup?.shell }),
-    services: (taskId) => commands.forTask(taskId),
+    runner: options.workspaceSetup?.runner ?? terminalScriptRunner({ terminals: () => late.terminals!, record, shell: options.workspaceSetup?.shell }),
+    terminals: () => late.terminals!,
     // A prompt that starts with a slash command is expanded (or refused) before the agent sees it.
     onReady: async (taskId) => (autoStart ? late.slashCommands?.startWithPrompt(taskId) : undefined),
     track: (work) => context.track(work),
@@ -279,6 +279,7 @@ export function createServices(options: ServicesOptions): Services {
     workspaceEnvironment: (task) => workspaceSetup.environment(task),
     scrollback: () => store.settings.get<number>('terminals.scrollback'),
   });
+  late.terminals = terminals;
   const tasks = createTaskOrchestration(context, {
     agents,
     commands,
@@ -371,7 +372,9 @@ export function createServices(options: ServicesOptions): Services {
       closed ??= agents
         .close()
         .then(() => Promise.all([live.close(), radar.close()]))
-        .then(() => Promise.all([mcp.close(), commands.close(), terminals.close(), workspaceSetup.close()]))
+        // A setup still running is stopped (and recorded as interrupted) while its terminal can still say how it ended.
+        .then(() => workspaceSetup.close())
+        .then(() => Promise.all([mcp.close(), commands.close(), terminals.close()]))
         .then(() => context.idle())
         .then(() => {
           // The audit's waiting entries go in this last flush too.

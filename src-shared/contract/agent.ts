@@ -179,9 +179,20 @@ export const timelineEventBodySchema = z.discriminatedUnion('kind', [
     more: z.number().int().nonnegative(),
     skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
   }),
-  /** A workspace script started in the task's worktree: exactly what runs, and the config it came from. Never part of the model's context. */
-  z.object({ kind: z.literal('script_started'), runId: z.string(), script: workspaceScriptKindSchema, commands: z.array(z.string()), source: workspaceConfigKindSchema }),
-  /** Its terminal output as it arrives (raw, colours included), batched. */
+  /**
+   * A workspace script started in the task's worktree: exactly what runs, the config it came
+   * from, and the terminal tab it runs in (null when it could not be started). Never part of the
+   * model's context.
+   */
+  z.object({
+    kind: z.literal('script_started'),
+    runId: z.string(),
+    script: workspaceScriptKindSchema,
+    commands: z.array(z.string()),
+    source: workspaceConfigKindSchema,
+    terminalId: z.string().nullable().optional(),
+  }),
+  /** The end of its output as plain text, once it ended (the terminal showed it live). */
   z.object({ kind: z.literal('script_output'), runId: z.string(), chunk: z.string() }),
   z.object({ kind: z.literal('script_ended'), runId: z.string(), outcome: scriptOutcomeSchema, exitCode: z.number().int().nullable() }),
 ]);

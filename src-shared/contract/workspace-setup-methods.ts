@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { backgroundServiceSchema } from './commands';
 import { idSchema, taskSchema } from './domain';
+import { terminalIdSchema } from './terminals';
 import { includeLinkModeSchema, workspaceSetupConfigSchema } from './workspace-setup';
 
 const contentHash = z.string().regex(/^[0-9a-f]{64}$/, 'not a content hash');
@@ -21,8 +21,8 @@ export const workspaceSetupMethods = {
   'workspaces.retrySetup': { input: z.object({ taskId: idSchema }).strict(), output: taskSchema },
   /** After a failed or untrusted setup: the agent starts without it. */
   'workspaces.startWithoutSetup': { input: z.object({ taskId: idSchema }).strict(), output: taskSchema },
-  /** Starts the project's run script in the task's workspace (listed with the task's services). */
-  'workspaces.runScript': { input: z.object({ taskId: idSchema }).strict(), output: backgroundServiceSchema },
+  /** Starts the project's run script in a terminal of the task (again: restarted); the terminal's id. */
+  'workspaces.runScript': { input: z.object({ taskId: idSchema }).strict(), output: z.object({ terminalId: terminalIdSchema }) },
   /** How ignored files get into new worktrees of the project: copied, hard-linked or symlinked. */
   'workspaces.setSetupSettings': {
     input: z.object({ projectId: idSchema, linkMode: includeLinkModeSchema }).strict(),

@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ScriptOutcome, TimelineEventBody, WorkspaceConfigKind, WorkspaceScriptKind } from '../../../src-shared/contract';
-import { processGroupIsolation } from '../sandbox/process-group';
-import { spawnSandboxedPty, type SandboxedPty } from '../sandbox/sandboxed-pty';
-import { HeadTailBuffer } from '../tools/output-cap';
-import { hostEnvironmentWith } from '../tools/pty-command';
-import { plainTerminalText } from '../tools/terminal-text';
+import type { TerminalHandle, TerminalsService } from '../terminals/terminals-service';
 import { scriptArgv, scriptShell } from './script-command';
 
 /** One run of a workspace script: what runs, where, with which variables. */
@@ -15,7 +11,7 @@ export interface ScriptSpec {
   commands: readonly string[];
   /** The worktree. */
   cwd: string;
-  /** The workspace's variables (on top of the host's environment). */
+  /** The script's variables (on top of the workspace's, which the terminal adds itself). */
   env: Record<string, string>;
 }
 
@@ -28,80 +24,70 @@ export interface ScriptEnd {
 
 export interface RunningScript {
   readonly ended: Promise<ScriptEnd>;
-  /** Stops it and everything it started (SIGTERM, then SIGKILL); resolves once they are gone. */
+  /** Stops it and everything it started (SIGTERM, then SIGKILL); resolves once it has ended. */
   stop(): Promise<void>;
 }
 
-/**
- * Where workspace scripts run and where the user watches them. The seam for terminals: today
- * the output streams into the task's timeline (`script_started` / `script_output` /
- * `script_ended`); once terminals land, a runner over `terminals.startCommand` shows the same
- * script as a terminal tab, and nothing else changes.
- */
+/** Where workspace scripts run and where the user watches them. */
 export interface WorkspaceScriptRunner {
   start(spec: ScriptSpec): RunningScript;
 }
 
-/** Characters of output a report keeps (its end: errors usually come last). */
-const reportTail = 4_000;
+/** What a terminal tab running a script is called. */
+export const scriptTerminalTitles: Record<WorkspaceScriptKind, string> = { setup: 'Setup', run: 'Run', archive: 'Archive' };
+
+/** UTF-8 bytes of the end of a script's output kept in the timeline and in a report. */
+const keptOutputBytes = 8_000;
 
 /**
- * Runs scripts in a pty as the user's own commands (their shell, their environment, no
- * sandbox: a setup installs dependencies and starts containers), each in its own process group
- * so a stop reaches everything it started; the output streams into the task's timeline.
+ * Runs each script in a terminal tab of the task (`terminals.startCommand` on the pty host), so
+ * the user watches it live as any terminal, colours and progress bars included. It is the
+ * user's own command (their shell, no sandbox: a setup installs dependencies and starts
+ * containers), stopped with everything it started. The task's timeline records that it ran
+ * (`script_started` with the terminal's id), the end of its output as plain text once it ended
+ * (`script_output`: the conversation keeps it after the terminal is closed or Braid restarts)
+ * and how it ended (`script_ended`).
  */
-export function timelineScriptRunner(options: {
+export function terminalScriptRunner(options: {
+  terminals: () => Pick<TerminalsService, 'startCommand'>;
   record(taskId: string, body: TimelineEventBody): void;
   shell?: string;
-  killGraceMs?: number;
-  flushMs?: number;
 }): WorkspaceScriptRunner {
-  const isolation = processGroupIsolation('workspace scripts run as the user’s own commands');
   return {
     start(spec) {
       const runId = randomUUID();
-      options.record(spec.taskId, { kind: 'script_started', runId, script: spec.script, commands: [...spec.commands], source: spec.source });
-      const environment = hostEnvironmentWith(spec.env);
-      // Braid's own switch for running Electron as Node must not reach a user's node or electron.
-      delete environment.ELECTRON_RUN_AS_NODE;
-      let terminal: SandboxedPty;
-      try {
-        terminal = spawnSandboxedPty({ isolation, argv: scriptArgv(spec.commands, options.shell ?? scriptShell()), cwd: spec.cwd, env: environment });
-      } catch (error) {
-        const output = `The script could not be started: ${error instanceof Error ? error.message : String(error)}`;
-        options.record(spec.taskId, { kind: 'script_output', runId, chunk: `${output}\r\n` });
-        options.record(spec.taskId, { kind: 'script_ended', runId, outcome: 'failed', exitCode: null });
-        return { ended: Promise.resolve({ outcome: 'failed', exitCode: null, output }), stop: async () => undefined };
-      }
-      const kept = new HeadTailBuffer(0, reportTail);
-      let pending = '';
-      let timer: NodeJS.Timeout | undefined;
-      const flush = () => {
-        timer = undefined;
-        if (pending === '') return;
-        options.record(spec.taskId, { kind: 'script_output', runId, chunk: pending });
-        pending = '';
-      };
-      const subscription = terminal.onData((data) => {
-        kept.push(data);
-        pending += data;
-        timer ??= setTimeout(flush, options.flushMs ?? 30);
-      });
+      const started = { kind: 'script_started' as const, runId, script: spec.script, commands: [...spec.commands], source: spec.source };
+      let handle: TerminalHandle | undefined;
       let stopped = false;
-      const ended = terminal.exited.then((exitCode): ScriptEnd => {
-        clearTimeout(timer);
-        flush();
-        subscription.dispose();
-        const outcome: ScriptOutcome = stopped ? 'stopped' : exitCode === 0 ? 'succeeded' : 'failed';
-        options.record(spec.taskId, { kind: 'script_ended', runId, outcome, exitCode });
-        const { tail } = kept.snapshot();
-        return { outcome, exitCode, output: plainTerminalText(tail).trimEnd() };
-      });
+      const finish = (taskId: string, end: ScriptEnd): ScriptEnd => {
+        if (end.output !== '') options.record(taskId, { kind: 'script_output', runId, chunk: end.output });
+        options.record(taskId, { kind: 'script_ended', runId, outcome: end.outcome, exitCode: end.exitCode });
+        return end;
+      };
+      const ended = (async (): Promise<ScriptEnd> => {
+        const opened = await options.terminals().startCommand(spec.taskId, {
+          title: scriptTerminalTitles[spec.script],
+          argv: scriptArgv(spec.commands, options.shell ?? scriptShell()),
+          cwd: spec.cwd,
+          env: spec.env,
+        });
+        if (!opened.ok) {
+          options.record(spec.taskId, { ...started, terminalId: null });
+          return finish(spec.taskId, { outcome: 'failed', exitCode: null, output: `The script could not be started: ${opened.error.message}` });
+        }
+        handle = opened.data;
+        options.record(spec.taskId, { ...started, terminalId: handle.id });
+        if (stopped) void handle.kill();
+        const exit = await handle.exited;
+        const { output } = await handle.output(keptOutputBytes);
+        const outcome: ScriptOutcome = stopped ? 'stopped' : exit.exitCode === 0 ? 'succeeded' : 'failed';
+        return finish(spec.taskId, { outcome, exitCode: exit.exitCode, output: output.trimEnd() });
+      })();
       return {
         ended,
         async stop() {
           stopped = true;
-          await terminal.stop(options.killGraceMs ?? 2_000);
+          await handle?.kill();
           await ended;
         },
       };

@@ -2,7 +2,6 @@ import {
   fail,
   isBusyStatus,
   ok,
-  type BackgroundService as BackgroundServiceInfo,
   type IncludeLinkMode,
   type Result,
   type ScriptReport,
@@ -11,15 +10,14 @@ import {
   type WorkspaceSetup,
   type WorkspaceSetupConfig,
 } from '../../../src-shared/contract';
-import type { TaskServices } from '../background/background-services';
 import type { Store } from '../store/store';
-import { hostEnvironmentWith } from '../tools/pty-command';
+import type { TerminalHandle, TerminalsService } from '../terminals/terminals-service';
 import { taskNotFound } from '../workspaces/open-task-workspace';
 import { LinkModeSetting } from './link-mode-setting';
 import { PortBlocks, type PortRange } from './port-blocks';
 import { prepareWorkspace } from './prepare-workspace';
 import { scriptArgv, scriptShell } from './script-command';
-import type { RunningScript, WorkspaceScriptRunner } from './script-runner';
+import { scriptTerminalTitles, type RunningScript, type WorkspaceScriptRunner } from './script-runner';
 import { ScriptTrust } from './script-trust';
 import { readWorkspaceConfig, type InvalidConfigDetails, type WorkspaceConfig } from './workspace-config';
 import { scriptVariables, workspaceVariables, type WorkspaceFacts } from './workspace-environment';
@@ -33,8 +31,8 @@ export interface WorkspaceSetupOptions {
   /** Appends to a task's timeline. */
   record(taskId: string, body: TimelineEventBody): void;
   runner: WorkspaceScriptRunner;
-  /** The task's long-lived services, where the run script runs (until terminals land). */
-  services(taskId: string): TaskServices;
+  /** Where the run script runs: a terminal of the task. */
+  terminals(): Pick<TerminalsService, 'startCommand'>;
   /** The workspace is set up (or the user skipped it): the task's agent may start with its prompt. */
   onReady(taskId: string): Promise<void>;
   /** Background work `close()` must wait for. */
@@ -47,8 +45,6 @@ export interface WorkspaceSetupOptions {
 
 export type WorkspaceSetupService = ReturnType<typeof createWorkspaceSetup>;
 
-/** What the task's services list calls the run script. */
-export const runScriptName = 'Run script';
 const interrupted = 'Braid stopped before the workspace setup finished. Retry runs it again.';
 
 /**
@@ -70,6 +66,10 @@ export function createWorkspaceSetup(options: WorkspaceSetupOptions) {
   );
   const trust = new ScriptTrust(store.settings);
   const linkModes = new LinkModeSetting(store.settings);
+  /** The terminal each task's run script runs in (the newest), so Run again restarts it. */
+  const runTerminals = new Map<string, TerminalHandle>();
+  /** Workspaces whose archive script runs (a second delete meanwhile is refused). */
+  const archiving = new Set<string>();
   /** Preparations under way, by workspace id. */
   const active = new Map<string, { controller: AbortController; script?: RunningScript; done: Promise<unknown> }>();
   let closing = false;
@@ -181,6 +181,31 @@ export function createWorkspaceSetup(options: WorkspaceSetupOptions) {
     return ok({ ...read.data, commands });
   };
 
+  /** The archive script of the project's config, in the task's worktree (see `archive`). */
+  const archiveNow = async (task: Task, force: boolean): Promise<Result<ScriptReport | null>> => {
+    const script = trustedScript(task, 'archive');
+    if (!script.ok) {
+      if (!force) return script.error.code === 'SCRIPT_NOT_TRUSTED' ? fail('SCRIPT_NOT_TRUSTED', `${script.error.message} Trust it first, or delete anyway without running it.`, script.error.details) : script;
+      return ok(script.error.code === 'SCRIPT_NOT_TRUSTED' ? { script: 'archive', outcome: 'not_trusted', exitCode: null, output: script.error.message } : null);
+    }
+    if (!script.data) return ok(null);
+    const { root, config, commands } = script.data;
+    const running = options.runner.start({
+      taskId: task.id,
+      script: 'archive',
+      source: config.source!.kind,
+      commands,
+      cwd: task.workspace.path,
+      env: scriptVariables(facts(task, root, config), config.source!.kind),
+    });
+    const timer = setTimeout(() => void running.stop(), options.archiveTimeoutMs ?? 5 * 60_000);
+    const end = await running.ended.finally(() => clearTimeout(timer));
+    const report: ScriptReport = { script: 'archive', outcome: end.outcome, exitCode: end.exitCode, output: end.output };
+    if (end.outcome === 'succeeded' || force) return ok(report);
+    const why = end.outcome === 'stopped' ? 'was stopped (it took too long)' : end.exitCode === null ? 'did not run to its end' : `exited with code ${end.exitCode}`;
+    return fail('SCRIPT_FAILED', `The archive script ${why}; the worktree was kept. Delete anyway to remove it regardless.`, report);
+  };
+
   return {
     /** After `git worktree add`: sets the workspace up and resolves with the task when setup has settled. */
     prepare: start,
@@ -242,8 +267,12 @@ export function createWorkspaceSetup(options: WorkspaceSetupOptions) {
       return workspaceVariables(facts(task, project.path, read.ok ? read.data : null));
     },
 
-    /** The Run button: the project's run script in the task's workspace, as one of its services (a second press restarts it). */
-    async runScript(taskId: string): Promise<Result<BackgroundServiceInfo>> {
+    /**
+     * The Run button: the project's run script in a terminal of the task (a second press
+     * restarts it). `nonconcurrent` (Conductor's run_mode): one workspace of the project runs
+     * it at a time, so the others' run terminals are closed first.
+     */
+    async runScript(taskId: string): Promise<Result<{ terminalId: string }>> {
       const task = readyTask(taskId);
       if (!task.ok) return task;
       const script = trustedScript(task.data, 'run');
@@ -251,20 +280,25 @@ export function createWorkspaceSetup(options: WorkspaceSetupOptions) {
       if (!script.data) return fail('NOT_FOUND', 'This repository’s workspace config has no run script.');
       const { root, config, commands } = script.data;
       await ports.reserve(task.data.workspace.id);
-      // Nonconcurrent (Conductor's run_mode): one workspace of the project runs it at a time; this task's own earlier run restarts.
-      const others = config.runMode === 'nonconcurrent' ? store.tasks.listByProject(task.data.projectId) : [task.data];
+      const others = config.runMode === 'nonconcurrent' ? store.tasks.listByProject(task.data.projectId).map((other) => other.id) : [taskId];
       for (const other of others) {
-        const services = options.services(other.id);
-        for (const service of services.list()) if (service.name === runScriptName && service.state === 'running') await services.stop(service.id);
+        const running = runTerminals.get(other);
+        runTerminals.delete(other);
+        await running?.release();
       }
-      const started = await options.services(taskId).start({
-        name: runScriptName,
-        command: commands.join('\n'),
+      const started = await options.terminals().startCommand(taskId, {
+        title: scriptTerminalTitles.run,
         argv: scriptArgv(commands, options.shell ?? scriptShell()),
         cwd: task.data.workspace.path,
-        env: hostEnvironmentWith(scriptVariables(facts(task.data, root, config), config.source?.kind ?? null)),
+        env: scriptVariables(facts(task.data, root, config), config.source?.kind ?? null),
       });
-      return started.ok ? ok(started.data.info()) : started;
+      if (!started.ok) return started;
+      runTerminals.set(taskId, started.data);
+      // The user closing the tab, or the task going, ends it: it is no longer the one to restart.
+      void started.data.exited.then(() => {
+        if (runTerminals.get(taskId) === started.data) runTerminals.delete(taskId);
+      });
+      return ok({ terminalId: started.data.id });
     },
 
     /**
@@ -273,26 +307,13 @@ export function createWorkspaceSetup(options: WorkspaceSetupOptions) {
      */
     async archive(task: Task, force: boolean): Promise<Result<ScriptReport | null>> {
       if (task.workspace.state !== 'ready') return ok(null);
-      const script = trustedScript(task, 'archive');
-      if (!script.ok) {
-        if (!force) return script.error.code === 'SCRIPT_NOT_TRUSTED' ? fail('SCRIPT_NOT_TRUSTED', `${script.error.message} Trust it first, or delete anyway without running it.`, script.error.details) : script;
-        return ok(script.error.code === 'SCRIPT_NOT_TRUSTED' ? { script: 'archive', outcome: 'not_trusted', exitCode: null, output: script.error.message } : null);
+      if (archiving.has(task.workspace.id)) return fail('BUSY', 'This task is already being deleted (its archive script runs).');
+      archiving.add(task.workspace.id);
+      try {
+        return await archiveNow(task, force);
+      } finally {
+        archiving.delete(task.workspace.id);
       }
-      if (!script.data) return ok(null);
-      const { root, config, commands } = script.data;
-      const running = options.runner.start({
-        taskId: task.id,
-        script: 'archive',
-        source: config.source!.kind,
-        commands,
-        cwd: task.workspace.path,
-        env: scriptVariables(facts(task, root, config), config.source!.kind),
-      });
-      const timer = setTimeout(() => void running.stop(), options.archiveTimeoutMs ?? 5 * 60_000);
-      const end = await running.ended.finally(() => clearTimeout(timer));
-      const report: ScriptReport = { script: 'archive', outcome: end.outcome, exitCode: end.exitCode, output: end.output };
-      if (end.outcome === 'succeeded' || force) return ok(report);
-      return fail('SCRIPT_FAILED', `The archive script ${end.outcome === 'stopped' ? 'was stopped (it took too long)' : `exited with code ${end.exitCode ?? 'none'}`}; the worktree was kept. Delete anyway to remove it regardless.`, report);
     },
 
     /** The task is being deleted: a setup still running in its workspace is stopped first. */

@@ -47,8 +47,10 @@ describe('workspace setup scripts', () => {
     expect(timeline[ended]).toMatchObject({ outcome: 'succeeded', exitCode: 0 });
     expect(timeline.findIndex((event) => event.kind === 'user_message')).toBeGreaterThan(ended);
     const output = timeline.flatMap((event) => (event.kind === 'script_output' ? [event.chunk] : [])).join('');
-    expect(output).toContain('$ echo setting up');
-    expect(output).toContain('setting up\r\n');
+    expect(output).toContain('$ echo setting up\nsetting up');
+    // It ran in a terminal of the task, which stays there with its output.
+    const started = timeline.find((event) => event.kind === 'script_started');
+    expect(expectOk(world.services.terminals.list(waiting.id))).toMatchObject([{ id: started?.kind === 'script_started' ? started.terminalId : 'none', title: 'Setup', kind: 'command', state: 'exited', exitCode: 0 }]);
   });
 
   it('gives an imported conductor.json’s script Conductor’s own variable names', async () => {
@@ -159,7 +161,19 @@ describe('workspace setup scripts', () => {
     expect(c.workspace.portBase).toBe(b.workspace.portBase);
   });
 
-  it('Run starts the run script as one of the task’s services, with the workspace’s variables; nonconcurrent runs one workspace at a time', async () => {
+  it('a terminal the user opens in the workspace has its variables too', async () => {
+    const repo = setupRepo({});
+    const { services } = makeServices();
+    const project = expectOk(await services.projects.add(repo));
+    const task = await expectOk(await services.tasks.create({ projectId: project.id, title: 'Shell', prompt: '', role: 'implement' })).settled;
+    const terminal = expectOk(await services.terminals.open({ taskId: task.id, cols: 120, rows: 30 }));
+    expectOk(services.terminals.input({ taskId: task.id, terminalId: terminal.id, data: 'echo "port=$BRAID_PORT root=$BRAID_ROOT_PATH"\r' }));
+    await vi.waitFor(async () => expect(expectOk(await services.terminals.snapshot({ taskId: task.id, terminalId: terminal.id })).data).toContain(`port=${task.workspace.portBase} root=${repo}`), {
+      timeout: 10_000,
+    });
+  });
+
+  it('Run starts the run script in a terminal of the task, with the workspace’s variables; nonconcurrent runs one workspace at a time', async () => {
     const repo = setupRepo(braidConfig({ run: 'echo "serving on $BRAID_PORT"; sleep 30', runMode: 'nonconcurrent' }));
     const { services } = makeServices();
     const project = expectOk(await services.projects.add(repo));
@@ -167,13 +181,16 @@ describe('workspace setup scripts', () => {
     const a = await expectOk(await services.tasks.create({ projectId: project.id, title: 'A', prompt: '', role: 'implement' })).settled;
     const b = await expectOk(await services.tasks.create({ projectId: project.id, title: 'B', prompt: '', role: 'implement' })).settled;
 
-    const running = expectOk(await services.workspaceSetup.runScript(a.id));
-    expect(running).toMatchObject({ name: 'Run script', state: 'running', taskId: a.id });
-    await vi.waitFor(() => expect(expectOk(services.commands.services(a.id))[0]?.recentOutput).toContain(`serving on ${a.workspace.portBase}`), { timeout: 10_000 });
+    const { terminalId } = expectOk(await services.workspaceSetup.runScript(a.id));
+    expect(expectOk(services.terminals.list(a.id))).toMatchObject([{ id: terminalId, title: 'Run', kind: 'command', state: 'running' }]);
+    await vi.waitFor(async () => expect(expectOk(await services.terminals.snapshot({ taskId: a.id, terminalId })).data).toContain(`serving on ${a.workspace.portBase}`), { timeout: 10_000 });
 
-    expectOk(await services.workspaceSetup.runScript(b.id));
-    expect(expectOk(services.commands.services(a.id))).toEqual([]);
-    expect(expectOk(services.commands.services(b.id))).toMatchObject([{ name: 'Run script', state: 'running' }]);
+    const other = expectOk(await services.workspaceSetup.runScript(b.id));
+    expect(expectOk(services.terminals.list(a.id))).toEqual([]);
+    expect(expectOk(services.terminals.list(b.id))).toMatchObject([{ id: other.terminalId, title: 'Run', state: 'running' }]);
+    // Run again restarts it: one run terminal, a new one.
+    const again = expectOk(await services.workspaceSetup.runScript(b.id));
+    expect(expectOk(services.terminals.list(b.id))).toMatchObject([{ id: again.terminalId, state: 'running' }]);
   });
 });
 
@@ -232,7 +249,7 @@ describe('setup and Braid stopping', () => {
     const before = makeServices(dataDir);
     trustConfig(before.services, expectOk(await before.services.projects.add(repo)).id);
     await before.services.close();
-    const taskId = await crashHostAt({ dataDir, repo, baseURL: 'http://127.0.0.1:9/v1', protocol: 'openai', kind: 'script_output' });
+    const taskId = await crashHostAt({ dataDir, repo, baseURL: 'http://127.0.0.1:9/v1', protocol: 'openai', kind: 'script_started' });
 
     const after = makeServices(dataDir);
     const task = after.services.tasks.get(taskId)!;

@@ -72,15 +72,11 @@ export async function deleteTask(
     }
   }
 
+  // In the worktree as it still is (its terminal needs a ready workspace); a second delete meanwhile is refused there.
+  const archived = await context.beforeWorktreeRemoval(task, args.force);
+  if (!archived.ok) return archived;
   store.workspaces.setState(workspace.id, { state: 'deleting', stateReason: null });
   context.announce.taskChanged(task.id);
-  // Marked deleting first, so a second delete is refused while the archive script runs.
-  const archived = await context.beforeWorktreeRemoval(task, args.force);
-  if (!archived.ok) {
-    store.workspaces.setState(workspace.id, { state: workspace.state, stateReason: workspace.stateReason });
-    context.announce.taskChanged(task.id);
-    return archived;
-  }
   const outcome = await context.track(
     context.inRepoQueue(project, async () => {
       const removed = await removeWorktreeFolder(project.path, context.worktreesRoot, workspace.path);

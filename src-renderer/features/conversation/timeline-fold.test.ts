@@ -41,7 +41,7 @@ describe('timeline fold', () => {
   it('shows a workspace script on one card: what runs, its log as it streams (batch by batch), then how it ended', () => {
     const events = timeline(
       { kind: 'workspace_files', mode: 'copy', copied: ['.env'], more: 0, skipped: [{ path: 'link', reason: 'it leads out' }] },
-      { kind: 'script_started', runId: 'r1', script: 'setup', commands: ['npm ci'], source: 'braid' },
+      { kind: 'script_started', runId: 'r1', script: 'setup', commands: ['npm ci'], source: 'braid', terminalId: 't1' },
       { kind: 'script_output', runId: 'r1', chunk: '$ npm ci\r\n' },
       { kind: 'script_output', runId: 'r1', chunk: 'added 3 packages\r\n' },
       { kind: 'script_ended', runId: 'r1', outcome: 'failed', exitCode: 1 },
@@ -58,6 +58,7 @@ describe('timeline fold', () => {
         script: 'setup',
         source: 'braid',
         commands: ['npm ci'],
+        terminalId: 't1',
         outputTail: '$ npm ci\r\nadded 3 packages\r\n',
         outputClipped: false,
         ended: { outcome: 'failed', exitCode: 1 },

@@ -257,6 +257,7 @@ export function foldEvents(fold: TimelineFold, events: readonly TimelineEvent[])
           script: event.script,
           source: event.source,
           commands: event.commands,
+          terminalId: event.terminalId ?? null,
           outputTail: '',
           outputClipped: false,
           ended: null,

@@ -213,7 +213,7 @@ export interface PlanDecisionItem {
   message: string | null;
 }
 
-/** A workspace script (setup, run, archive) run in the task's worktree: what ran, its live log, how it ended. */
+/** A workspace script (setup, run, archive) run in a terminal of the task: what ran, where, how it ended and the end of its output. */
 export interface ScriptRunItem {
   kind: 'script';
   key: string;
@@ -221,7 +221,9 @@ export interface ScriptRunItem {
   script: WorkspaceScriptKind;
   source: WorkspaceConfigKind;
   commands: string[];
-  /** The newest raw output (colours included), capped at `toolOutputTailChars`. */
+  /** The task's terminal it runs in (null when it could not start, or recorded before terminals). */
+  terminalId: string | null;
+  /** The end of its output, once it ended (the terminal shows it live), capped at `toolOutputTailChars`. */
   outputTail: string;
   outputClipped: boolean;
   /** Null while it runs. */

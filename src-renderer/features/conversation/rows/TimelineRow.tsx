@@ -52,7 +52,7 @@ export const TimelineRow = memo(function TimelineRow({ item, taskId }: { item: V
     case 'rules':
       return <RulesRow item={item} />;
     case 'script':
-      return <ScriptRunCard item={item} />;
+      return <ScriptRunCard item={item} taskId={taskId} />;
     case 'workspaceFiles':
       return <WorkspaceFilesRow item={item} />;
   }
