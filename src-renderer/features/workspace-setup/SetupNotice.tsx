@@ -9,7 +9,7 @@ import './workspace-setup.css';
 
 /**
  * The task's workspace setup while it matters (W3), region `Workspace setup`: progress while
- * it runs (its log streams into the conversation), the scripts to trust when it waits for
+ * it runs (in the terminal tab Setup), the scripts to trust when it waits for
  * that, and after a failure the reason with Retry setup and Start anyway. The agent starts
  * only once the setup succeeded, was not needed, or the user chose to go without it.
  */
@@ -28,8 +28,8 @@ export function SetupNotice({ task }: { task: Task }) {
       return (
         <section className="notice setup-notice" aria-label="Workspace setup">
           <p role="status">
-            Running the setup script{setup.source ? ` from ${sourceText(setup.source)}` : ''}; the agent starts when it has finished. Its output is in the
-            conversation.
+            Running the setup script{setup.source ? ` from ${sourceText(setup.source)}` : ''} in the terminal tab Setup; the agent starts when it has
+            finished.
           </p>
         </section>
       );
@@ -65,7 +65,7 @@ function SetupFailed({ task }: { task: Task }) {
       <p>
         <strong>The workspace setup failed, so the agent has not started.</strong> {setup.reason}
       </p>
-      <p className="muted">The setup’s output is in the conversation below.</p>
+      <p className="muted">Its output is in the terminal tab Setup, and its end in the conversation.</p>
       <div className="setup-notice__actions">
         <button
           type="button"
