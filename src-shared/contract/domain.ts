@@ -4,6 +4,7 @@ import { idSchema } from './id';
 import { mergedStateSchema } from './merge';
 import { planPinSchema } from './plans';
 import { workspaceSetupSchema } from './workspace-setup';
+import { subagentLinkSchema } from './subagents';
 
 export { idSchema };
 
@@ -79,6 +80,10 @@ export const taskSchema = z.object({
   planPin: planPinSchema.nullable(),
   /** Review tasks: the task whose workspace they review (and share). */
   reviewedTaskId: idSchema.nullable(),
+  /** A subagent's task: the task whose `delegate` call started it (it shares that task's workspace). */
+  parentTaskId: idSchema.nullable(),
+  /** A subagent's task: which definition it runs, its depth, and the call it answers. */
+  subagent: subagentLinkSchema.nullable(),
 });
 export type Task = z.infer<typeof taskSchema>;
 

@@ -27,3 +27,5 @@ export * from './rules';
 export * from './slash-commands';
 export * from './workspace-setup';
 export * from './workspace-setup-methods';
+export * from './subagents';
+export * from './subagent-methods';
