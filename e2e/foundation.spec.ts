@@ -99,7 +99,7 @@ test.describe('foundation slice in web mode', () => {
     await expect(taskView.getByRole('term').first()).toHaveText('Worktree');
     await expect(taskView.getByRole('definition').first()).toHaveText('missing its git worktree folder is gone; it can be recreated from the branch');
     await page.getByRole('button', { name: 'Recreate from branch' }).click();
-    await expect(taskView.getByRole('term')).toHaveText(['Role', 'Branch', 'Workspace']);
+    await expect(taskView.getByRole('term')).toHaveText(['Role', 'Branch', 'Workspace', 'Ports']);
     await expect(task).toHaveAccessibleDescription('ready');
     expect(existsSync(join(worktree?.path ?? '', 'README.md'))).toBe(true);
   });

@@ -139,7 +139,7 @@ test.describe('conflict radar and merge back in web mode', () => {
     const view = page.getByRole('main', { name: 'Greeting' });
     // One status for the task, the agent's; the worktree is not mentioned while it is simply ready.
     await expect(view.getByRole('region', { name: 'Agent' })).toContainText('done');
-    await expect(view.getByRole('term')).toHaveText(['Role', 'Branch', 'Workspace']);
+    await expect(view.getByRole('term')).toHaveText(['Role', 'Branch', 'Workspace', 'Ports']);
     await view.getByRole('button', { name: 'Merge…' }).click();
 
     const dialog = page.getByRole('dialog', { name: 'Merge Greeting' });

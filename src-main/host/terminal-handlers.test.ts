@@ -141,7 +141,7 @@ describe.runIf(process.platform !== 'win32')('terminals over the contract', () =
     await ofDeleted.waitUntilRunning(1);
     await ofKept.waitUntilRunning(1);
 
-    expect(await on.dispatch('tasks.delete', { taskId: deleted.taskId, force: true })).toEqual({ ok: true, data: { deleted: true } });
+    expect(await on.dispatch('tasks.delete', { taskId: deleted.taskId, force: true })).toEqual({ ok: true, data: { deleted: true, archive: null } });
     expect(ofDeleted.running()).toEqual([]);
     expect(ofKept.running()).toHaveLength(1);
 

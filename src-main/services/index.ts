@@ -42,6 +42,9 @@ import { worktreePathOf } from './workspaces/open-task-workspace';
 import { listOrphans, removeOrphan } from './workspaces/orphans';
 import { reconcile } from './workspaces/reconcile';
 import { recreateWorkspace } from './workspaces/recreate-workspace';
+import { terminalScriptRunner, type WorkspaceScriptRunner } from './workspace-setup/script-runner';
+import { createWorkspaceSetup, type WorkspaceSetupService } from './workspace-setup/workspace-setup-service';
+import type { PortRange } from './workspace-setup/port-blocks';
 
 export interface ServicesOptions {
   /** Braid's own folder: the database lives here, and worktrees by default. */
@@ -59,6 +62,8 @@ export interface ServicesOptions {
   agents?: Partial<AgentRuntimeOptions>;
   /** The user's home, where `~/.claude/settings.json`, `~/.claude/CLAUDE.md` and `~/.claude/commands` are read (default: the OS's). */
   home?: string;
+  /** Workspace setup: where workspace port blocks are taken from, and where scripts run (tests). */
+  workspaceSetup?: { portRange?: PortRange; runner?: WorkspaceScriptRunner; shell?: string };
 }
 
 export interface AgentRuntimeOptions {
@@ -136,6 +141,11 @@ export interface Services {
   settings: Store['settings'];
   /** "Open in editor": editors found on PATH, the user's choice and own command (U3). */
   editors: EditorService;
+  /**
+   * Workspace setup (W3): the project's scripts and their trust, Retry and Start anyway, the
+   * Run button, and the workspace's variables for everything run in it.
+   */
+  workspaceSetup: WorkspaceSetupService;
   /** Whether the database refuses writes right now (what agents produce then waits in memory). */
   storageTrouble(): StorageTrouble | null;
   /** Waits for in-flight git work, then closes the database. */
@@ -164,7 +174,7 @@ export function createServices(options: ServicesOptions): Services {
   const worktreesRoot = realpathSync(requestedRoot);
   // The context needs the agent service (queued counts) and the service needs the context;
   // the agents' runs need the plan service's `submit_plan`, and plans need the agents.
-  const late: { agents?: AgentService; plans?: PlanService; reviews?: ReviewRoleService; permissions?: PermissionService; slashCommands?: SlashCommandService; pipelines?: PipelineService } = {};
+  const late: { agents?: AgentService; plans?: PlanService; reviews?: ReviewRoleService; permissions?: PermissionService; slashCommands?: SlashCommandService; pipelines?: PipelineService; setup?: WorkspaceSetupService; terminals?: TerminalsService } = {};
   const context = createWorkspaceContext({
     store,
     worktreesRoot,
@@ -176,6 +186,7 @@ export function createServices(options: ServicesOptions): Services {
       const decorated = late.agents?.decorate(task) ?? task;
       return late.permissions?.decorate(decorated) ?? decorated;
     },
+    beforeWorktreeRemoval: async (task, force) => (late.setup ? late.setup.archive(task, force) : { ok: true, data: null }),
   });
   // Subscribed before any service publishes (the start-up recovery below reports interrupted runs).
   const audit = createAuditTrail({ store, now, events, emit, log: runtime.log });
@@ -211,6 +222,27 @@ export function createServices(options: ServicesOptions): Services {
   const radar = new RadarMonitor({ store, now, events, onChange: (projectId, computed) => emit('radar.changed', { projectId, radar: computed }), log: runtime.log });
   const live = new LiveReview({ store, emit, events, radar, log: runtime.log });
   const agentModels = runtime.models ?? agentModelsFrom(models);
+  const autoStart = runtime.autoStart ?? true;
+  const record = (taskId: string, body: Parameters<TimelineWriter['push']>[1]) => writer.push(taskId, body);
+  const workspaceSetup = createWorkspaceSetup({
+    store,
+    announce: (taskId) => void context.announce.taskChanged(taskId),
+    getTask: (taskId) => {
+      const task = store.tasks.get(taskId);
+      return task && context.decorateTask(task);
+    },
+    record,
+    runner: options.workspaceSetup?.runner ?? terminalScriptRunner({ terminals: () => late.terminals!, record, shell: options.workspaceSetup?.shell }),
+    terminals: () => late.terminals!,
+    // A prompt that starts with a slash command is expanded (or refused) before the agent sees it.
+    onReady: async (taskId) => (autoStart ? late.slashCommands?.startWithPrompt(taskId) : undefined),
+    track: (work) => context.track(work),
+    portRange: options.workspaceSetup?.portRange,
+    shell: options.workspaceSetup?.shell,
+  });
+  late.setup = workspaceSetup;
+  workspaceSetup.recoverAfterRestart();
+  events.on('project.removed', ({ projectId }) => workspaceSetup.forgetProject(projectId));
   const subagents = createSubagentService({
     context,
     models: agentModels,
@@ -243,6 +275,7 @@ export function createServices(options: ServicesOptions): Services {
           external: () => mcpToolsForTask(mcp.hub, mcp.catalog, task),
           services: commands.forTask(task.id),
           confinement: () => permissions.confinementFor(task.id),
+          commandEnv: await workspaceSetup.environment(task),
         })),
     loopTools: async (task) => [...(late.plans?.loopToolsFor(task) ?? []), ...(late.reviews?.loopToolsFor(task) ?? []), ...(await subagents.loopToolsFor(task))],
     briefing: (task) => subagents.briefingFor(task) ?? (task.role === 'review' ? (late.reviews?.briefingFor(task) ?? null) : (late.plans?.briefingFor(task) ?? null)),
@@ -260,14 +293,16 @@ export function createServices(options: ServicesOptions): Services {
     events,
     isolation,
     confinement: (taskId) => permissions.confinementFor(taskId),
+    // BRAID_PORT, BRAID_WORKSPACE_PATH, ...: the same variables the agent's commands get.
+    workspaceEnvironment: (task) => workspaceSetup.environment(task),
     scrollback: () => store.settings.get<number>('terminals.scrollback'),
   });
+  late.terminals = terminals;
   const tasks = createTaskOrchestration(context, {
-    // A prompt that starts with a slash command is expanded (or refused) before the agent sees it.
-    agents: { startWithPrompt: (taskId) => late.slashCommands!.startWithPrompt(taskId), stopAndWait: (taskId) => agents.stopAndWait(taskId) },
+    agents,
     commands,
     terminals,
-    autoStart: runtime.autoStart ?? true,
+    setup: workspaceSetup,
     checkPrompt: (projectId, prompt) => late.slashCommands!.checkPrompt(projectId, prompt),
   });
   const pipelineSettings = createPipelineSettings(store);
@@ -355,8 +390,14 @@ export function createServices(options: ServicesOptions): Services {
       worktreeOf: (taskId) => worktreePathOf(context, taskId),
     }),
     storageTrouble: () => writer.storageTrouble(),
+    workspaceSetup,
     workspaces: {
-      recreate: (taskId) => recreateWorkspace(context, taskId),
+      recreate: async (taskId) => {
+        const recreated = await recreateWorkspace(context, taskId);
+        // A worktree made again lost its brought files and set-up state: set it up again.
+        if (recreated.ok) void workspaceSetup.prepare(taskId);
+        return recreated;
+      },
       orphans: (projectId) => listOrphans(context, projectId),
       removeOrphan: (projectId, path) => removeOrphan(context, projectId, path),
       reconcile: () => reconcile(context),
@@ -365,6 +406,8 @@ export function createServices(options: ServicesOptions): Services {
       closed ??= agents
         .close()
         .then(() => Promise.all([live.close(), radar.close(), pipelines.close()]))
+        // A setup still running is stopped (and recorded as interrupted) while its terminal can still say how it ended.
+        .then(() => workspaceSetup.close())
         .then(() => Promise.all([mcp.close(), commands.close(), terminals.close()]))
         .then(() => context.idle())
         .then(() => {

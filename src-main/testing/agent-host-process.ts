@@ -1,6 +1,6 @@
 /**
  * A Braid host in its own process, for the crash tests: it opens `dataDir`, adds the
- * repository, creates a task whose agent talks to the given model server, and says
+ * repository (unless the folder already has it), creates a task whose agent talks to the given model server, and says
  * `streaming <taskId>` on stdout once the agent's first words are stored (or
  * `<kind> <taskId>` once a timeline event of that kind is, e.g. `question`). The test then
  * kills it with SIGKILL, as a crash or a power cut would.
@@ -32,7 +32,9 @@ const services = createServices({
     }
   },
 });
-const project = await services.projects.add(repo);
+// A data folder prepared by the test (a trusted workspace config) already has the repository.
+const added = services.projects.list().find((candidate) => candidate.path === repo);
+const project = added ? { ok: true as const, data: added } : await services.projects.add(repo);
 if (!project.ok) throw new Error(project.error.message);
 const created = await services.tasks.create({ projectId: project.data.id, title: 'Crash me', prompt: 'Write a long answer', role: 'implement' });
 if (!created.ok) throw new Error(created.error.message);

@@ -3,6 +3,7 @@ import { effectiveModeSchema, permissionModeSchema, ruleSourceIdSchema } from '.
 import { planCommentSchema } from './plans';
 import { givenRuleSchema } from './rules';
 import { commandInvocationSchema, commandTaskLinkSchema } from './slash-commands';
+import { includeLinkModeSchema, scriptOutcomeSchema, workspaceConfigKindSchema, workspaceScriptKindSchema } from './workspace-setup';
 
 /**
  * What a task's agent is doing. `queued`: waiting for a free slot under the concurrency
@@ -169,6 +170,34 @@ export const timelineEventBodySchema = z.discriminatedUnion('kind', [
   }),
   /** A built-in slash command's answer (`/help`, `/cost`, `/rules`, `/plan` …), for the user only: the model never sees it. */
   z.object({ kind: z.literal('command_output'), name: z.string(), arguments: z.string(), text: z.string(), tasks: z.array(commandTaskLinkSchema) }),
+  /**
+   * Ignored files brought from the main checkout into the new worktree (W3): the entries that
+   * matched the include patterns (a folder counts once; `more` beyond the first 200) and those
+   * left out, with why (a link leading out of the repository, a name below a link, ...).
+   */
+  z.object({
+    kind: z.literal('workspace_files'),
+    mode: includeLinkModeSchema,
+    copied: z.array(z.string()),
+    more: z.number().int().nonnegative(),
+    skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
+  }),
+  /**
+   * A workspace script started in the task's worktree: exactly what runs, the config it came
+   * from, and the terminal tab it runs in (null when it could not be started). Never part of the
+   * model's context.
+   */
+  z.object({
+    kind: z.literal('script_started'),
+    runId: z.string(),
+    script: workspaceScriptKindSchema,
+    commands: z.array(z.string()),
+    source: workspaceConfigKindSchema,
+    terminalId: z.string().nullable().optional(),
+  }),
+  /** The end of its output as plain text, once it ended (the terminal showed it live). */
+  z.object({ kind: z.literal('script_output'), runId: z.string(), chunk: z.string() }),
+  z.object({ kind: z.literal('script_ended'), runId: z.string(), outcome: scriptOutcomeSchema, exitCode: z.number().int().nullable() }),
 ]);
 export type TimelineEventBody = z.infer<typeof timelineEventBodySchema>;
 export type TimelineEventKind = TimelineEventBody['kind'];

@@ -3,6 +3,7 @@ import { agentStateSchema } from './agent';
 import { idSchema } from './id';
 import { mergedStateSchema } from './merge';
 import { planPinSchema } from './plans';
+import { workspaceSetupSchema } from './workspace-setup';
 import { subagentLinkSchema } from './subagents';
 
 export { idSchema };
@@ -57,6 +58,10 @@ export const workspaceSchema = z.object({
   branchExists: z.boolean(),
   /** Set once the workspace has been merged back into its base branch. */
   merged: mergedStateSchema.nullable(),
+  /** Files brought over and the setup script, until the agent may start (W3). */
+  setup: workspaceSetupSchema,
+  /** `BRAID_PORT`: the first of the 10 ports reserved for the workspace; null until reserved. */
+  portBase: z.number().int().nullable(),
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 

@@ -28,5 +28,7 @@ export * from './editors';
 export * from './notifications';
 export * from './rules';
 export * from './slash-commands';
+export * from './workspace-setup';
+export * from './workspace-setup-methods';
 export * from './subagents';
 export * from './subagent-methods';

@@ -3,6 +3,7 @@ import { timelineEventSchema } from './agent';
 import { implementMethods } from './implement-methods';
 import { editorMethods } from './editors';
 import { notificationMethods } from './notifications';
+import { workspaceSetupMethods } from './workspace-setup-methods';
 import { permissionMethods } from './permission-methods';
 import { ruleTextSchema } from './permissions';
 import { ruleMethods } from './rules';
@@ -15,6 +16,7 @@ import { terminalMethods } from './terminals';
 import { subagentMethods } from './subagent-methods';
 import { auditEntrySchema, auditExportInputSchema, auditExportSchema, auditListInputSchema, auditVerificationSchema } from './audit';
 import { backgroundServiceIdSchema, backgroundServiceSchema, commandIsolationSchema } from './commands';
+import { scriptReportSchema } from './workspace-setup';
 import {
   conflictFileSchema,
   conflictResolutionSchema,
@@ -110,10 +112,13 @@ export const methods = {
    * Refuses with `WORKSPACE_SHARED` (details: the tasks) when other tasks share the workspace the
    * task owns (its reviews) unless `withSharedTasks` (they are deleted with it; deleting a review
    * task removes only that task), then with `WORKSPACE_HAS_WORK` (details: WorkAtRisk) unless `force`.
+   * The project's archive script runs before the worktree goes: a failure refuses with
+   * `SCRIPT_FAILED` (details: the script's report) unless `force`, and a forced delete reports it
+   * in `archive`.
    */
   'tasks.delete': {
     input: z.object({ taskId: idSchema, force: z.boolean().default(false), keepBranch: z.boolean().default(false), withSharedTasks: z.boolean().default(false) }).strict(),
-    output: z.object({ deleted: z.literal(true) }),
+    output: z.object({ deleted: z.literal(true), archive: scriptReportSchema.nullable() }),
   },
   'workspaces.recreate': { input: z.object({ taskId: idSchema }).strict(), output: taskSchema },
   'workspaces.orphans': { input: z.object({ projectId: idSchema }).strict(), output: z.array(orphanSchema) },
@@ -356,6 +361,7 @@ export const methods = {
   ...notificationMethods,
   ...ruleMethods,
   ...slashCommandMethods,
+  ...workspaceSetupMethods,
   ...subagentMethods,
 } as const;
 

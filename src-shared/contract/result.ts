@@ -84,6 +84,12 @@ export const errorCodes = [
   'FILE_CHANGED',
   /** `/name` names no built-in, command file, skill or MCP prompt of the task: nothing was sent. */
   'UNKNOWN_COMMAND',
+  /** A workspace config file (`.braid/workspace.json`, `conductor.json`, …) cannot be read as its format says; the message names the file and entry. */
+  'WORKSPACE_CONFIG_INVALID',
+  /** The repository's workspace scripts have not been trusted in this content yet (`workspaces.trustSetup`). */
+  'SCRIPT_NOT_TRUSTED',
+  /** A workspace script (setup, archive) failed; `details` carries its report (exit code and the end of its output). */
+  'SCRIPT_FAILED',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

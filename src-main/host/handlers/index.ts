@@ -20,6 +20,7 @@ import { slashCommandHandlers } from './slash-command-handlers';
 import { terminalHandlers } from './terminal-handlers';
 import { subagentHandlers } from './subagent-handlers';
 import { workspaceHandlers } from './workspace-handlers';
+import { workspaceSetupHandlers } from './workspace-setup-handlers';
 
 export interface HandlerContext {
   services: Services;
@@ -35,6 +36,7 @@ export interface HandlerContext {
 export function createHandlers(context: HandlerContext): HandlerTable {
   return {
     ...workspaceHandlers(context),
+    ...workspaceSetupHandlers(context.services),
     ...agentHandlers(context.services),
     ...modelHandlers(context.services),
     ...mcpHandlers(context.services),

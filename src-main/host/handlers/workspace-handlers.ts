@@ -1,11 +1,11 @@
-import { fail, ok } from '../../../src-shared/contract';
+import { fail, ok, type workspaceSetupMethods } from '../../../src-shared/contract';
 import type { HandlerTable } from '../dispatch';
 import type { HandlerContext } from './index';
 
 type WorkspaceMethods = 'app.info' | 'app.storageTrouble' | `projects.${string}` | `tasks.${string}` | `workspaces.${string}`;
 
-/** A project's pipeline settings are served with the plans (plan-handlers.ts). */
-type OwnMethods = Exclude<Extract<keyof HandlerTable, WorkspaceMethods>, `projects.pipelineSettings.${string}`>;
+/** A project's pipeline settings are served with the plans (plan-handlers.ts), workspace setup on its own (workspace-setup-handlers.ts). */
+type OwnMethods = Exclude<Extract<keyof HandlerTable, WorkspaceMethods>, `projects.pipelineSettings.${string}` | keyof typeof workspaceSetupMethods>;
 
 export function workspaceHandlers({ services, appInfo, pickFolder }: HandlerContext): Pick<HandlerTable, OwnMethods> {
   return {

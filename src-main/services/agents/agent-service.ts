@@ -2,6 +2,7 @@ import {
   busyTaskStatuses,
   fail,
   ok,
+  setupBlocksAgent,
   type Result,
   type Task,
   type TaskStatus,
@@ -133,6 +134,8 @@ export class AgentService {
     const task = this.options.store.tasks.get(taskId);
     if (!task) return taskNotFound();
     if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}; the agent can only work in a ready workspace.`);
+    const settingUp = setupBlocksAgent(task.workspace.setup);
+    if (settingUp) return fail('WORKSPACE_NOT_READY', settingUp);
     const body: TimelineEventBody = { kind: 'user_message', text, ...(options.command ? { command: options.command } : {}) };
     if (this.ending.has(taskId)) {
       // Too late for this run (its loop is done): the next one starts with it once this one has ended.
@@ -236,6 +239,8 @@ export class AgentService {
     if (!task) return taskNotFound();
     if (this.active.has(taskId) || this.scheduler.has(taskId)) return fail('BUSY', 'The agent is already running.');
     if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}.`);
+    const settingUp = setupBlocksAgent(task.workspace.setup);
+    if (settingUp) return fail('WORKSPACE_NOT_READY', settingUp);
     // The run ended at the gate on purpose: going on is the user's decision on the plan, not a resume.
     if (task.agent.status === 'plan_review') {
       return fail('BUSY', `${task.agent.statusReason ?? 'The plan awaits approval'}: approve it, request changes or reject it (or send the agent a message).`);

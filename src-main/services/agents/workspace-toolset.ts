@@ -22,6 +22,8 @@ export async function createWorkspaceToolset(
     services?: TaskServices;
     /** The sandbox each command and service starts in (asked per command: the task's mode may change). */
     confinement?: () => CommandConfinement | null;
+    /** The workspace's variables for every command and service (`BRAID_PORT`, `BRAID_WORKSPACE_PATH`, ...). */
+    commandEnv?: Record<string, string>;
   } = {},
 ): Promise<AgentToolset> {
   const outside = usesOutsideTools(task.role);
@@ -34,6 +36,7 @@ export async function createWorkspaceToolset(
     onTodos: (todos) => options.record?.({ kind: 'todos', todos }),
     services: outside ? options.services : undefined,
     confinement: options.confinement,
+    commandEnv: options.commandEnv,
     tools: workspaceToolsFor(task.role),
   });
   const client: Client = await connectInMemory(server);

@@ -316,4 +316,17 @@ export const migrations: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 9,
+    name: 'workspace setup and port blocks',
+    // setup: the workspace's setup (the contract's WorkspaceSetup as JSON); NULL for workspaces
+    // made before setup existed, which read as "no setup". port_base: BRAID_PORT, the first of
+    // the workspace's block of 10 ports; blocks start at multiples of 10, so a unique start
+    // means no two workspaces share a port. Deleting the row releases the block.
+    sql: `
+      ALTER TABLE workspace ADD COLUMN setup TEXT CHECK (setup IS NULL OR json_valid(setup));
+      ALTER TABLE workspace ADD COLUMN port_base INTEGER CHECK (port_base IS NULL OR (port_base BETWEEN 1024 AND 65526 AND port_base % 10 = 0));
+      CREATE UNIQUE INDEX workspace_by_port_base ON workspace(port_base) WHERE port_base IS NOT NULL;
+    `,
+  },
 ];

@@ -60,6 +60,7 @@ const selectTasks = `
   SELECT t.*, w.id AS w_id, w.project_id AS w_project_id, w.path AS w_path, w.branch AS w_branch,
     w.base_branch AS w_base_branch, w.base_commit AS w_base_commit, w.state AS w_state,
     w.state_reason AS w_state_reason, w.branch_exists AS w_branch_exists, w.created_at AS w_created_at, w.merged AS w_merged,
+    w.setup AS w_setup, w.port_base AS w_port_base,
     0 AS queued_messages
   FROM task t JOIN workspace w ON w.id = t.workspace_id`;
 
@@ -76,6 +77,8 @@ function toTask(raw: RawTaskWithWorkspace): Task {
     branch_exists: raw.w_branch_exists,
     created_at: raw.w_created_at,
     merged: raw.w_merged,
+    setup: raw.w_setup,
+    port_base: raw.w_port_base,
   });
   return {
     id: raw.id,
@@ -101,6 +104,8 @@ function toTask(raw: RawTaskWithWorkspace): Task {
       stateReason: workspace.stateReason,
       branchExists: workspace.branchExists,
       merged: workspace.merged,
+      setup: workspace.setup,
+      portBase: workspace.portBase,
     },
   };
 }

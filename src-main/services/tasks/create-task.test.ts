@@ -25,7 +25,13 @@ describe('tasks.create', () => {
     expect(git(ready.workspace.path, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe(ready.workspace.branch);
     // No upstream: pushing or pulling never touches the base branch by accident.
     expect(() => git(ready.workspace.path, 'rev-parse', '--abbrev-ref', '@{upstream}')).toThrow();
-    expect(of('tasks.changed').map((e) => e.task.workspace.state)).toEqual(['creating', 'ready']);
+    // Then its setup: the port block and the config read (this repository has no setup script).
+    expect(of('tasks.changed').map((e) => [e.task.workspace.state, e.task.workspace.setup.state])).toEqual([
+      ['creating', 'pending'],
+      ['ready', 'pending'],
+      ['ready', 'preparing'],
+      ['ready', 'none'],
+    ]);
     expect(expectOk(services.tasks.list(project.id))).toEqual([ready]);
   });
 

@@ -1,4 +1,4 @@
-import type { MethodArgs, Result, Task } from '../../../src-shared/contract';
+import { ok, type MethodArgs, type MethodOutput, type Result, type Task } from '../../../src-shared/contract';
 import type { DeleteTaskArgs } from '../workspaces/delete-workspace';
 import { workspaceSharing } from '../workspaces/shared-workspace';
 import { deleteCheckpoints } from '../history/checkpoints';
@@ -8,8 +8,6 @@ import { createTaskService } from './task-service';
 
 export interface TaskOrchestrationOptions {
   agents: {
-    /** Starts a new task's first run with its prompt (when it has one and a model is set up). */
-    startWithPrompt(taskId: string): Promise<void>;
     /** Stops a run if one is going and resolves once it has ended. */
     stopAndWait(taskId: string): Promise<void>;
   };
@@ -21,8 +19,13 @@ export interface TaskOrchestrationOptions {
     /** Stops the task's terminals' process trees and forgets the terminals. */
     stopTask(taskId: string): Promise<void>;
   };
-  /** Start a new task's agent with its prompt as soon as the worktree is ready. */
-  autoStart: boolean;
+  /** Workspace setup (`workspace-setup/`): it starts the agent once the workspace is set up. */
+  setup: {
+    /** Sets a ready worktree up (files, setup script); resolves with the task when setup has settled. */
+    prepare(taskId: string): Promise<Task | undefined>;
+    /** Stops a setup still running in the task's workspace. */
+    stopTask(taskId: string): Promise<void>;
+  };
   /**
    * Checked before a task is stored: a prompt starting with a slash command must name one the
    * project has (`slash-commands/`); nothing is created otherwise.
@@ -33,25 +36,26 @@ export interface TaskOrchestrationOptions {
 export type TaskOrchestration = ReturnType<typeof createTaskOrchestration>;
 
 /**
- * Tasks across the services that hold a part of them. Create: stored at once, the agent
- * started with the prompt once the worktree is ready. Delete: the agent stopped, its services
- * and terminals stopped first (nothing may write into a worktree being removed), then the task
- * and its workspace, then its checkpoint refs and the timeline's cached sequence.
+ * Tasks across the services that hold a part of them. Create: stored at once; once the worktree
+ * is ready the workspace is set up, and the setup starts the agent with the prompt when it
+ * succeeded (or was not needed). Delete: the agent stopped, its services, terminals and a
+ * running setup stopped first (nothing may write into a worktree being removed), then the task
+ * and its workspace (the archive script runs before the worktree goes), then its checkpoint
+ * refs and the timeline's cached sequence.
  */
 export function createTaskOrchestration(context: WorkspaceContext, options: TaskOrchestrationOptions) {
   const { store } = context;
   const tasks = createTaskService(context);
 
-  /** The agent starts with the task's prompt once the worktree is ready (when auto start is on). */
-  const startWhenReady = (created: CreatedTask): void => {
-    if (!options.autoStart) return;
+  /**
+   * Once the worktree is ready, the workspace is set up; the setup starts the agent with the
+   * task's prompt. Resolves with the task once its worktree and setup have settled.
+   */
+  const startWhenReady = (created: CreatedTask): Promise<Task> =>
     // Tracked, so closing waits for it instead of closing the database under it.
-    void context.track(
-      created.settled.then(async (task) => {
-        if (task.workspace.state === 'ready') await options.agents.startWithPrompt(task.id);
-      }),
+    context.track(
+      created.settled.then(async (task) => (task.workspace.state === 'ready' ? ((await options.setup.prepare(task.id)) ?? task) : task)),
     );
-  };
 
   return {
     list: tasks.list,
@@ -62,22 +66,22 @@ export function createTaskOrchestration(context: WorkspaceContext, options: Task
       return task && context.decorateTask(task);
     },
 
-    /** Returns once the task is stored (`creating`); `settled` resolves when git is done. */
+    /** Returns once the task is stored (`creating`); `settled` resolves when git and the workspace setup are done. */
     async create(args: MethodArgs<'tasks.create'>): Promise<Result<CreatedTask>> {
       if (options.checkPrompt && store.projects.get(args.projectId)) {
         const checked = await options.checkPrompt(args.projectId, args.prompt);
         if (!checked.ok) return checked;
       }
       const created = await tasks.create(args);
-      if (created.ok) startWhenReady(created.data);
-      return created;
+      if (!created.ok) return created;
+      return ok({ task: created.data.task, settled: startWhenReady(created.data) });
     },
 
-    /** A task stored elsewhere (the implement tasks of a plan): its agent starts like a created task's. */
+    /** A task stored elsewhere (the implement tasks of a plan): its workspace is set up and its agent starts like a created task's. */
     startWhenReady,
 
     /** Deletes the task with its subagents' tasks (and, confirmed, the tasks sharing its workspace), each stopped first. */
-    async delete(args: DeleteTaskArgs): Promise<Result<{ deleted: true }>> {
+    async delete(args: DeleteTaskArgs): Promise<Result<MethodOutput<'tasks.delete'>>> {
       const task = store.tasks.get(args.taskId);
       // The tasks sharing its workspace go with the owner once the user confirmed (`withSharedTasks`): stopped first too.
       const sharing = task && workspaceSharing(store, task);
@@ -89,7 +93,7 @@ export function createTaskOrchestration(context: WorkspaceContext, options: Task
       ];
       for (const taskId of going) {
         await options.agents.stopAndWait(taskId);
-        await Promise.all([options.commands.stopTask(taskId), options.terminals.stopTask(taskId)]);
+        await Promise.all([options.commands.stopTask(taskId), options.terminals.stopTask(taskId), options.setup.stopTask(taskId)]);
       }
       const project = task && store.projects.get(task.projectId);
       const deleted = await tasks.delete(args);

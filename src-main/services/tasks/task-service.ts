@@ -1,4 +1,4 @@
-import { fail, ok, type MethodArgs, type Result, type Task } from '../../../src-shared/contract';
+import { fail, ok, type MethodArgs, type MethodOutput, type Result, type Task } from '../../../src-shared/contract';
 import type { WorkspaceContext } from '../workspaces/context';
 import { deleteTask, type DeleteTaskArgs } from '../workspaces/delete-workspace';
 import { createTask, type CreatedTask } from './create-task';
@@ -12,6 +12,6 @@ export function createTaskService(context: WorkspaceContext) {
       return ok(context.store.tasks.listByProject(projectId).map(context.decorateTask));
     },
     create: (args: MethodArgs<'tasks.create'>): Promise<Result<CreatedTask>> => createTask(context, args),
-    delete: (args: DeleteTaskArgs): Promise<Result<{ deleted: true }>> => deleteTask(context, args),
+    delete: (args: DeleteTaskArgs): Promise<Result<MethodOutput<'tasks.delete'>>> => deleteTask(context, args),
   };
 }

@@ -1,4 +1,4 @@
-import type { Orphan, Task } from '../../../src-shared/contract';
+import { ok, type Orphan, type Result, type ScriptReport, type Task } from '../../../src-shared/contract';
 import { DomainEventBus, type ContractEmit } from '../events';
 import { resolveCommonGitDir } from '../git/repo-identity';
 import type { RepoQueue } from '../git/repo-queue';
@@ -25,6 +25,11 @@ export interface WorkspaceContext {
   decorateTask(task: Task): Task;
   /** The host's domain events: services built on the context publish and subscribe here. */
   events: DomainEventBus;
+  /**
+   * Runs right before a task's worktree is removed (delete, archive), after the work-at-risk
+   * check: the project's archive script. A failure refuses the removal unless `force`.
+   */
+  beforeWorktreeRemoval(task: Task, force: boolean): Promise<Result<ScriptReport | null>>;
   /** What changed, said once for everyone (the UI hears it through the contract translator). */
   announce: {
     /** Re-reads the task and publishes `task.changed`; the task, unless it is gone. */
@@ -47,6 +52,8 @@ export function createWorkspaceContext(options: {
   /** Default: a bus of the context's own (tests that need no other service). */
   events?: DomainEventBus;
   decorateTask?: (task: Task) => Task;
+  /** Default: nothing runs before a worktree is removed. */
+  beforeWorktreeRemoval?: (task: Task, force: boolean) => Promise<Result<ScriptReport | null>>;
 }): WorkspaceContext {
   const { store, queue, emit } = options;
   const events = options.events ?? new DomainEventBus();
@@ -80,6 +87,7 @@ export function createWorkspaceContext(options: {
     creating: new Map(),
     decorateTask,
     events,
+    beforeWorktreeRemoval: options.beforeWorktreeRemoval ?? (async () => ok(null)),
     announce: {
       taskChanged(taskId) {
         const stored = store.tasks.get(taskId);

@@ -1,4 +1,4 @@
-import { fail, ok, type MethodArgs, type Result, type Task } from '../../../src-shared/contract';
+import { fail, ok, type MethodArgs, type MethodOutput, type Result, type Task } from '../../../src-shared/contract';
 import { localBranchExists } from '../git/branches';
 import { deleteBranch, pruneWorktrees } from '../git/worktrees';
 import type { WorkspaceContext } from './context';
@@ -18,14 +18,16 @@ export type DeleteTaskArgs = Omit<MethodArgs<'tasks.delete'>, 'withSharedTasks'>
  * that task (and its own subagents'). Deleting the workspace's owner while review tasks share it
  * is refused with `WORKSPACE_SHARED` naming them, unless `withSharedTasks` (they are removed with
  * it). Refuses with `WORKSPACE_HAS_WORK` when that would lose uncommitted changes or unmerged
- * commits, unless `force`. `cause` is what `task.removed` says (an archive after a merge removes
- * the task the same way); its sharers are `deleted`.
+ * commits, unless `force`. Before the worktree goes, the project's archive script runs
+ * (`context.beforeWorktreeRemoval`): its failure refuses unless `force`, and a forced delete
+ * reports it. `cause` is what `task.removed` says (an archive after a merge removes the task the
+ * same way); its sharers are `deleted`.
  */
 export async function deleteTask(
   context: WorkspaceContext,
   args: DeleteTaskArgs,
   cause: 'deleted' | 'archived' = 'deleted',
-): Promise<Result<{ deleted: true }>> {
+): Promise<Result<MethodOutput<'tasks.delete'>>> {
   const { store } = context;
   // A creation still running finishes first; deleting half a worktree helps nobody.
   await context.creating.get(args.taskId);
@@ -52,7 +54,7 @@ export async function deleteTask(
   // A review task or a subagent's task works in another task's workspace: only it (and its own subagents) goes.
   if (sharing.isSharer) {
     await removeRows([...sharing.family, task]);
-    return ok({ deleted: true });
+    return ok({ deleted: true, archive: null });
   }
   if (sharing.others.length > 0 && !args.withSharedTasks) return sharedWorkspaceRefusal(task, sharing.others, cause === 'archived' ? 'Archiving' : 'Deleting');
 
@@ -71,6 +73,9 @@ export async function deleteTask(
     }
   }
 
+  // In the worktree as it still is (its terminal needs a ready workspace); a second delete meanwhile is refused there.
+  const archived = await context.beforeWorktreeRemoval(task, args.force);
+  if (!archived.ok) return archived;
   store.workspaces.setState(workspace.id, { state: 'deleting', stateReason: null });
   context.announce.taskChanged(task.id);
   const outcome = await context.track(
@@ -92,5 +97,5 @@ export async function deleteTask(
     return outcome;
   }
   await removeRows([...sharing.others, ...sharing.family, task]);
-  return ok({ deleted: true });
+  return ok({ deleted: true, archive: archived.data });
 }

@@ -38,6 +38,44 @@ describe('timeline fold', () => {
     expect(incremental.items).toEqual(foldEvents(emptyFold, events).items);
   });
 
+  it('shows a workspace script on one card: what runs, its log as it streams (batch by batch), then how it ended', () => {
+    const events = timeline(
+      { kind: 'workspace_files', mode: 'copy', copied: ['.env'], more: 0, skipped: [{ path: 'link', reason: 'it leads out' }] },
+      { kind: 'script_started', runId: 'r1', script: 'setup', commands: ['npm ci'], source: 'braid', terminalId: 't1' },
+      { kind: 'script_output', runId: 'r1', chunk: '$ npm ci\r\n' },
+      { kind: 'script_output', runId: 'r1', chunk: 'added 3 packages\r\n' },
+      { kind: 'script_ended', runId: 'r1', outcome: 'failed', exitCode: 1 },
+    );
+    let incremental = emptyFold;
+    for (const event of events) incremental = foldEvents(incremental, [event]);
+    expect(incremental.items).toEqual(foldEvents(emptyFold, events).items);
+    expect(incremental.items).toEqual([
+      { kind: 'workspaceFiles', key: 'files:1', mode: 'copy', brought: ['.env'], more: 0, skipped: [{ path: 'link', reason: 'it leads out' }] },
+      {
+        kind: 'script',
+        key: 'script:2',
+        runId: 'r1',
+        script: 'setup',
+        source: 'braid',
+        commands: ['npm ci'],
+        terminalId: 't1',
+        outputTail: '$ npm ci\r\nadded 3 packages\r\n',
+        outputClipped: false,
+        ended: { outcome: 'failed', exitCode: 1 },
+      },
+    ]);
+  });
+
+  it('keeps only the tail of a long script log', () => {
+    const { items } = fold(
+      { kind: 'script_started', runId: 'r1', script: 'setup', commands: ['yes'], source: 'braid' },
+      { kind: 'script_output', runId: 'r1', chunk: 'x'.repeat(toolOutputTailChars) },
+      { kind: 'script_output', runId: 'r1', chunk: 'the end' },
+    );
+    expect(items[0]).toMatchObject({ kind: 'script', outputClipped: true, outputTail: expect.stringMatching(/x+the end$/) });
+    expect(items[0]?.kind === 'script' && items[0].outputTail.length).toBe(toolOutputTailChars);
+  });
+
   it('keeps the text of a failed attempt, marked as discarded, and starts the retry afresh', () => {
     const { items } = fold(
       { kind: 'assistant_text', step: 1, text: 'Half an ans' },

@@ -14,11 +14,13 @@ export interface TimelineFold {
   approvalRows: ReadonlyMap<string, number>;
   /** callId → row index of the newest card of an `ask_user` call. */
   questionRows: ReadonlyMap<string, number>;
+  /** runId → row index of a workspace script's card. */
+  scriptRows: ReadonlyMap<string, number>;
   /** The newest error card while nothing but status lines came after it: only it offers Retry. */
   activeErrorKey: string | null;
 }
 
-export const emptyFold: TimelineFold = { items: [], toolRows: new Map(), approvalRows: new Map(), questionRows: new Map(), activeErrorKey: null };
+export const emptyFold: TimelineFold = { items: [], toolRows: new Map(), approvalRows: new Map(), questionRows: new Map(), scriptRows: new Map(), activeErrorKey: null };
 
 /** Status changes worth a line: `running` and `needs_approval` are shown by the rows themselves. */
 const silentStatuses = new Set(['running', 'needs_approval', 'needs_input', 'plan_review', 'idle']);
@@ -59,6 +61,7 @@ export function foldEvents(fold: TimelineFold, events: readonly TimelineEvent[])
   const toolRows = new Map(fold.toolRows);
   const approvalRows = new Map(fold.approvalRows);
   const questionRows = new Map(fold.questionRows);
+  const scriptRows = new Map(fold.scriptRows);
   let activeErrorKey = fold.activeErrorKey;
 
   // A tool card, or the question card of an `ask_user` call: both follow the call's status and result.
@@ -242,9 +245,41 @@ export function foldEvents(fold: TimelineFold, events: readonly TimelineEvent[])
       case 'compaction':
         items.push({ kind: 'compaction', key: `compaction:${event.seq}`, summary: event.summary });
         break;
+      case 'workspace_files':
+        items.push({ kind: 'workspaceFiles', key: `files:${event.seq}`, mode: event.mode, brought: event.copied, more: event.more, skipped: event.skipped });
+        break;
+      case 'script_started':
+        scriptRows.set(event.runId, items.length);
+        items.push({
+          kind: 'script',
+          key: `script:${event.seq}`,
+          runId: event.runId,
+          script: event.script,
+          source: event.source,
+          commands: event.commands,
+          terminalId: event.terminalId ?? null,
+          outputTail: '',
+          outputClipped: false,
+          ended: null,
+        });
+        break;
+      case 'script_output':
+      case 'script_ended': {
+        const index = scriptRows.get(event.runId);
+        const card = index === undefined ? undefined : items[index];
+        // A run whose start lies in a page not loaded yet appears whole once that page is.
+        if (card?.kind !== 'script') break;
+        if (event.kind === 'script_ended') {
+          items[index!] = { ...card, ended: { outcome: event.outcome, exitCode: event.exitCode } };
+        } else {
+          const next = tail(card.outputTail + event.chunk);
+          items[index!] = { ...card, outputTail: next.text, outputClipped: card.outputClipped || next.clipped };
+        }
+        break;
+      }
     }
   }
-  return { items, toolRows, approvalRows, questionRows, activeErrorKey };
+  return { items, toolRows, approvalRows, questionRows, scriptRows, activeErrorKey };
 }
 
 /**

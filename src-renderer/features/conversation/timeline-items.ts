@@ -1,4 +1,4 @@
-import type { CommandInvocation, GivenRule, RuleSourceId, TaskStatus } from '../../../src-shared/contract';
+import type { CommandInvocation, GivenRule, IncludeLinkMode, RuleSourceId, ScriptOutcome, TaskStatus, WorkspaceConfigKind, WorkspaceScriptKind } from '../../../src-shared/contract';
 
 /**
  * What the conversation shows, one row each. A row's `key` is stable while events stream in
@@ -22,7 +22,9 @@ export type ViewItem =
   | ReviewItem
   | CommandOutputItem
   | ContextClearedItem
-  | RulesItem;
+  | RulesItem
+  | ScriptRunItem
+  | WorkspaceFilesItem;
 
 export interface UserMessageItem {
   kind: 'user';
@@ -209,6 +211,33 @@ export interface PlanDecisionItem {
   version: number;
   decision: 'approved' | 'changes_requested' | 'rejected';
   message: string | null;
+}
+
+/** A workspace script (setup, run, archive) run in a terminal of the task: what ran, where, how it ended and the end of its output. */
+export interface ScriptRunItem {
+  kind: 'script';
+  key: string;
+  runId: string;
+  script: WorkspaceScriptKind;
+  source: WorkspaceConfigKind;
+  commands: string[];
+  /** The task's terminal it runs in (null when it could not start, or recorded before terminals). */
+  terminalId: string | null;
+  /** The end of its output, once it ended (the terminal shows it live), capped at `toolOutputTailChars`. */
+  outputTail: string;
+  outputClipped: boolean;
+  /** Null while it runs. */
+  ended: { outcome: ScriptOutcome; exitCode: number | null } | null;
+}
+
+/** Ignored files brought into the worktree from the main checkout, and those left out with why. */
+export interface WorkspaceFilesItem {
+  kind: 'workspaceFiles';
+  key: string;
+  mode: IncludeLinkMode;
+  brought: string[];
+  more: number;
+  skipped: { path: string; reason: string }[];
 }
 
 /** A review task's agent submitted a review version: the review card. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskStatus, WorkspaceState } from '../../../src-shared/contract';
+import type { TaskStatus, WorkspaceSetupState, WorkspaceState } from '../../../src-shared/contract';
 import { taskBadge } from './task-badge';
 
 const badge = (workspace: WorkspaceState, status: TaskStatus) => taskBadge({ workspace: { state: workspace }, agent: { status } }).label;
@@ -20,6 +20,17 @@ describe('task badge', () => {
     expect(badge('missing', 'done')).toBe('missing');
     expect(badge('deleting', 'running')).toBe('deleting');
   });
+  it('says what the setup is doing while the agent waits for it, and that it failed or needs trust', () => {
+    const withSetup = (setup: WorkspaceSetupState, status: TaskStatus = 'idle') => taskBadge({ workspace: { state: 'ready', setup: { state: setup } }, agent: { status } }).label;
+    expect(withSetup('preparing')).toBe('setting up');
+    expect(withSetup('running')).toBe('setting up');
+    expect(withSetup('needs_trust')).toBe('setup needs trust');
+    expect(withSetup('failed')).toBe('setup failed');
+    expect(withSetup('succeeded')).toBe('ready');
+    // Once the agent started (after Start anyway, say), its status is what matters.
+    expect(withSetup('skipped', 'running')).toBe('running');
+  });
+
   it('says "ready for review" for an implement task pinned to a plan whose run ended done', () => {
     const pinned = (status: TaskStatus, workspace: WorkspaceState = 'ready') =>
       taskBadge({ workspace: { state: workspace }, agent: { status }, role: 'implement', planPin: { planTaskId: 'plan000001', version: 2, stepIds: ['S1'] } });

@@ -26,6 +26,8 @@ function task(id: string, projectId: string, createdAt: number, state: Workspace
       stateReason: null,
       branchExists: true,
       merged: null,
+      setup: { state: 'none', source: null, reason: null, exitCode: null, files: null },
+      portBase: null,
     },
     agent: {
       status: 'idle',

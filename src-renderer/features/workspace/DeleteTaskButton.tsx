@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { InlineError } from '../../ui/InlineError';
 import { useHostAction } from '../../ui/use-host-action';
 import { useTasksStore } from '../tasks/tasks-store';
+import { archiveRefusalFrom, type ArchiveRefusal } from './archive-refusal';
 import { sharingTasksFrom, type SharingTask } from './shared-workspace';
 import { SharingTasksList } from './SharingTasksList';
 import { workAtRiskFrom } from './work-at-risk';
@@ -13,13 +14,15 @@ import { WorkAtRiskList } from './WorkAtRiskList';
 /**
  * Deletes a task and its worktree. The host refuses when other tasks share the workspace (its
  * reviews): the user sees them and may confirm they go too; then when work would be lost: the
- * user sees exactly what, and may confirm (force) or keep the branch.
+ * user sees exactly what, and may confirm (force) or keep the branch; then when the repository's
+ * archive script failed (or is not trusted): the user sees its output, and may delete anyway (force).
  */
 export function DeleteTaskButton({ task }: { task: Task }) {
   const api = useBridge();
   const { pending, error, run } = useHostAction();
   const [atRisk, setAtRisk] = useState<WorkAtRisk | null>(null);
   const [sharing, setSharing] = useState<SharingTask[] | null>(null);
+  const [archive, setArchive] = useState<ArchiveRefusal | null>(null);
   /** The user confirmed that the tasks sharing the workspace go with it. */
   const [withShared, setWithShared] = useState(false);
   const [keepBranch, setKeepBranch] = useState(false);
@@ -27,7 +30,7 @@ export function DeleteTaskButton({ task }: { task: Task }) {
 
   const remove = async (force: boolean, withSharedTasks = withShared) => {
     // Tasks that would go too, or work that would be lost: not errors, the user sees exactly what and may confirm.
-    const refusal = (failure: AppError) => (force ? null : (workAtRiskFrom(failure) ?? (withSharedTasks ? null : sharingTasksFrom(failure))));
+    const refusal = (failure: AppError) => (force ? null : (workAtRiskFrom(failure) ?? archiveRefusalFrom(failure) ?? (withSharedTasks ? null : sharingTasksFrom(failure))));
     const result = await run(() => api.invoke('tasks.delete', { taskId: task.id, force, keepBranch: force && keepBranch, withSharedTasks }), {
       explain: (failure) => (refusal(failure) ? null : failure.message),
     });
@@ -35,6 +38,7 @@ export function DeleteTaskButton({ task }: { task: Task }) {
     if (result.ok) {
       setAtRisk(null);
       setSharing(null);
+      setArchive(null);
       const store = useTasksStore.getState();
       if (withSharedTasks) for (const other of sharing ?? []) store.remove(other.id);
       store.remove(task.id);
@@ -50,6 +54,11 @@ export function DeleteTaskButton({ task }: { task: Task }) {
       setSharing(null);
       setAtRisk(work);
     }
+    const script = force ? null : archiveRefusalFrom(result.error);
+    if (script) {
+      setSharing(null);
+      setArchive(script);
+    }
   };
 
   return (
@@ -57,7 +66,23 @@ export function DeleteTaskButton({ task }: { task: Task }) {
       <button type="button" className="button button--danger-quiet" onClick={() => remove(false)} disabled={pending} aria-busy={pending}>
         Delete task
       </button>
-      {!atRisk && !sharing && <InlineError message={error} />}
+      {!atRisk && !sharing && !archive && <InlineError message={error} />}
+      {archive && (
+        <ConfirmDialog
+          title={archive.untrusted ? 'Delete without the archive script?' : 'The archive script failed'}
+          confirmLabel="Delete anyway"
+          onConfirm={() => remove(true)}
+          onCancel={() => {
+            setArchive(null);
+            setWithShared(false);
+          }}
+          pending={pending}
+          error={error}
+        >
+          <p>{archive.message}</p>
+          {archive.output && <pre className="tool-card__pre selectable">{archive.output}</pre>}
+        </ConfirmDialog>
+      )}
       {sharing && !atRisk && (
         <ConfirmDialog
           title="Delete the task and the tasks sharing its workspace?"

@@ -21,6 +21,11 @@ import { DeleteTaskButton } from './DeleteTaskButton';
 import { RecreateWorkspaceButton } from './RecreateWorkspaceButton';
 import { WorkspaceSharers } from './WorkspaceSharers';
 import { WorkspaceStateBadge, workspaceStateExplanations } from './WorkspaceStateBadge';
+import { RunScriptButton } from '../workspace-setup/RunScriptButton';
+import { SetupNotice } from '../workspace-setup/SetupNotice';
+import { portBlockText, settledSetupText } from '../workspace-setup/setup-text';
+import { useSetupConfig } from '../workspace-setup/use-setup-config';
+import { WorkspaceScriptsDisclosure } from '../workspace-setup/WorkspaceScriptsDisclosure';
 
 /**
  * The selected task: where its worktree lives, its agent's state, and tabs for the
@@ -30,6 +35,9 @@ import { WorkspaceStateBadge, workspaceStateExplanations } from './WorkspaceStat
 export function TaskView({ task, project, onNewTask }: { task: Task; project: Project; onNewTask(): void }) {
   const { workspace } = task;
   const troubled = workspace.state === 'failed' || workspace.state === 'missing';
+  // Read again when the setup moves on (a config trusted, a retry): what Run and the scripts panel show.
+  const scripts = useSetupConfig(task.projectId, workspace.setup.state);
+  const setupLine = settledSetupText(workspace.setup);
   return (
     <main className="main main--task" aria-label={task.title}>
       <header className="main__header">
@@ -38,6 +46,7 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
           <h1 className="main__title">{task.title}</h1>
         </div>
         <div className="main__header-actions">
+          <RunScriptButton task={task} config={scripts.config} />
           {/* A subagent works in its parent's workspace: the parent's task merges and reviews it. */}
           {!task.subagent && <MergeButton task={task} />}
           {!task.subagent && <StartReviewButton task={task} />}
@@ -73,11 +82,27 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
           <OpenInEditorButton taskId={task.id} disabled={workspace.state !== 'ready'} />
         </dd>
         <WorkspaceSharers task={task} />
+        {setupLine && (
+          <>
+            <dt>Setup</dt>
+            <dd>{setupLine}</dd>
+          </>
+        )}
+        {workspace.portBase !== null && (
+          <>
+            <dt>Ports</dt>
+            <dd className="mono" title="BRAID_PORT is the first; the block is the workspace's alone">
+              {portBlockText(workspace.portBase)}
+            </dd>
+          </>
+        )}
       </dl>
 
+      <SetupNotice task={task} />
       <MergeAgentNotice task={task} />
       {workspace.state === 'ready' && <TaskHistoryDisclosure task={task} />}
       {workspace.state === 'ready' && <RulesDisclosure taskId={task.id} status={task.agent.status} />}
+      {scripts.config?.source && <WorkspaceScriptsDisclosure projectId={task.projectId} config={scripts.config} onChanged={scripts.setConfig} />}
       <AuditDisclosure projectId={task.projectId} scope={{ taskId: task.id }} />
 
       {troubled && (

@@ -11,6 +11,8 @@ import { AssistantMessageRow, RetryRow, UserMessageRow } from './MessageRows';
 import { QuestionCard } from './QuestionCard';
 import { RulesRow } from './RulesRow';
 import { ToolCallCard } from './ToolCallCard';
+import { ScriptRunCard } from '../../workspace-setup/ScriptRunCard';
+import { WorkspaceFilesRow } from '../../workspace-setup/WorkspaceFilesRow';
 
 /** One conversation row; re-renders only when its own item changes (rows are immutable). */
 export const TimelineRow = memo(function TimelineRow({ item, taskId }: { item: ViewItem; taskId: string }) {
@@ -49,6 +51,10 @@ export const TimelineRow = memo(function TimelineRow({ item, taskId }: { item: V
       return <ContextClearedMarker item={item} />;
     case 'rules':
       return <RulesRow item={item} />;
+    case 'script':
+      return <ScriptRunCard item={item} taskId={taskId} />;
+    case 'workspaceFiles':
+      return <WorkspaceFilesRow item={item} />;
   }
 });
 
@@ -79,6 +85,10 @@ export function estimateRowHeight(item: ViewItem): number {
       return 320;
     case 'review':
       return 120 + item.findings * 22;
+    case 'script':
+      return 90 + (item.outputTail ? 160 : 0);
+    case 'workspaceFiles':
+      return 40 + item.skipped.length * 19;
     default:
       return 26;
   }
