@@ -355,6 +355,7 @@ export function createServices(options: ServicesOptions): Services {
     agents: { isRunning: (taskId) => agents.isRunning(taskId), runEnded: (taskId) => agents.runEnded(taskId) },
     isolation,
     checkConfinementFor: (taskId) => permissions.checkConfinementFor(taskId),
+    checkEnvironmentFor: (task) => workspaceSetup.environment(task),
     creators: (projectId, pipelineId) => audit.service.creatorsInPipeline(projectId, pipelineId),
   });
   late.pipelines = pipelines;

@@ -16,6 +16,8 @@ export interface CheckRun {
   confinement: CommandConfinement | null;
   signal: AbortSignal;
   timeoutMs?: number;
+  /** The workspace's environment (`BRAID_PORT`, …), as its scripts and terminals get it. */
+  env?: Record<string, string>;
 }
 
 export interface CheckOutcome {
@@ -41,7 +43,7 @@ export async function runCheckCommand(run: CheckRun): Promise<CheckOutcome> {
       isolation: run.isolation,
       confinement: run.confinement,
       cwd: run.cwd,
-      env: { BRAID_WORKSPACE: run.cwd, CI: '1', PAGER: 'cat', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' },
+      env: { ...run.env, BRAID_WORKSPACE: run.cwd, CI: '1', PAGER: 'cat', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' },
       timeoutMs,
       signal: run.signal,
       flushMs: 100,

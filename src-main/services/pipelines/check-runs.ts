@@ -8,6 +8,8 @@ export interface CheckRunsDeps {
   isolation: Promise<CommandIsolation>;
   /** The sandbox of the check in the task's workspace, or null where the machine has none. */
   confinementFor(taskId: string): CommandConfinement | null;
+  /** The workspace's environment for the check (`BRAID_PORT`, …; workspace setup). */
+  environmentFor(task: Task): Promise<Record<string, string>>;
   /** Runs one check (tests pass a shorter timeout). */
   run?: (run: CheckRun) => Promise<CheckOutcome>;
 }
@@ -51,9 +53,11 @@ export function createCheckRuns(context: WorkspaceContext, deps: CheckRunsDeps) 
         const isolation = await deps.isolation;
         if (!store.tasks.exists(task.id) || controller.signal.aborted) return null;
         const confinement = deps.confinementFor(task.id);
+        const env = await deps.environmentFor(task);
+        if (!store.tasks.exists(task.id) || controller.signal.aborted) return null;
         store.pipelineChecks.start({ id, taskId: task.id, command, sandboxed: confinement !== null, startedAt: now() });
         announce(publish('check.started', task, id) ?? null);
-        const outcome = await run({ command, cwd: task.workspace.path, isolation, confinement, signal: controller.signal });
+        const outcome = await run({ command, cwd: task.workspace.path, isolation, confinement, env, signal: controller.signal });
         store.pipelineChecks.finish(id, { ...outcome, finishedAt: now() });
         return publish('check.finished', task, id) ?? null;
       })().finally(() => {

@@ -50,9 +50,13 @@ describe('the check command before a pipeline’s reviews', () => {
 
   it('with auto review off a passing check waits for the user to start the review; "merge anyway" past a failing check keeps the reason with the merge and audits it as a check gate override', async () => {
     const { services, project, pipelineId, task } = await oneStepPipeline({ checkCommand: 'exit 1', autoReview: false }, failed, 'the check to fail');
-    expectOk(services.pipelineSettings.set(project.id, { checkCommand: 'true' }));
+    // The check runs with the workspace's environment, as its scripts and terminals do.
+    expectOk(services.pipelineSettings.set(project.id, { checkCommand: 'echo "port:$BRAID_PORT"' }));
     expectOk(await services.pipelines.runCheck(task.id));
     const waiting = await waitForView(services, pipelineId, (v) => v.reviews[0]?.check?.status === 'passed', 'the check to pass');
+    const { BRAID_PORT: port } = await services.workspaceSetup.environment(task);
+    expect(port).toMatch(/^\d+$/);
+    expect(waiting.reviews[0]!.check!.output).toContain(`port:${port}`);
     expect(waiting.reviews[0]).toMatchObject({ state: 'needs_you', note: 'Auto review is off: start the review.', review: null });
     expect(expectOk(services.reviews.overview(task.id)).reviewTasks).toEqual([]);
 

@@ -1,4 +1,5 @@
 import { fail, ok, type CheckGateState, type MethodArgs, type PipelineCheck, type PipelineSummary, type PipelineView, type Result, type ReviewGateState, type TaskRole } from '../../../src-shared/contract';
+import type { Task } from '../../../src-shared/contract';
 import type { PipelineSettingsStore } from '../projects/pipeline-settings';
 import type { CommandConfinement, CommandIsolation } from '../sandbox/command-isolation';
 import type { CreatedTask } from '../tasks/create-task';
@@ -21,6 +22,8 @@ export interface PipelineServiceDeps {
   isolation: Promise<CommandIsolation>;
   /** The sandbox of the check command in a task's workspace (null where the machine has none). */
   checkConfinementFor(taskId: string): CommandConfinement | null;
+  /** The workspace's environment the check runs with (workspace setup's `BRAID_*`). */
+  checkEnvironmentFor(task: Task): Promise<Record<string, string>>;
   /** Who asked for each task of a pipeline, from the audit trail (written first). */
   creators(projectId: string, pipelineId: string): ReadonlyMap<string, string>;
   /** How one check runs (default `runCheckCommand`). */
@@ -38,7 +41,7 @@ export type PipelineService = ReturnType<typeof createPipelineService>;
  */
 export function createPipelineService(context: WorkspaceContext, deps: PipelineServiceDeps) {
   const { store } = context;
-  const checks = createCheckRuns(context, { isolation: deps.isolation, confinementFor: deps.checkConfinementFor, run: deps.runCheck });
+  const checks = createCheckRuns(context, { isolation: deps.isolation, confinementFor: deps.checkConfinementFor, environmentFor: deps.checkEnvironmentFor, run: deps.runCheck });
   const rules = followPipelineRules(context, { settings: deps.settings, implement: deps.implement, reviews: deps.reviews, agents: deps.agents, checks });
 
   const checkGate = (taskId: string): CheckGateState => {
