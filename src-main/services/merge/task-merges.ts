@@ -1,11 +1,12 @@
-import { fail, ok, type MergedState, type MergeOutcomeView, type MethodArgs, type Result } from '../../../src-shared/contract';
+import { fail, ok, type MergeOutcomeView, type MethodArgs, type Result } from '../../../src-shared/contract';
 import type { WorkspaceContext } from '../workspaces/context';
 import { openTaskWorkspace, taskNotFound } from '../workspaces/open-task-workspace';
 import { archiveMergedWorkspace } from './archive-workspace';
 import { mergeBaseIntoWorkspace, resolutionRequest } from './merge-base-into-workspace';
 import { clearMergedMarkOnNewWork } from './merged-mark';
 import { MergeService } from './merge-service';
-import type { ConflictFile, ConflictResolution, MergeOutcome, MergePreview, MergeProject, MergeRecord, MergeWorkspace } from './merge-types';
+import type { ConflictFile, ConflictResolution, MergeOutcome, MergePreview, MergeProject, MergeWorkspace } from './merge-types';
+import { markWorkspaceMerged } from './merged-workspace';
 
 export interface TaskMergesOptions {
   /** Starts (or queues) an agent turn in the task. */
@@ -43,11 +44,9 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
     if (!outcome.ok) return outcome;
     if (outcome.data.status === 'conflicts') return ok(outcome.data);
     const record = outcome.data.merged;
-    const merged = mergedState(record);
     const workspaceId = record.workspaceId;
     const landedBy = (taskId === undefined ? undefined : context.store.tasks.get(taskId)) ?? taskOfWorkspace(workspaceId);
-    context.store.workspaces.setMerged(workspaceId, merged);
-    for (const task of context.store.tasks.listByWorkspace(workspaceId)) context.announce.taskChanged(task.id);
+    const merged = markWorkspaceMerged(context, record);
     if (landedBy) {
       void context.events.publish('merge.landed', {
         projectId: landedBy.projectId,
@@ -62,7 +61,6 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
         targetAfter: record.newCommit,
       });
     }
-    moved(workspaceId);
     return ok({ status: 'merged', merged });
   };
 
@@ -129,17 +127,3 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
 
 export type TaskMerges = ReturnType<typeof createTaskMerges>;
 
-function mergedState(record: MergeRecord): MergedState {
-  return {
-    strategy: record.strategy,
-    selective: record.selective,
-    files: record.files,
-    targetBranch: record.targetBranch,
-    previousCommit: record.previousCommit,
-    newCommit: record.newCommit,
-    mergedHead: record.mergedHead,
-    mergedAt: record.mergedAt,
-    checkoutUpdated: record.checkout?.updated ? record.checkout.path : null,
-    landedOnTarget: record.landedOnTarget,
-  };
-}
