@@ -17,6 +17,9 @@ import { createHistoryService, type HistoryService } from './history';
 import { LiveReview } from './live/live-review';
 import { createMcpService, type McpService } from './mcp';
 import { createTaskMerges, type TaskMerges } from './merge/task-merges';
+import { createMergeQueueService, type MergeQueueService } from './merge-queue/merge-queue-service';
+import { createQueueSettings } from './merge-queue/queue-settings';
+import { reviewGateOverFindings } from './merge-queue/review-gate-check';
 import { createModelService, type ModelService } from './models';
 import { createPermissionService, type PermissionService } from './permissions/permission-service';
 import { createRulePolicy } from './permissions/rule-policy';
@@ -91,6 +94,8 @@ export interface Services {
   merges: TaskMerges;
   /** The conflict radar per project (D4). */
   radar: RadarMonitor;
+  /** The merge queues (D6): per project and target branch, a gate run on each candidate, landing by compare-and-swap. */
+  mergeQueue: MergeQueueService;
   /** How agent commands are isolated here, and the long-lived services agents started. */
   commands: CommandsService;
   /**
@@ -219,7 +224,19 @@ export function createServices(options: ServicesOptions): Services {
   const sendToAgent = (taskId: string, text: string) => agents.send(taskId, text);
   const review = createReviewService(context, { emit, sendToAgent, diff: (workspaceId) => live.diff(workspaceId) });
   const merges = createTaskMerges(context, { sendToAgent });
+  const mergeQueue = createMergeQueueService({
+    context,
+    dataDir: options.dataDir,
+    isolation,
+    settings: createQueueSettings(store),
+    emit,
+    sendToAgent,
+    reviewGate: reviewGateOverFindings(store.reviewReports),
+    gateConcurrency: () => store.settings.get<number>('agents.concurrency') ?? runtime.concurrency ?? 4,
+    log: runtime.log,
+  });
   agents.recoverAfterRestart();
+  void mergeQueue.start();
   let closed: Promise<void> | undefined;
 
   return {
@@ -232,6 +249,7 @@ export function createServices(options: ServicesOptions): Services {
     review,
     live,
     merges,
+    mergeQueue,
     radar,
     commands,
     plans,
@@ -249,7 +267,7 @@ export function createServices(options: ServicesOptions): Services {
     close() {
       closed ??= agents
         .close()
-        .then(() => Promise.all([live.close(), radar.close()]))
+        .then(() => Promise.all([live.close(), radar.close(), mergeQueue.close()]))
         .then(() => Promise.all([mcp.close(), commands.close()]))
         .then(() => context.idle())
         .then(() => {

@@ -39,6 +39,8 @@ export const auditEntryTypes = [
   'finding.reopened',
   'gate.override',
   'merge.landed',
+  'queue.landed',
+  'queue.ejected',
 ] as const;
 export type AuditEntryType = (typeof auditEntryTypes)[number];
 

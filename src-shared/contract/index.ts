@@ -19,3 +19,5 @@ export * from './implement';
 export * from './implement-methods';
 export * from './permissions';
 export * from './permission-methods';
+export * from './merge-queue';
+export * from './merge-queue-methods';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { timelineEventSchema } from './agent';
 import { implementMethods } from './implement-methods';
+import { mergeQueueMethods } from './merge-queue-methods';
 import { permissionMethods } from './permission-methods';
 import { ruleTextSchema } from './permissions';
 import { planMethods } from './plan-methods';
@@ -331,6 +332,7 @@ export const methods = {
   ...planMethods,
   ...implementMethods,
   ...permissionMethods,
+  ...mergeQueueMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -6,6 +6,7 @@ import { auditHandlers } from './audit-handlers';
 import { commandHandlers } from './command-handlers';
 import { mcpHandlers } from './mcp-handlers';
 import { mergeHandlers } from './merge-handlers';
+import { mergeQueueHandlers } from './merge-queue-handlers';
 import { modelHandlers } from './model-handlers';
 import { permissionHandlers } from './permission-handlers';
 import { planHandlers } from './plan-handlers';
@@ -27,6 +28,7 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...mcpHandlers(context.services),
     ...reviewHandlers(context.services),
     ...mergeHandlers(context.services),
+    ...mergeQueueHandlers(context.services),
     ...commandHandlers(context.services),
     ...planHandlers(context.services),
     ...auditHandlers(context.services),

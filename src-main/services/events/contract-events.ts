@@ -15,5 +15,11 @@ export function forwardToContract(events: DomainEventBus, emit: ContractEmit): v
   events.on('plan.versionAdded', ({ projectId, taskId, version, status, title }) => emit('plans.changed', { projectId, taskId, version, status, title }));
   events.on('plan.implemented', ({ projectId, taskId, tasks }) => emit('plans.progressChanged', { projectId, planTaskId: taskId, taskIds: tasks.map((task) => task.taskId) }));
   events.on('plan.stepUpdated', ({ projectId, planTaskId, taskId }) => emit('plans.progressChanged', { projectId, planTaskId, taskIds: [taskId] }));
+  events.on('queue.entryLanded', ({ projectId, targetBranch, entryId, taskId, taskTitle, targetAfter }) =>
+    emit('mergeQueue.settled', { projectId, targetBranch, entryId, taskId, taskTitle, outcome: 'landed', message: `${taskTitle} landed on ${targetBranch} (${targetAfter.slice(0, 10)}).` }),
+  );
+  events.on('queue.entryEjected', ({ projectId, targetBranch, entryId, taskId, taskTitle, message }) =>
+    emit('mergeQueue.settled', { projectId, targetBranch, entryId, taskId, taskTitle, outcome: 'ejected', message: `${taskTitle} was ejected from the queue into ${targetBranch}: ${message}` }),
+  );
   events.on('plan.decided', ({ projectId, taskId, version, decision, title }) => emit('plans.changed', { projectId, taskId, version, status: decision.kind, title }));
 }

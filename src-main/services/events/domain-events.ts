@@ -1,4 +1,4 @@
-import type { FindingPriority, FindingStatus, MergeStrategyName, PlanDecision, PlanVersionStatus, RuleSourceId, StepStatus, Task, TaskStatus } from '../../../src-shared/contract';
+import type { EjectionKind, FindingPriority, FindingStatus, MergeStrategyName, PlanDecision, PlanVersionStatus, RuleSourceId, StepStatus, Task, TaskStatus } from '../../../src-shared/contract';
 
 /**
  * Facts inside the host that other services react to. What the UI is told is the contract's
@@ -66,6 +66,40 @@ export interface DomainEvents {
     targetBranch: string;
     targetBefore: string;
     targetAfter: string;
+  };
+  /**
+   * The merge queue moved `targetBranch` to an entry's tested candidate (`targetBefore` →
+   * `targetAfter`) after its gate passed there (`gateCommand` null: no gate was set).
+   */
+  'queue.entryLanded': {
+    projectId: string;
+    taskId: string;
+    pipelineId: string | null;
+    taskTitle: string;
+    entryId: string;
+    workspaceId: string;
+    strategy: MergeStrategyName;
+    selective: boolean;
+    files: string[];
+    targetBranch: string;
+    targetBefore: string;
+    targetAfter: string;
+    gateCommand: string | null;
+    gateMs: number;
+  };
+  /** The merge queue ejected an entry: a conflict (with its files), its gate failed or timed out, the review gate, nothing to merge, or a request that no longer applies. */
+  'queue.entryEjected': {
+    projectId: string;
+    taskId: string;
+    pipelineId: string | null;
+    taskTitle: string;
+    entryId: string;
+    targetBranch: string;
+    kind: EjectionKind;
+    message: string;
+    files: string[];
+    exitCode: number | null;
+    targetCommit: string | null;
   };
   /** A merged workspace was archived: its task is gone (after `task.removed` with cause `archived`). */
   'workspace.archived': { projectId: string; taskId: string; pipelineId: string | null; title: string; branch: string; branchDeleted: boolean };

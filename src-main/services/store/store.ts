@@ -1,5 +1,6 @@
 import { createAuditRepository, type AuditRepository } from './audit-repository';
 import { openDatabase, type Db, type OpenDatabaseOptions } from './database';
+import { createMergeQueueRepository, type MergeQueueRepository } from './merge-queue-repository';
 import { createPipelineRepository, type PipelineRepository } from './pipeline-repository';
 import { createPlanRepository, type PlanRepository } from './plan-repository';
 import { createProjectRepository, type ProjectRepository } from './project-repository';
@@ -23,6 +24,7 @@ export interface Store {
   plans: PlanRepository;
   reviewReports: ReviewReportRepository;
   audit: AuditRepository;
+  mergeQueue: MergeQueueRepository;
   /** Runs `work` in one transaction (all or nothing). */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -42,6 +44,7 @@ export function openStore(dataDir: string, options?: OpenDatabaseOptions): Store
     plans: createPlanRepository(db),
     reviewReports: createReviewReportRepository(db),
     audit: createAuditRepository(db),
+    mergeQueue: createMergeQueueRepository(db),
     transaction: (work) => db.transaction(work)(),
     close: () => db.close(),
   };
