@@ -26,6 +26,7 @@ import { createRulePolicy } from './permissions/rule-policy';
 import { createPlanService, type PlanService } from './plans/plan-service';
 import { createPipelineSettings, type PipelineSettingsStore } from './projects/pipeline-settings';
 import { createProjectService, type ProjectService } from './projects/project-service';
+import { createPullRequestService, type PullRequestService } from './pull-requests/pull-request-service';
 import { RadarMonitor } from './radar/radar-monitor';
 import { createReviewService, type ReviewService } from './review';
 import { machineCommandIsolation } from './sandbox/detect-isolation';
@@ -96,6 +97,8 @@ export interface Services {
   radar: RadarMonitor;
   /** The merge queues (D6): per project and target branch, a gate run on each candidate, landing by compare-and-swap. */
   mergeQueue: MergeQueueService;
+  /** "Open pull request" (D7): push the task's branch, `gh pr create`, the pull request's state. */
+  pullRequests: PullRequestService;
   /** How agent commands are isolated here, and the long-lived services agents started. */
   commands: CommandsService;
   /**
@@ -235,6 +238,12 @@ export function createServices(options: ServicesOptions): Services {
     gateConcurrency: () => store.settings.get<number>('agents.concurrency') ?? runtime.concurrency ?? 4,
     log: runtime.log,
   });
+  const pullRequests = createPullRequestService({
+    context,
+    // gh needs the user's own environment (PATH, its login), not the provider settings in `env`.
+    env: () => process.env,
+    commitWorkspace: (taskId, message) => history.commit(taskId, { message }),
+  });
   agents.recoverAfterRestart();
   void mergeQueue.start();
   let closed: Promise<void> | undefined;
@@ -250,6 +259,7 @@ export function createServices(options: ServicesOptions): Services {
     live,
     merges,
     mergeQueue,
+    pullRequests,
     radar,
     commands,
     plans,

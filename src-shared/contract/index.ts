@@ -21,3 +21,5 @@ export * from './permissions';
 export * from './permission-methods';
 export * from './merge-queue';
 export * from './merge-queue-methods';
+export * from './pull-requests';
+export * from './pull-request-methods';

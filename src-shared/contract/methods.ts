@@ -5,6 +5,7 @@ import { mergeQueueMethods } from './merge-queue-methods';
 import { permissionMethods } from './permission-methods';
 import { ruleTextSchema } from './permissions';
 import { planMethods } from './plan-methods';
+import { pullRequestMethods } from './pull-request-methods';
 import { auditEntrySchema, auditExportInputSchema, auditExportSchema, auditListInputSchema, auditVerificationSchema } from './audit';
 import { backgroundServiceIdSchema, backgroundServiceSchema, commandIsolationSchema } from './commands';
 import {
@@ -333,6 +334,7 @@ export const methods = {
   ...implementMethods,
   ...permissionMethods,
   ...mergeQueueMethods,
+  ...pullRequestMethods,
 } as const;
 
 export type Methods = typeof methods;

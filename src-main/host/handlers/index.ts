@@ -10,6 +10,7 @@ import { mergeQueueHandlers } from './merge-queue-handlers';
 import { modelHandlers } from './model-handlers';
 import { permissionHandlers } from './permission-handlers';
 import { planHandlers } from './plan-handlers';
+import { pullRequestHandlers } from './pull-request-handlers';
 import { reviewHandlers } from './review-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
@@ -33,5 +34,6 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...planHandlers(context.services),
     ...auditHandlers(context.services),
     ...permissionHandlers(context.services),
+    ...pullRequestHandlers(context.services),
   };
 }

@@ -4,6 +4,7 @@ import { createMergeQueueRepository, type MergeQueueRepository } from './merge-q
 import { createPipelineRepository, type PipelineRepository } from './pipeline-repository';
 import { createPlanRepository, type PlanRepository } from './plan-repository';
 import { createProjectRepository, type ProjectRepository } from './project-repository';
+import { createPullRequestRepository, type PullRequestRepository } from './pull-request-repository';
 import { createReviewCommentRepository, type ReviewCommentRepository } from './review-comment-repository';
 import { createReviewReportRepository, type ReviewReportRepository } from './review-report-repository';
 import { createSettingRepository, type SettingsStore } from './setting-repository';
@@ -25,6 +26,7 @@ export interface Store {
   reviewReports: ReviewReportRepository;
   audit: AuditRepository;
   mergeQueue: MergeQueueRepository;
+  pullRequests: PullRequestRepository;
   /** Runs `work` in one transaction (all or nothing). */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -45,6 +47,7 @@ export function openStore(dataDir: string, options?: OpenDatabaseOptions): Store
     reviewReports: createReviewReportRepository(db),
     audit: createAuditRepository(db),
     mergeQueue: createMergeQueueRepository(db),
+    pullRequests: createPullRequestRepository(db),
     transaction: (work) => db.transaction(work)(),
     close: () => db.close(),
   };
