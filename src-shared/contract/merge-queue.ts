@@ -32,6 +32,8 @@ export const queueEjectionSchema = z.object({
   files: z.array(z.string()),
   /** The gate's exit code (gate-failed); null otherwise. */
   exitCode: z.number().int().nullable(),
+  /** The command that failed or timed out (the gate, or the workspace setup before it); null otherwise. */
+  command: z.string().nullable().default(null),
   /** The target commit the candidate was built on. */
   targetCommit: z.string().nullable(),
 });

@@ -108,8 +108,8 @@ export function auditDomainEvents(events: DomainEventBus, log: AuditLog, scopes:
       payload: { entryId, workspaceId, strategy, selective, targetBranch, targetBefore, targetAfter, files, gateCommand, gateMs },
     }),
   );
-  events.on('queue.entryEjected', ({ projectId, taskId, pipelineId, entryId, targetBranch, kind, message, files, exitCode, targetCommit }) =>
-    log.append(projectId, { actor: 'braid', type: 'queue.ejected', taskId, pipelineId, payload: { entryId, targetBranch, kind, message, files, exitCode, targetCommit } }),
+  events.on('queue.entryEjected', ({ projectId, taskId, pipelineId, entryId, targetBranch, kind, message, files, exitCode, command, targetCommit }) =>
+    log.append(projectId, { actor: 'braid', type: 'queue.ejected', taskId, pipelineId, payload: { entryId, targetBranch, kind, message, files, exitCode, command, targetCommit } }),
   );
   events.on('gate.overridden', ({ projectId, taskId, pipelineId, gate, reason, details }) =>
     log.append(projectId, { actor: 'user', type: 'gate.override', taskId, pipelineId, payload: { gate, reason, details } }),

@@ -99,6 +99,8 @@ export interface DomainEvents {
     message: string;
     files: string[];
     exitCode: number | null;
+    /** The command that failed or timed out (gate ejections). */
+    command: string | null;
     targetCommit: string | null;
   };
   /** A merged workspace was archived: its task is gone (after `task.removed` with cause `archived`). */

@@ -9,6 +9,7 @@ export function gateFailureMessage(targetBranch: string, ejection: QueueEjection
   const output = log ? logTail(log) : '(no output was kept)';
   return [
     `The merge queue could not land this task on \`${targetBranch}\`. ${ejection.message}`,
+    ...(ejection.command ? ['', `The command: \`${ejection.command.replace(/`/g, "'")}\``] : []),
     '',
     'The end of the gate log (the candidate is this workspace merged onto the target branch):',
     '```',

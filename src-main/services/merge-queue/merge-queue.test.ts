@@ -40,8 +40,8 @@ describe('the merge queue', () => {
         ['Five', 'landed'],
       ]);
       const byTitle = new Map(settled.entries.map((entry) => [entry.taskTitle, entry]));
-      expect(byTitle.get('Three')?.ejection).toMatchObject({ kind: 'gate-failed', exitCode: 3, files: [] });
-      expect(byTitle.get('Three')?.ejection?.message).toContain(`The gate \`${gate}\` failed (exit 3) on top of main`);
+      expect(byTitle.get('Three')?.ejection).toMatchObject({ kind: 'gate-failed', exitCode: 3, files: [], command: gate });
+      expect(byTitle.get('Three')?.ejection?.message).toContain('The gate failed (exit 3) on top of main');
       expect(byTitle.get('Four')?.ejection).toMatchObject({ kind: 'conflict', files: ['shared.txt'] });
       const threeLog = fixture.queue.log(entries[2]!.id);
       expect(threeLog.ok && threeLog.data.text).toContain('BROKEN is here: three broke it');
@@ -99,6 +99,7 @@ describe('the merge queue', () => {
     expect(sent?.taskId).toBe(broken.id);
     expect(sent?.text).toContain('could not land this task on `main`');
     expect(sent?.text).toContain('failed (exit 3)');
+    expect(sent?.text).toContain(`The command: \`${gate}\``);
     expect(sent?.text).toContain('BROKEN is here: a syntax error on line 12');
     // Plain text for the model: no terminal colour codes.
     expect(sent?.text).not.toContain('\x1b[');

@@ -298,13 +298,14 @@ export class QueueRunner {
       });
       if (aborted() || outcome.verdict === 'cancelled') return;
       this.store.mergeQueue.writeLog(entry.id, run.log.text().text);
-      const command = outcome.failedStep === 'setup' ? `the workspace setup \`${gate.setup}\`` : `the gate \`${gate.command}\``;
+      const [what, command] = outcome.failedStep === 'setup' ? ['The workspace setup', gate.setup] : ['The gate', gate.command];
+      const where = `on top of ${this.targetBranch} at ${onto.slice(0, 10)}`;
       if (outcome.verdict === 'passed') run.outcome = { kind: 'passed', gateMs: outcome.durationMs };
       else if (outcome.verdict === 'timed-out') {
-        run.outcome = { kind: 'eject', ejection: ejection('gate-timeout', `${capital(command)} timed out after ${settings.gateTimeoutSec} s on top of ${this.targetBranch} at ${onto.slice(0, 10)}.`, onto) };
+        run.outcome = { kind: 'eject', ejection: { ...ejection('gate-timeout', `${what} timed out after ${settings.gateTimeoutSec} s ${where}.`, onto), command } };
       } else {
-        const message = `${capital(command)} failed (exit ${outcome.exitCode ?? 'by a signal'}) on top of ${this.targetBranch} at ${onto.slice(0, 10)}.`;
-        run.outcome = { kind: 'eject', ejection: { ...ejection('gate-failed', message, onto), exitCode: outcome.exitCode } };
+        const message = `${what} failed (exit ${outcome.exitCode ?? 'by a signal'}) ${where}.`;
+        run.outcome = { kind: 'eject', ejection: { ...ejection('gate-failed', message, onto), exitCode: outcome.exitCode, command } };
       }
     } finally {
       release();
@@ -393,19 +394,18 @@ export class QueueRunner {
       message: reason.message,
       files: reason.files,
       exitCode: reason.exitCode,
+      command: reason.command,
       targetCommit: reason.targetCommit,
     });
   }
 }
 
 function ejection(kind: QueueEjection['kind'], message: string, targetCommit: string | null): QueueEjection {
-  return { kind, message, files: [], exitCode: null, targetCommit };
+  return { kind, message, files: [], exitCode: null, command: null, targetCommit };
 }
 
 async function readTip(repo: string, branch: string): Promise<string | null> {
   const ref = `refs/heads/${branch}`;
   return (await readBranchTips(repo, [ref])).get(ref)?.commit ?? null;
 }
-
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
