@@ -15,6 +15,7 @@ import { syncRadar } from './features/radar/radar-sync';
 import { syncCommands } from './features/commands/commands-sync';
 import { syncPlans } from './features/plans/plans-sync';
 import { syncImplement } from './features/implement/implement-sync';
+import { syncMergeQueue } from './features/merge-queue/queue-sync';
 
 // Chosen once, before the first render: also takes the web-mode token out of the address bar.
 const bridge = chooseBridge();
@@ -25,6 +26,7 @@ syncRadar(bridge);
 syncCommands(bridge);
 syncPlans(bridge);
 syncImplement(bridge);
+syncMergeQueue(bridge);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -3,6 +3,7 @@ import type { MergeOutcomeView, MergePreviewView, Task } from '../../../src-shar
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { useHostAction } from '../../ui/use-host-action';
+import { AddToQueueButton } from '../merge-queue/AddToQueueButton';
 import { useProjectRadar } from '../radar/radar-store';
 import type { MergeChoices } from './merge-choices';
 import { canMerge } from './merge-preview-text';
@@ -86,6 +87,8 @@ export function MergeChooser({ task, choices, onChoicesChange, notice, onOutcome
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
+        {/* The same choices, landed by the queue only if its gate passes on the latest base. */}
+        {request && state.current && <AddToQueueButton task={task} request={request} onAdded={onCancel} className="merge-chooser__queue" />}
         <button type="button" className="button button--primary" onClick={merge} disabled={!ready || pending} aria-busy={pending}>
           {pending ? 'Merging…' : preview && !preview.clean ? 'Merge and resolve conflicts' : 'Merge'}
         </button>

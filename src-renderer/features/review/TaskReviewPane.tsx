@@ -6,6 +6,7 @@ import { HistoryPanel } from '../history/HistoryPanel';
 import { useImplementSummary, useUnplannedMarkers } from '../implement/implement-store';
 import { UnplannedChanges } from '../implement/UnplannedChanges';
 import { MergeButton } from '../merge/MergeButton';
+import { AddToQueueButton } from '../merge-queue/AddToQueueButton';
 import { taskBadge } from '../tasks/task-badge';
 import { CommandList } from './CommandList';
 import { CommentList } from './CommentList';
@@ -81,6 +82,7 @@ export function TaskReviewPane({ task }: { task: Task }) {
             Open conversation
           </button>
           <MergeButton task={task} />
+          <AddToQueueButton task={task} />
         </div>
       </header>
       {summary && <CommandList commands={summary.commands} onShowStep={onShowStep} />}

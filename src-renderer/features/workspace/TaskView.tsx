@@ -7,6 +7,9 @@ import { ConversationView } from '../conversation/ConversationView';
 import { TaskHistoryDisclosure } from '../history/TaskHistoryDisclosure';
 import { MergeAgentNotice } from '../merge/MergeAgentNotice';
 import { MergeButton } from '../merge/MergeButton';
+import { AddToQueueButton } from '../merge-queue/AddToQueueButton';
+import { TaskQueueStatus } from '../merge-queue/TaskQueueStatus';
+import { PullRequestButton } from '../pull-requests/PullRequestButton';
 import { RunningServices } from '../commands/RunningServices';
 import { PlanPanel } from '../plans/PlanPanel';
 import { ImplementPanel } from '../implement/ImplementPanel';
@@ -62,6 +65,11 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
         </dd>
       </dl>
 
+      <div className="task-landing">
+        <AddToQueueButton task={task} />
+        <PullRequestButton task={task} />
+        <TaskQueueStatus task={task} />
+      </div>
       <MergeAgentNotice task={task} />
       {workspace.state === 'ready' && <TaskHistoryDisclosure task={task} />}
       <AuditDisclosure projectId={task.projectId} scope={{ taskId: task.id }} />

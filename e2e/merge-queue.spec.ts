@@ -1,0 +1,79 @@
+import { basename } from 'node:path';
+import type { ScriptedModelServer } from '../src-main/testing/scripted-model-server';
+import { expect, test } from './fixtures/braid-test';
+import { addProject, createTask } from './fixtures/ui-steps';
+
+/** Fails, naming the file, when any text file in the candidate says "broken". */
+const gate = 'for f in *.txt; do if grep -q broken "$f"; then echo "FAILED: $f is broken"; exit 1; fi; done; echo "all fine"';
+
+/**
+ * Alpha writes a good file, Beta a broken one; both leave their work uncommitted. After the
+ * queue sends Beta its gate failure, Beta's agent answers that it will fix it.
+ */
+function scriptAgents(server: ScriptedModelServer): void {
+  server.script((request) => {
+    const body = request.body as { messages: { role: string; content: unknown }[] };
+    const users = body.messages.filter((message) => message.role === 'user').map((message) => JSON.stringify(message.content));
+    if (users.at(-1)?.includes('The merge queue could not land this task')) return { text: 'I see the gate failure; fixing beta.txt.' };
+    const step = body.messages.filter((message) => message.role === 'assistant').length + 1;
+    const name = users[0]?.includes('Write beta') ? 'beta' : 'alpha';
+    if (step === 1) return { text: `Writing ${name}.txt.`, toolCalls: [{ name: 'write_file', args: { path: `${name}.txt`, content: name === 'beta' ? 'this one is broken\n' : 'this one is fine\n' } }] };
+    return { text: `Wrote ${name}.txt.` };
+  });
+}
+
+test.describe('merge queue in web mode', () => {
+  test.beforeEach(({ modelServer }) => scriptAgents(modelServer));
+
+  test('two tasks queued: the first lands, the second’s gate fails with its log visible, and the failure is sent to its agent', async ({ page, braid, repo, modelServer }) => {
+    const host = await braid.start({ model: true });
+    await page.goto(host.url);
+    const projectName = basename(repo.path);
+    await addProject(page, repo.path);
+    await createTask(page, projectName, 'Alpha', 'Write alpha');
+    await createTask(page, projectName, 'Beta', 'Write beta');
+    const tasks = page.getByRole('list', { name: `Tasks in ${projectName}` });
+    await expect(tasks.getByRole('button', { name: 'Alpha', exact: true })).toHaveAccessibleDescription('done');
+    await expect(tasks.getByRole('button', { name: 'Beta', exact: true })).toHaveAccessibleDescription('done');
+
+    // The project's queue settings: the gate command.
+    await page.getByRole('navigation', { name: 'Projects' }).getByRole('button', { name: projectName, exact: true }).click();
+    const queuePanel = page.getByRole('main', { name: projectName }).getByRole('region', { name: 'Merge queue' });
+    await queuePanel.getByText('Queue settings', { exact: true }).click();
+    const settings = queuePanel.getByRole('form', { name: 'Queue settings' });
+    await settings.getByRole('textbox', { name: 'Gate command' }).fill(gate);
+    await settings.getByRole('button', { name: 'Save queue settings' }).click();
+    await expect(settings.getByRole('status')).toHaveText('Saved.');
+
+    // Both tasks into the queue, from their task views.
+    await tasks.getByRole('button', { name: 'Alpha', exact: true }).click();
+    await page.getByRole('main', { name: 'Alpha' }).getByRole('button', { name: 'Add to merge queue' }).click();
+    await tasks.getByRole('button', { name: 'Beta', exact: true }).click();
+    const betaView = page.getByRole('main', { name: 'Beta' });
+    await betaView.getByRole('button', { name: 'Add to merge queue' }).click();
+    await expect(betaView.getByRole('status').filter({ hasText: 'Merge queue into main: ejected' })).toContainText('failed (exit 1)');
+
+    // The queue panel: Alpha landed, Beta ejected with the gate's log.
+    await page.getByRole('navigation', { name: 'Projects' }).getByRole('button', { name: projectName, exact: true }).click();
+    const entries = queuePanel.getByRole('list', { name: 'Entries in the queue into main' });
+    const alpha = entries.getByRole('listitem', { name: 'Alpha' });
+    const beta = entries.getByRole('listitem', { name: 'Beta' });
+    await expect(alpha).toContainText('landed');
+    await expect(beta).toContainText('ejected');
+    await expect(beta.getByRole('group', { name: 'Why Beta was ejected' })).toContainText('The gate failed (exit 1) on top of main');
+    await expect(beta.getByLabel('Gate log of Beta')).toContainText('FAILED: beta.txt is broken');
+    expect(repo.git('show', 'main:alpha.txt')).toBe('this one is fine');
+    expect(() => repo.git('show', 'main:beta.txt')).toThrow();
+    // The user's checkout (on main, clean) followed the branch.
+    expect(repo.git('status', '--porcelain')).toBe('');
+
+    // Send the failure to Beta's agent: it reaches the model and the conversation.
+    const before = modelServer.requests.length;
+    await beta.getByRole('button', { name: 'Send the failure to the agent' }).click();
+    await expect(beta.getByRole('status')).toContainText('Sent the failure to the agent');
+    await tasks.getByRole('button', { name: 'Beta', exact: true }).click();
+    await expect(betaView.getByText('I see the gate failure; fixing beta.txt.')).toBeVisible();
+    const sent = modelServer.requests.slice(before).map((request) => JSON.stringify(request.body));
+    expect(sent.some((body) => body.includes('FAILED: beta.txt is broken') && body.includes('could not land this task on `main`'))).toBe(true);
+  });
+});
