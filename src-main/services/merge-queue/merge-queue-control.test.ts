@@ -4,11 +4,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { uniqueSleep } from '../testing/host-processes';
 import { expectFsckClean, expectOk, gateSwitch, makeQueueFixture, worktreePaths } from './merge-queue.fixture';
 
-/** A gate that passes once the switch is open and until then runs a sleep the test can find. */
+/**
+ * A gate that passes once the switch is open (whenever it started), and until then keeps a
+ * sleep the test can find running.
+ */
 function blockingGate() {
   const sleep = uniqueSleep();
   const gateSwitchFolder = gateSwitch();
-  return { sleep, gateSwitch: gateSwitchFolder, command: `if [ -f '${gateSwitchFolder.folder}/go' ]; then echo passed; exit 0; fi; ${sleep.command}` };
+  return { sleep, gateSwitch: gateSwitchFolder, command: `while [ ! -f '${gateSwitchFolder.folder}/go' ]; do timeout 0.2 ${sleep.command}; done; echo passed` };
 }
 
 const landedSubjects = (fixture: { repo: { git(...args: string[]): string } }, since: string) =>
@@ -29,6 +32,7 @@ describe('controlling the merge queue', () => {
     expect(paused.paused).toBe(true);
     expect(paused.entries.map((entry) => entry.state)).toEqual(['queued', 'queued']);
     await gate.sleep.expectAllGone();
+    await fixture.queue.idle();
     expect(worktreePaths(fixture.repo)).toHaveLength(3);
 
     // Opening the gate while paused lands nothing.
@@ -70,25 +74,25 @@ describe('controlling the merge queue', () => {
     expect(await fixture.queue.move(a!.id, 1)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   }, 60_000);
 
-  it('remove while running: the gate and everything it started stop, its scratch worktree goes, and the next entry lands', async () => {
+  it('remove while running: the gate and everything it started stop, and the next entry lands; no scratch worktree is left once the queue is done', async () => {
     const gate = blockingGate();
     const fixture = await makeQueueFixture({ settings: { gateCommand: gate.command } });
     const doomed = await fixture.task('Doomed', { 'doomed.txt': 'x\n' });
     const kept = await fixture.task('Kept', { 'kept.txt': 'k\n' });
     const mainBefore = fixture.repo.head();
     const [first, second] = [fixture.add(doomed), fixture.add(kept)];
-    const testing = await fixture.waitForEntry(first.id, (entry) => entry.state === 'testing');
+    await fixture.waitForEntry(first.id, (entry) => entry.state === 'testing');
     await gate.sleep.waitUntilRunning(1);
-    const scratch = worktreePaths(fixture.repo).find((path) => path.includes(`${first.id}-${testing.attempts}`));
+    const scratch = worktreePaths(fixture.repo).find((path) => path.includes('merge-queue'));
     expect(scratch && existsSync(scratch)).toBe(true);
 
     expect(await fixture.queue.remove(first.id)).toEqual({ ok: true, data: { removed: true } });
     await gate.sleep.expectAllGone();
-    expect(existsSync(scratch!)).toBe(false);
-    expect(worktreePaths(fixture.repo)).not.toContain(scratch);
     gate.gateSwitch.open();
 
     const settled = await fixture.settle();
+    expect(existsSync(scratch!)).toBe(false);
+    expect(worktreePaths(fixture.repo).sort()).toEqual([fixture.repo.path, doomed.workspace.path, kept.workspace.path].sort());
     expect(settled.entries.map((entry) => [entry.id, entry.state])).toEqual([[second.id, 'landed']]);
     expect(landedSubjects(fixture, mainBefore)).toEqual([`Merge branch '${kept.workspace.branch}' into main`]);
     expect(await fixture.queue.remove(first.id)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -21,14 +21,15 @@ describe('the merge queue across a restart', () => {
     expect(await crashQueueHostWhileTesting(fixture.dataDir)).toBe(entry.id);
     await sleep.expectAllGone();
     expect(fixture.repo.head()).toBe(mainBefore);
-    const leftover = worktreePaths(fixture.repo).find((path) => path.includes(entry.id));
+    const leftover = worktreePaths(fixture.repo).find((path) => path.includes('merge-queue'));
     expect(leftover && existsSync(leftover)).toBe(true);
 
     gate.open();
     await fixture.open();
-    const landed = await fixture.waitForEntry(entry.id, (item) => item.state === 'landed');
-    expect(landed.attempts).toBe(2);
-    expect(landed.landed?.previousCommit).toBe(mainBefore);
+    const [landed] = (await fixture.settle()).entries;
+    expect(landed?.state).toBe('landed');
+    expect(landed?.attempts).toBe(2);
+    expect(landed?.landed?.previousCommit).toBe(mainBefore);
     expect(fixture.repo.git('show', 'main:survivor.txt')).toBe('still here');
     expect(existsSync(leftover!)).toBe(false);
     expect(worktreePaths(fixture.repo).sort()).toEqual([fixture.repo.path, task.workspace.path].sort());

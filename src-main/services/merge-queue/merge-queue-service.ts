@@ -258,6 +258,8 @@ export function createMergeQueueService(options: MergeQueueServiceOptions) {
       await runner.idle();
       await runner.stopAll();
       changed(projectId, targetBranch);
+      // Its scratch worktrees go while it waits.
+      kick(projectId, targetBranch);
       return ok(await view(projectId, targetBranch));
     },
 

@@ -33,7 +33,7 @@ export interface QueueFixture {
   setSettings(changes: Partial<QueueSettings>): void;
   /** The queue into main as the UI would read it. */
   view(): Promise<MergeQueueView>;
-  /** Waits until every entry of the queue into main satisfies `done`. */
+  /** Waits until every entry of the queue into main satisfies `done`, then until the queue has nothing left to decide. */
   settle(done?: (entry: QueueEntry) => boolean, timeout?: number): Promise<MergeQueueView>;
   waitForEntry(entryId: string, check: (entry: QueueEntry) => boolean, timeout?: number): Promise<QueueEntry>;
   /** Closes the service and the database, as a clean shutdown does. */
@@ -106,7 +106,7 @@ export async function makeQueueFixture(options: QueueFixtureOptions = {}): Promi
     setSettings: (changes) => void expectOk(queue.setSettings(projectId, changes)),
     view,
     async settle(done = finished, timeout = 60_000) {
-      return vi.waitFor(
+      const settled = await vi.waitFor(
         async () => {
           const current = await view();
           expect(current.entries.length).toBeGreaterThan(0);
@@ -115,6 +115,8 @@ export async function makeQueueFixture(options: QueueFixtureOptions = {}): Promi
         },
         { timeout, interval: 50 },
       );
+      await queue.idle();
+      return settled;
     },
     async waitForEntry(entryId, check, timeout = 30_000) {
       return vi.waitFor(

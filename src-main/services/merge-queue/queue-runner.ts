@@ -12,7 +12,7 @@ import { runGate } from './gate-run';
 import type { GateSlots } from './gate-slots';
 import { landCandidate } from './queue-landing';
 import type { QueueSettingsStore } from './queue-settings';
-import type { ScratchWorktrees } from './scratch-worktrees';
+import type { ScratchLease, ScratchWorktrees } from './scratch-worktrees';
 
 /** The review gate's answer for a task: open P0/P1 findings block it. Supplied where reviews exist. */
 export type QueueReviewGate = (taskId: string) => { blocked: false } | { blocked: true; message: string };
@@ -114,7 +114,7 @@ export class QueueRunner {
     return this.runs.get(entryId)?.gate ?? null;
   }
 
-  /** Stops the entry's run, if any, and waits until its gate and everything it started are gone and its scratch worktree removed. */
+  /** Stops the entry's run, if any, and waits until its gate and everything it started are gone and its scratch worktree is given back. */
   async stopRun(entryId: string): Promise<void> {
     const run = this.runs.get(entryId);
     if (!run) return;
@@ -145,11 +145,16 @@ export class QueueRunner {
     const entries = this.store.mergeQueue.listQueue(this.projectId, this.targetBranch).filter(waiting);
     if (state.paused) {
       for (const run of [...this.runs.values()]) this.discard(run);
+      await this.clearLanes();
       return;
     }
     const settings = this.deps.settings.get(this.projectId);
     for (const run of [...this.runs.values()]) {
       if (!this.fits(run, entries, settings)) this.discard(run);
+    }
+    if (entries.length === 0 && this.runs.size === 0) {
+      await this.clearLanes();
+      return;
     }
     const [head, next] = entries;
     const headRun = head && this.runs.get(head.id);
@@ -163,6 +168,12 @@ export class QueueRunner {
     if (settings.speculative && head && next && !this.runs.has(next.id) && ahead?.built && !ahead.outcome) {
       this.start(next, ahead.built.commit, [head.id], 1);
     }
+  }
+
+  /** Nothing to run (idle or paused): the lanes' checkouts go; a queue that runs again makes them anew. */
+  private async clearLanes(): Promise<void> {
+    const project = this.store.projects.get(this.projectId);
+    if (project && this.deps.scratch.hasLanes(this.projectId, this.targetBranch)) await this.deps.scratch.clearQueue(project, this.projectId, this.targetBranch);
   }
 
   /** Whether a run still tests what the queue's order asks for now. */
@@ -274,21 +285,21 @@ export class QueueRunner {
     }
     const release = await this.deps.slots.acquire(run.priority, run.abort.signal);
     if (!release) return;
-    let scratch: string | null = null;
+    let lease: ScratchLease | null = null;
     try {
-      const created = await this.deps.scratch.create(project, this.projectId, entry.id, run.attempt, built.commit);
-      if (!created.ok) {
-        run.outcome = { kind: 'eject', ejection: ejection('invalid', created.error.message, onto) };
+      const acquired = await this.deps.scratch.acquire(project, this.projectId, this.targetBranch, built.commit);
+      if (!acquired.ok) {
+        run.outcome = { kind: 'eject', ejection: ejection('invalid', acquired.error.message, onto) };
         return;
       }
-      scratch = created.data;
+      lease = acquired.data;
       if (aborted()) return;
       write({ state: 'testing' });
-      run.log.note(`Candidate ${built.commit.slice(0, 10)}: ${this.targetBranch} at ${onto.slice(0, 10)} + ${workspace.branch} (${entry.options.strategy}), in ${scratch}`);
+      run.log.note(`Candidate ${built.commit.slice(0, 10)}: ${this.targetBranch} at ${onto.slice(0, 10)} + ${workspace.branch} (${entry.options.strategy}), in ${lease.path}`);
       const outcome = await runGate({
         setup: gate.setup,
         command: gate.command,
-        cwd: scratch,
+        cwd: lease.path,
         timeoutMs: settings.gateTimeoutSec * 1000,
         env: { CI: 'true', BRAID_MERGE_QUEUE: '1', BRAID_TARGET_BRANCH: this.targetBranch, BRAID_CANDIDATE_COMMIT: built.commit, ...this.deps.gateEnv },
         isolation: await this.deps.isolation,
@@ -309,7 +320,7 @@ export class QueueRunner {
       }
     } finally {
       release();
-      if (scratch) await this.deps.scratch.remove(project, scratch);
+      lease?.release();
     }
   }
 
