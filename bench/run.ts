@@ -1,13 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { mergeResults, printTable, selectScenarios, type Metrics, type Scenario } from './harness';
 import { diffLarge } from './scenarios/diff-large';
+import { mergeQueue } from './scenarios/merge-queue';
 import { openHistory } from './scenarios/open-history';
 import { parallelStream } from './scenarios/parallel-stream';
 import { radar10 } from './scenarios/radar-10';
 import { worktreeCreate } from './scenarios/worktree-create';
 
 /** Every scenario, in the order a full run measures them. */
-const scenarios: Scenario[] = [worktreeCreate, parallelStream, openHistory, diffLarge, radar10];
+const scenarios: Scenario[] = [worktreeCreate, parallelStream, openHistory, diffLarge, radar10, mergeQueue];
 
 async function main(): Promise<void> {
   const selected = selectScenarios(scenarios, process.argv.slice(2).filter((arg) => !arg.startsWith('-')));
