@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import type { EventName, Orphan, Result, Task } from '../../src-shared/contract';
 import { createAuditTrail, type AuditService } from './audit';
 import { createCommandsService, type CommandsService } from './background/commands-service';
-import { AgentService, type AgentModels } from './agents/agent-service';
+import { AgentService } from './agents/agent-service';
+import type { AgentModels } from './agents/agent-service-options';
 import { mcpToolsForTask } from './agents/mcp-tools';
 import { agentModelsFrom } from './agents/model-adapter';
 import type { PermissionPolicy } from './agents/permission-policy';
 import { TimelineWriter, type StorageTrouble } from './agents/timeline-writer';
 import type { AgentToolset } from './agents/toolset';
 import { createWorkspaceToolset } from './agents/workspace-toolset';
+import { createEditorService, type EditorService } from './editors/editor-service';
 import { DomainEventBus, forwardToContract, type ContractEmit } from './events';
 import { RepoQueue } from './git/repo-queue';
 import { createHistoryService, type HistoryService } from './history';
@@ -28,12 +30,17 @@ import { createPipelineSettings, type PipelineSettingsStore } from './projects/p
 import { createProjectService, type ProjectService } from './projects/project-service';
 import { createPullRequestService, type PullRequestService } from './pull-requests/pull-request-service';
 import { RadarMonitor } from './radar/radar-monitor';
+import { createRulesService, type RulesService } from './rules/rules-service';
+import { createSlashCommandService, type SlashCommandService } from './slash-commands/slash-command-service';
 import { createReviewService, type ReviewService } from './review';
+import { createReviewRoleService, type ReviewRoleService } from './review-role/review-role-service';
 import { machineCommandIsolation } from './sandbox/detect-isolation';
 import { createFileSecretStore, type SecretStore } from './secrets';
 import { openStore, type Store } from './store/store';
 import { createTaskOrchestration, type TaskOrchestration } from './tasks/task-orchestration';
+import { createTerminalsService, type TerminalsService } from './terminals/terminals-service';
 import { createWorkspaceContext } from './workspaces/context';
+import { worktreePathOf } from './workspaces/open-task-workspace';
 import { listOrphans, removeOrphan } from './workspaces/orphans';
 import { reconcile } from './workspaces/reconcile';
 import { recreateWorkspace } from './workspaces/recreate-workspace';
@@ -52,7 +59,7 @@ export interface ServicesOptions {
   env?: Record<string, string | undefined>;
   /** Overrides for the agent runtime (tests use these to shorten retries and so on). */
   agents?: Partial<AgentRuntimeOptions>;
-  /** The user's home, where `~/.claude/settings.json` is read (default: the OS's). */
+  /** The user's home, where `~/.claude/settings.json`, `~/.claude/CLAUDE.md` and `~/.claude/commands` are read (default: the OS's). */
   home?: string;
 }
 
@@ -101,6 +108,8 @@ export interface Services {
   pullRequests: PullRequestService;
   /** How agent commands are isolated here, and the long-lived services agents started. */
   commands: CommandsService;
+  /** Terminals per task (U2): the user's shells and commands Braid runs for others, on the pty host. */
+  terminals: TerminalsService;
   /**
    * Plan artifacts: versions, the user's decisions at the gate, the gate (`requireApprovedPlan`),
    * diff, save to repository (R1); implementing an approved version, its progress, each implement
@@ -109,12 +118,23 @@ export interface Services {
   plans: PlanService;
   /** Modes, rules by source, trust of repository settings files, "try a command", the sandbox (C3). */
   permissions: PermissionService;
+  /**
+   * The review role (R3): review tasks on the reviewed task's workspace, their reports and
+   * findings (send, dismiss, likely addressed), review again, and the review gate of merges.
+   */
+  reviews: ReviewRoleService;
+  /** Rules (C2): personal rules, the user's and the project's rules files, what each task was given. */
+  rules: RulesService;
+  /** Slash commands (C1): built-ins, command and skill files, MCP prompts; listing and running them. */
+  slashCommands: SlashCommandService;
   /** Per project: the review gate, auto review, the check command, where plans are saved. */
   pipelineSettings: PipelineSettingsStore;
   /** The hash-chained audit trail per project (C5): pages, verification, exports. */
   audit: AuditService;
   /** Non-secret settings (SQLite). */
   settings: Store['settings'];
+  /** "Open in editor": editors found on PATH, the user's choice and own command (U3). */
+  editors: EditorService;
   /** Whether the database refuses writes right now (what agents produce then waits in memory). */
   storageTrouble(): StorageTrouble | null;
   /** Waits for in-flight git work, then closes the database. */
@@ -136,13 +156,14 @@ export function createServices(options: ServicesOptions): Services {
   const events = new DomainEventBus(runtime.log);
   forwardToContract(events, emit);
   const store = openStore(options.dataDir);
+  const home = options.home ?? homedir();
   const requestedRoot = options.worktreesRoot ?? join(options.dataDir, 'worktrees');
   mkdirSync(requestedRoot, { recursive: true });
   // Stored paths and git's worktree list then agree even when the root is behind a symlink.
   const worktreesRoot = realpathSync(requestedRoot);
   // The context needs the agent service (queued counts) and the service needs the context;
   // the agents' runs need the plan service's `submit_plan`, and plans need the agents.
-  const late: { agents?: AgentService; plans?: PlanService; permissions?: PermissionService } = {};
+  const late: { agents?: AgentService; plans?: PlanService; reviews?: ReviewRoleService; permissions?: PermissionService; slashCommands?: SlashCommandService } = {};
   const context = createWorkspaceContext({
     store,
     worktreesRoot,
@@ -179,7 +200,7 @@ export function createServices(options: ServicesOptions): Services {
     projects: store.projects,
     tasks: store.tasks,
     isolation,
-    home: options.home ?? homedir(),
+    home,
     notifyTaskChanged: (taskId) => void context.announce.taskChanged(taskId),
   });
   late.permissions = permissions;
@@ -189,6 +210,16 @@ export function createServices(options: ServicesOptions): Services {
   const radar = new RadarMonitor({ store, now, events, onChange: (projectId, computed) => emit('radar.changed', { projectId, radar: computed }), log: runtime.log });
   const live = new LiveReview({ store, emit, events, radar, log: runtime.log });
   const agentModels = runtime.models ?? agentModelsFrom(models);
+  const rules = createRulesService({
+    settings: store.settings,
+    tasks: store.tasks,
+    projects: store.projects,
+    timeline: (taskId) => {
+      writer.flush();
+      return store.timeline.from(taskId, 0);
+    },
+    home,
+  });
   const agents = new AgentService({
     store,
     writer,
@@ -204,15 +235,31 @@ export function createServices(options: ServicesOptions): Services {
           services: commands.forTask(task.id),
           confinement: () => permissions.confinementFor(task.id),
         })),
-    loopTools: (task) => late.plans?.loopToolsFor(task) ?? [],
-    briefing: (task) => late.plans?.briefingFor(task) ?? null,
+    loopTools: (task) => [...(late.plans?.loopToolsFor(task) ?? []), ...(late.reviews?.loopToolsFor(task) ?? [])],
+    briefing: (task) => (task.role === 'review' ? (late.reviews?.briefingFor(task) ?? null) : (late.plans?.briefingFor(task) ?? null)),
+    rules,
     notifyTaskChanged: (taskId) => void context.announce.taskChanged(taskId),
     concurrency: runtime.concurrency ?? store.settings.get<number>('agents.concurrency') ?? 4,
     retry: runtime.retry,
     log: runtime.log,
   });
   late.agents = agents;
-  const tasks = createTaskOrchestration(context, { agents, commands, autoStart: runtime.autoStart ?? true });
+  const terminals = createTerminalsService({
+    getTask: (taskId) => store.tasks.get(taskId),
+    emit,
+    events,
+    isolation,
+    confinement: (taskId) => permissions.confinementFor(taskId),
+    scrollback: () => store.settings.get<number>('terminals.scrollback'),
+  });
+  const tasks = createTaskOrchestration(context, {
+    // A prompt that starts with a slash command is expanded (or refused) before the agent sees it.
+    agents: { startWithPrompt: (taskId) => late.slashCommands!.startWithPrompt(taskId), stopAndWait: (taskId) => agents.stopAndWait(taskId) },
+    commands,
+    terminals,
+    autoStart: runtime.autoStart ?? true,
+    checkPrompt: (projectId, prompt) => late.slashCommands!.checkPrompt(projectId, prompt),
+  });
   const pipelineSettings = createPipelineSettings(store);
   const plans = createPlanService(context, {
     agents,
@@ -225,8 +272,34 @@ export function createServices(options: ServicesOptions): Services {
   });
   late.plans = plans;
   const sendToAgent = (taskId: string, text: string) => agents.send(taskId, text);
+  const slashCommands = createSlashCommandService({
+    tasks: { get: (taskId) => tasks.get(taskId), create: (args) => tasks.create(args) },
+    projectRoot: (projectId) => store.projects.get(projectId)?.path ?? null,
+    home,
+    agents,
+    permissions,
+    plans,
+    rules,
+    reviews: { start: (input) => late.reviews!.start(input), reviewAgain: (taskId) => late.reviews!.reviewAgain(taskId) },
+    mcp,
+    log: runtime.log,
+  });
+  late.slashCommands = slashCommands;
   const review = createReviewService(context, { emit, sendToAgent, diff: (workspaceId) => live.diff(workspaceId) });
-  const merges = createTaskMerges(context, { sendToAgent });
+  const reviews = createReviewRoleService(context, {
+    emit,
+    pipelineSettings,
+    agents: {
+      startWithPrompt: (taskId) => agents.startWithPrompt(taskId),
+      send: (taskId, text) => agents.send(taskId, text),
+      isRunning: (taskId) => agents.isRunning(taskId),
+    },
+    resolveModel: (ref) => agentModels.resolve(ref, 'review'),
+    diff: (workspaceId) => live.diff(workspaceId),
+    implementContext: (taskId) => plans.implementContext(taskId),
+  });
+  late.reviews = reviews;
+  const merges = createTaskMerges(context, { sendToAgent, reviewGate: (taskId) => reviews.gateFor(taskId) });
   const mergeQueue = createMergeQueueService({
     context,
     dataDir: options.dataDir,
@@ -262,11 +335,19 @@ export function createServices(options: ServicesOptions): Services {
     pullRequests,
     radar,
     commands,
+    terminals,
     plans,
+    reviews,
     permissions,
+    rules,
+    slashCommands,
     pipelineSettings,
     audit: audit.service,
     settings: store.settings,
+    editors: createEditorService({
+      settings: store.settings,
+      worktreeOf: (taskId) => worktreePathOf(context, taskId),
+    }),
     storageTrouble: () => writer.storageTrouble(),
     workspaces: {
       recreate: (taskId) => recreateWorkspace(context, taskId),
@@ -278,7 +359,7 @@ export function createServices(options: ServicesOptions): Services {
       closed ??= agents
         .close()
         .then(() => Promise.all([live.close(), radar.close(), mergeQueue.close()]))
-        .then(() => Promise.all([mcp.close(), commands.close()]))
+        .then(() => Promise.all([mcp.close(), commands.close(), terminals.close()]))
         .then(() => context.idle())
         .then(() => {
           // The audit's waiting entries go in this last flush too.

@@ -21,5 +21,8 @@ export function forwardToContract(events: DomainEventBus, emit: ContractEmit): v
   events.on('queue.entryEjected', ({ projectId, targetBranch, entryId, taskId, taskTitle, message }) =>
     emit('mergeQueue.settled', { projectId, targetBranch, entryId, taskId, taskTitle, outcome: 'ejected', message: `${taskTitle} was ejected from the queue into ${targetBranch}: ${message}` }),
   );
+  // The findings panel and the merge dialog's gate follow reviews and findings.
+  events.on('review.submitted', ({ projectId, reviewedTaskId }) => emit('reviews.changed', { projectId, reviewedTaskId }));
+  events.on('finding.statusChanged', ({ projectId, reviewedTaskId }) => emit('reviews.changed', { projectId, reviewedTaskId }));
   events.on('plan.decided', ({ projectId, taskId, version, decision, title }) => emit('plans.changed', { projectId, taskId, version, status: decision.kind, title }));
 }

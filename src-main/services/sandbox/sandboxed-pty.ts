@@ -67,7 +67,8 @@ export function spawnSandboxedPty(options: SandboxedPtyOptions): SandboxedPty {
   };
 }
 
-function stopLaunched(pid: number, strategy: StopStrategy, graceMs: number): Promise<void> {
+/** Stops a launched command and everything it started the way its isolation says (also the pty host's terminals). */
+export function stopLaunched(pid: number, strategy: StopStrategy, graceMs: number): Promise<void> {
   if (strategy.kind === 'namespace') return killNamespacedTree(pid, { graceMs, commandDepth: strategy.commandDepth });
   // The pty's first process leads its own session and process group: the group is the command's.
   return killProcessTree(pid, { graceMs, includeGroup: true, envMarker: strategy.envMarker });

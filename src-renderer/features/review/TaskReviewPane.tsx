@@ -7,6 +7,7 @@ import { useImplementSummary, useUnplannedMarkers } from '../implement/implement
 import { UnplannedChanges } from '../implement/UnplannedChanges';
 import { MergeButton } from '../merge/MergeButton';
 import { AddToQueueButton } from '../merge-queue/AddToQueueButton';
+import { DiffLensFindings } from '../review-role/DiffLensFindings';
 import { taskBadge } from '../tasks/task-badge';
 import { CommandList } from './CommandList';
 import { CommentList } from './CommentList';
@@ -127,6 +128,7 @@ export function TaskReviewPane({ task }: { task: Task }) {
           )}
         </div>
         <aside className="review-task-pane__side" aria-label="Review notes">
+          <DiffLensFindings taskId={task.id} />
           <CommentList taskId={task.id} focusedPath={focused?.path ?? null} onReveal={onRevealComment} />
           <HistoryPanel task={task} />
         </aside>

@@ -6,13 +6,16 @@ import { Modal } from '../../ui/Modal';
 import { useHostAction } from '../../ui/use-host-action';
 import { useProject } from '../projects/projects-store';
 import { useSelectionStore } from '../selection/selection-store';
+import { SlashCommandMenu } from '../slash-commands/SlashCommandMenu';
+import { useSlashMenu } from '../slash-commands/use-slash-menu';
 import { BaseBranchSelect } from './BaseBranchSelect';
 import { useTasksStore } from './tasks-store';
 import { defaultBaseBranch, useBranches } from './use-branches';
 
 /**
  * Creates a task. The host answers at once with a task whose workspace is `creating`; it turns
- * `ready` or `failed` through events while the user moves on.
+ * `ready` or `failed` through events while the user moves on. The prompt may start with one of
+ * the project's slash commands (`/` opens the menu); the host refuses an unknown one.
  */
 export function NewTaskDialog({ projectId, onClose }: { projectId: string; onClose(): void }) {
   const api = useBridge();
@@ -25,6 +28,7 @@ export function NewTaskDialog({ projectId, onClose }: { projectId: string; onClo
   const [chosenBase, setChosenBase] = useState<string | null>(null);
   const { pending, error, run, setError } = useHostAction();
   const ids = { title: useId(), prompt: useId(), role: useId() };
+  const menu = useSlashMenu(prompt, setPrompt, { projectId });
 
   const baseBranch = chosenBase ?? (branches.status === 'loaded' ? defaultBaseBranch(branches.branches) : null);
 
@@ -69,7 +73,19 @@ export function NewTaskDialog({ projectId, onClose }: { projectId: string; onClo
           <label htmlFor={ids.prompt} className="field__label">
             Prompt
           </label>
-          <textarea id={ids.prompt} className="input textarea" rows={6} value={prompt} onChange={(e) => setPrompt(e.target.value)} />
+          <div className="slash-field">
+            <textarea
+              id={ids.prompt}
+              className="input textarea"
+              rows={6}
+              value={prompt}
+              onChange={(e) => setPrompt(e.target.value)}
+              onKeyDown={(event) => menu.onKeyDown(event)}
+              placeholder="What the agent should do (/ for the project's commands)"
+              {...menu.inputProps}
+            />
+            <SlashCommandMenu menu={menu} placement="below" />
+          </div>
         </div>
         <div className="field-row">
           <div className="field">
