@@ -2,7 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { uniqueSleep } from '../testing/host-processes';
+import type { Store } from '../store/store';
 import { expectFsckClean, expectOk, gateSwitch, makeQueueFixture, worktreePaths } from './merge-queue.fixture';
+import { reviewGateOverFindings } from './review-gate-check';
 
 /**
  * A gate that passes once the switch is open (whenever it started), and until then keeps a
@@ -148,20 +150,43 @@ describe('controlling the merge queue', () => {
     expect(log.text).toContain('Timed out after 5.0 s');
   }, 60_000);
 
-  it('the review gate ejects an entry whose task has open P0/P1 findings, naming them', async () => {
-    const fixture = await makeQueueFixture({
-      settings: { reviewGate: true },
-      reviewGate: (taskId) => (fixture.store.tasks.get(taskId)?.title === 'Risky' ? { blocked: true, message: 'The review gate holds it back: 1 open P1 finding (“Null check”).' } : { blocked: false }),
-    });
+  it('the review gate ejects an entry whose task has open P0/P1 review findings, naming them; a dismissed one does not hold it back', async () => {
+    let store: Store | undefined;
+    const fixture = await makeQueueFixture({ settings: { reviewGate: true }, reviewGate: (taskId) => reviewGateOverFindings(store!.reviewReports)(taskId) });
+    store = fixture.store;
     const risky = await fixture.task('Risky', { 'risky.txt': 'r\n' });
     const fine = await fixture.task('Fine', { 'fine.txt': 'f\n' });
+    const reviewer = await fixture.task('Reviewer', {}, { commit: false });
+    const finding = (id: string, reviewedTaskId: string, title: string, status: 'open' | 'dismissed') => ({
+      id,
+      reviewTaskId: reviewer.id,
+      reviewedTaskId,
+      title,
+      priority: 'P1' as const,
+      confidence: 0.9,
+      path: 'x.txt',
+      lineStart: 1,
+      lineEnd: 1,
+      body: 'why',
+      criterion: null,
+      suggestedFix: null,
+      anchorText: null,
+      status,
+      statusReason: null,
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    const report = { taskId: reviewer.id, headCommit: null, verdict: 'incorrect' as const, explanation: 'see findings', confidence: 0.9, resolved: [], createdAt: 1 };
+    fixture.store.reviewReports.addReport({ ...report, reviewedTaskId: risky.id }, [finding('finding001', risky.id, 'Null check', 'open')]);
+    fixture.store.reviewReports.addReport({ ...report, reviewedTaskId: fine.id }, [finding('finding002', fine.id, 'Not a bug', 'dismissed')]);
+
     const [first, second] = [fixture.add(risky), fixture.add(fine)];
     const settled = await fixture.settle();
     expect(settled.entries.map((entry) => [entry.id, entry.state, entry.ejection?.kind ?? null])).toEqual([
       [first.id, 'ejected', 'review-gate'],
       [second.id, 'landed', null],
     ]);
-    expect(settled.entries[0]?.ejection?.message).toContain('“Null check”');
+    expect(settled.entries[0]?.ejection?.message).toBe('The review gate holds it back: 1 open P1 finding (“Null check”).');
   }, 60_000);
 
   it('the review gate setting is refused where reviews are not available', async () => {
