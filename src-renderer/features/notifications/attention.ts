@@ -1,7 +1,7 @@
-import type { TaskStatus } from '../../../src-shared/contract';
+import type { EventPayload, TaskStatus } from '../../../src-shared/contract';
 
-/** Why a task needs the user: the statuses worth a notification. */
-export type AttentionKind = 'done' | 'failed' | 'needs_approval' | 'needs_input' | 'plan_review';
+/** Why a task needs the user: the statuses worth a notification, and its merge queue entry landing or being ejected. */
+export type AttentionKind = 'done' | 'failed' | 'needs_approval' | 'needs_input' | 'plan_review' | 'landed' | 'ejected';
 
 const kinds: ReadonlySet<TaskStatus> = new Set<TaskStatus>(['done', 'failed', 'needs_approval', 'needs_input', 'plan_review']);
 
@@ -14,7 +14,7 @@ export function attentionFor(before: TaskStatus | undefined, after: TaskStatus):
   return after as AttentionKind;
 }
 
-const titles: Record<AttentionKind, string> = {
+const titles: Record<Exclude<AttentionKind, 'landed' | 'ejected'>, string> = {
   done: 'finished',
   failed: 'failed',
   needs_approval: 'needs your approval',
@@ -23,6 +23,13 @@ const titles: Record<AttentionKind, string> = {
 };
 
 /** The notification's words: "Fix login needs your approval", and the project it belongs to. */
-export function attentionText(kind: AttentionKind, task: { title: string }, projectName: string | null): { title: string; body: string } {
+export function attentionText(kind: Exclude<AttentionKind, 'landed' | 'ejected'>, task: { title: string }, projectName: string | null): { title: string; body: string } {
   return { title: `${task.title} ${titles[kind]}`.slice(0, 200), body: projectName ? `In ${projectName}` : '' };
+}
+
+/** A merge queue entry settled: "Fix login landed on main", or "… was ejected from the queue into main" with why. */
+export function queueAttentionText(settled: EventPayload<'mergeQueue.settled'>, projectName: string | null): { title: string; body: string } {
+  const title = settled.outcome === 'landed' ? `${settled.taskTitle} landed on ${settled.targetBranch}` : `${settled.taskTitle} was ejected from the queue into ${settled.targetBranch}`;
+  const body = settled.outcome === 'landed' ? (projectName ? `In ${projectName}` : '') : settled.message;
+  return { title: title.slice(0, 200), body: body.slice(0, 1000) };
 }
