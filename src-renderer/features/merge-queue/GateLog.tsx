@@ -28,7 +28,7 @@ export function GateLog({ entryId, attempt, title, running }: { entryId: string;
   return (
     <>
       <InlineError message={error && `Could not read the log: ${error}`} />
-      <GateLogView text={log?.text ?? ''} clipped={log?.clipped ?? false} label={`Gate log of ${title}`} live={running} />
+      <GateLogView text={log?.text ?? ''} label={`Gate log of ${title}`} live={running} />
     </>
   );
 }

@@ -1,21 +1,26 @@
-import { useEffect, useMemo, useRef } from 'react';
-import { terminalPlainText } from './terminal-text';
+import { useEffect, useRef } from 'react';
+import { AnsiOutput } from '../terminals/AnsiOutput';
 
 /**
- * A gate's log as its terminal wrote it, following the end while it grows. The seam for the
- * terminal view: until the renderer's ANSI view is on this branch, the text is shown plain.
+ * A gate's log as its terminal showed it (colours, progress bars redrawn in place: the
+ * terminals' light renderer), following the end while it grows. A log cut in the middle says so
+ * in its own text.
  */
-export function GateLogView({ text, clipped, label, live }: { text: string; clipped: boolean; label: string; live: boolean }) {
-  const plain = useMemo(() => terminalPlainText(text), [text]);
-  const ref = useRef<HTMLPreElement>(null);
+export function GateLogView({ text, label, live }: { text: string; label: string; live: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = ref.current;
     if (element && live) element.scrollTop = element.scrollHeight;
-  }, [plain, live]);
+  }, [text, live]);
   return (
-    <pre ref={ref} className="gate-log mono selectable" aria-label={label} aria-live={live ? 'polite' : undefined} aria-busy={live}>
-      {clipped && <span className="gate-log__clipped">(the middle of a long log was cut){'\n'}</span>}
-      {plain || (live ? 'Waiting for output…' : 'No output.')}
-    </pre>
+    <div ref={ref} className="gate-log" aria-busy={live}>
+      {text ? (
+        <AnsiOutput text={text} clipped={false} label={label} className="gate-log__output" />
+      ) : (
+        <pre className="gate-log__output gate-log__empty" aria-label={label}>
+          {live ? 'Waiting for output…' : 'No output.'}
+        </pre>
+      )}
+    </div>
   );
 }

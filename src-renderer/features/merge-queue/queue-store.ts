@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { EventPayload, MergeQueueView, QueueEntry } from '../../../src-shared/contract';
 
-/** A gate log on screen: loading (chunks that arrive meanwhile are already in the answer), then growing with every chunk. */
+/** A gate log on screen: loading (chunks that arrive meanwhile are already in the answer), then growing with every chunk; a log cut in the middle says so in its text. */
 export interface ShownLog {
   text: string;
   clipped: boolean;
