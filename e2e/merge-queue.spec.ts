@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import type { Page } from '@playwright/test';
 import type { ScriptedModelServer } from '../src-main/testing/scripted-model-server';
 import { expect, test } from './fixtures/braid-test';
 import { addProject, createTask } from './fixtures/ui-steps';
@@ -22,10 +23,28 @@ function scriptAgents(server: ScriptedModelServer): void {
   });
 }
 
+/** Records every system notification the page raises (page code, as text: e2e files have no DOM types). */
+const recordNotifications = `
+  const Real = window.Notification;
+  const shown = [];
+  class Recording extends Real {
+    constructor(title, options) {
+      super(title, options);
+      shown.push({ title, body: (options && options.body) || '' });
+    }
+  }
+  window.Notification = Recording;
+  window.braidNotifications = shown;
+`;
+
+const notificationTitles = (page: Page) => page.evaluate<string[]>('window.braidNotifications.map((n) => n.title + " | " + n.body)');
+
 test.describe('merge queue in web mode', () => {
+  test.use({ permissions: ['notifications'] });
   test.beforeEach(({ modelServer }) => scriptAgents(modelServer));
 
-  test('two tasks queued: the first lands, the second’s gate fails with its log visible, and the failure is sent to its agent', async ({ page, braid, repo, modelServer }) => {
+  test('two tasks queued (from DiffLens and the palette): the first lands with a notification, the second’s gate fails with its log visible, and the failure is sent to its agent', async ({ page, braid, repo, modelServer }) => {
+    await page.addInitScript({ content: recordNotifications });
     const host = await braid.start({ model: true });
     await page.goto(host.url);
     const projectName = basename(repo.path);
@@ -45,12 +64,21 @@ test.describe('merge queue in web mode', () => {
     await settings.getByRole('button', { name: 'Save queue settings' }).click();
     await expect(settings.getByRole('status')).toHaveText('Saved.');
 
-    // Both tasks into the queue, from their task views.
+    // Alpha goes into the queue from DiffLens, and lands while the user is still there: a notification says so.
     await tasks.getByRole('button', { name: 'Alpha', exact: true }).click();
-    await page.getByRole('main', { name: 'Alpha' }).getByRole('button', { name: 'Add to merge queue' }).click();
+    await page.getByRole('button', { name: `Review changes in ${projectName}` }).click();
+    const alphaPane = page.getByRole('main', { name: `Review ${projectName}` }).getByRole('region', { name: 'Changes of Alpha' });
+    await alphaPane.getByRole('button', { name: 'Add to merge queue' }).click();
+    await expect.poll(() => notificationTitles(page)).toEqual([`Alpha landed on main | In ${projectName}`]);
+
+    // Beta goes into the queue from the palette; its gate fails, which its task view says.
     await tasks.getByRole('button', { name: 'Beta', exact: true }).click();
     const betaView = page.getByRole('main', { name: 'Beta' });
-    await betaView.getByRole('button', { name: 'Add to merge queue' }).click();
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await palette.getByRole('combobox', { name: 'Search actions' }).fill('add this task to the merge queue');
+    await palette.getByRole('combobox', { name: 'Search actions' }).press('Enter');
+    await expect(palette).toBeHidden();
     await expect(betaView.getByRole('status').filter({ hasText: 'Merge queue into main: ejected' })).toContainText('failed (exit 1)');
 
     // The queue panel: Alpha landed, Beta ejected with the gate's log.

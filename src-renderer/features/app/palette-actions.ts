@@ -85,6 +85,27 @@ export function paletteActions(api: Bridge, editors: readonly Editor[]): Palette
     },
   });
   actions.push({
+    id: 'queue.add',
+    title: 'Add this task to the merge queue',
+    group: 'Merge',
+    keywords: 'queue land gate test',
+    disabledReason: noTask ?? (task && task.workspace.state !== 'ready' && task.workspace.state !== 'missing' ? 'its worktree is not ready' : undefined),
+    ask: async () => {
+      if (!task) return null;
+      // Everything the task produced, as a merge commit: the merge dialog offers the other choices.
+      const added = await api.invoke('mergeQueue.add', { taskId: task.id, strategy: 'merge', includeUncommitted: true });
+      return added.ok ? null : added.error.message;
+    },
+  });
+  actions.push({
+    id: 'queue.show',
+    title: 'Show the merge queue',
+    group: 'Merge',
+    keywords: 'queue gate landed ejected',
+    disabledReason: project ? undefined : 'add a project first',
+    run: () => project && useSelectionStore.getState().selectProject(project.id),
+  });
+  actions.push({
     id: 'agent.stop',
     title: 'Stop the agent',
     group: 'Task',
