@@ -2,8 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { uniqueSleep } from '../testing/host-processes';
-import type { Store } from '../store/store';
-import { expectFsckClean, expectOk, gateSwitch, makeQueueFixture, worktreePaths } from './merge-queue.fixture';
+import { expectFsckClean, expectOk, gateSwitch, makeQueueFixture, worktreePaths, type QueueFixture } from './merge-queue.fixture';
 import { reviewGateOverFindings } from './review-gate-check';
 
 /**
@@ -151,9 +150,8 @@ describe('controlling the merge queue', () => {
   }, 60_000);
 
   it('the review gate ejects an entry whose task has open P0/P1 review findings, naming them; a dismissed one does not hold it back', async () => {
-    let store: Store | undefined;
-    const fixture = await makeQueueFixture({ settings: { reviewGate: true }, reviewGate: (taskId) => reviewGateOverFindings(store!.reviewReports)(taskId) });
-    store = fixture.store;
+    // The gate reads the fixture's store as the composition root hands it the host's.
+    const fixture: QueueFixture = await makeQueueFixture({ settings: { reviewGate: true }, reviewGate: (taskId) => reviewGateOverFindings(fixture.store.reviewReports)(taskId) });
     const risky = await fixture.task('Risky', { 'risky.txt': 'r\n' });
     const fine = await fixture.task('Fine', { 'fine.txt': 'f\n' });
     const reviewer = await fixture.task('Reviewer', {}, { commit: false });
