@@ -8,6 +8,7 @@ import { newId } from '../store/ids';
 import type { QueueEntryRow } from '../store/merge-queue-repository';
 import type { WorkspaceContext } from '../workspaces/context';
 import { openTaskWorkspace } from '../workspaces/open-task-workspace';
+import { workspaceOwnerOf } from '../workspaces/shared-workspace';
 import { gateFailureMessage } from './failure-message';
 import { resolveGate } from './gate-command';
 import { GateSlots } from './gate-slots';
@@ -206,7 +207,10 @@ export function createMergeQueueService(options: MergeQueueServiceOptions) {
 
     /** Adds the task at the end of its base branch's queue, with the merge dialog's choices. */
     add(request: MethodArgs<'mergeQueue.add'>): Result<QueueEntry> {
-      const opened = openTaskWorkspace(context, request.taskId, 'branch');
+      // Asked from a review task: the work is its reviewed task's, whose workspace it shares.
+      const asked = store.tasks.get(request.taskId);
+      const ownerId = (asked && workspaceOwnerOf(store, asked)?.id) ?? request.taskId;
+      const opened = openTaskWorkspace(context, ownerId, 'branch');
       if (!opened.ok) return opened;
       const { task, workspace } = opened.data;
       const targetBranch = workspace.baseBranch;
