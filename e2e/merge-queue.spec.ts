@@ -69,7 +69,8 @@ test.describe('merge queue in web mode', () => {
     await page.getByRole('button', { name: `Review changes in ${projectName}` }).click();
     const alphaPane = page.getByRole('main', { name: `Review ${projectName}` }).getByRole('region', { name: 'Changes of Alpha' });
     await alphaPane.getByRole('button', { name: 'Add to merge queue' }).click();
-    await expect.poll(() => notificationTitles(page)).toEqual([`Alpha landed on main | In ${projectName}`]);
+    // (An agent that finished while another task was on screen may have been announced too.)
+    await expect.poll(() => notificationTitles(page)).toContain(`Alpha landed on main | In ${projectName}`);
 
     // Beta goes into the queue from the palette; its gate fails, which its task view says.
     await tasks.getByRole('button', { name: 'Beta', exact: true }).click();
@@ -80,6 +81,8 @@ test.describe('merge queue in web mode', () => {
     await palette.getByRole('combobox', { name: 'Search actions' }).press('Enter');
     await expect(palette).toBeHidden();
     await expect(betaView.getByRole('status').filter({ hasText: 'Merge queue into main: ejected' })).toContainText('failed (exit 1)');
+    // Beta was on screen when it was ejected: no notification for that.
+    expect((await notificationTitles(page)).filter((title) => title.startsWith('Beta was ejected'))).toEqual([]);
 
     // The queue panel: Alpha landed, Beta ejected with the gate's log.
     await page.getByRole('navigation', { name: 'Projects' }).getByRole('button', { name: projectName, exact: true }).click();
@@ -103,5 +106,13 @@ test.describe('merge queue in web mode', () => {
     await expect(betaView.getByText('I see the gate failure; fixing beta.txt.')).toBeVisible();
     const sent = modelServer.requests.slice(before).map((request) => JSON.stringify(request.body));
     expect(sent.some((body) => body.includes('FAILED: beta.txt is broken') && body.includes('could not land this task on `main`'))).toBe(true);
+
+    // Instead of merging, a pull request: this repository has no remote, and the dialog says so before anything is pushed.
+    await betaView.getByRole('button', { name: 'Merge…' }).click();
+    await page.getByRole('dialog', { name: 'Merge Beta' }).getByRole('button', { name: 'Open pull request instead…' }).click();
+    const pullRequest = page.getByRole('dialog', { name: 'Pull request for Beta' });
+    await expect(pullRequest).toContainText('This repository has no remote to push to.');
+    await expect(pullRequest.getByRole('textbox', { name: 'Description' })).toHaveValue(/## Goal\n\nWrite beta/);
+    await expect(pullRequest.getByRole('button', { name: 'Push and open pull request' })).toBeDisabled();
   });
 });

@@ -8,6 +8,7 @@ import { useNotificationsStore } from '../notifications/notifications-store';
 import type { PaletteAction } from '../palette';
 import { usePaletteStore } from '../palette';
 import { useProjectsStore } from '../projects/projects-store';
+import { usePullRequestStore } from '../pull-requests/pull-request-store';
 import { reviewKeys } from '../review/review-keys';
 import { reviewTask, toggleReview } from '../review/review-navigation';
 import { useSelectionStore } from '../selection/selection-store';
@@ -95,6 +96,18 @@ export function paletteActions(api: Bridge, editors: readonly Editor[]): Palette
       // Everything the task produced, as a merge commit: the merge dialog offers the other choices.
       const added = await api.invoke('mergeQueue.add', { taskId: task.id, strategy: 'merge', includeUncommitted: true });
       return added.ok ? null : added.error.message;
+    },
+  });
+  actions.push({
+    id: 'pullRequest.open',
+    title: 'Open a pull request…',
+    group: 'Merge',
+    keywords: 'pr github gh push',
+    disabledReason: noTask ?? (task && task.workspace.state !== 'ready' && task.workspace.state !== 'missing' ? 'its worktree is not ready' : undefined),
+    run: () => {
+      if (!task) return;
+      useSelectionStore.getState().selectTask(task.projectId, task.id);
+      usePullRequestStore.getState().openDialog(task.id);
     },
   });
   actions.push({

@@ -4,6 +4,7 @@ import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { useHostAction } from '../../ui/use-host-action';
 import { AddToQueueButton } from '../merge-queue/AddToQueueButton';
+import { usePullRequestStore } from '../pull-requests/pull-request-store';
 import { useProjectRadar } from '../radar/radar-store';
 import { ReviewGateNotice } from '../review-role/ReviewGateNotice';
 import type { MergeChoices } from './merge-choices';
@@ -93,6 +94,16 @@ export function MergeChooser({ task, choices, onChoicesChange, notice, onOutcome
       <div className="modal__actions">
         <button type="button" className="button" onClick={onCancel}>
           Cancel
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            usePullRequestStore.getState().openDialog(task.id);
+            onCancel();
+          }}
+        >
+          Open pull request instead…
         </button>
         {/* The same choices, landed by the queue only if its gate passes on the latest base. */}
         {request && state.current && <AddToQueueButton task={task} request={request} onAdded={onCancel} className="merge-chooser__queue" />}

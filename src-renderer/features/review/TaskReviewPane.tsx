@@ -7,6 +7,7 @@ import { useImplementSummary, useUnplannedMarkers } from '../implement/implement
 import { UnplannedChanges } from '../implement/UnplannedChanges';
 import { MergeButton } from '../merge/MergeButton';
 import { AddToQueueButton } from '../merge-queue/AddToQueueButton';
+import { PullRequestDialogHost } from '../pull-requests/PullRequestDialogHost';
 import { DiffLensFindings } from '../review-role/DiffLensFindings';
 import { taskBadge } from '../tasks/task-badge';
 import { CommandList } from './CommandList';
@@ -84,6 +85,7 @@ export function TaskReviewPane({ task }: { task: Task }) {
           </button>
           <MergeButton task={task} />
           <AddToQueueButton task={task} />
+          <PullRequestDialogHost task={task} />
         </div>
       </header>
       {summary && <CommandList commands={summary.commands} onShowStep={onShowStep} />}

@@ -7,9 +7,8 @@ import { ConversationView } from '../conversation/ConversationView';
 import { TaskHistoryDisclosure } from '../history/TaskHistoryDisclosure';
 import { MergeAgentNotice } from '../merge/MergeAgentNotice';
 import { MergeButton } from '../merge/MergeButton';
-import { AddToQueueButton } from '../merge-queue/AddToQueueButton';
 import { TaskQueueStatus } from '../merge-queue/TaskQueueStatus';
-import { PullRequestButton } from '../pull-requests/PullRequestButton';
+import { PullRequestDialogHost } from '../pull-requests/PullRequestDialogHost';
 import { RunningServices } from '../commands/RunningServices';
 import { PlanPanel } from '../plans/PlanPanel';
 import { ImplementPanel } from '../implement/ImplementPanel';
@@ -75,11 +74,8 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
         <WorkspaceSharers task={task} />
       </dl>
 
-      <div className="task-landing">
-        <AddToQueueButton task={task} />
-        <PullRequestButton task={task} />
-        <TaskQueueStatus task={task} />
-      </div>
+      <TaskQueueStatus task={task} />
+      <PullRequestDialogHost task={task} />
       <MergeAgentNotice task={task} />
       {workspace.state === 'ready' && <TaskHistoryDisclosure task={task} />}
       {workspace.state === 'ready' && <RulesDisclosure taskId={task.id} status={task.agent.status} />}
