@@ -26,6 +26,7 @@ import { createModelService, type ModelService } from './models';
 import { createPermissionService, type PermissionService } from './permissions/permission-service';
 import { createRulePolicy } from './permissions/rule-policy';
 import { createPlanService, type PlanService } from './plans/plan-service';
+import { createSubagentService, type SubagentService } from './subagents/subagent-service';
 import { createPipelineSettings, type PipelineSettingsStore } from './projects/pipeline-settings';
 import { createProjectService, type ProjectService } from './projects/project-service';
 import { createPullRequestService, type PullRequestService } from './pull-requests/pull-request-service';
@@ -131,6 +132,8 @@ export interface Services {
   pipelineSettings: PipelineSettingsStore;
   /** The hash-chained audit trail per project (C5): pages, verification, exports. */
   audit: AuditService;
+  /** Subagent definitions (Settings → Agents, `/agents`) and the `delegate` tool that runs them as child tasks (R5). */
+  subagents: SubagentService;
   /** Non-secret settings (SQLite). */
   settings: Store['settings'];
   /** "Open in editor": editors found on PATH, the user's choice and own command (U3). */
@@ -210,6 +213,14 @@ export function createServices(options: ServicesOptions): Services {
   const radar = new RadarMonitor({ store, now, events, onChange: (projectId, computed) => emit('radar.changed', { projectId, radar: computed }), log: runtime.log });
   const live = new LiveReview({ store, emit, events, radar, log: runtime.log });
   const agentModels = runtime.models ?? agentModelsFrom(models);
+  const subagents = createSubagentService({
+    context,
+    models: agentModels,
+    permissions,
+    agents: () => late.agents!,
+    flush: () => writer.flush(),
+    home: options.home ?? homedir(),
+  });
   const rules = createRulesService({
     settings: store.settings,
     tasks: store.tasks,
@@ -235,8 +246,9 @@ export function createServices(options: ServicesOptions): Services {
           services: commands.forTask(task.id),
           confinement: () => permissions.confinementFor(task.id),
         })),
-    loopTools: (task) => [...(late.plans?.loopToolsFor(task) ?? []), ...(late.reviews?.loopToolsFor(task) ?? [])],
-    briefing: (task) => (task.role === 'review' ? (late.reviews?.briefingFor(task) ?? null) : (late.plans?.briefingFor(task) ?? null)),
+    loopTools: async (task) => [...(late.plans?.loopToolsFor(task) ?? []), ...(late.reviews?.loopToolsFor(task) ?? []), ...(await subagents.loopToolsFor(task))],
+    briefing: (task) => subagents.briefingFor(task) ?? (task.role === 'review' ? (late.reviews?.briefingFor(task) ?? null) : (late.plans?.briefingFor(task) ?? null)),
+    toolAccess: (task) => subagents.toolAccessFor(task),
     rules,
     notifyTaskChanged: (taskId) => void context.announce.taskChanged(taskId),
     concurrency: runtime.concurrency ?? store.settings.get<number>('agents.concurrency') ?? 4,
@@ -281,6 +293,7 @@ export function createServices(options: ServicesOptions): Services {
     plans,
     rules,
     reviews: { start: (input) => late.reviews!.start(input), reviewAgain: (taskId) => late.reviews!.reviewAgain(taskId) },
+    subagents,
     mcp,
     log: runtime.log,
   });
@@ -343,6 +356,7 @@ export function createServices(options: ServicesOptions): Services {
     slashCommands,
     pipelineSettings,
     audit: audit.service,
+    subagents,
     settings: store.settings,
     editors: createEditorService({
       settings: store.settings,

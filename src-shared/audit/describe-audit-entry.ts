@@ -96,6 +96,10 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'type' | 'actor' | 'p
     }
     case 'queue.ejected':
       return `Ejected from the merge queue into ${text('targetBranch')} (${text('kind').replace(/-/g, ' ')})${reason('message')}`;
+    case 'subagent.started':
+      return `Delegated to the subagent ${text('agent')} (depth ${num('depth') ?? '?'}, ${text('mode') || 'its parent’s'} mode, ${text('model') || 'its parent’s model'})`;
+    case 'subagent.finished':
+      return `The subagent ${text('agent')} answered (${(text('status') || 'ended').replace(/_/g, ' ')})`;
     default:
       return entry.type;
   }

@@ -41,6 +41,8 @@ export const auditEntryTypes = [
   'merge.landed',
   'queue.landed',
   'queue.ejected',
+  'subagent.started',
+  'subagent.finished',
 ] as const;
 export type AuditEntryType = (typeof auditEntryTypes)[number];
 

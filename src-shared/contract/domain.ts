@@ -3,6 +3,7 @@ import { agentStateSchema } from './agent';
 import { idSchema } from './id';
 import { mergedStateSchema } from './merge';
 import { planPinSchema } from './plans';
+import { subagentLinkSchema } from './subagents';
 
 export { idSchema };
 
@@ -74,6 +75,10 @@ export const taskSchema = z.object({
   planPin: planPinSchema.nullable(),
   /** Review tasks: the task whose workspace they review (and share). */
   reviewedTaskId: idSchema.nullable(),
+  /** A subagent's task: the task whose `delegate` call started it (it shares that task's workspace). */
+  parentTaskId: idSchema.nullable(),
+  /** A subagent's task: which definition it runs, its depth, and the call it answers. */
+  subagent: subagentLinkSchema.nullable(),
 });
 export type Task = z.infer<typeof taskSchema>;
 

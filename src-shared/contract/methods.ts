@@ -13,6 +13,7 @@ import { pullRequestMethods } from './pull-request-methods';
 import { reviewRoleMethods } from './review-role-methods';
 import { gatedMergePreviewSchema } from './review-reports';
 import { terminalMethods } from './terminals';
+import { subagentMethods } from './subagent-methods';
 import { auditEntrySchema, auditExportInputSchema, auditExportSchema, auditListInputSchema, auditVerificationSchema } from './audit';
 import { backgroundServiceIdSchema, backgroundServiceSchema, commandIsolationSchema } from './commands';
 import {
@@ -357,6 +358,7 @@ export const methods = {
   ...notificationMethods,
   ...ruleMethods,
   ...slashCommandMethods,
+  ...subagentMethods,
 } as const;
 
 export type Methods = typeof methods;

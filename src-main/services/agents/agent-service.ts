@@ -176,15 +176,32 @@ export class AgentService {
     await this.send(taskId, task.prompt);
   }
 
+  /** Stops the task's run and its subagents' runs (a parent waiting for them stops them too, and waits for them to end). */
   stop(taskId: string): Result<{ stopped: true }> {
+    const children = this.options.store.tasks.listChildren(taskId).filter((child) => this.isRunning(child.id));
+    for (const child of children) this.stop(child.id);
     if (this.scheduler.cancel(taskId)) {
       this.setStatus(taskId, 'stopped', null);
       return ok({ stopped: true });
     }
     const run = this.active.get(taskId);
-    if (!run) return fail('NOT_FOUND', 'The agent is not running.');
+    if (!run) return children.length > 0 ? ok({ stopped: true }) : fail('NOT_FOUND', 'The agent is not running.');
     run.controller.abort(new Error('Stopped by the user.'));
     return ok({ stopped: true });
+  }
+
+  /**
+   * Runs `work` while the task's run waits for other runs (its subagents'), without holding its
+   * run slot, so they can have it (one slot cannot deadlock); takes a slot again before the run
+   * goes on. Stop ends the wait for the slot.
+   */
+  private async waitOutsideSlot<T>(taskId: string, signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+    this.scheduler.release(taskId);
+    try {
+      return await work();
+    } finally {
+      await this.scheduler.reacquire(taskId, signal);
+    }
   }
 
   /** Stops a run if one is going and waits until it has ended (used before deleting a task). */
@@ -374,7 +391,9 @@ export class AgentService {
         system: buildSystemPrompt(task, rules?.section ?? null, (await this.options.briefing?.(task)) ?? null),
         model: model.data,
         toolset,
-        loopTools: [createAskUserTool((callId, signal) => this.questions.wait(taskId, callId, signal)), ...(this.options.loopTools?.(task) ?? [])],
+        loopTools: [createAskUserTool((callId, signal) => this.questions.wait(taskId, callId, signal)), ...((await this.options.loopTools?.(task)) ?? [])],
+        toolAccess: this.options.toolAccess?.(task),
+        waitOutsideSlot: (work) => this.waitOutsideSlot(taskId, controller.signal, work),
         // Each check sees the task as it is now (its mode may change mid-run) and the turn's allowed tools.
         policy: {
           check: (request) => this.options.policy.check({ ...request, task: store.tasks.get(taskId) ?? task, turnAllowRules: this.turn.allowRulesOf(taskId) }),
@@ -400,8 +419,10 @@ export class AgentService {
           this.setStatus(taskId, status, reason);
         },
         recordStep: (usage, cost) => {
-          store.tasks.recordStep(taskId, { input: usage.input, output: usage.output, cached: usage.cached, cost, context: usage.input + usage.output });
+          const rolledUpTo = store.tasks.recordStep(taskId, { input: usage.input, output: usage.output, cached: usage.cached, cost, context: usage.input + usage.output });
           this.options.notifyTaskChanged(taskId);
+          // A subagent's usage counts for every task above it: their totals changed too.
+          for (const ancestor of rolledUpTo) this.options.notifyTaskChanged(ancestor);
         },
         limits: () => {
           const current = store.tasks.get(taskId);
