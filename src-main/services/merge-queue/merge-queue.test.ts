@@ -117,4 +117,25 @@ describe('the merge queue', () => {
     const log = fixture.queue.log(entry.id);
     expect(log.ok && log.data.text).toContain('No gate command is set');
   }, 60_000);
+
+  it('a task on another task’s workspace (a subagent’s, its own subagent’s, a review task) queues that task’s work once', async () => {
+    const fixture = await makeQueueFixture();
+    const owner = await fixture.task('Owner', { 'owner.txt': 'owner\n' });
+    const sharer = (id: string, title: string, link: { parentTaskId: string; depth: number } | { reviewedTaskId: string }) => {
+      const subagent = 'parentTaskId' in link ? { agent: 'helper', source: 'project-braid' as const, depth: link.depth, callId: `d-${id}`, tools: null, disallowedTools: [], agents: null, prompt: 'Help.' } : null;
+      fixture.store.tasks.insert({ id, projectId: owner.projectId, workspaceId: owner.workspace.id, title, prompt: 'help', role: subagent ? 'implement' : 'review', createdAt: Date.now(), ...link, subagent });
+      return fixture.store.tasks.get(id)!;
+    };
+    const child = sharer('child00001', 'Child', { parentTaskId: owner.id, depth: 1 });
+    const grandchild = sharer('grandchild', 'Grandchild', { parentTaskId: child.id, depth: 2 });
+    const review = sharer('review0001', 'Review of Owner', { reviewedTaskId: owner.id });
+
+    const entry = fixture.add(grandchild);
+    expect([entry.taskId, entry.taskTitle]).toEqual([owner.id, 'Owner']);
+    for (const asking of [child, review, owner]) {
+      expect(fixture.queue.add({ taskId: asking.id, strategy: 'merge', includeUncommitted: true })).toMatchObject({ ok: false, error: { code: 'ALREADY_QUEUED', message: 'Owner is already in the merge queue into main.' } });
+    }
+    await fixture.waitForEntry(entry.id, (item) => item.state === 'landed');
+    expect(fixture.repo.git('show', 'main:owner.txt')).toBe('owner');
+  }, 60_000);
 });
