@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { mergeResults, printTable, selectScenarios, type Metrics, type Scenario } from './harness';
 import { diffLarge } from './scenarios/diff-large';
+import { mergeQueue } from './scenarios/merge-queue';
 import { openHistory } from './scenarios/open-history';
 import { parallelStream } from './scenarios/parallel-stream';
 import { radar10 } from './scenarios/radar-10';
@@ -8,7 +9,7 @@ import { terminalFlood } from './scenarios/terminal-flood';
 import { worktreeCreate } from './scenarios/worktree-create';
 
 /** Every scenario, in the order a full run measures them. */
-const scenarios: Scenario[] = [worktreeCreate, parallelStream, openHistory, diffLarge, radar10, terminalFlood];
+const scenarios: Scenario[] = [worktreeCreate, parallelStream, openHistory, diffLarge, radar10, terminalFlood, mergeQueue];
 
 async function main(): Promise<void> {
   const selected = selectScenarios(scenarios, process.argv.slice(2).filter((arg) => !arg.startsWith('-')));

@@ -19,6 +19,9 @@ import { createHistoryService, type HistoryService } from './history';
 import { LiveReview } from './live/live-review';
 import { createMcpService, type McpService } from './mcp';
 import { createTaskMerges, type TaskMerges } from './merge/task-merges';
+import { createMergeQueueService, type MergeQueueService } from './merge-queue/merge-queue-service';
+import { createQueueSettings } from './merge-queue/queue-settings';
+import { reviewGateOverFindings } from './merge-queue/review-gate-check';
 import { createModelService, type ModelService } from './models';
 import { createPermissionService, type PermissionService } from './permissions/permission-service';
 import { createPipelineService, type PipelineService } from './pipelines/pipeline-service';
@@ -27,6 +30,7 @@ import { createPlanService, type PlanService } from './plans/plan-service';
 import { createSubagentService, type SubagentService } from './subagents/subagent-service';
 import { createPipelineSettings, type PipelineSettingsStore } from './projects/pipeline-settings';
 import { createProjectService, type ProjectService } from './projects/project-service';
+import { createPullRequestService, type PullRequestService } from './pull-requests/pull-request-service';
 import { RadarMonitor } from './radar/radar-monitor';
 import { createRulesService, type RulesService } from './rules/rules-service';
 import { createSlashCommandService, type SlashCommandService } from './slash-commands/slash-command-service';
@@ -105,6 +109,10 @@ export interface Services {
   merges: TaskMerges;
   /** The conflict radar per project (D4). */
   radar: RadarMonitor;
+  /** The merge queues (D6): per project and target branch, a gate run on each candidate, landing by compare-and-swap. */
+  mergeQueue: MergeQueueService;
+  /** "Open pull request" (D7): push the task's branch, `gh pr create`, the pull request's state. */
+  pullRequests: PullRequestService;
   /** How agent commands are isolated here, and the long-lived services agents started. */
   commands: CommandsService;
   /** Terminals per task (U2): the user's shells and commands Braid runs for others, on the pty host. */
@@ -360,7 +368,25 @@ export function createServices(options: ServicesOptions): Services {
   });
   late.pipelines = pipelines;
   const merges = createTaskMerges(context, { sendToAgent, reviewGate: (taskId) => reviews.gateFor(taskId), checkGate: (taskId) => pipelines.checkGate(taskId) });
+  const mergeQueue = createMergeQueueService({
+    context,
+    dataDir: options.dataDir,
+    isolation,
+    settings: createQueueSettings(store),
+    emit,
+    sendToAgent,
+    reviewGate: reviewGateOverFindings(store.reviewReports),
+    gateConcurrency: () => store.settings.get<number>('agents.concurrency') ?? runtime.concurrency ?? 4,
+    log: runtime.log,
+  });
+  const pullRequests = createPullRequestService({
+    context,
+    // gh needs the user's own environment (PATH, its login), not the provider settings in `env`.
+    env: () => process.env,
+    commitWorkspace: (taskId, message) => history.commit(taskId, { message }),
+  });
   agents.recoverAfterRestart();
+  void mergeQueue.start();
   let closed: Promise<void> | undefined;
 
   return {
@@ -373,6 +399,8 @@ export function createServices(options: ServicesOptions): Services {
     review,
     live,
     merges,
+    mergeQueue,
+    pullRequests,
     radar,
     commands,
     terminals,
@@ -406,7 +434,7 @@ export function createServices(options: ServicesOptions): Services {
     close() {
       closed ??= agents
         .close()
-        .then(() => Promise.all([live.close(), radar.close(), pipelines.close()]))
+        .then(() => Promise.all([live.close(), radar.close(), pipelines.close(), mergeQueue.close()]))
         // A setup still running is stopped (and recorded as interrupted) while its terminal can still say how it ended.
         .then(() => workspaceSetup.close())
         .then(() => Promise.all([mcp.close(), commands.close(), terminals.close()]))

@@ -84,14 +84,18 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'type' | 'actor' | 'p
       return `Finding ${text('priority')} “${text('title')}” reopened`;
     case 'gate.override':
       return `${capitalise(text('gate') || 'a')} gate overridden${reason()}`;
-    case 'merge.landed': {
+    case 'merge.landed':
+    case 'queue.landed': {
       const files = Array.isArray(p.files) ? p.files.filter((file): file is string => typeof file === 'string') : [];
       const listed = files.slice(0, 5).join(', ') + (files.length > 5 ? `, … (${files.length - 5} more)` : '');
+      const gate = entry.type === 'queue.landed' ? (text('gateCommand') ? ` after the gate \`${text('gateCommand')}\` passed` : ' (no gate command)') : '';
       return (
-        `Merged (${text('strategy')}${p.selective === true ? ', selected changes' : ''}) into ${text('targetBranch')}: ` +
+        `${entry.type === 'queue.landed' ? 'Landed by the merge queue' : 'Merged'} (${text('strategy')}${p.selective === true ? ', selected changes' : ''}) into ${text('targetBranch')}${gate}: ` +
         `${short(text('targetBefore'))} → ${short(text('targetAfter'))}; ${files.length} file${files.length === 1 ? '' : 's'}${files.length > 0 ? `: ${listed}` : ''}`
       );
     }
+    case 'queue.ejected':
+      return `Ejected from the merge queue into ${text('targetBranch')} (${text('kind').replace(/-/g, ' ')})${reason('message')}`;
     case 'subagent.started':
       return `Delegated to the subagent ${text('agent')} (depth ${num('depth') ?? '?'}, ${text('mode') || 'its parent’s'} mode, ${text('model') || 'its parent’s model'})`;
     case 'subagent.finished':

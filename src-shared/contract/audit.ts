@@ -39,6 +39,8 @@ export const auditEntryTypes = [
   'finding.reopened',
   'gate.override',
   'merge.landed',
+  'queue.landed',
+  'queue.ejected',
   'subagent.started',
   'subagent.finished',
   'pipeline.created',

@@ -3,6 +3,7 @@ import { timelineEventSchema } from './agent';
 import { backgroundServiceSchema } from './commands';
 import { idSchema, orphanSchema, projectSchema, storageTroubleSchema, taskSchema } from './domain';
 import { radarSchema } from './merge';
+import { mergeQueueSchema } from './merge-queue';
 import { planVersionStatusSchema } from './plans';
 import { reviewCommentSchema, workspaceDiffSchema } from './review';
 import { notificationEvents } from './notifications';
@@ -50,6 +51,23 @@ export const events = {
   'pipelines.changed': z.object({ projectId: idSchema, pipelineId: idSchema }),
   /** New audit entries of the project were stored (read them with `audit.list`). */
   'audit.changed': z.object({ projectId: idSchema }),
+  /** A merge queue changed (an entry added, moved, removed, or its state changed; paused or resumed). */
+  'mergeQueue.changed': z.object({ projectId: idSchema, queue: mergeQueueSchema }),
+  /** More of a running gate's output, as the terminal wrote it (batched). */
+  'mergeQueue.gateOutput': z.object({ projectId: idSchema, entryId: idSchema, chunk: z.string() }),
+  /**
+   * An entry landed or was ejected: enough for a notification ("Alpha landed on main", "Beta was
+   * ejected from the queue into main: the gate failed").
+   */
+  'mergeQueue.settled': z.object({
+    projectId: idSchema,
+    targetBranch: z.string(),
+    entryId: idSchema,
+    taskId: idSchema,
+    taskTitle: z.string(),
+    outcome: z.enum(['landed', 'ejected']),
+    message: z.string(),
+  }),
   ...notificationEvents,
   ...terminalEvents,
 } as const;

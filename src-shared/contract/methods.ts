@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { timelineEventSchema } from './agent';
 import { implementMethods } from './implement-methods';
+import { mergeQueueMethods } from './merge-queue-methods';
 import { editorMethods } from './editors';
 import { notificationMethods } from './notifications';
 import { workspaceSetupMethods } from './workspace-setup-methods';
@@ -10,6 +11,7 @@ import { ruleMethods } from './rules';
 import { slashCommandMethods } from './slash-commands';
 import { pipelineMethods } from './pipeline-methods';
 import { planMethods } from './plan-methods';
+import { pullRequestMethods } from './pull-request-methods';
 import { reviewRoleMethods } from './review-role-methods';
 import { gatedMergePreviewSchema } from './review-reports';
 import { terminalMethods } from './terminals';
@@ -357,6 +359,8 @@ export const methods = {
   ...implementMethods,
   ...reviewRoleMethods,
   ...permissionMethods,
+  ...mergeQueueMethods,
+  ...pullRequestMethods,
   ...editorMethods,
   ...notificationMethods,
   ...ruleMethods,

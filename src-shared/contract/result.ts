@@ -82,6 +82,18 @@ export const errorCodes = [
   'SANDBOX_UNAVAILABLE',
   /** A settings file changed between showing it and trusting it: look at it again. */
   'FILE_CHANGED',
+  /** The task already waits (or runs) in its merge queue. */
+  'ALREADY_QUEUED',
+  /** The repository has no remote (or not the one named) to push a pull request's branch to. */
+  'NO_REMOTE',
+  /** The remote refused the push (not a fast-forward, protected branch, no access); the message has git's words. */
+  'PUSH_REFUSED',
+  /** The GitHub CLI (`gh`) is not installed or not on PATH. */
+  'GH_MISSING',
+  /** `gh` is installed but not logged in (`gh auth login`). */
+  'GH_NOT_LOGGED_IN',
+  /** `gh` failed otherwise; the message has its words. */
+  'GH_FAILED',
   /** `/name` names no built-in, command file, skill or MCP prompt of the task: nothing was sent. */
   'UNKNOWN_COMMAND',
   /** A workspace config file (`.braid/workspace.json`, `conductor.json`, …) cannot be read as its format says; the message names the file and entry. */

@@ -9,10 +9,12 @@ import { editorHandlers } from './editor-handlers';
 import { notificationHandlers } from './notification-handlers';
 import { mcpHandlers } from './mcp-handlers';
 import { mergeHandlers } from './merge-handlers';
+import { mergeQueueHandlers } from './merge-queue-handlers';
 import { modelHandlers } from './model-handlers';
 import { permissionHandlers } from './permission-handlers';
 import { pipelineHandlers } from './pipeline-handlers';
 import { planHandlers } from './plan-handlers';
+import { pullRequestHandlers } from './pull-request-handlers';
 import { reviewHandlers } from './review-handlers';
 import { reviewRoleHandlers } from './review-role-handlers';
 import { ruleHandlers } from './rule-handlers';
@@ -42,6 +44,7 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...mcpHandlers(context.services),
     ...reviewHandlers(context.services),
     ...mergeHandlers(context.services),
+    ...mergeQueueHandlers(context.services),
     ...commandHandlers(context.services),
     ...planHandlers(context.services),
     ...pipelineHandlers(context.services),
@@ -49,6 +52,7 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...auditHandlers(context.services),
     ...terminalHandlers(context.services),
     ...permissionHandlers(context.services),
+    ...pullRequestHandlers(context.services),
     ...editorHandlers(context.services),
     ...notificationHandlers(context.notifications, context.notificationClicked),
     ...ruleHandlers(context.services),

@@ -25,8 +25,9 @@ const findingMoves: Partial<Record<FindingStatus, AuditEntryType>> = {
 /**
  * The audit entries for the facts other services publish as domain events: tasks created,
  * deleted and archived, runs started and ended, the permission policy's decisions, merges,
- * gate overrides, plan versions, decisions and implementations, implement steps marked, reviews and findings,
- * delegations to subagents and their ends, pipelines started and held, checks run.
+ * merge queue landings and ejections, gate overrides, plan versions, decisions and implementations,
+ * implement steps marked, reviews and findings, delegations to subagents and their ends,
+ * pipelines started and held, checks run.
  */
 export function auditDomainEvents(events: DomainEventBus, log: AuditLog, scopes: TaskScopes, calls: ToolCallLedger): void {
   events.on('task.created', ({ task, actor }) => {
@@ -99,6 +100,18 @@ export function auditDomainEvents(events: DomainEventBus, log: AuditLog, scopes:
       pipelineId,
       payload: { workspaceId, strategy, selective, targetBranch, targetBefore, targetAfter, files },
     }),
+  );
+  events.on('queue.entryLanded', ({ projectId, taskId, pipelineId, entryId, workspaceId, strategy, selective, files, targetBranch, targetBefore, targetAfter, gateCommand, gateMs }) =>
+    log.append(projectId, {
+      actor: 'braid',
+      type: 'queue.landed',
+      taskId,
+      pipelineId,
+      payload: { entryId, workspaceId, strategy, selective, targetBranch, targetBefore, targetAfter, files, gateCommand, gateMs },
+    }),
+  );
+  events.on('queue.entryEjected', ({ projectId, taskId, pipelineId, entryId, targetBranch, kind, message, files, exitCode, command, targetCommit }) =>
+    log.append(projectId, { actor: 'braid', type: 'queue.ejected', taskId, pipelineId, payload: { entryId, targetBranch, kind, message, files, exitCode, command, targetCommit } }),
   );
   events.on('gate.overridden', ({ projectId, taskId, pipelineId, gate, reason, details }) =>
     log.append(projectId, { actor: 'user', type: 'gate.override', taskId, pipelineId, payload: { gate, reason, details } }),

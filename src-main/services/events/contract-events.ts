@@ -15,6 +15,12 @@ export function forwardToContract(events: DomainEventBus, emit: ContractEmit): v
   events.on('plan.versionAdded', ({ projectId, taskId, version, status, title }) => emit('plans.changed', { projectId, taskId, version, status, title }));
   events.on('plan.implemented', ({ projectId, taskId, tasks }) => emit('plans.progressChanged', { projectId, planTaskId: taskId, taskIds: tasks.map((task) => task.taskId) }));
   events.on('plan.stepUpdated', ({ projectId, planTaskId, taskId }) => emit('plans.progressChanged', { projectId, planTaskId, taskIds: [taskId] }));
+  events.on('queue.entryLanded', ({ projectId, targetBranch, entryId, taskId, taskTitle, targetAfter }) =>
+    emit('mergeQueue.settled', { projectId, targetBranch, entryId, taskId, taskTitle, outcome: 'landed', message: `${taskTitle} landed on ${targetBranch} (${targetAfter.slice(0, 10)}).` }),
+  );
+  events.on('queue.entryEjected', ({ projectId, targetBranch, entryId, taskId, taskTitle, message }) =>
+    emit('mergeQueue.settled', { projectId, targetBranch, entryId, taskId, taskTitle, outcome: 'ejected', message: `${taskTitle} was ejected from the queue into ${targetBranch}: ${message}` }),
+  );
   // The findings panel and the merge dialog's gate follow reviews and findings.
   events.on('review.submitted', ({ projectId, reviewedTaskId }) => emit('reviews.changed', { projectId, reviewedTaskId }));
   events.on('finding.statusChanged', ({ projectId, reviewedTaskId }) => emit('reviews.changed', { projectId, reviewedTaskId }));

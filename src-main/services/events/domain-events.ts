@@ -1,5 +1,6 @@
 import type {
   AgentDefinitionSource,
+  EjectionKind,
   FindingPriority,
   FindingStatus,
   MergeStrategyName,
@@ -80,6 +81,42 @@ export interface DomainEvents {
     targetBranch: string;
     targetBefore: string;
     targetAfter: string;
+  };
+  /**
+   * The merge queue moved `targetBranch` to an entry's tested candidate (`targetBefore` →
+   * `targetAfter`) after its gate passed there (`gateCommand` null: no gate was set).
+   */
+  'queue.entryLanded': {
+    projectId: string;
+    taskId: string;
+    pipelineId: string | null;
+    taskTitle: string;
+    entryId: string;
+    workspaceId: string;
+    strategy: MergeStrategyName;
+    selective: boolean;
+    files: string[];
+    targetBranch: string;
+    targetBefore: string;
+    targetAfter: string;
+    gateCommand: string | null;
+    gateMs: number;
+  };
+  /** The merge queue ejected an entry: a conflict (with its files), its gate failed or timed out, the review gate, nothing to merge, or a request that no longer applies. */
+  'queue.entryEjected': {
+    projectId: string;
+    taskId: string;
+    pipelineId: string | null;
+    taskTitle: string;
+    entryId: string;
+    targetBranch: string;
+    kind: EjectionKind;
+    message: string;
+    files: string[];
+    exitCode: number | null;
+    /** The command that failed or timed out (gate ejections). */
+    command: string | null;
+    targetCommit: string | null;
   };
   /** A merged workspace was archived: its task is gone (after `task.removed` with cause `archived`). */
   'workspace.archived': { projectId: string; taskId: string; pipelineId: string | null; title: string; branch: string; branchDeleted: boolean };

@@ -91,7 +91,7 @@ export async function landMerge(inputs: MergeInputs, newCommit: string, landed: 
 export const landedListLimit = 50;
 
 /** The commits `to` has and `from` does not: the newest `landedListLimit`, oldest first, and the count. */
-async function listNewCommits(repo: string, from: string, to: string): Promise<{ commits: CommitSummary[]; total: number }> {
+export async function listNewCommits(repo: string, from: string, to: string): Promise<{ commits: CommitSummary[]; total: number }> {
   const range = `${from}..${to}`;
   const [count, log] = await Promise.all([
     gitText(repo, ['rev-list', '--count', range]),

@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../../src-shared/contract';
 import { listFileChanges, type FileChange } from './file-changes';
 import { mergeBaseOf } from '../diffs/merge-base';
-import { gitText, readBranchTips } from '../git/git-step';
+import { gitText, readBranchTips, treeOf } from '../git/git-step';
 import { takesUncommitted, type MergeExpectation, type MergeOptions, type MergeProject, type MergeWorkspace } from './merge-types';
 import { commitOfUncommitted } from './uncommitted-commit';
 import { snapshotWorkspace, type WorkspaceSnapshot } from '../workspaces/worktree-snapshot';
@@ -42,22 +42,29 @@ export interface MergeInputs {
  * Resolves the target branch and the workspace, snapshots uncommitted changes and lists the
  * commits in play. Writes nothing but loose objects (the snapshot commit). `expected` pins
  * what a preview showed (MERGE_OUTDATED when any of it moved); its `uncommittedCommit` is
- * reused as the snapshot commit (see `commitOfUncommitted`).
+ * reused as the snapshot commit (see `commitOfUncommitted`). `onto` builds on that commit
+ * instead of the target's tip (the merge queue testing an entry on top of the one ahead of it):
+ * landing then expects the target to have moved there first.
  */
 export async function gatherMergeInputs(
   project: MergeProject,
   workspace: MergeWorkspace,
   options: MergeOptions,
   expected: MergeExpectation = {},
+  onto?: string,
 ): Promise<Result<MergeInputs>> {
   const repo = project.path;
   const targetRef = `refs/heads/${workspace.baseBranch}`;
   const workspaceRef = `refs/heads/${workspace.branch}`;
-  const [tips, snapshot] = await Promise.all([readBranchTips(repo, [targetRef, workspaceRef]), snapshotWorkspace(workspace.path)]);
-  const targetCommit = tips.get(targetRef)?.commit;
-  const targetTree = tips.get(targetRef)?.tree ?? '';
+  const [tips, snapshot, ontoTree] = await Promise.all([
+    readBranchTips(repo, [targetRef, workspaceRef]),
+    snapshotWorkspace(workspace.path),
+    onto ? treeOf(repo, onto) : Promise.resolve(null),
+  ]);
+  const targetCommit = onto ?? tips.get(targetRef)?.commit;
+  const targetTree = ontoTree ?? tips.get(targetRef)?.tree ?? '';
   const workspaceHead = tips.get(workspaceRef)?.commit;
-  if (!targetCommit) {
+  if (!tips.get(targetRef) || !targetCommit) {
     return fail('BRANCH_NOT_FOUND', `The base branch "${workspace.baseBranch}" is not a local branch of this repository, so there is nothing to merge into.`);
   }
   if (!workspaceHead) return fail('BRANCH_NOT_FOUND', `The workspace branch "${workspace.branch}" does not exist any more.`);

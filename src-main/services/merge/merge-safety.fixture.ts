@@ -3,22 +3,11 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createRepo, git, gitEnv, makeTempDir } from '../../testing/git-fixtures';
+import { seededRandom } from '../../testing/seeded-random';
 import { RepoQueue } from '../git/repo-queue';
 import { MergeService } from './merge-service';
 import { readFolder } from '../testing/merge-fixture';
 import type { ConflictResolution, MergeOutcome, MergeStrategy, MergeWorkspace } from './merge-types';
-
-/** A small seeded PRNG (mulberry32): the same seed replays the same scenario. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const paths = ['f0.txt', 'f1.txt', 'f2.txt', 'f3.txt', 'n0.txt', 'n1.txt'];
 const ignoredPath = 'n1.txt';

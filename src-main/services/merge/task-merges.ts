@@ -6,7 +6,8 @@ import { archiveMergedWorkspace } from './archive-workspace';
 import { mergeBaseIntoWorkspace, resolutionRequest } from './merge-base-into-workspace';
 import { clearMergedMarkOnNewWork } from './merged-mark';
 import { MergeService } from './merge-service';
-import type { ConflictFile, ConflictResolution, MergeOutcome, MergePreview, MergeProject, MergeRecord, MergeWorkspace } from './merge-types';
+import type { ConflictFile, ConflictResolution, MergeOutcome, MergePreview, MergeProject, MergeWorkspace } from './merge-types';
+import { markWorkspaceMerged } from './merged-workspace';
 
 export interface TaskMergesOptions {
   /** Starts (or queues) an agent turn in the task. */
@@ -62,11 +63,9 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
       return ok(outcome.data);
     }
     const record = outcome.data.merged;
-    const merged = mergedState(record, override);
     const workspaceId = record.workspaceId;
     const landedBy = (taskId === undefined ? undefined : context.store.tasks.get(taskId)) ?? taskOfWorkspace(workspaceId);
-    context.store.workspaces.setMerged(workspaceId, merged);
-    for (const task of context.store.tasks.listByWorkspace(workspaceId)) context.announce.taskChanged(task.id);
+    const merged = markWorkspaceMerged(context, record, override);
     if (landedBy) {
       void context.events.publish('merge.landed', {
         projectId: landedBy.projectId,
@@ -81,7 +80,6 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
         targetAfter: record.newCommit,
       });
     }
-    moved(workspaceId);
     return ok({ status: 'merged', merged });
   };
 
@@ -204,18 +202,3 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
 
 export type TaskMerges = ReturnType<typeof createTaskMerges>;
 
-function mergedState(record: MergeRecord, override: GateOverride | null): MergedState {
-  return {
-    strategy: record.strategy,
-    selective: record.selective,
-    files: record.files,
-    targetBranch: record.targetBranch,
-    previousCommit: record.previousCommit,
-    newCommit: record.newCommit,
-    mergedHead: record.mergedHead,
-    mergedAt: record.mergedAt,
-    checkoutUpdated: record.checkout?.updated ? record.checkout.path : null,
-    landedOnTarget: record.landedOnTarget,
-    override,
-  };
-}

@@ -15,12 +15,15 @@ describe('openDatabase', () => {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual([
       'audit_entry',
+      'merge_queue',
+      'merge_queue_entry',
       'pipeline',
       'pipeline_check',
       'pipeline_hold',
       'plan_step_progress',
       'plan_version',
       'project',
+      'pull_request',
       'review_comment',
       'review_finding',
       'review_report',

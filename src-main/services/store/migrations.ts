@@ -329,4 +329,57 @@ export const migrations: readonly Migration[] = [
       CREATE UNIQUE INDEX workspace_by_port_base ON workspace(port_base) WHERE port_base IS NOT NULL;
     `,
   },
+  {
+    version: 10,
+    name: 'merge queue and pull requests',
+    sql: `
+      -- One queue per project and target branch; a row exists once it was paused or resumed.
+      CREATE TABLE merge_queue (
+        project_id TEXT NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+        target_branch TEXT NOT NULL,
+        paused INTEGER NOT NULL DEFAULT 0 CHECK (paused IN (0, 1)),
+        pause_reason TEXT,
+        PRIMARY KEY (project_id, target_branch)
+      ) STRICT, WITHOUT ROWID;
+
+      -- A task waiting, running, landed or ejected in a queue. options: the merge dialog's choices
+      -- (JSON); landing: what a restart needs to finish or undo a landing that was under way.
+      CREATE TABLE merge_queue_entry (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+        target_branch TEXT NOT NULL,
+        task_id TEXT NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        options TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('queued', 'building', 'testing', 'landing', 'landed', 'ejected')),
+        speculative INTEGER NOT NULL DEFAULT 0 CHECK (speculative IN (0, 1)),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        enqueued_at INTEGER NOT NULL,
+        started_at INTEGER,
+        finished_at INTEGER,
+        target_commit TEXT,
+        candidate_commit TEXT,
+        landing TEXT,
+        ejection TEXT,
+        landed TEXT,
+        log TEXT
+      ) STRICT;
+      CREATE INDEX merge_queue_entry_by_queue ON merge_queue_entry(project_id, target_branch, position);
+      CREATE INDEX merge_queue_entry_by_task ON merge_queue_entry(task_id);
+
+      -- The pull request Braid opened (or found) for a workspace's branch, as gh last reported it.
+      CREATE TABLE pull_request (
+        workspace_id TEXT PRIMARY KEY REFERENCES workspace(id) ON DELETE CASCADE,
+        remote TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        url TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('OPEN', 'CLOSED', 'MERGED')),
+        is_draft INTEGER NOT NULL CHECK (is_draft IN (0, 1)),
+        title TEXT NOT NULL,
+        base_ref TEXT NOT NULL,
+        head_ref TEXT NOT NULL,
+        checked_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

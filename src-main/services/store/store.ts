@@ -1,9 +1,11 @@
 import { createAuditRepository, type AuditRepository } from './audit-repository';
 import { openDatabase, type Db, type OpenDatabaseOptions } from './database';
 import { createPipelineCheckRepository, type PipelineCheckRepository } from './pipeline-check-repository';
+import { createMergeQueueRepository, type MergeQueueRepository } from './merge-queue-repository';
 import { createPipelineRepository, type PipelineRepository } from './pipeline-repository';
 import { createPlanRepository, type PlanRepository } from './plan-repository';
 import { createProjectRepository, type ProjectRepository } from './project-repository';
+import { createPullRequestRepository, type PullRequestRepository } from './pull-request-repository';
 import { createReviewCommentRepository, type ReviewCommentRepository } from './review-comment-repository';
 import { createReviewReportRepository, type ReviewReportRepository } from './review-report-repository';
 import { createSettingRepository, type SettingsStore } from './setting-repository';
@@ -25,6 +27,8 @@ export interface Store {
   plans: PlanRepository;
   reviewReports: ReviewReportRepository;
   audit: AuditRepository;
+  mergeQueue: MergeQueueRepository;
+  pullRequests: PullRequestRepository;
   /** Runs `work` in one transaction (all or nothing). */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -45,6 +49,8 @@ export function openStore(dataDir: string, options?: OpenDatabaseOptions): Store
     plans: createPlanRepository(db),
     reviewReports: createReviewReportRepository(db),
     audit: createAuditRepository(db),
+    mergeQueue: createMergeQueueRepository(db),
+    pullRequests: createPullRequestRepository(db),
     transaction: (work) => db.transaction(work)(),
     close: () => db.close(),
   };

@@ -36,6 +36,17 @@ export function workspaceOwnerOf(store: Pick<Store, 'tasks'>, task: Task): Task 
   return task.reviewedTaskId === null ? task : store.tasks.get(task.reviewedTaskId);
 }
 
+/**
+ * The task whose work a task's workspace holds, through subagents too: a subagent's task (at any
+ * depth) works for its top parent, a review task for its reviewed task. Undefined when that task
+ * is gone. The merge queue lands a workspace's work once, whichever of its tasks asked.
+ */
+export function workspaceWorkOf(store: Pick<Store, 'tasks'>, task: Task): Task | undefined {
+  const topId = task.parentTaskId === null ? task.id : store.tasks.ancestorIds(task.id).at(-1);
+  const top = topId === task.id ? task : topId === undefined ? undefined : store.tasks.get(topId);
+  return top && workspaceOwnerOf(store, top);
+}
+
 /** `WORKSPACE_SHARED`: removing `task`'s workspace would take `others` with it; the user confirms with `withSharedTasks`. */
 export function sharedWorkspaceRefusal(task: Task, others: readonly Task[], action: 'Deleting' | 'Archiving'): Fail {
   const names = others.map((other) => `“${other.title}”`).join(', ');

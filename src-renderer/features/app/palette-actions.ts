@@ -10,6 +10,7 @@ import { usePaletteStore } from '../palette';
 import { pipelineDescription } from '../pipelines/pipeline-text';
 import { usePipelinesStore } from '../pipelines/pipelines-store';
 import { useProjectsStore } from '../projects/projects-store';
+import { usePullRequestStore } from '../pull-requests/pull-request-store';
 import { reviewKeys } from '../review/review-keys';
 import { reviewTask, toggleReview } from '../review/review-navigation';
 import { useSelectionStore } from '../selection/selection-store';
@@ -102,6 +103,39 @@ export function paletteActions(api: Bridge, editors: readonly Editor[]): Palette
       useSelectionStore.getState().selectTask(task.projectId, task.id);
       useMergeStore.getState().openDialog(task.id);
     },
+  });
+  actions.push({
+    id: 'queue.add',
+    title: 'Add this task to the merge queue',
+    group: 'Merge',
+    keywords: 'queue land gate test',
+    disabledReason: noTask ?? (task && task.workspace.state !== 'ready' && task.workspace.state !== 'missing' ? 'its worktree is not ready' : undefined),
+    ask: async () => {
+      if (!task) return null;
+      // Everything the task produced, as a merge commit: the merge dialog offers the other choices.
+      const added = await api.invoke('mergeQueue.add', { taskId: task.id, strategy: 'merge', includeUncommitted: true });
+      return added.ok ? null : added.error.message;
+    },
+  });
+  actions.push({
+    id: 'pullRequest.open',
+    title: 'Open a pull request…',
+    group: 'Merge',
+    keywords: 'pr github gh push',
+    disabledReason: noTask ?? (task && task.workspace.state !== 'ready' && task.workspace.state !== 'missing' ? 'its worktree is not ready' : undefined),
+    run: () => {
+      if (!task) return;
+      useSelectionStore.getState().selectTask(task.projectId, task.id);
+      usePullRequestStore.getState().openDialog(task.id);
+    },
+  });
+  actions.push({
+    id: 'queue.show',
+    title: 'Show the merge queue',
+    group: 'Merge',
+    keywords: 'queue gate landed ejected',
+    disabledReason: project ? undefined : 'add a project first',
+    run: () => project && useSelectionStore.getState().selectProject(project.id),
   });
   actions.push({
     id: 'agent.stop',

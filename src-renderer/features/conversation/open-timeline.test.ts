@@ -32,6 +32,13 @@ describe('open timeline', () => {
     expect(texts(timeline)).toEqual(['m1', 'm2', 'm3', 'm4']);
   });
 
+  it('is loaded when every event that arrived while the newest page loaded is already in it (they streamed before the page was read)', () => {
+    const timeline = new OpenTimeline('t1');
+    expect(timeline.receiveLive(messages(2, 3))).toEqual({ kind: 'ignored' });
+    expect(timeline.acceptNewestPage({ events: messages(1, 3), hasMore: false })).toEqual({ kind: 'applied', completed: null });
+    expect(texts(timeline)).toEqual(['m1', 'm2', 'm3']);
+  });
+
   it('puts older pages in front and refolds rows that span the boundary', () => {
     const timeline = new OpenTimeline('t1');
     timeline.acceptNewestPage({

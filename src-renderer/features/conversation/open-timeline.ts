@@ -48,7 +48,9 @@ export class OpenTimeline {
     this.everLoaded = true;
     const waiting = this.buffered;
     this.buffered = [];
-    return waiting.length > 0 ? this.receiveLive(waiting, false) : { kind: 'applied', completed: null };
+    const live = waiting.length > 0 ? this.receiveLive(waiting, false) : null;
+    // Events that streamed before the page was read are in it already: the page itself is what is applied.
+    return live && live.kind !== 'ignored' ? live : { kind: 'applied', completed: null };
   }
 
   /** An older page goes in front; the whole fold is redone because rows may span the boundary. */

@@ -3,6 +3,8 @@ import type { MergeOutcomeView, MergePreviewView, Task } from '../../../src-shar
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { useHostAction } from '../../ui/use-host-action';
+import { AddToQueueButton } from '../merge-queue/AddToQueueButton';
+import { usePullRequestStore } from '../pull-requests/pull-request-store';
 import { useProjectRadar } from '../radar/radar-store';
 import { CheckGateNotice } from '../pipelines/CheckGateNotice';
 import { ReviewGateNotice } from '../review-role/ReviewGateNotice';
@@ -98,6 +100,18 @@ export function MergeChooser({ task, choices, onChoicesChange, notice, onOutcome
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            usePullRequestStore.getState().openDialog(task.id);
+            onCancel();
+          }}
+        >
+          Open pull request instead…
+        </button>
+        {/* The same choices, landed by the queue only if its gate passes on the latest base. */}
+        {request && state.current && <AddToQueueButton task={task} request={request} onAdded={onCancel} className="merge-chooser__queue" />}
         <button type="button" className="button button--primary" onClick={merge} disabled={!ready || pending} aria-busy={pending}>
           {pending ? 'Merging…' : blocked ? 'Merge anyway' : preview && !preview.clean ? 'Merge and resolve conflicts' : 'Merge'}
         </button>

@@ -11,6 +11,8 @@ const kindWords: Record<AttentionKind, string> = {
   needs_approval: 'needs approval',
   needs_input: 'asks a question',
   plan_review: 'plan awaiting approval',
+  landed: 'landed',
+  ejected: 'ejected from the queue',
 };
 
 /**

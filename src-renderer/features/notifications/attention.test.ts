@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attentionFor, attentionText } from './attention';
+import { attentionFor, attentionText, queueAttentionText } from './attention';
 
 describe('when a task needs the user', () => {
   it('is a change seen happening into done, failed, approval, a question or a plan at the gate', () => {
@@ -15,6 +15,15 @@ describe('when a task needs the user', () => {
     expect(attentionFor('needs_approval', 'needs_approval')).toBeNull();
     expect(attentionFor('idle', 'running')).toBeNull();
     expect(attentionFor('running', 'stopped')).toBeNull();
+  });
+
+  it('says which task landed where, or why it was ejected', () => {
+    const settled = { projectId: 'project001', targetBranch: 'main', entryId: 'entry00001', taskId: 'task000001', taskTitle: 'Billing' };
+    expect(queueAttentionText({ ...settled, outcome: 'landed', message: 'Billing landed on main (abc).' }, 'shop')).toEqual({ title: 'Billing landed on main', body: 'In shop' });
+    expect(queueAttentionText({ ...settled, outcome: 'ejected', message: 'Billing was ejected from the queue into main: The gate failed (exit 1).' }, 'shop')).toEqual({
+      title: 'Billing was ejected from the queue into main',
+      body: 'Billing was ejected from the queue into main: The gate failed (exit 1).',
+    });
   });
 
   it('says which task and where', () => {

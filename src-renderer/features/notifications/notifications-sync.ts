@@ -3,7 +3,7 @@ import type { BridgeHandle } from '../../bridge/bridge';
 import { useProjectsStore } from '../projects/projects-store';
 import { useSelectionStore } from '../selection/selection-store';
 import { useTasksStore } from '../tasks/tasks-store';
-import { attentionFor, attentionText } from './attention';
+import { attentionFor, attentionText, queueAttentionText } from './attention';
 import { desktopNotifier, webNotifier, type Notifier } from './notifier';
 import { useNotificationsStore } from './notifications-store';
 
@@ -31,7 +31,8 @@ const baseTitle = typeof document !== 'undefined' ? document.title : 'Braid';
 
 /**
  * Notifications (U3): watches task statuses; when a task finishes, fails, needs approval, asks a
- * question or has a plan awaiting approval while it is not on screen, it counts as unseen (the
+ * question or has a plan awaiting approval while it is not on screen, or its merge queue entry
+ * lands or is ejected (`mergeQueue.settled`), it counts as unseen (the
  * count badge, the window title and the app icon) and the system is asked to show it. Opening
  * the task marks it seen. `appInfo` says which notifier: the desktop's or the browser's.
  */
@@ -57,6 +58,16 @@ export function syncNotifications(handle: BridgeHandle, appInfo: () => AppInfo |
       if (shown) useNotificationsStore.getState().countRaised();
     });
   };
+
+  // The merge queue landed or ejected a task's entry: the user walked away for exactly this.
+  api.on('mergeQueue.settled', (settled) => {
+    if (onScreen(settled.taskId)) return;
+    useNotificationsStore.getState().add({ taskId: settled.taskId, kind: settled.outcome, at: Date.now() });
+    const projectName = useProjectsStore.getState().byId[settled.projectId]?.name ?? null;
+    void notifier?.show(settled.taskId, queueAttentionText(settled, projectName), () => openNotifiedTask(settled.taskId)).then((shown) => {
+      if (shown) useNotificationsStore.getState().countRaised();
+    });
+  });
 
   useTasksStore.subscribe((state, previous) => {
     if (state.byId === previous.byId) return;

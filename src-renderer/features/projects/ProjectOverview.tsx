@@ -1,6 +1,7 @@
 import type { Project } from '../../../src-shared/contract';
 import { shortcutLabel } from '../../ui/shortcut-label';
 import { AuditDisclosure } from '../audit/AuditDisclosure';
+import { MergeQueuePanel } from '../merge-queue/MergeQueuePanel';
 import { useTaskIds } from '../tasks/tasks-store';
 import { RemoveProjectButton } from './RemoveProjectButton';
 
@@ -37,6 +38,7 @@ export function ProjectOverview({ project, onNewTask, onNewPipeline }: { project
       ) : (
         <p className="muted">Select a task in the sidebar, or create another ({shortcutLabel('N')}).</p>
       )}
+      <MergeQueuePanel projectId={project.id} />
       <AuditDisclosure projectId={project.id} scope="project" summary="Audit trail of the project" />
       <div className="main__footer-actions">
         <RemoveProjectButton project={project} />

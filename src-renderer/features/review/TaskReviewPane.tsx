@@ -6,6 +6,8 @@ import { HistoryPanel } from '../history/HistoryPanel';
 import { useImplementSummary, useUnplannedMarkers } from '../implement/implement-store';
 import { UnplannedChanges } from '../implement/UnplannedChanges';
 import { MergeButton } from '../merge/MergeButton';
+import { AddToQueueButton } from '../merge-queue/AddToQueueButton';
+import { PullRequestDialogHost } from '../pull-requests/PullRequestDialogHost';
 import { DiffLensFindings } from '../review-role/DiffLensFindings';
 import { taskBadge } from '../tasks/task-badge';
 import { CommandList } from './CommandList';
@@ -82,6 +84,8 @@ export function TaskReviewPane({ task }: { task: Task }) {
             Open conversation
           </button>
           <MergeButton task={task} />
+          <AddToQueueButton task={task} />
+          <PullRequestDialogHost task={task} />
         </div>
       </header>
       {summary && <CommandList commands={summary.commands} onShowStep={onShowStep} />}

@@ -7,6 +7,8 @@ import { ConversationView } from '../conversation/ConversationView';
 import { TaskHistoryDisclosure } from '../history/TaskHistoryDisclosure';
 import { MergeAgentNotice } from '../merge/MergeAgentNotice';
 import { MergeButton } from '../merge/MergeButton';
+import { TaskQueueStatus } from '../merge-queue/TaskQueueStatus';
+import { PullRequestDialogHost } from '../pull-requests/PullRequestDialogHost';
 import { RunningServices } from '../commands/RunningServices';
 import { PlanPanel } from '../plans/PlanPanel';
 import { ImplementPanel } from '../implement/ImplementPanel';
@@ -99,6 +101,8 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
       </dl>
 
       <SetupNotice task={task} />
+      <TaskQueueStatus task={task} />
+      <PullRequestDialogHost task={task} />
       <MergeAgentNotice task={task} />
       {workspace.state === 'ready' && <TaskHistoryDisclosure task={task} />}
       {workspace.state === 'ready' && <RulesDisclosure taskId={task.id} status={task.agent.status} />}
