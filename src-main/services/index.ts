@@ -11,6 +11,7 @@ import type { PermissionPolicy } from './agents/permission-policy';
 import { TimelineWriter, type StorageTrouble } from './agents/timeline-writer';
 import type { AgentToolset } from './agents/toolset';
 import { createWorkspaceToolset } from './agents/workspace-toolset';
+import { acpMcpServersFor, createAcpEngine, createEnginesService, type EnginesService } from './engines';
 import { DomainEventBus, forwardToContract, type ContractEmit } from './events';
 import { RepoQueue } from './git/repo-queue';
 import { createHistoryService, type HistoryService } from './history';
@@ -62,6 +63,8 @@ export interface AgentRuntimeOptions {
   retry?: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
   /** Start a new task's agent with its prompt as soon as the worktree is ready (default true). */
   autoStart?: boolean;
+  /** External agents (ACP): timeouts and grace periods, shortened by tests. */
+  external?: { idleMs?: number; cancelGraceMs?: number; killGraceMs?: number; timeouts?: { initializeMs?: number; sessionMs?: number; modeMs?: number } };
   log?: (line: string) => void;
 }
 
@@ -105,6 +108,8 @@ export interface Services {
   pipelineSettings: PipelineSettingsStore;
   /** The hash-chained audit trail per project (C5): pages, verification, exports. */
   audit: AuditService;
+  /** The external agents Braid has presets for (T7): installed or how to install them. */
+  engines: EnginesService;
   /** Non-secret settings (SQLite). */
   settings: Store['settings'];
   /** Whether the database refuses writes right now (what agents produce then waits in memory). */
@@ -181,6 +186,15 @@ export function createServices(options: ServicesOptions): Services {
   const radar = new RadarMonitor({ store, now, events, onChange: (projectId, computed) => emit('radar.changed', { projectId, radar: computed }), log: runtime.log });
   const live = new LiveReview({ store, emit, events, radar, log: runtime.log });
   const agentModels = runtime.models ?? agentModelsFrom(models);
+  const engines = createEnginesService(env);
+  const external = createAcpEngine({
+    env,
+    isolation,
+    mcpServers: (task, transports) => acpMcpServersFor(task, mcp.catalog, env, transports, runtime.log),
+    clientVersion: '0.1.0',
+    ...runtime.external,
+    log: runtime.log,
+  });
   const agents = new AgentService({
     store,
     writer,
@@ -199,12 +213,13 @@ export function createServices(options: ServicesOptions): Services {
     loopTools: (task) => late.plans?.loopToolsFor(task) ?? [],
     briefing: (task) => late.plans?.briefingFor(task) ?? null,
     notifyTaskChanged: (taskId) => void context.announce.taskChanged(taskId),
+    external,
     concurrency: runtime.concurrency ?? store.settings.get<number>('agents.concurrency') ?? 4,
     retry: runtime.retry,
     log: runtime.log,
   });
   late.agents = agents;
-  const tasks = createTaskOrchestration(context, { agents, commands, autoStart: runtime.autoStart ?? true });
+  const tasks = createTaskOrchestration(context, { agents, commands, engines, autoStart: runtime.autoStart ?? true });
   const pipelineSettings = createPipelineSettings(store);
   const plans = createPlanService(context, {
     agents,
@@ -237,6 +252,7 @@ export function createServices(options: ServicesOptions): Services {
     plans,
     permissions,
     pipelineSettings,
+    engines,
     audit: audit.service,
     settings: store.settings,
     storageTrouble: () => writer.storageTrouble(),

@@ -19,3 +19,4 @@ export * from './implement';
 export * from './implement-methods';
 export * from './permissions';
 export * from './permission-methods';
+export * from './engines';

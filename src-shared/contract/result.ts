@@ -59,6 +59,10 @@ export const errorCodes = [
   'SANDBOX_UNAVAILABLE',
   /** A settings file changed between showing it and trusting it: look at it again. */
   'FILE_CHANGED',
+  /** The task's external agent (its CLI or ACP adapter) is not installed here; the message says how to install it. */
+  'ENGINE_NOT_INSTALLED',
+  /** The task's external agent could not be started, died, or broke the protocol; the message says what it did. */
+  'AGENT_FAILED',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

@@ -4,6 +4,7 @@ import type { HandlerTable } from '../dispatch';
 import { agentHandlers } from './agent-handlers';
 import { auditHandlers } from './audit-handlers';
 import { commandHandlers } from './command-handlers';
+import { engineHandlers } from './engine-handlers';
 import { mcpHandlers } from './mcp-handlers';
 import { mergeHandlers } from './merge-handlers';
 import { modelHandlers } from './model-handlers';
@@ -31,5 +32,6 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...planHandlers(context.services),
     ...auditHandlers(context.services),
     ...permissionHandlers(context.services),
+    ...engineHandlers(context.services),
   };
 }

@@ -5,9 +5,10 @@ import { runAgent, type ApprovalDecision, type ResolvedModel, type RunOutcome } 
 import { createAskUserTool } from './ask-user';
 import { compactConversation } from './compact-conversation';
 import { Conversation } from './conversation';
+import type { ExternalEngine } from './external-engine';
 import type { LoopTool } from './loop-tools';
 import { PendingReplies } from './pending-replies';
-import type { PermissionPolicy } from './permission-policy';
+import type { PermissionDecision, PermissionPolicy } from './permission-policy';
 import type { RetryClassification } from './retry';
 import { AgentScheduler } from './scheduler';
 import { buildSystemPrompt, readProjectRules } from './system-prompt';
@@ -39,6 +40,8 @@ export interface AgentServiceOptions {
   briefing?(task: Task): string | null;
   /** Re-reads the task and pushes `tasks.changed`. */
   notifyTaskChanged(taskId: string): void;
+  /** Runs tasks whose engine is an external agent (ACP); without it such tasks cannot run. */
+  external?: ExternalEngine;
   concurrency: number;
   /**
    * `agent.turnEnded` is published after every run that took a step (the turn is its last step
@@ -61,6 +64,8 @@ interface ActiveRun {
   controller: AbortController;
   conversation: Conversation;
   done: Promise<void>;
+  /** An external agent's run: messages sent meanwhile wait here for its next prompt turn. */
+  inbox: string[] | null;
 }
 
 
@@ -131,7 +136,8 @@ export class AgentService {
 
   /** Messages the model has not seen yet (sent while it was answering). */
   queuedMessages(taskId: string): number {
-    return this.active.get(taskId)?.conversation.queuedMessages ?? 0;
+    const run = this.active.get(taskId);
+    return run?.inbox ? run.inbox.length : (run?.conversation.queuedMessages ?? 0);
   }
 
   /** The stored task with what only the running agent knows (messages it has not read yet). */
@@ -161,6 +167,7 @@ export class AgentService {
     if (run) {
       this.options.writer.push(taskId, body);
       run.conversation.add(body);
+      run.inbox?.push(text);
       this.options.notifyTaskChanged(taskId);
       return ok({ delivery: 'queued' });
     }
@@ -169,8 +176,8 @@ export class AgentService {
       this.options.writer.push(taskId, body);
       return ok({ delivery: 'delivered' });
     }
-    const model = await this.options.models.resolve(task.agent.model, task.role);
-    if (!model.ok) return model;
+    const ready = await this.canRun(task);
+    if (!ready.ok) return ready;
     if (this.closing) return fail('BUSY', 'Braid is shutting down.');
     // Resolving took a moment: a run may have started meanwhile (a double click).
     if (this.active.has(taskId) || this.scheduler.has(taskId)) return this.send(taskId, text, { allowRules: [] });
@@ -193,10 +200,10 @@ export class AgentService {
     if (this.closing) return;
     const task = this.options.store.tasks.get(taskId);
     if (!task || !task.prompt.trim() || task.agent.status !== 'idle') return;
-    const model = await this.options.models.resolve(task.agent.model, task.role);
+    const ready = await this.canRun(task);
     if (this.closing) return;
-    if (!model.ok) {
-      this.setStatus(taskId, 'idle', `${model.error.message} The task will start when you send a message.`);
+    if (!ready.ok) {
+      this.setStatus(taskId, 'idle', `${ready.error.message} The task will start when you send a message.`);
       return;
     }
     await this.send(taskId, task.prompt);
@@ -217,9 +224,12 @@ export class AgentService {
   async stopAndWait(taskId: string): Promise<void> {
     this.scheduler.cancel(taskId);
     const run = this.active.get(taskId);
-    if (!run) return;
-    run.controller.abort(new Error('The task is being deleted.'));
-    await run.done;
+    if (run) {
+      run.controller.abort(new Error('The task is being deleted.'));
+      await run.done;
+    }
+    // An external agent kept between runs goes with its task.
+    await this.options.external?.release(taskId);
   }
 
   /** Continue after a pause, a failure, a stop or an interruption, from the stored conversation. */
@@ -232,8 +242,8 @@ export class AgentService {
     if (task.agent.status === 'plan_review') {
       return fail('BUSY', `${task.agent.statusReason ?? 'The plan awaits approval'}: approve it, request changes or reject it (or send the agent a message).`);
     }
-    const model = await this.options.models.resolve(task.agent.model, task.role);
-    if (!model.ok) return model;
+    const ready = await this.canRun(task);
+    if (!ready.ok) return ready;
     if (this.active.has(taskId) || this.scheduler.has(taskId)) return fail('BUSY', 'The agent is already running.');
     if (task.agent.status === 'paused') {
       // The user said "continue": give the limit that was hit as much room again.
@@ -304,6 +314,7 @@ export class AgentService {
   async setModel(taskId: string, ref: string | null): Promise<Result<{ model: string | null }>> {
     const task = this.options.store.tasks.get(taskId);
     if (!task) return taskNotFound();
+    if (task.engine.kind !== 'braid') return fail('UNSUPPORTED', 'This task’s agent is an external one: it uses the model it is set up with.');
     if (ref !== null) {
       const resolved = await this.options.models.resolve(ref, task.role);
       if (!resolved.ok) return resolved;
@@ -324,6 +335,7 @@ export class AgentService {
   async compactNow(taskId: string): Promise<Result<{ compacted: true }>> {
     const task = this.options.store.tasks.get(taskId);
     if (!task) return taskNotFound();
+    if (task.engine.kind !== 'braid') return fail('UNSUPPORTED', 'This task’s agent is an external one: it manages its own context.');
     if (this.active.has(taskId) || this.scheduler.has(taskId)) return fail('BUSY', 'Stop the agent or wait for it to finish before compacting.');
     const model = await this.options.models.resolve(task.agent.model, task.role);
     if (!model.ok) return model;
@@ -343,6 +355,7 @@ export class AgentService {
     const runs = [...this.active.values()];
     for (const run of runs) run.controller.abort(new Error('Braid is shutting down.'));
     await Promise.all(runs.map((run) => run.done));
+    await this.options.external?.close();
     this.options.writer.flush();
     this.closed = true;
   }
@@ -353,56 +366,115 @@ export class AgentService {
     return startedNow;
   }
 
+  /**
+   * Whether the task's engine can run now: Braid's own agent needs its model resolved, an
+   * external agent needs its program installed (`ENGINE_NOT_INSTALLED` says how to install it).
+   */
+  private async canRun(task: Task): Promise<Result<ResolvedModel | null>> {
+    if (task.engine.kind === 'braid') return this.options.models.resolve(task.agent.model, task.role);
+    if (!this.options.external) return fail('UNSUPPORTED', 'External agents cannot run in this Braid.');
+    const checked = this.options.external.check(task);
+    return checked.ok ? ok(null) : checked;
+  }
+
   private async run(taskId: string, runStart: 'new' | 'resume'): Promise<void> {
     const { store, writer } = this.options;
     const task = store.tasks.get(taskId);
     if (!task || this.closing) return;
-    const model = await this.options.models.resolve(task.agent.model, task.role);
-    if (!model.ok) {
-      writer.push(taskId, { kind: 'error', message: model.error.message, code: model.error.code, retryable: true });
+    const ready = await this.canRun(task);
+    if (!ready.ok) {
+      writer.push(taskId, { kind: 'error', message: ready.error.message, code: ready.error.code, retryable: true });
       writer.flush();
-      this.setStatus(taskId, 'failed', model.error.message);
+      this.setStatus(taskId, 'failed', ready.error.message);
       return;
     }
     writer.flush();
-    const conversation = Conversation.fromTimeline(store.timeline.from(taskId, 0));
+    const history = store.timeline.from(taskId, 0);
+    const conversation = Conversation.fromTimeline(history);
     // A cut answer not yet marked (a timeline from before answers were marked): never build on it.
     this.markUnfinishedAnswer(taskId, conversation, 'interrupted');
     const controller = new AbortController();
     let finished!: () => void;
     const done = new Promise<void>((resolve) => (finished = resolve));
-    this.active.set(taskId, { controller, conversation, done });
-    store.tasks.setContextWindow(taskId, model.data.contextWindow);
+    const inbox = task.engine.kind === 'braid' ? null : [];
+    this.active.set(taskId, { controller, conversation, done, inbox });
+    if (ready.data) store.tasks.setContextWindow(taskId, ready.data.contextWindow);
     this.setStatus(taskId, 'running', null, runStart);
 
-    let toolset: AgentToolset | undefined;
     let outcome: RunOutcome;
+    try {
+      outcome = ready.data
+        ? await this.runOwnAgent(task, ready.data, conversation, controller.signal)
+        : await this.runExternal(task, runStart, history, conversation, inbox ?? [], controller.signal);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.options.log?.(`[agents] run of ${taskId} crashed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      writer.push(taskId, { kind: 'error', message: `The agent stopped unexpectedly: ${message}`, code: 'INTERNAL', retryable: true });
+      outcome = { kind: 'failed', reason: message, code: 'INTERNAL' };
+    } finally {
+      this.active.delete(taskId);
+      this.turnAllowRules.delete(taskId);
+    }
+    writer.flush();
+    // Stopped (or shut down) while the model was answering: that answer is incomplete.
+    this.markUnfinishedAnswer(taskId, conversation, this.closing || outcome.kind !== 'stopped' ? 'interrupted' : 'stopped');
+    if (conversation.step > 0) await this.options.events.publish('agent.turnEnded', { taskId, workspaceId: task.workspace.id, turn: conversation.step });
+    if (this.closing && outcome.kind === 'stopped') {
+      this.setStatus(taskId, 'interrupted', 'Braid stopped while this task was running. Resume continues from where it was.');
+    } else if (outcome.kind === 'done') this.setStatus(taskId, 'done', null);
+    else if (outcome.kind === 'stopped') this.setStatus(taskId, 'stopped', 'Stopped by you. Send a message or Resume to continue.');
+    else this.setStatus(taskId, outcome.kind, outcome.reason);
+    finished();
+  }
+
+  /** What the permission rules decide about one call of the task's agent, the task read fresh (its mode may change mid-run). */
+  private checkPermission(task: Task, tool: string, args: unknown) {
+    const current = this.options.store.tasks.get(task.id) ?? task;
+    return this.options.policy.check({ tool, args, role: task.role, task: current, turnAllowRules: this.turnAllowRules.get(task.id) });
+  }
+
+  private publishDecision(task: Task, call: { callId: string; name: string; args: unknown }, decision: PermissionDecision): void {
+    void this.options.events.publish('agent.permissionDecided', {
+      taskId: task.id,
+      projectId: task.projectId,
+      pipelineId: task.pipelineId,
+      callId: call.callId,
+      tool: call.name,
+      args: call.args,
+      decision: decision.kind,
+      rule: decision.rule,
+      source: decision.source ?? null,
+      reason: decision.kind === 'allow' ? null : decision.reason,
+    });
+  }
+
+  /** Waits for the approval card's answer; "Always allow" checks its rule against this call. */
+  private async approval(taskId: string, call: { callId: string; name: string; args: unknown }, signal: AbortSignal): Promise<ApprovalDecision> {
+    const key = `${taskId}\u0000${call.callId}`;
+    this.waitingCalls.set(key, { name: call.name, args: call.args });
+    try {
+      return await this.approvals.wait(taskId, call.callId, signal);
+    } finally {
+      this.waitingCalls.delete(key);
+    }
+  }
+
+  /** Braid's own agent loop, one model step at a time (`agent-run.ts`). */
+  private async runOwnAgent(task: Task, model: ResolvedModel, conversation: Conversation, signal: AbortSignal): Promise<RunOutcome> {
+    const { store, writer } = this.options;
+    const taskId = task.id;
+    let toolset: AgentToolset | undefined;
     try {
       toolset = await this.options.createToolset(task);
       const rules = await readProjectRules(task.workspace.path);
-      outcome = await runAgent({
+      return await runAgent({
         task,
         system: buildSystemPrompt(task, rules, this.options.briefing?.(task) ?? null),
-        model: model.data,
+        model,
         toolset,
-        loopTools: [createAskUserTool((callId, signal) => this.questions.wait(taskId, callId, signal)), ...(this.options.loopTools?.(task) ?? [])],
-        // Each check sees the task as it is now (its mode may change mid-run) and the turn's allowed tools.
-        policy: {
-          check: (request) => this.options.policy.check({ ...request, task: store.tasks.get(taskId) ?? task, turnAllowRules: this.turnAllowRules.get(taskId) }),
-        },
-        permissionDecided: (call, decision) =>
-          void this.options.events.publish('agent.permissionDecided', {
-            taskId,
-            projectId: task.projectId,
-            pipelineId: task.pipelineId,
-            callId: call.callId,
-            tool: call.name,
-            args: call.args,
-            decision: decision.kind,
-            rule: decision.rule,
-            source: decision.source ?? null,
-            reason: decision.kind === 'allow' ? null : decision.reason,
-          }),
+        loopTools: [createAskUserTool((callId, wait) => this.questions.wait(taskId, callId, wait)), ...(this.options.loopTools?.(task) ?? [])],
+        policy: { check: (request) => this.checkPermission(task, request.tool, request.args) },
+        permissionDecided: (call, decision) => this.publishDecision(task, call, decision),
         history: conversation,
         record: (body) => writer.push(taskId, body),
         setStatus: (status, reason) => {
@@ -422,40 +494,61 @@ export class AgentService {
             maxCostUsd: current?.agent.limits.maxCostUsd ?? null,
           };
         },
-        waitForApproval: async (call, signal) => {
-          const key = `${taskId}\u0000${call.callId}`;
-          this.waitingCalls.set(key, { name: call.name, args: call.args });
-          try {
-            return await this.approvals.wait(taskId, call.callId, signal);
-          } finally {
-            this.waitingCalls.delete(key);
-          }
-        },
+        waitForApproval: (call, wait) => this.approval(taskId, call, wait),
         classifyError: this.options.models.classifyError,
-        compact: (conv, signal) => compactConversation(this.options, taskId, model.data, conv, signal),
+        compact: (conv, wait) => compactConversation(this.options, taskId, model, conv, wait),
         retry: this.options.retry ?? { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000 },
-        signal: controller.signal,
+        signal,
       });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.options.log?.(`[agents] run of ${taskId} crashed: ${error instanceof Error ? (error.stack ?? message) : message}`);
-      writer.push(taskId, { kind: 'error', message: `The agent stopped unexpectedly: ${message}`, code: 'INTERNAL', retryable: true });
-      outcome = { kind: 'failed', reason: message, code: 'INTERNAL' };
     } finally {
-      this.active.delete(taskId);
-      this.turnAllowRules.delete(taskId);
       await toolset?.close().catch(() => undefined);
     }
-    writer.flush();
-    // Stopped (or shut down) while the model was answering: that answer is incomplete.
-    this.markUnfinishedAnswer(taskId, conversation, this.closing || outcome.kind !== 'stopped' ? 'interrupted' : 'stopped');
-    if (conversation.step > 0) await this.options.events.publish('agent.turnEnded', { taskId, workspaceId: task.workspace.id, turn: conversation.step });
-    if (this.closing && outcome.kind === 'stopped') {
-      this.setStatus(taskId, 'interrupted', 'Braid stopped while this task was running. Resume continues from where it was.');
-    } else if (outcome.kind === 'done') this.setStatus(taskId, 'done', null);
-    else if (outcome.kind === 'stopped') this.setStatus(taskId, 'stopped', 'Stopped by you. Send a message or Resume to continue.');
-    else this.setStatus(taskId, outcome.kind, outcome.reason);
-    finished();
+  }
+
+  /**
+   * An external agent's run (`engines/`): its turns are recorded in the same timeline, its calls
+   * decided by the same rules and approval cards, its messages queued the same way.
+   */
+  private async runExternal(task: Task, runStart: 'new' | 'resume', history: TimelineEvent[], conversation: Conversation, inbox: string[], signal: AbortSignal): Promise<RunOutcome> {
+    const { store, writer } = this.options;
+    const taskId = task.id;
+    // Calls left open by a crash of Braid mid-turn are closed first: the agent's new turn will not end them.
+    for (const call of conversation.pendingToolCalls()) {
+      for (const body of [
+        { kind: 'tool_status', callId: call.callId, status: 'cancelled' },
+        { kind: 'tool_result', callId: call.callId, isError: true, text: 'Braid stopped before this call ended.', durationMs: 0 },
+      ] satisfies TimelineEventBody[]) {
+        writer.push(taskId, body);
+        conversation.add(body);
+      }
+    }
+    return this.options.external!.run({
+      task,
+      runStart,
+      history,
+      lastStep: conversation.step,
+      record: (body) => {
+        writer.push(taskId, body);
+        conversation.add(body);
+      },
+      setStatus: (status, reason) => {
+        writer.flush();
+        this.setStatus(taskId, status, reason);
+      },
+      check: (request) => Promise.resolve(this.checkPermission(task, request.tool, request.args)),
+      permissionDecided: (call, decision) => this.publishDecision(task, call, decision),
+      waitForApproval: (call, wait) => this.approval(taskId, call, wait),
+      recordUsage: (usage) => {
+        store.tasks.recordStep(taskId, { input: usage.input, output: usage.output, cached: usage.cached, cost: usage.costUsd, context: usage.context });
+        this.options.notifyTaskChanged(taskId);
+      },
+      setContext: (used, size) => {
+        store.tasks.setContext(taskId, used, size);
+        this.options.notifyTaskChanged(taskId);
+      },
+      takeMessages: () => inbox.splice(0),
+      signal,
+    });
   }
 
   /** `runStart`: this change begins a run (see `agent.statusChanged`). */

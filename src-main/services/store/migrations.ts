@@ -267,4 +267,13 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE task ADD COLUMN permission_mode TEXT CHECK (permission_mode IN ('ask', 'acceptEdits', 'fullAuto', 'plan'));
     `,
   },
+  {
+    version: 7,
+    name: 'engine per task',
+    // Who does a task's work, as JSON (the contract's Engine): NULL is Braid's own agent, so every
+    // task stored before keeps it.
+    sql: `
+      ALTER TABLE task ADD COLUMN engine TEXT CHECK (engine IS NULL OR json_valid(engine));
+    `,
+  },
 ];

@@ -1,7 +1,7 @@
-import type { MethodArgs, Result, Task } from '../../../src-shared/contract';
+import type { Engine, MethodArgs, Result, Task } from '../../../src-shared/contract';
 import { deleteCheckpoints } from '../history/checkpoints';
 import type { WorkspaceContext } from '../workspaces/context';
-import type { CreatedTask } from './create-task';
+import type { CreatedTask, CreateTaskArgs } from './create-task';
 import { createTaskService } from './task-service';
 
 export interface TaskOrchestrationOptions {
@@ -17,6 +17,8 @@ export interface TaskOrchestrationOptions {
   };
   /** Start a new task's agent with its prompt as soon as the worktree is ready. */
   autoStart: boolean;
+  /** A task given an external agent is refused when that agent is not installed (`ENGINE_NOT_INSTALLED`). */
+  engines?: { check(engine: Engine): Result<unknown> };
 }
 
 export type TaskOrchestration = ReturnType<typeof createTaskOrchestration>;
@@ -52,7 +54,11 @@ export function createTaskOrchestration(context: WorkspaceContext, options: Task
     },
 
     /** Returns once the task is stored (`creating`); `settled` resolves when git is done. */
-    async create(args: MethodArgs<'tasks.create'>): Promise<Result<CreatedTask>> {
+    async create(args: CreateTaskArgs): Promise<Result<CreatedTask>> {
+      if (args.engine && options.engines) {
+        const usable = options.engines.check(args.engine);
+        if (!usable.ok) return usable;
+      }
       const created = await tasks.create(args);
       if (created.ok) startWhenReady(created.data);
       return created;

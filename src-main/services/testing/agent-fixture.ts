@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { onTestFinished, vi } from 'vitest';
-import type { EventName, PermissionMode, Task, TaskStatus, TimelineEvent } from '../../../src-shared/contract';
+import type { Engine, EventName, PermissionMode, Task, TaskStatus, TimelineEvent } from '../../../src-shared/contract';
 import { startScriptedModelServer, type ScriptedModelServer } from '../../testing/scripted-model-server';
 import { createServices, type AgentRuntimeOptions, type Services } from '../index';
 import { recordingEmit } from './recording-emit';
@@ -72,8 +72,8 @@ export async function agentWorld(
     recorder,
     task,
     /** Creates a task and waits until its worktree is ready (the agent then starts with the prompt). */
-    async createTask(title: string, prompt = '', role: Task['role'] = 'implement'): Promise<Task> {
-      const created = expectOk(await services.tasks.create({ projectId: project.id, title, prompt, role }));
+    async createTask(title: string, prompt = '', role: Task['role'] = 'implement', engine?: Engine): Promise<Task> {
+      const created = expectOk(await services.tasks.create({ projectId: project.id, title, prompt, role, ...(engine ? { engine } : {}) }));
       const settled = await created.settled;
       if (settled.workspace.state !== 'ready') throw new Error(`worktree failed: ${settled.workspace.stateReason}`);
       return settled;
