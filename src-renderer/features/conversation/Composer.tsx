@@ -8,6 +8,8 @@ import { PermissionModePicker } from '../permissions/PermissionModePicker';
 import { nextMode } from '../permissions/permission-text';
 import { usePermissionMode } from '../permissions/use-permission-mode';
 import { useTasksStore } from '../tasks/tasks-store';
+import { EngineBadge } from '../engines/EngineBadge';
+import '../engines/engines.css';
 import { ModelPicker } from './ModelPicker';
 import './composer.css';
 
@@ -35,6 +37,7 @@ export function Composer({ taskId, status, model }: { taskId: string; status: Ag
   const role = useTasksStore((s) => s.byId[taskId]?.role ?? 'implement');
   const mode = useTasksStore((s) => s.byId[taskId]?.agent.mode);
   const permissionMode = useTasksStore((s) => s.byId[taskId]?.agent.permissionMode ?? null);
+  const engine = useTasksStore((s) => s.byId[taskId]?.engine);
   const modes = usePermissionMode(taskId, projectId);
 
   useEffect(() => {
@@ -107,7 +110,7 @@ export function Composer({ taskId, status, model }: { taskId: string; status: Ag
         aria-keyshortcuts="Control+Enter Meta+Enter Shift+Tab"
       />
       <div className="composer__bar">
-        <ModelPicker taskId={taskId} model={model} />
+        {engine && engine.kind !== 'braid' ? <EngineBadge engine={engine} /> : <ModelPicker taskId={taskId} model={model} />}
         {mode && <PermissionModePicker control={modes} mode={mode} permissionMode={permissionMode} role={role} />}
         <span role="status" className="composer__notice">
           {notice}

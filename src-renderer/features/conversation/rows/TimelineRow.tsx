@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { PlanCard } from '../../plans/PlanCard';
 import { PlanDecisionLine } from '../../plans/PlanDecisionLine';
 import type { ViewItem } from '../timeline-items';
+import { EngineSessionLine, ThoughtRow } from './AgentRows';
 import { ApprovalCard } from './ApprovalCard';
 import { ErrorCard } from './ErrorCard';
 import { CompactionMarker, StatusLine, StepUsageLine, TodoList } from './InfoRows';
@@ -38,6 +39,10 @@ export const TimelineRow = memo(function TimelineRow({ item, taskId }: { item: V
       return <PlanCard item={item} taskId={taskId} />;
     case 'planDecision':
       return <PlanDecisionLine item={item} />;
+    case 'thought':
+      return <ThoughtRow item={item} />;
+    case 'engineSession':
+      return <EngineSessionLine item={item} />;
   }
 });
 

@@ -5,6 +5,7 @@ import { useIsRevealedCall, useRevealRequest } from '../timeline-store';
 import { formatDuration } from '../usage-format';
 import { ApprovalCard } from './ApprovalCard';
 import { Disclosure } from './Disclosure';
+import { FileDiffView } from './FileDiffView';
 import { argsJson, argsSummary } from './tool-args';
 
 const statusText: Record<ToolCallStatus, { icon: string; label: string }> = {
@@ -28,7 +29,8 @@ export function ToolCallCard({ item, taskId }: { item: ToolCallItem; taskId: str
   useEffect(() => {
     if (revealed) card.current?.focus({ preventScroll: true });
   }, [revealed, request?.nonce]);
-  const summary = argsSummary(item.args);
+  // An external agent names its call for people ("Write hello.txt"); Braid's own tools show their arguments.
+  const summary = item.title ?? argsSummary(item.args);
   const showOutput = item.outputTail !== '' && (item.result === null || item.status === 'running');
   return (
     <article
@@ -51,6 +53,9 @@ export function ToolCallCard({ item, taskId }: { item: ToolCallItem; taskId: str
       {/* Asked before the call runs, so shown before what it did; its duration counts from the answer. */}
       {item.approval && <ApprovalCard item={item.approval} taskId={taskId} onToolCard />}
       <Disclosure summary="Arguments">{() => <pre className="tool-card__pre">{argsJson(item.args)}</pre>}</Disclosure>
+      {item.diffs.map((diff, index) => (
+        <FileDiffView key={index} diff={diff} />
+      ))}
       {showOutput && (
         <pre className="tool-card__pre tool-card__output" aria-label={`Output of ${item.name}`}>
           {item.outputClipped ? '… (earlier output not shown)\n' : ''}
