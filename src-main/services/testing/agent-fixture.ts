@@ -8,13 +8,19 @@ import { expectOk } from './services-fixture';
 import { createRepo } from '../../testing/git-fixtures';
 import { tempFolder } from './temp-folders';
 
-export type Protocol = 'openai' | 'anthropic';
+/** `openai-responses`: the OpenAI provider on its Responses API (as on OpenAI's own API), with a codex model. */
+export type Protocol = 'openai' | 'openai-responses' | 'anthropic';
 
 /** Provider settings that point Braid at the scripted model server, as a user's environment would. */
 export function modelEnv(server: ScriptedModelServer, protocol: Protocol): Record<string, string> {
-  return protocol === 'openai'
-    ? { OPENAI_BASE_URL: server.openaiBaseURL, OPENAI_API_KEY: 'sk-test', BRAID_MODEL: 'openai:gpt-4o-mini' }
-    : { ANTHROPIC_BASE_URL: server.anthropicBaseURL, ANTHROPIC_API_KEY: 'sk-test', BRAID_MODEL: 'anthropic:claude-sonnet-4-5' };
+  switch (protocol) {
+    case 'openai':
+      return { OPENAI_BASE_URL: server.openaiBaseURL, OPENAI_API_KEY: 'sk-test', BRAID_MODEL: 'openai:gpt-4o-mini' };
+    case 'openai-responses':
+      return { OPENAI_BASE_URL: server.openaiBaseURL, OPENAI_API_KEY: 'sk-test', OPENAI_API: 'responses', BRAID_MODEL: 'openai:gpt-5-codex' };
+    case 'anthropic':
+      return { ANTHROPIC_BASE_URL: server.anthropicBaseURL, ANTHROPIC_API_KEY: 'sk-test', BRAID_MODEL: 'anthropic:claude-sonnet-4-5' };
+  }
 }
 
 /**
