@@ -42,6 +42,10 @@ export async function agentWorld(
      * permission tests pass `null` for Braid's default, ask.
      */
     implementMode?: PermissionMode | null;
+    /** More environment for the host (on top of the model's), e.g. PATH and HOME for external agents. */
+    env?: Record<string, string>;
+    /** How long `waitForStatus` and `waitForEvent` wait (default 15 s). */
+    waitTimeoutMs?: number;
   } = {},
 ) {
   const server = options.server ?? (await startScriptedModelServer({ apiKey: 'sk-test' }));
@@ -54,7 +58,7 @@ export async function agentWorld(
       recorder.emit(event, payload);
       options.onEmit?.(event, payload);
     },
-    env: modelEnv(server, options.protocol ?? 'openai'),
+    env: { ...modelEnv(server, options.protocol ?? 'openai'), ...options.env },
     agents: { retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 30_000 }, ...options.agents },
   });
   onTestFinished(() => services.close());
@@ -87,7 +91,7 @@ export async function agentWorld(
     async waitForStatus(id: string, ...statuses: TaskStatus[]): Promise<Task> {
       await vi.waitFor(() => {
         if (!statuses.includes(task(id).agent.status)) throw new Error(`status is ${task(id).agent.status} (${task(id).agent.statusReason}), waiting for ${statuses.join('/')}`);
-      }, { timeout: 15_000, interval: 5 });
+      }, { timeout: options.waitTimeoutMs ?? 15_000, interval: 5 });
       return task(id);
     },
     timeline(id: string): TimelineEvent[] {
@@ -98,7 +102,7 @@ export async function agentWorld(
       await vi.waitFor(() => {
         found = this.timeline(id).find((event): event is Extract<TimelineEvent, { kind: K }> => event.kind === kind && where(event as Extract<TimelineEvent, { kind: K }>));
         if (!found) throw new Error(`no ${kind} event yet`);
-      }, { timeout: 15_000, interval: 5 });
+      }, { timeout: options.waitTimeoutMs ?? 15_000, interval: 5 });
       return found as Extract<TimelineEvent, { kind: K }>;
     },
   };
