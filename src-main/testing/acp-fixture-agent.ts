@@ -50,6 +50,8 @@ export interface FixtureScript {
   modes?: string[];
   /** Append every request Braid sends (method and params) to this file, one JSON per line. */
   requestLog?: string;
+  /** Refuse sessions with "authentication required" until `authenticate` with this method (an API key). */
+  requireAuth?: string;
 }
 
 interface StoredSession {
@@ -64,6 +66,7 @@ const argument = process.argv[2] ?? '';
 const script = JSON.parse(argument.startsWith('@') ? readFileSync(argument.slice(1), 'utf8') : Buffer.from(argument, 'base64').toString('utf8')) as FixtureScript;
 const sessions = new Map<string, StoredSession & { cancel?: () => void; cancelled: boolean; mode: string | null }>();
 let nextSession = 1;
+let authenticated = false;
 let nextCall = 1;
 
 const logRequest = (method: string, params: unknown) => {
@@ -87,11 +90,18 @@ const app = acp
       protocolVersion: script.protocolVersion ?? acp.PROTOCOL_VERSION,
       agentCapabilities: { loadSession: script.stateDir !== undefined, mcpCapabilities: { http: true, sse: false } },
       agentInfo: { name: 'braid-fixture-agent', version: '1.0.0' },
-      authMethods: [],
+      authMethods: script.requireAuth ? [{ id: script.requireAuth, name: 'API key', description: 'Reads FIXTURE_API_KEY' }] : [],
     };
+  })
+  .onRequest('authenticate', ({ params }) => {
+    logRequest('authenticate', params);
+    if (params.methodId !== script.requireAuth) throw acp.RequestError.invalidParams(undefined, `no auth method ${params.methodId}`);
+    authenticated = true;
+    return {};
   })
   .onRequest('session/new', ({ params }) => {
     logRequest('session/new', params);
+    if (script.requireAuth && !authenticated) throw acp.RequestError.authRequired();
     const sessionId = `fixture-session-${process.pid}-${nextSession++}`;
     sessions.set(sessionId, { cwd: params.cwd, turns: 0, prompts: [], said: [], cancelled: false, mode: script.modes?.[0] ?? null });
     save(sessionId);

@@ -144,6 +144,11 @@ export class AcpAgent {
     }
   }
 
+  /** `authenticate` with one of the methods the agent offered (an API key it reads from its environment). */
+  async authenticate(methodId: string): Promise<void> {
+    await this.request('authenticate', { methodId }, this.timeouts.sessionMs);
+  }
+
   async setMode(sessionId: string, modeId: string): Promise<void> {
     await this.request('session/set_mode', { sessionId, modeId }, this.timeouts.modeMs);
   }

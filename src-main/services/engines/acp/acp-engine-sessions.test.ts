@@ -78,4 +78,12 @@ describe('an external agent’s session across turns and restarts', () => {
     // The new message comes after the transcript, once; the interrupted turn's "continue" is not invented.
     expect(echoed.text.endsWith('</conversation>\n\nNow finish it.')).toBe(true);
   });
+
+  it('an agent that wants to be signed in is signed in with the API-key method it offers, then the session starts', async () => {
+    const world = await agentWorld();
+    const requestLog = join(tempFolder('braid-acp-log-'), 'requests.jsonl');
+    const task = await world.createTask('Signed in', 'Hi', 'implement', fixtureEngine({ requestLog, requireAuth: 'api-key', turns: [[{ say: 'In.' }]] }));
+    await world.waitForStatus(task.id, 'done');
+    expect(fixtureRequests(requestLog).map((entry) => entry.method)).toEqual(['initialize', 'session/new', 'authenticate', 'session/new', 'session/prompt']);
+  });
 });

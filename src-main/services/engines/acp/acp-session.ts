@@ -41,7 +41,7 @@ export async function establishSession(setup: SessionSetup): Promise<Established
 
   if (stored?.kind === 'engine_session' && stored.loadable && loadable) {
     try {
-      const loaded = await agent.loadSession({ ...base, sessionId: stored.sessionId });
+      const loaded = await withSignIn(setup, () => agent.loadSession({ ...base, sessionId: stored.sessionId }));
       modes = loaded?.modes;
       established = { sessionId: stored.sessionId, preamble: null };
       setup.record({ kind: 'engine_session', sessionId: stored.sessionId, how: 'loaded', agent: agentName, version, loadable });
@@ -52,7 +52,7 @@ export async function establishSession(setup: SessionSetup): Promise<Established
     }
   }
   if (!established) {
-    const created = await agent.newSession(base);
+    const created = await withSignIn(setup, () => agent.newSession(base));
     modes = created.modes;
     const transcript = earlierTranscript(setup.history);
     established = { sessionId: created.sessionId, preamble: transcript ? transcriptPreamble(transcript) : null };
@@ -60,6 +60,27 @@ export async function establishSession(setup: SessionSetup): Promise<Established
   }
   await setAskingMode(setup, established.sessionId, modes);
   return established;
+}
+
+/** ACP's "authentication required". */
+const authRequired = -32000;
+
+/**
+ * An agent that wants to be signed in first (Codex's adapter, even with `OPENAI_API_KEY` set) is
+ * signed in with the API-key method it offers, which reads the key from its environment, and
+ * asked again once. Logins that need a browser or a terminal are the user's to do: the error says so.
+ */
+async function withSignIn<T>(setup: SessionSetup, request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    if (!(error instanceof AgentRequestError) || error.code !== authRequired) throw error;
+    const method = setup.agent.info?.authMethods?.find((candidate) => /api[-_ ]?key/i.test(candidate.id));
+    if (!method) throw error;
+    setup.log?.(`[engines] ${setup.task.id}: signing in with ${method.id}`);
+    await setup.agent.authenticate(method.id);
+    return request();
+  }
 }
 
 /** The conversation before the messages still waiting for delivery (those become the prompt itself); null when nothing was ever prompted. */
