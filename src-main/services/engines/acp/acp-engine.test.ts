@@ -115,4 +115,16 @@ describe('an external agent (ACP) as a task’s engine', () => {
     const calls = world.timeline(task.id).filter((event) => event.kind === 'tool_call').map((event) => event.name);
     expect(calls).toEqual(['read_file', 'read_file', 'write_file', 'write_file', 'write_file']);
   });
+
+  it('an edit the agent asks for outside the worktree is refused before any rule, even in full auto', async () => {
+    const world = await agentWorld({ implementMode: 'fullAuto' });
+    const outsideName = `braid-outside-${Date.now()}.txt`;
+    const script: FixtureScript = { turns: [[{ edit: { path: `../${outsideName}`, content: 'escaped' } }]] };
+    const task = await world.createTask('Escape', 'Go', 'implement', fixtureEngine(script));
+    await world.waitForStatus(task.id, 'done');
+    expect(existsSync(join(task.workspace.path, '..', outsideName))).toBe(false);
+    const decision = world.timeline(task.id).find((event) => event.kind === 'permission');
+    expect(decision).toMatchObject({ decision: 'deny', rule: 'the task’s worktree' });
+    expect(world.timeline(task.id).some((event) => event.kind === 'approval_request')).toBe(false);
+  });
 });

@@ -45,6 +45,8 @@ describe('a real external CLI over ACP', () => {
         DISABLE_AUTOUPDATER: '1',
         DISABLE_ERROR_REPORTING: '1',
         CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+        // Containers that run as root often set this (this one does); the adapter then offers bypass mode.
+        ...(process.env.IS_SANDBOX ? { IS_SANDBOX: process.env.IS_SANDBOX } : {}),
       },
       agents: { external: { timeouts: { initializeMs: 120_000, sessionMs: 120_000 } } },
       waitTimeoutMs: 120_000,
