@@ -31,6 +31,8 @@ export type FixtureStep =
   /** Asks permission for a command, then runs it in a client terminal and waits for it. */
   | { run: { command: string; args?: string[] }; askPermission?: boolean }
   | { usage: { used: number; size: number; costUsd?: number } }
+  /** Reports a command it ran itself, as Claude Code's and Codex's adapters do (output and exit in `_meta`). */
+  | { reportCommand: { command: string; output: string; exitCode: number } }
   | { waitForCancel: true }
   /** Never ends the turn, cancel or not (an agent that hangs). */
   | { hang: true }
@@ -238,6 +240,14 @@ const app = acp
         } catch (error) {
           await update({ sessionUpdate: 'tool_call_update', toolCallId, status: 'failed', rawOutput: `Could not run: ${error instanceof Error ? error.message : String(error)}` });
         }
+      } else if ('reportCommand' in step) {
+        const toolCallId = `call_${nextCall++}`;
+        const { command, output, exitCode } = step.reportCommand;
+        await update({ sessionUpdate: 'tool_call', toolCallId, title: `\`${command}\``, kind: 'execute', status: 'in_progress', rawInput: { command } });
+        for (const piece of [output.slice(0, Math.ceil(output.length / 2)), output.slice(Math.ceil(output.length / 2))]) {
+          await update({ sessionUpdate: 'tool_call_update', toolCallId, _meta: { terminal_output_delta: { terminal_id: toolCallId, data: piece } } });
+        }
+        await update({ sessionUpdate: 'tool_call_update', toolCallId, status: exitCode === 0 ? 'completed' : 'failed', _meta: { terminal_exit: { terminal_id: toolCallId, exit_code: exitCode, signal: null } } });
       } else if ('usage' in step) {
         await update({ sessionUpdate: 'usage_update', used: step.usage.used, size: step.usage.size, ...(step.usage.costUsd !== undefined ? { cost: { amount: step.usage.costUsd, currency: 'USD' } } : {}) });
       } else if ('waitForCancel' in step) {

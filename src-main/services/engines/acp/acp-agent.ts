@@ -98,7 +98,9 @@ export class AcpAgent {
     try {
       const raw = await agent.request('initialize', {
         protocolVersion: acp.PROTOCOL_VERSION,
-        clientCapabilities: { fs: { readTextFile: true, writeTextFile: true }, terminal: spec.terminals },
+        // `terminal_output_delta`: Claude Code's and Codex's adapters then stream a command's output
+        // and exit code on its call (`_meta.terminal_output_delta`, `_meta.terminal_exit`).
+        clientCapabilities: { fs: { readTextFile: true, writeTextFile: true }, terminal: spec.terminals, _meta: { terminal_output_delta: true } },
         clientInfo: { name: 'braid', title: 'Braid', version: spec.clientVersion },
       }, agent.timeouts.initializeMs);
       const info = agent.check('initialize', initializeAnswerSchema, raw);

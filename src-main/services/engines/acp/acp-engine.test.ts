@@ -127,4 +127,16 @@ describe('an external agent (ACP) as a task’s engine', () => {
     expect(decision).toMatchObject({ decision: 'deny', rule: 'the task’s worktree' });
     expect(world.timeline(task.id).some((event) => event.kind === 'approval_request')).toBe(false);
   });
+
+  it('a command the agent ran itself streams its output onto its card, and the review lists it with its exit code', async () => {
+    const world = await agentWorld();
+    const script: FixtureScript = { turns: [[{ reportCommand: { command: 'npm test', output: 'FAIL src/a.test.ts\n', exitCode: 1 } }, { say: 'Tests fail.' }]] };
+    const task = await world.createTask('Tests', 'Run the tests', 'implement', fixtureEngine(script));
+    await world.waitForStatus(task.id, 'done');
+    const timeline = world.timeline(task.id);
+    const outputs = timeline.filter((event) => event.kind === 'tool_output').map((event) => event.chunk);
+    expect(outputs.join('')).toBe('FAIL src/a.test.ts\n');
+    const overview = expectOk(await world.services.review.overview(world.project.id)).find((summary) => summary.taskId === task.id);
+    expect(overview?.commands).toEqual([expect.objectContaining({ command: 'npm test', exitCode: 1, outcome: 'failed' })]);
+  });
 });

@@ -31,6 +31,8 @@ interface CallState {
   diffs: Set<string>;
   /** The real paths inside the worktree it names: a file Braid writes for the agent meanwhile belongs to it. */
   paths: Set<string>;
+  /** A command's exit code, when the agent reports it (`_meta.terminal_exit`). */
+  exitCode?: number | null;
   ended: boolean;
 }
 
@@ -127,6 +129,9 @@ export class AcpTimeline {
     this.describe(call, update);
     for (const path of pathsInside(update, this.options.worktree)) call.paths.add(path);
     for (const content of update.content ?? []) this.addContent(call, content);
+    const terminal = terminalMetaOf(update);
+    if (terminal.output) this.addOutput(call, terminal.output);
+    if (terminal.exitCode !== undefined) call.exitCode = terminal.exitCode;
     const status = update.status;
     if (status === 'in_progress' && !call.ended) record({ kind: 'tool_status', callId: call.callId, status: 'running' });
     if ((status === 'completed' || status === 'failed') && !call.ended) this.end(call, status === 'failed', resultText(update));
@@ -219,6 +224,11 @@ export class AcpTimeline {
     // Content replaces the call's content on every update: what extends the last one is new.
     const added = text.startsWith(call.lastText) ? text.slice(call.lastText.length) : `${call.output === '' ? '' : '\n'}${text}`;
     call.lastText = text;
+    this.addOutput(call, added);
+  }
+
+  /** Output of the call as it streams (capped), on its card. */
+  private addOutput(call: CallState, added: string): void {
     const kept = added.slice(0, Math.max(0, acpLimits.outputChars - call.output.length));
     if (kept === '') return;
     call.output += kept;
@@ -227,7 +237,9 @@ export class AcpTimeline {
 
   private end(call: CallState, failed: boolean, result: string | null): void {
     call.ended = true;
-    const text = cap(result ?? (call.output || (failed ? 'The agent reported that this call failed.' : 'Done.')), acpLimits.resultChars);
+    const said = cap(result ?? (call.output || (failed ? 'The agent reported that this call failed.' : 'Done.')), acpLimits.resultChars);
+    // A command's exit code, as Braid's own run_command reports it (the review lists commands by it).
+    const text = call.exitCode === undefined || call.exitCode === null ? said : `${said}\n[exit code ${call.exitCode}, reported by the agent]`;
     this.options.record({ kind: 'tool_status', callId: call.callId, status: failed ? 'error' : 'done' });
     this.options.record({ kind: 'tool_result', callId: call.callId, isError: failed, text, durationMs: this.now() - call.startedAt });
   }
@@ -258,6 +270,17 @@ export function textOf(content: ContentBlock): string {
     default:
       return '';
   }
+}
+
+/** The terminal extension of Claude Code's and Codex's adapters: a command's output as it streams, and its exit. */
+function terminalMetaOf(update: ToolCallUpdate): { output?: string; exitCode?: number | null } {
+  const meta = update._meta as { terminal_output_delta?: { data?: unknown }; terminal_exit?: { exit_code?: unknown } } | null | undefined;
+  const data = meta?.terminal_output_delta?.data;
+  const exit = meta?.terminal_exit?.exit_code;
+  return {
+    ...(typeof data === 'string' && data !== '' ? { output: data } : {}),
+    ...(typeof exit === 'number' && Number.isInteger(exit) ? { exitCode: exit } : exit === null ? { exitCode: null } : {}),
+  };
 }
 
 function resultText(update: ToolCallUpdate): string | null {
