@@ -3,6 +3,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureExternalAgents } from '../../../../scripts/external-agents.mjs';
 import { startScriptedModelServer, type RecordedRequest, type ScriptedTurn } from '../../../testing/scripted-model-server';
+import { argsDigest } from '../../audit/entry-hash';
 import { agentWorld } from '../../testing/agent-fixture';
 import { expectOk } from '../../testing/services-fixture';
 import { tempFolder } from '../../testing/temp-folders';
@@ -78,5 +79,10 @@ describe('a real external CLI over ACP', () => {
     // Claude Code reports its usage and cost; the task shows them.
     expect(world.task(task.id).agent.usage.inputTokens).toBeGreaterThan(0);
     expect(server.requests.every((recorded) => recorded.path === '/v1/messages')).toBe(true);
+    // The audit trail digests the call's arguments as Claude Code finally gave them (they arrive after the call).
+    const finalArgs = timeline.filter((event) => event.kind === 'tool_info' && event.callId === request.callId && event.args !== undefined).at(-1);
+    expect(finalArgs).toMatchObject({ args: { file_path: target, content: 'hello from Claude Code\n' } });
+    const entry = expectOk(world.services.audit.list({ projectId: world.project.id, taskId: task.id, limit: 100 })).entries.find((candidate) => candidate.type === 'tool.call');
+    expect(entry?.payload).toMatchObject({ callId: request.callId, name: 'Write', argsDigest: argsDigest(finalArgs?.kind === 'tool_info' ? finalArgs.args : null), outcome: 'ok' });
   });
 });
