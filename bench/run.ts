@@ -4,10 +4,11 @@ import { diffLarge } from './scenarios/diff-large';
 import { openHistory } from './scenarios/open-history';
 import { parallelStream } from './scenarios/parallel-stream';
 import { radar10 } from './scenarios/radar-10';
+import { terminalFlood } from './scenarios/terminal-flood';
 import { worktreeCreate } from './scenarios/worktree-create';
 
 /** Every scenario, in the order a full run measures them. */
-const scenarios: Scenario[] = [worktreeCreate, parallelStream, openHistory, diffLarge, radar10];
+const scenarios: Scenario[] = [worktreeCreate, parallelStream, openHistory, diffLarge, radar10, terminalFlood];
 
 async function main(): Promise<void> {
   const selected = selectScenarios(scenarios, process.argv.slice(2).filter((arg) => !arg.startsWith('-')));

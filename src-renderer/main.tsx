@@ -14,8 +14,15 @@ import { syncReview } from './features/review/review-sync';
 import { syncRadar } from './features/radar/radar-sync';
 import { syncCommands } from './features/commands/commands-sync';
 import { syncPlans } from './features/plans/plans-sync';
+import { syncTerminals } from './features/terminals/terminals-sync';
 import { syncImplement } from './features/implement/implement-sync';
+import { syncNotifications } from './features/notifications';
+import { useAppStore } from './features/app/app-store';
+import { applyTheme } from './ui/theme';
+import { syncReviews } from './features/review-role/reviews-sync';
 
+// Before the first paint, so a dark theme never flashes light.
+applyTheme();
 // Chosen once, before the first render: also takes the web-mode token out of the address bar.
 const bridge = chooseBridge();
 syncHostState(bridge);
@@ -24,7 +31,10 @@ syncReview(bridge);
 syncRadar(bridge);
 syncCommands(bridge);
 syncPlans(bridge);
+syncTerminals(bridge);
 syncImplement(bridge);
+syncNotifications(bridge, () => useAppStore.getState().info, (listener) => useAppStore.subscribe(listener));
+syncReviews(bridge);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

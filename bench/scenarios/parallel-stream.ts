@@ -6,7 +6,7 @@ import { createRepo, makeTempDir } from '../../src-main/testing/git-fixtures';
 import { round, type Metrics, type Scenario } from '../harness';
 import { assertRendererBuilt, launchChromium, startModelServerProcess, type ModelServerProcess } from '../support/bench-host';
 import { startHostProcess } from '../support/host-process';
-import { connectWire } from '../support/wire-client';
+import { connectWire } from '../../src-main/testing/wire-client';
 
 const sizes = [8, 16, 32, 64];
 

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import type { Project, Task } from '../../src-shared/contract';
 import { median, percentile, round, type Scenario } from '../harness';
 import { startHostProcess } from '../support/host-process';
-import { connectWire } from '../support/wire-client';
+import { connectWire } from '../../src-main/testing/wire-client';
 
 const run = promisify(execFile);
 const fileCount = 20_000;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { mainThreadRunqueueWaitMs, processCpu, type ProcessCpu } from './process-cpu';
-import { connectWire } from './wire-client';
+import { connectWire } from '../../src-main/testing/wire-client';
 
 const webEntry = resolve(import.meta.dirname, '..', '..', 'out', 'main', 'web.js');
 const probe = pathToFileURL(resolve(import.meta.dirname, 'event-loop-probe.mjs')).href;

@@ -149,6 +149,31 @@ describe('registerIpcTransport', () => {
     expect(elsewhere.sent).toEqual([]);
   });
 
+  it('delivers a terminal’s output only to windows that show it: from a granted snapshot until detach', async () => {
+    const shown = 'a'.repeat(32);
+    const refused = 'b'.repeat(32);
+    const { ipcMain, ours, windows, emit } = setUp(async (method, input) =>
+      method === 'terminals.snapshot' && (input as { terminalId: string }).terminalId === refused ? fail('NOT_FOUND', 'no such terminal') : ok({}),
+    );
+    const second = fakeWindow(8);
+    windows.push(second);
+    const outputs = (window: ReturnType<typeof fakeWindow>) =>
+      window.sent.map((sent) => (sent as [string, { event: string; payload: { data?: string } }])[1]).filter((message) => message.event === 'terminals.data').map((message) => message.payload.data);
+
+    await ipcMain.invoke(invokeEventFrom(ours), 'terminals.snapshot', { taskId: 'task-1', terminalId: shown });
+    await ipcMain.invoke(invokeEventFrom(ours), 'terminals.snapshot', { taskId: 'task-1', terminalId: refused });
+    emit('terminals.data', { terminalId: shown, from: 0, data: 'one' });
+    emit('terminals.data', { terminalId: refused, from: 0, data: 'not shown' });
+    emit('projects.changed', { projects: [] });
+    expect(outputs(ours)).toEqual(['one']);
+    expect(outputs(second)).toEqual([]);
+    expect(second.sent).toHaveLength(1); // the other event
+
+    await ipcMain.invoke(invokeEventFrom(ours), 'terminals.detach', { taskId: 'task-1', terminalId: shown });
+    emit('terminals.data', { terminalId: shown, from: 3, data: 'two' });
+    expect(outputs(ours)).toEqual(['one']);
+  });
+
   it('removes the handler and the subscription when disposed', () => {
     const { ipcMain, dispose, hasListener } = setUp();
     dispose();

@@ -1,5 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { fail, ipcChannels, type EventName, type Result } from '../../src-shared/contract';
+import { TerminalAudience } from '../host/terminal-audience';
 import { isAppOrigin } from './app-origin';
 
 export interface SenderFacts {
@@ -57,11 +58,21 @@ export interface IpcTransportOptions {
 
 /**
  * The Electron side of the Bridge: `invoke` requests go to `host.dispatch` (which validates
- * names and input), results come back as values, and host events fan out to every window.
+ * names and input), results come back as values, and host events fan out to every window (a
+ * terminal's output only to windows that show it: `TerminalAudience`).
  * Returns a function that removes the handler and the subscription.
  */
 export function registerIpcTransport(options: IpcTransportOptions): () => void {
   const { ipcMain, host, devServerUrl, log } = options;
+  /** Per window (WebContents id). A reloaded page starts with what the old one showed: output it drops. */
+  const audiences = new Map<number, TerminalAudience>();
+  const audienceOf = (id: number) => {
+    let audience = audiences.get(id);
+    if (!audience) audiences.set(id, (audience = new TerminalAudience()));
+    return audience;
+  };
+  /** A window that never called shows no terminal. */
+  const nobody = new TerminalAudience();
 
   ipcMain.handle(ipcChannels.invoke, async (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
     try {
@@ -71,7 +82,11 @@ export function registerIpcTransport(options: IpcTransportOptions): () => void {
         log?.(`Refused IPC call from an untrusted frame (${facts.frameUrl ?? 'gone'}, contents ${facts.senderId})`);
         return fail('UNSUPPORTED', 'This frame may not call Braid.');
       }
-      return await host.dispatch(method, input);
+      const audience = audienceOf(facts.senderId);
+      audience.requested(method, input);
+      const result = await host.dispatch(method, input);
+      audience.answered(method, input, result);
+      return result;
     } catch (error) {
       // dispatch already catches handler bugs; this is the last line so nothing crosses as a throw.
       log?.(`IPC transport error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -80,9 +95,12 @@ export function registerIpcTransport(options: IpcTransportOptions): () => void {
   });
 
   const unsubscribe = host.subscribe((event, payload) => {
-    for (const contents of options.windows()) {
+    const windows = options.windows();
+    for (const id of audiences.keys()) if (!windows.some((contents) => contents.id === id)) audiences.delete(id);
+    for (const contents of windows) {
       // A window that is closing, or showing anything but our page, gets nothing.
       if (contents.isDestroyed() || !isAppOrigin(contents.getURL(), devServerUrl)) continue;
+      if (!(audiences.get(contents.id) ?? nobody).wants(event, payload)) continue;
       try {
         contents.send(ipcChannels.event, { event, payload });
       } catch (error) {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { createHost, type Host } from '../host/create-host';
 import { buildAppMenuTemplate } from './app-menu';
+import { electronNotifications } from './electron-notifications';
 import { appScheme } from './app-origin';
 import { appSchemePrivileges, createAppRequestHandler } from './app-protocol';
 import { registerIpcTransport } from './ipc-transport';
@@ -79,6 +80,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  // Windows shows notifications only for an app with a user model id.
+  if (process.platform === 'win32') app.setAppUserModelId('dev.braid.desktop');
   hardenSession(session.defaultSession, { devServerUrl, log });
   protocol.handle(appScheme, createAppRequestHandler(rendererRoot));
   app.setAboutPanelOptions({ applicationName: 'Braid', applicationVersion: app.getVersion() });
@@ -93,6 +96,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     production: app.isPackaged,
     pickFolder,
+    notifications: electronNotifications(() => mainWindow),
     log,
   });
   disposeIpc = registerIpcTransport({ ipcMain, host, windows: ourWindowContents, devServerUrl, log });

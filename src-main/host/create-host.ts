@@ -3,6 +3,7 @@ import type { EventName, Result } from '../../src-shared/contract';
 import { createServices, type SecretStore } from '../services';
 import { createDispatch } from './dispatch';
 import { EventBus } from './event-bus';
+import type { DesktopNotifications } from './desktop-notifications';
 import { createHandlers } from './handlers/index';
 
 export interface HostOptions {
@@ -11,6 +12,8 @@ export interface HostOptions {
   version: string;
   /** Native folder picker; only the desktop shell provides one. */
   pickFolder?: () => Promise<string | null>;
+  /** Native notifications and the icon's count; only the desktop shell provides them. */
+  notifications?: DesktopNotifications;
   production: boolean;
   worktreesRoot?: string;
   /** The desktop passes a safeStorage-backed store; web mode uses a 0600 file in the data folder. */
@@ -47,6 +50,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const handlers = createHandlers({
     services,
     pickFolder: options.pickFolder,
+    notifications: options.notifications,
+    notificationClicked: (taskId) => bus.emit('app.notificationClicked', { taskId }),
     appInfo: {
       version: options.version,
       mode: options.mode,

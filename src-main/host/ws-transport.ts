@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { fail, wireCloseCodes, wireRequestSchema, type WireMessage } from '../../src-shared/contract';
 import type { Host } from './create-host';
+import { TerminalAudience } from './terminal-audience';
 
 /** Frames larger than this are refused by `ws` itself (the contract's inputs are small). */
 export const maxFrameBytes = 4 * 1024 * 1024;
@@ -11,14 +12,15 @@ const maxBufferedBytes = 64 * 1024 * 1024;
 
 /**
  * Serves the contract over already-authenticated WebSocket connections: requests go through
- * the same dispatch as Electron IPC, and every host event is pushed to every client.
+ * the same dispatch as Electron IPC, and every host event is pushed to every client (a
+ * terminal's output only to clients that show it: `TerminalAudience`).
  *
  * Frames sent in one turn of the event loop leave in one write: while agents stream, each
  * timeline flush pushes an event per task, and a system call per frame cost the host more
  * than building them.
  */
 export function serveContractOverWebSocket(wss: WebSocketServer, host: Host): () => void {
-  const clients = new Set<WebSocket>();
+  const clients = new Map<WebSocket, TerminalAudience>();
   /** The TCP socket under each client, held (corked) until the loop turn's frames are all in. */
   const connections = new WeakMap<WebSocket, Socket>();
   const corked = new Set<Socket>();
@@ -42,11 +44,14 @@ export function serveContractOverWebSocket(wss: WebSocketServer, host: Host): ()
   };
 
   const unsubscribe = host.subscribe((event, payload) => {
-    for (const socket of clients) send(socket, { kind: 'event', event, payload });
+    for (const [socket, audience] of clients) {
+      if (audience.wants(event, payload)) send(socket, { kind: 'event', event, payload });
+    }
   });
 
   wss.on('connection', (socket, request?: IncomingMessage) => {
-    clients.add(socket);
+    const audience = new TerminalAudience();
+    clients.set(socket, audience);
     if (request?.socket) connections.set(socket, request.socket);
     socket.on('close', () => clients.delete(socket));
     socket.on('error', () => clients.delete(socket));
@@ -61,15 +66,19 @@ export function serveContractOverWebSocket(wss: WebSocketServer, host: Host): ()
       const request = wireRequestSchema.safeParse(parsed);
       if (!request.success) return socket.close(wireCloseCodes.badRequest, 'frame is not a request');
       const { id, method, input } = request.data;
+      audience.requested(method, input);
       host
         .dispatch(method, input)
         .catch((error: unknown) => fail('INTERNAL', error instanceof Error ? error.message : String(error)))
-        .then((result) => send(socket, { kind: 'result', id, result }));
+        .then((result) => {
+          audience.answered(method, input, result);
+          send(socket, { kind: 'result', id, result });
+        });
     });
   });
 
   return () => {
     unsubscribe();
-    for (const socket of clients) socket.close(1001, 'host shutting down');
+    for (const socket of clients.keys()) socket.close(1001, 'host shutting down');
   };
 }

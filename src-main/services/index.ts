@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import type { EventName, Orphan, Result, Task } from '../../src-shared/contract';
 import { createAuditTrail, type AuditService } from './audit';
 import { createCommandsService, type CommandsService } from './background/commands-service';
-import { AgentService, type AgentModels } from './agents/agent-service';
+import { AgentService } from './agents/agent-service';
+import type { AgentModels } from './agents/agent-service-options';
 import { mcpToolsForTask } from './agents/mcp-tools';
 import { agentModelsFrom } from './agents/model-adapter';
 import type { PermissionPolicy } from './agents/permission-policy';
 import { TimelineWriter, type StorageTrouble } from './agents/timeline-writer';
 import type { AgentToolset } from './agents/toolset';
 import { createWorkspaceToolset } from './agents/workspace-toolset';
+import { createEditorService, type EditorService } from './editors/editor-service';
 import { acpMcpServersFor, createAcpEngine, createEnginesService, type EnginesService } from './engines';
 import { DomainEventBus, forwardToContract, type ContractEmit } from './events';
 import { RepoQueue } from './git/repo-queue';
@@ -25,12 +27,17 @@ import { createPlanService, type PlanService } from './plans/plan-service';
 import { createPipelineSettings, type PipelineSettingsStore } from './projects/pipeline-settings';
 import { createProjectService, type ProjectService } from './projects/project-service';
 import { RadarMonitor } from './radar/radar-monitor';
+import { createRulesService, type RulesService } from './rules/rules-service';
+import { createSlashCommandService, type SlashCommandService } from './slash-commands/slash-command-service';
 import { createReviewService, type ReviewService } from './review';
+import { createReviewRoleService, type ReviewRoleService } from './review-role/review-role-service';
 import { machineCommandIsolation } from './sandbox/detect-isolation';
 import { createFileSecretStore, type SecretStore } from './secrets';
 import { openStore, type Store } from './store/store';
 import { createTaskOrchestration, type TaskOrchestration } from './tasks/task-orchestration';
+import { createTerminalsService, type TerminalsService } from './terminals/terminals-service';
 import { createWorkspaceContext } from './workspaces/context';
+import { worktreePathOf } from './workspaces/open-task-workspace';
 import { listOrphans, removeOrphan } from './workspaces/orphans';
 import { reconcile } from './workspaces/reconcile';
 import { recreateWorkspace } from './workspaces/recreate-workspace';
@@ -49,7 +56,7 @@ export interface ServicesOptions {
   env?: Record<string, string | undefined>;
   /** Overrides for the agent runtime (tests use these to shorten retries and so on). */
   agents?: Partial<AgentRuntimeOptions>;
-  /** The user's home, where `~/.claude/settings.json` is read (default: the OS's). */
+  /** The user's home, where `~/.claude/settings.json`, `~/.claude/CLAUDE.md` and `~/.claude/commands` are read (default: the OS's). */
   home?: string;
 }
 
@@ -96,6 +103,8 @@ export interface Services {
   radar: RadarMonitor;
   /** How agent commands are isolated here, and the long-lived services agents started. */
   commands: CommandsService;
+  /** Terminals per task (U2): the user's shells and commands Braid runs for others, on the pty host. */
+  terminals: TerminalsService;
   /**
    * Plan artifacts: versions, the user's decisions at the gate, the gate (`requireApprovedPlan`),
    * diff, save to repository (R1); implementing an approved version, its progress, each implement
@@ -104,6 +113,15 @@ export interface Services {
   plans: PlanService;
   /** Modes, rules by source, trust of repository settings files, "try a command", the sandbox (C3). */
   permissions: PermissionService;
+  /**
+   * The review role (R3): review tasks on the reviewed task's workspace, their reports and
+   * findings (send, dismiss, likely addressed), review again, and the review gate of merges.
+   */
+  reviews: ReviewRoleService;
+  /** Rules (C2): personal rules, the user's and the project's rules files, what each task was given. */
+  rules: RulesService;
+  /** Slash commands (C1): built-ins, command and skill files, MCP prompts; listing and running them. */
+  slashCommands: SlashCommandService;
   /** Per project: the review gate, auto review, the check command, where plans are saved. */
   pipelineSettings: PipelineSettingsStore;
   /** The hash-chained audit trail per project (C5): pages, verification, exports. */
@@ -112,6 +130,8 @@ export interface Services {
   engines: EnginesService;
   /** Non-secret settings (SQLite). */
   settings: Store['settings'];
+  /** "Open in editor": editors found on PATH, the user's choice and own command (U3). */
+  editors: EditorService;
   /** Whether the database refuses writes right now (what agents produce then waits in memory). */
   storageTrouble(): StorageTrouble | null;
   /** Waits for in-flight git work, then closes the database. */
@@ -133,13 +153,14 @@ export function createServices(options: ServicesOptions): Services {
   const events = new DomainEventBus(runtime.log);
   forwardToContract(events, emit);
   const store = openStore(options.dataDir);
+  const home = options.home ?? homedir();
   const requestedRoot = options.worktreesRoot ?? join(options.dataDir, 'worktrees');
   mkdirSync(requestedRoot, { recursive: true });
   // Stored paths and git's worktree list then agree even when the root is behind a symlink.
   const worktreesRoot = realpathSync(requestedRoot);
   // The context needs the agent service (queued counts) and the service needs the context;
   // the agents' runs need the plan service's `submit_plan`, and plans need the agents.
-  const late: { agents?: AgentService; plans?: PlanService; permissions?: PermissionService } = {};
+  const late: { agents?: AgentService; plans?: PlanService; reviews?: ReviewRoleService; permissions?: PermissionService; slashCommands?: SlashCommandService } = {};
   const context = createWorkspaceContext({
     store,
     worktreesRoot,
@@ -176,7 +197,7 @@ export function createServices(options: ServicesOptions): Services {
     projects: store.projects,
     tasks: store.tasks,
     isolation,
-    home: options.home ?? homedir(),
+    home,
     notifyTaskChanged: (taskId) => void context.announce.taskChanged(taskId),
   });
   late.permissions = permissions;
@@ -186,14 +207,34 @@ export function createServices(options: ServicesOptions): Services {
   const radar = new RadarMonitor({ store, now, events, onChange: (projectId, computed) => emit('radar.changed', { projectId, radar: computed }), log: runtime.log });
   const live = new LiveReview({ store, emit, events, radar, log: runtime.log });
   const agentModels = runtime.models ?? agentModelsFrom(models);
+  const terminals = createTerminalsService({
+    getTask: (taskId) => store.tasks.get(taskId),
+    emit,
+    events,
+    isolation,
+    confinement: (taskId) => permissions.confinementFor(taskId),
+    scrollback: () => store.settings.get<number>('terminals.scrollback'),
+  });
   const engines = createEnginesService(env);
   const external = createAcpEngine({
     env,
     isolation,
     mcpServers: (task, transports) => acpMcpServersFor(task, mcp.catalog, env, transports, runtime.log),
+    // The agent's terminal/* requests run as commands in the task's terminals, which the user sees.
+    terminals,
     clientVersion: '0.1.0',
     ...runtime.external,
     log: runtime.log,
+  });
+  const rules = createRulesService({
+    settings: store.settings,
+    tasks: store.tasks,
+    projects: store.projects,
+    timeline: (taskId) => {
+      writer.flush();
+      return store.timeline.from(taskId, 0);
+    },
+    home,
   });
   const agents = new AgentService({
     store,
@@ -210,8 +251,9 @@ export function createServices(options: ServicesOptions): Services {
           services: commands.forTask(task.id),
           confinement: () => permissions.confinementFor(task.id),
         })),
-    loopTools: (task) => late.plans?.loopToolsFor(task) ?? [],
-    briefing: (task) => late.plans?.briefingFor(task) ?? null,
+    loopTools: (task) => [...(late.plans?.loopToolsFor(task) ?? []), ...(late.reviews?.loopToolsFor(task) ?? [])],
+    briefing: (task) => (task.role === 'review' ? (late.reviews?.briefingFor(task) ?? null) : (late.plans?.briefingFor(task) ?? null)),
+    rules,
     notifyTaskChanged: (taskId) => void context.announce.taskChanged(taskId),
     external,
     concurrency: runtime.concurrency ?? store.settings.get<number>('agents.concurrency') ?? 4,
@@ -219,7 +261,15 @@ export function createServices(options: ServicesOptions): Services {
     log: runtime.log,
   });
   late.agents = agents;
-  const tasks = createTaskOrchestration(context, { agents, commands, engines, autoStart: runtime.autoStart ?? true });
+  const tasks = createTaskOrchestration(context, {
+    // A prompt that starts with a slash command is expanded (or refused) before the agent sees it.
+    agents: { startWithPrompt: (taskId) => late.slashCommands!.startWithPrompt(taskId), stopAndWait: (taskId) => agents.stopAndWait(taskId) },
+    commands,
+    terminals,
+    engines,
+    autoStart: runtime.autoStart ?? true,
+    checkPrompt: (projectId, prompt) => late.slashCommands!.checkPrompt(projectId, prompt),
+  });
   const pipelineSettings = createPipelineSettings(store);
   const plans = createPlanService(context, {
     agents,
@@ -232,8 +282,34 @@ export function createServices(options: ServicesOptions): Services {
   });
   late.plans = plans;
   const sendToAgent = (taskId: string, text: string) => agents.send(taskId, text);
+  const slashCommands = createSlashCommandService({
+    tasks: { get: (taskId) => tasks.get(taskId), create: (args) => tasks.create(args) },
+    projectRoot: (projectId) => store.projects.get(projectId)?.path ?? null,
+    home,
+    agents,
+    permissions,
+    plans,
+    rules,
+    reviews: { start: (input) => late.reviews!.start(input), reviewAgain: (taskId) => late.reviews!.reviewAgain(taskId) },
+    mcp,
+    log: runtime.log,
+  });
+  late.slashCommands = slashCommands;
   const review = createReviewService(context, { emit, sendToAgent, diff: (workspaceId) => live.diff(workspaceId) });
-  const merges = createTaskMerges(context, { sendToAgent });
+  const reviews = createReviewRoleService(context, {
+    emit,
+    pipelineSettings,
+    agents: {
+      startWithPrompt: (taskId) => agents.startWithPrompt(taskId),
+      send: (taskId, text) => agents.send(taskId, text),
+      isRunning: (taskId) => agents.isRunning(taskId),
+    },
+    resolveModel: (ref) => agentModels.resolve(ref, 'review'),
+    diff: (workspaceId) => live.diff(workspaceId),
+    implementContext: (taskId) => plans.implementContext(taskId),
+  });
+  late.reviews = reviews;
+  const merges = createTaskMerges(context, { sendToAgent, reviewGate: (taskId) => reviews.gateFor(taskId) });
   agents.recoverAfterRestart();
   let closed: Promise<void> | undefined;
 
@@ -249,12 +325,20 @@ export function createServices(options: ServicesOptions): Services {
     merges,
     radar,
     commands,
+    terminals,
     plans,
+    reviews,
     permissions,
+    rules,
+    slashCommands,
     pipelineSettings,
     engines,
     audit: audit.service,
     settings: store.settings,
+    editors: createEditorService({
+      settings: store.settings,
+      worktreeOf: (taskId) => worktreePathOf(context, taskId),
+    }),
     storageTrouble: () => writer.storageTrouble(),
     workspaces: {
       recreate: (taskId) => recreateWorkspace(context, taskId),
@@ -266,7 +350,7 @@ export function createServices(options: ServicesOptions): Services {
       closed ??= agents
         .close()
         .then(() => Promise.all([live.close(), radar.close()]))
-        .then(() => Promise.all([mcp.close(), commands.close()]))
+        .then(() => Promise.all([mcp.close(), commands.close(), terminals.close()]))
         .then(() => context.idle())
         .then(() => {
           // The audit's waiting entries go in this last flush too.

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { effectiveModeSchema, permissionModeSchema, ruleSourceIdSchema } from './permissions';
 import { planCommentSchema } from './plans';
+import { givenRuleSchema } from './rules';
+import { commandInvocationSchema, commandTaskLinkSchema } from './slash-commands';
 
 /**
  * What a task's agent is doing. `queued`: waiting for a free slot under the concurrency
@@ -58,7 +60,11 @@ const toolCallStatus = z.enum(['pending', 'awaiting_approval', 'awaiting_input',
  * view shows is one of these; the model's context is rebuilt from them too.
  */
 export const timelineEventBodySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('user_message'), text: z.string() }),
+  /**
+   * What the model is told. When the user ran a slash command, `command` names it with its
+   * arguments and `text` is the expanded prompt (shown folded under the command).
+   */
+  z.object({ kind: z.literal('user_message'), text: z.string(), command: commandInvocationSchema.optional() }),
   /** A piece of streamed assistant text; consecutive pieces of one step form one message. */
   z.object({ kind: z.literal('assistant_text'), step: z.number(), text: z.string() }),
   /** The agent's reasoning as an external agent streams it: shown folded, never part of the answer. */
@@ -126,6 +132,18 @@ export const timelineEventBodySchema = z.discriminatedUnion('kind', [
    * user. A user's version carries its Markdown, so the agent's context learns of the edit.
    */
   z.object({ kind: z.literal('plan_version'), version: z.number().int().positive(), author: z.enum(['agent', 'user']), title: z.string(), markdown: z.string().nullable() }),
+  /**
+   * A review task's agent submitted review `version` (`submit_review`): where the review card goes
+   * in its conversation. The agent knows its own submission (the call is in its context).
+   */
+  z.object({
+    kind: z.literal('review_version'),
+    version: z.number().int().positive(),
+    verdict: z.enum(['correct', 'incorrect']),
+    findings: z.number().int().nonnegative(),
+    /** Earlier findings the review says are fixed now. */
+    fixed: z.number().int().nonnegative(),
+  }),
   /** The user's decision on a plan version at the gate (the feedback of a change request also arrives as a user message). */
   z.object({
     kind: z.literal('plan_decision'),
@@ -166,6 +184,25 @@ export const timelineEventBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('turn_ended'), step: z.number(), stopReason: z.string() }),
   /** Everything before `upToSeq` is replaced by `summary` in the model's context. */
   z.object({ kind: z.literal('compaction'), summary: z.string(), upToSeq: z.number() }),
+  /** `/clear`: later turns do not see anything before this event; the history stays for the user. */
+  z.object({ kind: z.literal('context_cleared') }),
+  /**
+   * Rules the agent was given: at a run's start (`run`: the system prompt's rules, recorded when
+   * they differ from the last run's) or the first time it read or edited `path` (`path`: the
+   * nested `AGENTS.md` or the path rules that apply, whose `text` the model gets as a message).
+   */
+  z.object({
+    kind: z.literal('rules_loaded'),
+    trigger: z.enum(['run', 'path']),
+    path: z.string().nullable(),
+    rules: z.array(givenRuleSchema),
+    /** Rules cut or left out for the budget, imports refused (outside, a cycle, too deep). */
+    warnings: z.array(z.string()),
+    /** What the model is told for a `path` trigger; null for `run` (the rules are in the system prompt). */
+    text: z.string().nullable(),
+  }),
+  /** A built-in slash command's answer (`/help`, `/cost`, `/rules`, `/plan` …), for the user only: the model never sees it. */
+  z.object({ kind: z.literal('command_output'), name: z.string(), arguments: z.string(), text: z.string(), tasks: z.array(commandTaskLinkSchema) }),
 ]);
 export type TimelineEventBody = z.infer<typeof timelineEventBodySchema>;
 export type TimelineEventKind = TimelineEventBody['kind'];

@@ -96,6 +96,12 @@ export const workAtRiskSchema = z.object({
 });
 export type WorkAtRisk = z.infer<typeof workAtRiskSchema>;
 
+/** Why a delete or archive was refused with `WORKSPACE_SHARED`: the tasks that share the workspace and would go with it. */
+export const workspaceSharedSchema = z.object({
+  tasks: z.array(z.object({ id: idSchema, title: z.string(), role: taskRoleSchema })),
+});
+export type SharingTask = z.infer<typeof workspaceSharedSchema>['tasks'][number];
+
 export const appInfoSchema = z.object({
   version: z.string(),
   mode: z.enum(['desktop', 'web']),

@@ -5,7 +5,9 @@ import { idSchema, orphanSchema, projectSchema, storageTroubleSchema, taskSchema
 import { radarSchema } from './merge';
 import { planVersionStatusSchema } from './plans';
 import { reviewCommentSchema, workspaceDiffSchema } from './review';
+import { notificationEvents } from './notifications';
 import { mcpServerStatusSchema } from './settings';
+import { terminalEvents } from './terminals';
 
 /** Every event the host pushes to the renderer, declared once. */
 export const events = {
@@ -36,8 +38,15 @@ export const events = {
    * (`plans.implement`) or an agent marked a step (`update_step`). Read it with `plans.progress`.
    */
   'plans.progressChanged': z.object({ projectId: idSchema, planTaskId: idSchema, taskIds: z.array(idSchema) }),
+  /**
+   * A task's reviews changed: a review submitted, a finding sent, dismissed, likely addressed,
+   * moved with its lines, fixed or reopened. Read with `reviews.overview`.
+   */
+  'reviews.changed': z.object({ projectId: idSchema, reviewedTaskId: idSchema }),
   /** New audit entries of the project were stored (read them with `audit.list`). */
   'audit.changed': z.object({ projectId: idSchema }),
+  ...notificationEvents,
+  ...terminalEvents,
 } as const;
 
 export type Events = typeof events;

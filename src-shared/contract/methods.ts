@@ -2,9 +2,16 @@ import { z } from 'zod';
 import { timelineEventSchema } from './agent';
 import { braidEngine, engineAvailabilitySchema, engineSchema } from './engines';
 import { implementMethods } from './implement-methods';
+import { editorMethods } from './editors';
+import { notificationMethods } from './notifications';
 import { permissionMethods } from './permission-methods';
 import { ruleTextSchema } from './permissions';
+import { ruleMethods } from './rules';
+import { slashCommandMethods } from './slash-commands';
 import { planMethods } from './plan-methods';
+import { reviewRoleMethods } from './review-role-methods';
+import { gatedMergePreviewSchema } from './review-reports';
+import { terminalMethods } from './terminals';
 import { auditEntrySchema, auditExportInputSchema, auditExportSchema, auditListInputSchema, auditVerificationSchema } from './audit';
 import { backgroundServiceIdSchema, backgroundServiceSchema, commandIsolationSchema } from './commands';
 import {
@@ -12,7 +19,6 @@ import {
   conflictResolutionSchema,
   mergeIdSchema,
   mergeOutcomeSchema,
-  mergePreviewSchema,
   mergeRequestSchema,
   radarSchema,
 } from './merge';
@@ -101,9 +107,13 @@ export const methods = {
       .strict(),
     output: taskSchema,
   },
-  /** Refuses with `WORKSPACE_HAS_WORK` (details: WorkAtRisk) unless `force` is set. */
+  /**
+   * Refuses with `WORKSPACE_SHARED` (details: the tasks) when other tasks share the workspace the
+   * task owns (its reviews) unless `withSharedTasks` (they are deleted with it; deleting a review
+   * task removes only that task), then with `WORKSPACE_HAS_WORK` (details: WorkAtRisk) unless `force`.
+   */
   'tasks.delete': {
-    input: z.object({ taskId: idSchema, force: z.boolean().default(false), keepBranch: z.boolean().default(false) }).strict(),
+    input: z.object({ taskId: idSchema, force: z.boolean().default(false), keepBranch: z.boolean().default(false), withSharedTasks: z.boolean().default(false) }).strict(),
     output: z.object({ deleted: z.literal(true) }),
   },
   'workspaces.recreate': { input: z.object({ taskId: idSchema }).strict(), output: taskSchema },
@@ -118,7 +128,7 @@ export const methods = {
     input: z.object({ taskId: idSchema, beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
     output: z.object({ events: z.array(timelineEventSchema), hasMore: z.boolean() }),
   },
-  /** Starts the agent, or queues the message for its next step when it is running. */
+  /** Starts the agent, or queues the message for its next step when it is running. The text is sent as it is: slash commands run through `slash.run`. */
   'agent.send': {
     input: z.object({ taskId: idSchema, text: z.string().trim().min(1, 'the message is empty').max(100_000) }).strict(),
     output: z.object({ delivery: z.enum(['started', 'queued', 'delivered']) }),
@@ -270,15 +280,18 @@ export const methods = {
   },
 
   /** Exactly what a merge would do now (target, commits, files, conflicts, checkout), doing nothing. */
-  'merge.preview': { input: mergeRequestSchema, output: mergePreviewSchema },
+  'merge.preview': { input: mergeRequestSchema, output: gatedMergePreviewSchema },
   /**
    * Merges, or stops at conflicts with a `mergeId`. `expected` pins what the preview showed:
    * `MERGE_OUTDATED` if the base, the workspace branch or its uncommitted files moved since.
    * `uncommittedCommit` (the preview's, or null when it had none) is reused, so the commit ids
-   * the preview showed are the ones that land.
+   * the preview showed are the ones that land. With the review gate `block` and open P0/P1
+   * findings it is refused (`REVIEW_GATE_BLOCKED`) unless `override` gives the reason to merge
+   * anyway (audited as a gate override).
    */
   'merge.run': {
     input: mergeRequestSchema.extend({
+      override: z.object({ reason: z.string().trim().min(1, 'say why the merge goes ahead anyway').max(2000) }).strict().optional(),
       expected: z
         .object({ targetCommit: commitId, workspaceHead: commitId, uncommittedCommit: commitId.nullable().optional() })
         .strict()
@@ -303,9 +316,12 @@ export const methods = {
     /** `delivery` is null when the base merged in cleanly: nothing for the agent to resolve. */
     output: z.object({ conflicts: z.array(z.string()), delivery: z.enum(['started', 'queued', 'delivered']).nullable() }),
   },
-  /** After a merge: remove the worktree, and the branch unless `keepBranch`. */
+  /**
+   * After a merge: remove the worktree, and the branch unless `keepBranch`. A workspace other
+   * tasks share (its reviews) is refused with `WORKSPACE_SHARED` naming them unless `withSharedTasks`.
+   */
   'merge.archive': {
-    input: z.object({ taskId: idSchema, keepBranch: z.boolean().default(false) }).strict(),
+    input: z.object({ taskId: idSchema, keepBranch: z.boolean().default(false), withSharedTasks: z.boolean().default(false) }).strict(),
     output: z.object({ archived: z.literal(true), branchDeleted: z.boolean() }),
   },
   /** The project's conflict radar (also pushed as `radar.changed` when a workspace or base moves). */
@@ -335,8 +351,14 @@ export const methods = {
   'agents.setConcurrency': { input: z.object({ concurrency: z.number().int().min(1).max(64) }).strict(), output: z.object({ concurrency: z.number().int() }) },
 
   ...planMethods,
+  ...terminalMethods,
   ...implementMethods,
+  ...reviewRoleMethods,
   ...permissionMethods,
+  ...editorMethods,
+  ...notificationMethods,
+  ...ruleMethods,
+  ...slashCommandMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -28,6 +28,10 @@ export const errorCodes = [
   'PERMISSION_DENIED',
   /** Any other file-system refusal (disk full, read-only, I/O error...); `details.errno` says which. */
   'FILE_SYSTEM_ERROR',
+  /** "Open in editor": the chosen editor is not installed (or no editor is). */
+  'EDITOR_NOT_AVAILABLE',
+  /** The editor's program could not be started; `details.errno` says why. */
+  'EDITOR_FAILED',
   'GIT_FAILED',
   'BUSY',
   'MODEL_NOT_CONFIGURED',
@@ -52,6 +56,18 @@ export const errorCodes = [
   'PLAN_NOT_APPROVED',
   /** A decision on a plan version that no longer waits for one ("v2 was superseded by v3", "v3 is already approved"). */
   'PLAN_NOT_PROPOSED',
+  /** Input or a resize for a terminal whose process has ended (it stays listed, with its output, until closed). */
+  'TERMINAL_EXITED',
+  /**
+   * The project's review gate is `block` and the workspace has open P0/P1 findings: a merge needs
+   * an explicit "merge anyway" (`override: { reason }`); `details.findings` names them.
+   */
+  'REVIEW_GATE_BLOCKED',
+  /**
+   * The task's workspace is shared with other tasks (its review tasks): deleting or archiving it
+   * takes them too, so it needs the user's confirmation (`withSharedTasks`); `details.tasks` names them.
+   */
+  'WORKSPACE_SHARED',
   /**
    * Full auto asked for where commands cannot be sandboxed, and the user has not confirmed it
    * for the project yet: confirm once (`permissions.confirmUnsandboxed`) and ask again.
@@ -63,6 +79,8 @@ export const errorCodes = [
   'ENGINE_NOT_INSTALLED',
   /** The task's external agent could not be started, died, or broke the protocol; the message says what it did. */
   'AGENT_FAILED',
+  /** `/name` names no built-in, command file, skill or MCP prompt of the task: nothing was sent. */
+  'UNKNOWN_COMMAND',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './id';
+import { mergePreviewSchema } from './merge';
+import { reviewGateModeSchema } from './pipelines';
 import { criterionIdSchema } from './plans';
 
 /**
@@ -94,3 +96,44 @@ export const reviewReportSchema = z.object({
   createdAt: z.number(),
 });
 export type ReviewReport = z.infer<typeof reviewReportSchema>;
+
+/** A finding as the review gate and the merge dialog name it. */
+export const gateFindingSchema = reviewFindingSchema.pick({ id: true, title: true, priority: true, path: true, lineStart: true, lineEnd: true, status: true });
+export type GateFinding = z.infer<typeof gateFindingSchema>;
+
+/**
+ * The project's review gate applied to one workspace: `mode` is the project setting; `verdict`
+ * what it means for a merge now (`blocked` only in mode `block`, `warn` in mode `warn`, while a
+ * P0/P1 finding is open, sent or likely addressed); `message` says so in words
+ * ("Blocked by the review gate: 1 open P1 finding (…)"); `findings` are those P0/P1 findings.
+ */
+export const reviewGateStateSchema = z.object({
+  mode: reviewGateModeSchema,
+  verdict: z.enum(['clear', 'warn', 'blocked']),
+  message: z.string().nullable(),
+  findings: z.array(gateFindingSchema),
+});
+export type ReviewGateState = z.infer<typeof reviewGateStateSchema>;
+
+/** `merge.preview`'s answer: the preview, and what the project's review gate says of the merge now. */
+export const gatedMergePreviewSchema = mergePreviewSchema.extend({ reviewGate: reviewGateStateSchema });
+export type GatedMergePreview = z.infer<typeof gatedMergePreviewSchema>;
+
+/** The P0/P1 findings the review gate counts: not dismissed, not fixed. */
+export function isGateFinding(finding: { priority: FindingPriority; status: FindingStatus }): boolean {
+  return (finding.priority === 'P0' || finding.priority === 'P1') && finding.status !== 'dismissed' && finding.status !== 'fixed';
+}
+
+/** A task's review work, as the findings panel shows it. */
+export const reviewOverviewSchema = z.object({
+  /** The task whose work is reviewed (the workspace's owner). */
+  reviewedTaskId: idSchema,
+  /** Its review tasks, oldest first (they share its workspace). */
+  reviewTasks: z.array(z.object({ id: idSchema, title: z.string(), status: z.string(), statusReason: z.string().nullable() })),
+  /** Every report of every review of the task, oldest first. */
+  reports: z.array(reviewReportSchema),
+  /** Every finding on the task's work, most urgent first. */
+  findings: z.array(reviewFindingSchema),
+  gate: reviewGateStateSchema,
+});
+export type ReviewOverview = z.infer<typeof reviewOverviewSchema>;

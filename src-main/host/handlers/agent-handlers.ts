@@ -8,13 +8,8 @@ export function agentHandlers(services: Services): Pick<HandlerTable, AgentMetho
   const { agents } = services;
   return {
     'agent.history': ({ taskId, beforeSeq, limit }) => agents.history(taskId, beforeSeq, limit),
-    'agent.send': async ({ taskId, text }) => {
-      if (text.trim() === '/compact') {
-        const compacted = await agents.compactNow(taskId);
-        return compacted.ok ? ok({ delivery: 'delivered' as const }) : compacted;
-      }
-      return agents.send(taskId, text);
-    },
+    // A plain message, sent as it is; slash commands run through `slash.run`.
+    'agent.send': ({ taskId, text }) => agents.send(taskId, text),
     'agent.stop': ({ taskId }) => agents.stop(taskId),
     'agent.resume': ({ taskId }) => agents.resume(taskId),
     'agent.decide': ({ taskId, callId, approved, reason, alwaysAllow }) => agents.decide(taskId, callId, approved, reason, alwaysAllow),

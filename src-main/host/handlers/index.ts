@@ -1,22 +1,33 @@
 import type { AppInfo } from '../../../src-shared/contract';
 import type { Services } from '../../services';
+import type { DesktopNotifications } from '../desktop-notifications';
 import type { HandlerTable } from '../dispatch';
 import { agentHandlers } from './agent-handlers';
 import { auditHandlers } from './audit-handlers';
 import { commandHandlers } from './command-handlers';
 import { engineHandlers } from './engine-handlers';
+import { editorHandlers } from './editor-handlers';
+import { notificationHandlers } from './notification-handlers';
 import { mcpHandlers } from './mcp-handlers';
 import { mergeHandlers } from './merge-handlers';
 import { modelHandlers } from './model-handlers';
 import { permissionHandlers } from './permission-handlers';
 import { planHandlers } from './plan-handlers';
 import { reviewHandlers } from './review-handlers';
+import { reviewRoleHandlers } from './review-role-handlers';
+import { ruleHandlers } from './rule-handlers';
+import { slashCommandHandlers } from './slash-command-handlers';
+import { terminalHandlers } from './terminal-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
 export interface HandlerContext {
   services: Services;
   appInfo: AppInfo;
   pickFolder?: () => Promise<string | null>;
+  /** Native notifications (desktop only). */
+  notifications?: DesktopNotifications;
+  /** The user clicked a notification of this task. */
+  notificationClicked: (taskId: string) => void;
 }
 
 /** The one handler table both transports serve: thin adapters from the contract to services, by feature. */
@@ -30,8 +41,14 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...mergeHandlers(context.services),
     ...commandHandlers(context.services),
     ...planHandlers(context.services),
+    ...reviewRoleHandlers(context.services),
     ...auditHandlers(context.services),
+    ...terminalHandlers(context.services),
     ...permissionHandlers(context.services),
     ...engineHandlers(context.services),
+    ...editorHandlers(context.services),
+    ...notificationHandlers(context.notifications, context.notificationClicked),
+    ...ruleHandlers(context.services),
+    ...slashCommandHandlers(context.services),
   };
 }

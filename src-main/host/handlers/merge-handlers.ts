@@ -12,7 +12,7 @@ export function mergeHandlers(services: Services): Pick<HandlerTable, MergeMetho
     'merge.resolve': ({ mergeId, resolutions }) => merges.resolve(mergeId, resolutions),
     'merge.abort': ({ mergeId }) => merges.abort(mergeId),
     'merge.askAgent': ({ taskId, mergeId }) => merges.askAgent(taskId, mergeId),
-    'merge.archive': ({ taskId, keepBranch }) => merges.archive(taskId, keepBranch),
+    'merge.archive': ({ taskId, keepBranch, withSharedTasks }) => merges.archive(taskId, keepBranch, withSharedTasks),
     'radar.get': ({ projectId }) => services.radar.get(projectId),
   };
 }

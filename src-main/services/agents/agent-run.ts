@@ -35,6 +35,11 @@ export interface AgentRunDeps {
   /** Tools the loop handles itself (`ask_user`, `submit_plan`), offered when the task's role gets them. */
   loopTools: readonly LoopTool[];
   policy: PermissionPolicy;
+  /**
+   * After a call that succeeded: what it brings into the conversation (the rules of a path the
+   * agent touched for the first time, `rules/`), recorded after its result.
+   */
+  afterToolCall?(call: { name: string; args: unknown }): Promise<TimelineEventBody | null>;
   /** Told every decision of the policy, before anything else happens to the call (the audit trail records it). */
   permissionDecided?(call: { callId: string; name: string; args: unknown }, decision: PermissionDecision): void;
   /** The stored timeline so far (the run continues from it). */
@@ -53,7 +58,8 @@ export interface AgentRunDeps {
 }
 
 export type RunOutcome =
-  | { kind: 'done' }
+  /** `reason` when a loop tool ended the run with something handed in ("Review v2: correct, no findings"). */
+  | { kind: 'done'; reason?: string }
   | { kind: 'stopped' }
   | { kind: 'paused'; reason: string }
   | { kind: 'failed'; reason: string; code: string }
@@ -245,7 +251,12 @@ async function resolveToolCall(
     onOutput: (chunk) => record({ kind: 'tool_output', callId: call.callId, chunk }),
   });
   if (deps.signal.aborted) return finish(true, 'Stopped by the user before the tool finished.', 'cancelled');
-  return finish(outcome.isError, outcome.text, outcome.isError ? 'error' : 'done');
+  finish(outcome.isError, outcome.text, outcome.isError ? 'error' : 'done');
+  if (!outcome.isError && deps.afterToolCall) {
+    const brought = await deps.afterToolCall(call);
+    if (brought) record(brought);
+  }
+  return null;
 }
 
 /** Words for the task's error card: the provider's message, its status, never a stack. */

@@ -1,58 +1,25 @@
-import { busyTaskStatuses, fail, ok, type Result, type Task, type TaskRole, type TaskStatus, type TimelineEvent, type TimelineEventBody } from '../../../src-shared/contract';
-import type { DomainEventBus } from '../events';
-import type { Store } from '../store/store';
+import {
+  busyTaskStatuses,
+  fail,
+  ok,
+  type Result,
+  type Task,
+  type TaskStatus,
+  type TimelineEvent,
+  type TimelineEventBody,
+} from '../../../src-shared/contract';
 import { runAgent, type ApprovalDecision, type ResolvedModel, type RunOutcome } from './agent-run';
+import type { AgentServiceOptions, SendOptions } from './agent-service-options';
 import { createAskUserTool } from './ask-user';
 import { compactConversation } from './compact-conversation';
 import { Conversation } from './conversation';
-import type { ExternalEngine } from './external-engine';
-import type { LoopTool } from './loop-tools';
 import { PendingReplies } from './pending-replies';
-import type { PermissionDecision, PermissionPolicy } from './permission-policy';
-import type { RetryClassification } from './retry';
+import type { PermissionDecision } from './permission-policy';
 import { AgentScheduler } from './scheduler';
-import { buildSystemPrompt, readProjectRules } from './system-prompt';
-import type { TimelineWriter } from './timeline-writer';
+import { buildSystemPrompt } from './system-prompt';
 import type { AgentToolset } from './toolset';
+import { TurnOptions } from './turn-options';
 import { taskNotFound } from '../workspaces/open-task-workspace';
-
-export interface AgentModels {
-  /** The task's model, else the role's default, else a clear failure (`MODEL_NOT_CONFIGURED`, ...). */
-  resolve(ref: string | null, role: TaskRole): Promise<Result<ResolvedModel>>;
-  classifyError(error: unknown): RetryClassification;
-}
-
-export interface AgentServiceOptions {
-  store: Store;
-  writer: TimelineWriter;
-  models: AgentModels;
-  policy: PermissionPolicy;
-  createToolset(task: Task): Promise<AgentToolset>;
-  /**
-   * Loop tools of other services for one run of `task` (`submit_plan`), next to the agent's own
-   * `ask_user`; the role decides which the model is offered (`role-tools.ts`).
-   */
-  loopTools?(task: Task): LoopTool[];
-  /**
-   * What other services add to the system prompt of a run of `task` for its role: the pinned
-   * plan and checklist of an implement task (`plans/`). Read once when the run starts.
-   */
-  briefing?(task: Task): string | null;
-  /** Re-reads the task and pushes `tasks.changed`. */
-  notifyTaskChanged(taskId: string): void;
-  /** Runs tasks whose engine is an external agent (ACP); without it such tasks cannot run. */
-  external?: ExternalEngine;
-  concurrency: number;
-  /**
-   * `agent.turnEnded` is published after every run that took a step (the turn is its last step
-   * number), and waited for before the run's status changes: the checkpoint is made by then.
-   * `agent.statusChanged` follows every status change (saying when a run begins), and
-   * `agent.permissionDecided` every decision of the policy on a tool call (the audit trail).
-   */
-  events: DomainEventBus;
-  retry?: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
-  log?: (line: string) => void;
-}
 
 /** A call waiting for its approval, so "Always allow" can check the rule against it. */
 interface WaitingCall {
@@ -79,8 +46,8 @@ export class AgentService {
   private readonly approvals = new PendingReplies<ApprovalDecision>();
   private readonly questions = new PendingReplies<string>();
   private readonly waitingCalls = new Map<string, WaitingCall>();
-  /** Allow rules for a task's current turn (a slash command's `allowed-tools`), until its run ends. */
-  private readonly turnAllowRules = new Map<string, readonly string[]>();
+  /** A slash command's allowed tools and model for the turn it starts, until that run ends. */
+  private readonly turn = new TurnOptions();
   private closing = false;
   /** Set once every run has ended; the database closes right after. */
   private closed = false;
@@ -154,16 +121,17 @@ export class AgentService {
 
   /**
    * A message from the user: starts a run, or is queued for the running one's next step.
-   * `allowRules` (a slash command's `allowed-tools`) pre-approve calls until that run ends.
+   * `allowRules` (a slash command's `allowed-tools`) pre-approve calls until that run ends;
+   * `model` is the model of the run it starts.
    */
-  async send(taskId: string, text: string, options: { allowRules?: readonly string[] } = {}): Promise<Result<{ delivery: 'started' | 'queued' | 'delivered' }>> {
+  async send(taskId: string, text: string, options: SendOptions = {}): Promise<Result<{ delivery: 'started' | 'queued' | 'delivered' }>> {
     if (this.closing) return fail('BUSY', 'Braid is shutting down.');
     const task = this.options.store.tasks.get(taskId);
     if (!task) return taskNotFound();
     if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}; the agent can only work in a ready workspace.`);
-    const body: TimelineEventBody = { kind: 'user_message', text };
-    if (options.allowRules && options.allowRules.length > 0) this.turnAllowRules.set(taskId, [...(this.turnAllowRules.get(taskId) ?? []), ...options.allowRules]);
+    const body: TimelineEventBody = { kind: 'user_message', text, ...(options.command ? { command: options.command } : {}) };
     const run = this.active.get(taskId);
+    if (run || this.scheduler.has(taskId)) this.turn.addAllowRules(taskId, options.allowRules ?? []);
     if (run) {
       this.options.writer.push(taskId, body);
       run.conversation.add(body);
@@ -173,14 +141,18 @@ export class AgentService {
     }
     // Scheduled but not yet reading its timeline: the run will find the message there.
     if (this.scheduler.has(taskId)) {
+      if (options.model) this.turn.setModel(taskId, options.model);
       this.options.writer.push(taskId, body);
       return ok({ delivery: 'delivered' });
     }
-    const ready = await this.canRun(task);
+    const ready = await this.canRun(task, options.model);
     if (!ready.ok) return ready;
     if (this.closing) return fail('BUSY', 'Braid is shutting down.');
     // Resolving took a moment: a run may have started meanwhile (a double click).
-    if (this.active.has(taskId) || this.scheduler.has(taskId)) return this.send(taskId, text, { allowRules: [] });
+    if (this.active.has(taskId) || this.scheduler.has(taskId)) return this.send(taskId, text, options);
+    // Only now, with nothing running: rules added before a refusal would outlive this turn.
+    this.turn.addAllowRules(taskId, options.allowRules ?? []);
+    if (options.model) this.turn.setModel(taskId, options.model);
     this.options.writer.push(taskId, body);
     this.options.writer.flush();
     return ok({ delivery: this.start(task, 'new') ? 'started' : 'queued' });
@@ -331,6 +303,18 @@ export class AgentService {
     return ok({ maxSteps, maxCostUsd });
   }
 
+  /**
+   * `/clear`: later turns see nothing said before now; the history stays for the user, behind
+   * a marker. Refused while the agent runs (its current turn is built on what came before).
+   */
+  clearContext(taskId: string): Result<{ cleared: true }> {
+    if (!this.options.store.tasks.get(taskId)) return taskNotFound();
+    if (this.isRunning(taskId)) return fail('BUSY', 'Stop the agent or wait for it to finish before clearing its context.');
+    this.options.writer.push(taskId, { kind: 'context_cleared' });
+    this.options.writer.flush();
+    return ok({ cleared: true });
+  }
+
   /** `/compact` by hand: summarise now; the originals stay in the timeline. */
   async compactNow(taskId: string): Promise<Result<{ compacted: true }>> {
     const task = this.options.store.tasks.get(taskId);
@@ -367,11 +351,12 @@ export class AgentService {
   }
 
   /**
-   * Whether the task's engine can run now: Braid's own agent needs its model resolved, an
-   * external agent needs its program installed (`ENGINE_NOT_INSTALLED` says how to install it).
+   * Whether the task's engine can run now: Braid's own agent needs its model resolved (`model`:
+   * a slash command's), an external agent needs its program installed (`ENGINE_NOT_INSTALLED`
+   * says how to install it).
    */
-  private async canRun(task: Task): Promise<Result<ResolvedModel | null>> {
-    if (task.engine.kind === 'braid') return this.options.models.resolve(task.agent.model, task.role);
+  private async canRun(task: Task, model?: string | null): Promise<Result<ResolvedModel | null>> {
+    if (task.engine.kind === 'braid') return this.options.models.resolve(model ?? task.agent.model, task.role);
     if (!this.options.external) return fail('UNSUPPORTED', 'External agents cannot run in this Braid.');
     const checked = this.options.external.check(task);
     return checked.ok ? ok(null) : checked;
@@ -380,17 +365,18 @@ export class AgentService {
   private async run(taskId: string, runStart: 'new' | 'resume'): Promise<void> {
     const { store, writer } = this.options;
     const task = store.tasks.get(taskId);
-    if (!task || this.closing) return;
-    const ready = await this.canRun(task);
+    if (!task || this.closing) return this.turn.endRun(taskId);
+    const ready = await this.canRun(task, this.turn.modelOf(taskId));
     if (!ready.ok) {
+      this.turn.endRun(taskId);
       writer.push(taskId, { kind: 'error', message: ready.error.message, code: ready.error.code, retryable: true });
       writer.flush();
       this.setStatus(taskId, 'failed', ready.error.message);
       return;
     }
     writer.flush();
-    const history = store.timeline.from(taskId, 0);
-    const conversation = Conversation.fromTimeline(history);
+    const stored = store.timeline.from(taskId, 0);
+    const conversation = Conversation.fromTimeline(stored);
     // A cut answer not yet marked (a timeline from before answers were marked): never build on it.
     this.markUnfinishedAnswer(taskId, conversation, 'interrupted');
     const controller = new AbortController();
@@ -404,8 +390,8 @@ export class AgentService {
     let outcome: RunOutcome;
     try {
       outcome = ready.data
-        ? await this.runOwnAgent(task, ready.data, conversation, controller.signal)
-        : await this.runExternal(task, runStart, history, conversation, inbox ?? [], controller.signal);
+        ? await this.runOwnAgent(task, ready.data, stored, conversation, controller.signal)
+        : await this.runExternal(task, runStart, stored, conversation, inbox ?? [], controller.signal);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.options.log?.(`[agents] run of ${taskId} crashed: ${error instanceof Error ? (error.stack ?? message) : message}`);
@@ -413,7 +399,7 @@ export class AgentService {
       outcome = { kind: 'failed', reason: message, code: 'INTERNAL' };
     } finally {
       this.active.delete(taskId);
-      this.turnAllowRules.delete(taskId);
+      this.turn.endRun(taskId);
     }
     writer.flush();
     // Stopped (or shut down) while the model was answering: that answer is incomplete.
@@ -421,16 +407,16 @@ export class AgentService {
     if (conversation.step > 0) await this.options.events.publish('agent.turnEnded', { taskId, workspaceId: task.workspace.id, turn: conversation.step });
     if (this.closing && outcome.kind === 'stopped') {
       this.setStatus(taskId, 'interrupted', 'Braid stopped while this task was running. Resume continues from where it was.');
-    } else if (outcome.kind === 'done') this.setStatus(taskId, 'done', null);
+    } else if (outcome.kind === 'done') this.setStatus(taskId, 'done', outcome.reason ?? null);
     else if (outcome.kind === 'stopped') this.setStatus(taskId, 'stopped', 'Stopped by you. Send a message or Resume to continue.');
     else this.setStatus(taskId, outcome.kind, outcome.reason);
     finished();
   }
 
-  /** What the permission rules decide about one call of the task's agent, the task read fresh (its mode may change mid-run). */
+  /** What the permission rules decide about one call of the task's agent, the task read fresh (its mode may change mid-run) with the turn's allowed tools. */
   private checkPermission(task: Task, tool: string, args: unknown) {
     const current = this.options.store.tasks.get(task.id) ?? task;
-    return this.options.policy.check({ tool, args, role: task.role, task: current, turnAllowRules: this.turnAllowRules.get(task.id) });
+    return this.options.policy.check({ tool, args, role: task.role, task: current, turnAllowRules: this.turn.allowRulesOf(task.id) });
   }
 
   private publishDecision(task: Task, call: { callId: string; name: string; args: unknown }, decision: PermissionDecision): void {
@@ -460,22 +446,24 @@ export class AgentService {
   }
 
   /** Braid's own agent loop, one model step at a time (`agent-run.ts`). */
-  private async runOwnAgent(task: Task, model: ResolvedModel, conversation: Conversation, signal: AbortSignal): Promise<RunOutcome> {
+  private async runOwnAgent(task: Task, model: ResolvedModel, stored: TimelineEvent[], conversation: Conversation, signal: AbortSignal): Promise<RunOutcome> {
     const { store, writer } = this.options;
     const taskId = task.id;
     let toolset: AgentToolset | undefined;
     try {
       toolset = await this.options.createToolset(task);
-      const rules = await readProjectRules(task.workspace.path);
+      const rules = (await this.options.rules?.forRun(task, stored)) ?? null;
+      if (rules?.record) writer.push(taskId, rules.record);
       return await runAgent({
         task,
-        system: buildSystemPrompt(task, rules, this.options.briefing?.(task) ?? null),
+        system: buildSystemPrompt(task, rules?.section ?? null, (await this.options.briefing?.(task)) ?? null),
         model,
         toolset,
         loopTools: [createAskUserTool((callId, wait) => this.questions.wait(taskId, callId, wait)), ...(this.options.loopTools?.(task) ?? [])],
         policy: { check: (request) => this.checkPermission(task, request.tool, request.args) },
         permissionDecided: (call, decision) => this.publishDecision(task, call, decision),
         history: conversation,
+        ...(rules ? { afterToolCall: (call: { name: string; args: unknown }) => rules.session.afterToolCall(call) } : {}),
         record: (body) => writer.push(taskId, body),
         setStatus: (status, reason) => {
           writer.flush();
@@ -512,25 +500,21 @@ export class AgentService {
   private async runExternal(task: Task, runStart: 'new' | 'resume', history: TimelineEvent[], conversation: Conversation, inbox: string[], signal: AbortSignal): Promise<RunOutcome> {
     const { store, writer } = this.options;
     const taskId = task.id;
+    const record = (body: TimelineEventBody) => {
+      writer.push(taskId, body);
+      conversation.add(body);
+    };
     // Calls left open by a crash of Braid mid-turn are closed first: the agent's new turn will not end them.
     for (const call of conversation.pendingToolCalls()) {
-      for (const body of [
-        { kind: 'tool_status', callId: call.callId, status: 'cancelled' },
-        { kind: 'tool_result', callId: call.callId, isError: true, text: 'Braid stopped before this call ended.', durationMs: 0 },
-      ] satisfies TimelineEventBody[]) {
-        writer.push(taskId, body);
-        conversation.add(body);
-      }
+      record({ kind: 'tool_status', callId: call.callId, status: 'cancelled' });
+      record({ kind: 'tool_result', callId: call.callId, isError: true, text: 'Braid stopped before this call ended.', durationMs: 0 });
     }
     return this.options.external!.run({
       task,
       runStart,
       history,
       lastStep: conversation.step,
-      record: (body) => {
-        writer.push(taskId, body);
-        conversation.add(body);
-      },
+      record,
       setStatus: (status, reason) => {
         writer.flush();
         this.setStatus(taskId, status, reason);

@@ -83,6 +83,9 @@ export class Conversation {
           this.addUserText(`I edited the plan myself; my version v${event.version} replaces the earlier ones. It reads:\n\n${event.markdown}`);
         }
         return;
+      case 'review_version':
+        // The agent's own submission: the submit_review call and its result are in its context.
+        return;
       case 'plan_decision':
         // A change request arrives as its own message (with the comments); these end the planning.
         if (event.decision === 'approved') this.addUserText(`I approved plan v${event.version}.`);
@@ -146,6 +149,19 @@ export class Conversation {
       case 'compaction':
         this.messages.length = 0;
         this.addSummary(event.summary);
+        return;
+      case 'context_cleared':
+        // `/clear`, only between runs (a running agent refuses it): nothing is open or waiting,
+        // and nothing said before reaches the model again (a summary before it neither).
+        this.messages.length = 0;
+        this.unresolved.clear();
+        this.deferred.length = 0;
+        this.discardOpenStep();
+        this.closeStep();
+        return;
+      case 'rules_loaded':
+        // Rules a path brought: a message after the call's result, as if the user had pasted them.
+        if (event.trigger === 'path' && event.text !== null) this.addUserText(event.text);
         return;
       default:
         return;

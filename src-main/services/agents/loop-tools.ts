@@ -12,22 +12,23 @@ export interface LoopToolContext {
   setStatus(status: TaskStatus, reason: string | null): void;
 }
 
-/** How a run that a tool ended is recorded: the same as the loop's own outcomes. */
-export type EndedRun = { kind: 'plan_review'; reason: string } | { kind: 'failed'; reason: string; code: string };
+/** How a run that a tool ended is recorded: the same as the loop's own outcomes (`done` with what was handed in: "Review v2: incorrect, 1 P1"). */
+export type EndedRun = { kind: 'plan_review'; reason: string } | { kind: 'done'; reason: string } | { kind: 'failed'; reason: string; code: string };
 
 export type LoopToolOutcome =
   /** The result goes back to the model and the loop carries on. */
   | { kind: 'result'; isError: boolean; text: string }
   /**
-   * The result is recorded and the run ends with `run` (a plan submitted, or too many invalid
-   * tries): the step's calls after this one are not run, each recorded as cancelled.
+   * The result is recorded and the run ends with `run` (a plan or a review submitted, or too
+   * many invalid tries): the step's calls after this one are not run, each recorded as cancelled.
    */
   | { kind: 'end'; isError: boolean; text: string; run: EndedRun };
 
 /**
  * A tool the agent loop handles itself rather than the workspace's MCP server, because it talks
- * to the user or decides how the run goes on: `ask_user` (the run waits for an answer) and
- * `submit_plan` (the run ends at the plan gate). One instance per run, so it may count.
+ * to the user or decides how the run goes on: `ask_user` (the run waits for an answer),
+ * `submit_plan` (the run ends at the plan gate) and `submit_review` (the run ends with the
+ * review stored). One instance per run, so it may count.
  */
 export interface LoopTool {
   definition: ToolDefinition;

@@ -1,6 +1,6 @@
 import { ok } from '../../../src-shared/contract';
 import { costOf, isTransientProviderError, type ModelService } from '../models';
-import type { AgentModels } from './agent-service';
+import type { AgentModels } from './agent-service-options';
 
 /** The agent loop's view of the model service: a resolved model with its window and prices. */
 export function agentModelsFrom(models: ModelService): AgentModels {

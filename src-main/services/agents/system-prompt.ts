@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Task, TaskRole } from '../../../src-shared/contract';
 
 const roleInstructions: Record<TaskRole, string> = {
@@ -25,39 +23,24 @@ const roleInstructions: Record<TaskRole, string> = {
     'If the task is ambiguous or a decision is the user\'s, ask with ask_user instead of guessing.',
   ].join('\n'),
   review: [
-    'You are the reviewing agent for this task. Read the workspace\'s changes against their intent; do not edit files.',
-    'Report findings with severity (P0/P1/P2), file and line, confidence, and an explanation.',
+    'You are the reviewing agent for this task. You review another task\'s work in its own workspace (the same worktree, shared with it): judge whether the change is correct and complete against its plan and acceptance criteria, and find what is wrong with it. You never change the code.',
+    'Your tools: read_file, list_dir, glob, grep, git_status and git_diff to read the code (git_diff shows only uncommitted changes); run_command to run the project\'s tests and checks (the user\'s permission rules apply); todo_write for your own notes; ask_user to ask the user; submit_review to hand in your review. You cannot edit files: commands that write into the workspace are refused (redirects into it, rm, mv, sed -i, git commit, git checkout, …) and your commands run with the workspace read-only where Braid can sandbox them, so never run one that writes (formatters with --write, code generators, installs); a test run that needs to write its cache may fail there, which is not a finding.',
+    'How to work:',
+    '- Read the diff and the code around it; check each acceptance criterion (run its verify command when it is one); look for bugs, missing cases, broken behaviour, security problems and changes the plan did not ask for.',
+    '- Submit with submit_review, never as plain text: { verdict: "correct" | "incorrect", explanation, confidence 0–1, findings[], resolved? }. Submitting ends your run.',
+    '- A finding: { title (at most 80 characters), priority "P0" (drop everything) | "P1" (urgent) | "P2" (normal) | "P3" (nice to have), confidence 0–1, file (a changed file, relative to the repository root), lineStart and lineEnd (lines of the file as it is now, i.e. the new side of the diff, overlapping the diff) or neither for a finding about the whole file, body (what is wrong and why it matters), criterion (the acceptance criterion id it concerns, e.g. "AC2", or leave it out), suggestedFix? }.',
+    '- Report real problems only, one finding per problem, at the lines where it is. verdict is "correct" when nothing of priority P0 or P1 remains.',
+    'If submit_review answers that the review is invalid, it names each field and why (a location not in the diff names the lines that are): fix exactly those and submit again. Three invalid submissions in a row fail the task.',
   ].join('\n'),
 };
 
-/** Project rule files read into the prompt, in order; each capped so one huge file cannot crowd out the task. */
-const ruleFiles = ['AGENTS.md', 'CLAUDE.md', '.claude/CLAUDE.md'];
-const maxRuleBytes = 32 * 1024;
-
-export interface ProjectRules {
-  file: string;
-  text: string;
-}
-
-export async function readProjectRules(workspaceRoot: string): Promise<ProjectRules[]> {
-  const rules: ProjectRules[] = [];
-  for (const file of ruleFiles) {
-    try {
-      const raw = await readFile(join(workspaceRoot, file), 'utf8');
-      const text = raw.length > maxRuleBytes ? `${raw.slice(0, maxRuleBytes)}\n[… ${file} truncated at ${maxRuleBytes} bytes]` : raw;
-      if (text.trim()) rules.push({ file, text });
-    } catch {
-      // Absent rule files are normal.
-    }
-  }
-  return rules;
-}
-
 /**
  * The stable prefix of every request: role, what the role is given to work from (`briefing`:
- * an implement task's pinned plan and checklist), workspace facts, project rules.
+ * an implement task's pinned plan and checklist; a review task's plan, summary, diff and
+ * earlier findings), workspace facts, and the rules section (`rules/`: personal, the user's,
+ * the project's and local rules, within their budget).
  */
-export function buildSystemPrompt(task: Task, rules: readonly ProjectRules[], briefing: string | null = null): string {
+export function buildSystemPrompt(task: Task, rules: string | null, briefing: string | null = null): string {
   const sections = [
     `You are a coding agent working inside Braid on the task "${task.title}".`,
     roleInstructions[task.role],
@@ -69,6 +52,6 @@ export function buildSystemPrompt(task: Task, rules: readonly ProjectRules[], br
       '- Do not commit unless asked; the user reviews your diff before anything is merged.',
     ].join('\n'),
   ];
-  for (const rule of rules) sections.push(`Project rules from ${rule.file}:\n\n${rule.text}`);
+  if (rules) sections.push(rules);
   return sections.join('\n\n');
 }

@@ -26,8 +26,8 @@ describe('audit entries from the pipeline’s domain events', () => {
     const finding = { id: 'find000001', title: 'Off by one', priority: 'P1' as const, path: 'src/search.ts', lineStart: 10, lineEnd: 12 };
     await events.publish('review.submitted', { ...review, reviewedTaskId: 'impl000001', version: 1, verdict: 'incorrect', confidence: 0.8, findings: [finding] });
     const moved = { ...review, reviewedTaskId: 'impl000001', findingId: finding.id, title: finding.title, priority: finding.priority };
-    await events.publish('finding.statusChanged', { ...moved, status: 'sent', reason: null });
-    await events.publish('finding.statusChanged', { ...moved, status: 'dismissed', reason: 'Intended' });
+    await events.publish('finding.statusChanged', { ...moved, status: 'sent', reason: null, actor: 'user' });
+    await events.publish('finding.statusChanged', { ...moved, status: 'dismissed', reason: 'Intended', actor: 'user' });
     await events.publish('gate.overridden', { ...review, taskId: 'impl000001', gate: 'review', reason: 'Hotfix, reviewed by hand', details: { findingIds: [finding.id] } });
 
     const entries = expectOk(trail.service.list({ projectId: 'proj000001', pipelineId: 'pipe000001', limit: 100 })).entries.reverse();

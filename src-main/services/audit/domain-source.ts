@@ -14,12 +14,12 @@ const runEnds: Partial<Record<TaskStatus, { type: AuditEntryType; actor: string 
   failed: { type: 'run.failed', actor: 'braid' },
 };
 
-const findingMoves: Partial<Record<FindingStatus, { type: AuditEntryType; actor: string }>> = {
-  sent: { type: 'finding.sent', actor: 'user' },
-  dismissed: { type: 'finding.dismissed', actor: 'user' },
-  addressed: { type: 'finding.addressed', actor: 'braid' },
-  fixed: { type: 'finding.fixed', actor: 'agent' },
-  open: { type: 'finding.reopened', actor: 'user' },
+const findingMoves: Partial<Record<FindingStatus, AuditEntryType>> = {
+  sent: 'finding.sent',
+  dismissed: 'finding.dismissed',
+  addressed: 'finding.addressed',
+  fixed: 'finding.fixed',
+  open: 'finding.reopened',
 };
 
 /**
@@ -145,8 +145,8 @@ export function auditDomainEvents(events: DomainEventBus, log: AuditLog, scopes:
       });
     }
   });
-  events.on('finding.statusChanged', ({ projectId, taskId, pipelineId, reviewedTaskId, findingId, title, priority, status, reason }) => {
-    const move = findingMoves[status];
-    if (move) log.append(projectId, { actor: move.actor, type: move.type, taskId, pipelineId, payload: { findingId, reviewedTaskId, title, priority, reason } });
+  events.on('finding.statusChanged', ({ projectId, taskId, pipelineId, reviewedTaskId, findingId, title, priority, status, reason, actor }) => {
+    const type = findingMoves[status];
+    if (type) log.append(projectId, { actor, type, taskId, pipelineId, payload: { findingId, reviewedTaskId, title, priority, reason } });
   });
 }

@@ -15,5 +15,8 @@ export function forwardToContract(events: DomainEventBus, emit: ContractEmit): v
   events.on('plan.versionAdded', ({ projectId, taskId, version, status, title }) => emit('plans.changed', { projectId, taskId, version, status, title }));
   events.on('plan.implemented', ({ projectId, taskId, tasks }) => emit('plans.progressChanged', { projectId, planTaskId: taskId, taskIds: tasks.map((task) => task.taskId) }));
   events.on('plan.stepUpdated', ({ projectId, planTaskId, taskId }) => emit('plans.progressChanged', { projectId, planTaskId, taskIds: [taskId] }));
+  // The findings panel and the merge dialog's gate follow reviews and findings.
+  events.on('review.submitted', ({ projectId, reviewedTaskId }) => emit('reviews.changed', { projectId, reviewedTaskId }));
+  events.on('finding.statusChanged', ({ projectId, reviewedTaskId }) => emit('reviews.changed', { projectId, reviewedTaskId }));
   events.on('plan.decided', ({ projectId, taskId, version, decision, title }) => emit('plans.changed', { projectId, taskId, version, status: decision.kind, title }));
 }

@@ -104,6 +104,8 @@ export interface DomainEvents {
     priority: FindingPriority;
     status: FindingStatus;
     reason: string | null;
+    /** Who moved it: the user (sent, dismissed), the reviewing agent (fixed, still there), Braid (likely addressed). */
+    actor: 'user' | 'agent' | 'braid';
   };
   /**
    * A version of a plan task's plan was stored: submitted by the agent (`submit_plan`), or

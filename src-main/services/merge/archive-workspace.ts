@@ -4,6 +4,7 @@ import type { WorkspaceContext } from '../workspaces/context';
 import { deleteTask } from '../workspaces/delete-workspace';
 import type { MergeRecord } from './merge-types';
 import { taskNotFound } from '../workspaces/open-task-workspace';
+import { workspaceSharing } from '../workspaces/shared-workspace';
 
 /**
  * After a merge: removes the worktree (through the ordinary task delete, with its
@@ -15,7 +16,7 @@ import { taskNotFound } from '../workspaces/open-task-workspace';
  */
 export async function archiveMergedWorkspace(
   context: WorkspaceContext,
-  args: { taskId: string; keepBranch: boolean; merged: Pick<MergeRecord, 'workspaceId' | 'selective' | 'mergedHead'> },
+  args: { taskId: string; keepBranch: boolean; withSharedTasks?: boolean; merged: Pick<MergeRecord, 'workspaceId' | 'selective' | 'mergedHead'> },
 ): Promise<Result<{ archived: true; branchDeleted: boolean }>> {
   const task = context.store.tasks.get(args.taskId);
   if (!task) return taskNotFound();
@@ -24,10 +25,11 @@ export async function archiveMergedWorkspace(
   if (task.workspace.id !== args.merged.workspaceId) return fail('INVALID_INPUT', 'That merge belongs to another workspace.');
   const branch = task.workspace.branch;
 
-  // Another task still working in this workspace keeps it, and its branch.
-  const shared = context.store.tasks.listByWorkspace(task.workspace.id).length > 1;
+  // A review task sharing the workspace goes alone: the workspace, and its branch, stay with the task it reviews.
+  // Archiving the owner names its sharers first (WORKSPACE_SHARED) and, confirmed, takes them along.
+  const shared = workspaceSharing(context.store, task).isSharer;
   const deleteBranchHere = !args.keepBranch && !args.merged.selective && !shared;
-  const deleted = await deleteTask(context, { taskId: args.taskId, force: false, keepBranch: args.keepBranch || deleteBranchHere }, 'archived');
+  const deleted = await deleteTask(context, { taskId: args.taskId, force: false, keepBranch: args.keepBranch || deleteBranchHere, withSharedTasks: args.withSharedTasks }, 'archived');
   if (!deleted.ok) return deleted;
   let branchDeleted = !args.keepBranch && !shared;
   if (deleteBranchHere) {

@@ -1,6 +1,7 @@
-import { fail, ok, type MergedState, type MergeOutcomeView, type MethodArgs, type Result } from '../../../src-shared/contract';
+import { fail, ok, type MergedState, type MergeOutcomeView, type MethodArgs, type Result, type ReviewGateState } from '../../../src-shared/contract';
 import type { WorkspaceContext } from '../workspaces/context';
 import { openTaskWorkspace, taskNotFound } from '../workspaces/open-task-workspace';
+import { workspaceOwnerOf } from '../workspaces/shared-workspace';
 import { archiveMergedWorkspace } from './archive-workspace';
 import { mergeBaseIntoWorkspace, resolutionRequest } from './merge-base-into-workspace';
 import { clearMergedMarkOnNewWork } from './merged-mark';
@@ -10,6 +11,8 @@ import type { ConflictFile, ConflictResolution, MergeOutcome, MergePreview, Merg
 export interface TaskMergesOptions {
   /** Starts (or queues) an agent turn in the task. */
   sendToAgent(taskId: string, text: string): Promise<Result<{ delivery: 'started' | 'queued' | 'delivered' }>>;
+  /** The review gate for a merge of the task's workspace (the project's mode and its open P0/P1 findings). */
+  reviewGate(taskId: string): Result<ReviewGateState>;
 }
 
 type MergeRequest = MethodArgs<'merge.preview'>;
@@ -34,6 +37,11 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
     return ok({ project, workspace: { id: workspace.id, path: workspace.path, branch: workspace.branch, baseBranch: workspace.baseBranch } });
   };
   const taskOfWorkspace = (workspaceId: string) => context.store.tasks.listByWorkspace(workspaceId)[0];
+  /** A merge asked from a review task is its reviewed task's: the workspace and its work are that task's. */
+  const ownerId = (taskId: string): string => {
+    const task = context.store.tasks.get(taskId);
+    return (task && workspaceOwnerOf(context.store, task)?.id) ?? taskId;
+  };
 
   /**
    * Records a landed merge and tells everyone (`merge.landed` names the task that asked, else
@@ -67,16 +75,46 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
   };
 
   return {
-    preview(request: MergeRequest): Promise<Result<MergePreview>> {
-      const located = locate(request.taskId);
-      if (!located.ok) return Promise.resolve(located);
-      return service.previewMerge(located.data.project, located.data.workspace, request);
-    },
-
-    async run(request: MethodArgs<'merge.run'>): Promise<Result<MergeOutcomeView>> {
+    /** What a merge would do now, and what the review gate says of it. */
+    async preview(asked: MergeRequest): Promise<Result<MergePreview & { reviewGate: ReviewGateState }>> {
+      const request = { ...asked, taskId: ownerId(asked.taskId) };
       const located = locate(request.taskId);
       if (!located.ok) return located;
-      return settle(await service.mergeWorkspace(located.data.project, located.data.workspace, request, request.expected ?? {}), request.taskId);
+      const gate = options.reviewGate(request.taskId);
+      if (!gate.ok) return gate;
+      const preview = await service.previewMerge(located.data.project, located.data.workspace, request);
+      return preview.ok ? ok({ ...preview.data, reviewGate: gate.data }) : preview;
+    },
+
+    /**
+     * Merges, behind the review gate: in mode `block` with open P0/P1 findings it is refused
+     * (`REVIEW_GATE_BLOCKED`, the findings in `details`) unless `override.reason` says why it goes
+     * ahead anyway; an override that was needed is published (`gate.overridden`, audited) once the
+     * merge went through the gate (landed, or stopped at conflicts to resolve).
+     */
+    async run(asked: MethodArgs<'merge.run'>): Promise<Result<MergeOutcomeView>> {
+      const request = { ...asked, taskId: ownerId(asked.taskId) };
+      const located = locate(request.taskId);
+      if (!located.ok) return located;
+      const gate = options.reviewGate(request.taskId);
+      if (!gate.ok) return gate;
+      const blocked = gate.data.verdict === 'blocked';
+      if (blocked && !request.override) {
+        return fail('REVIEW_GATE_BLOCKED', `${gate.data.message ?? 'Blocked by the review gate.'} Resolve or dismiss them, or merge anyway with a reason.`, { findings: gate.data.findings });
+      }
+      const outcome = await service.mergeWorkspace(located.data.project, located.data.workspace, request, request.expected ?? {});
+      const task = context.store.tasks.get(request.taskId);
+      if (blocked && request.override && outcome.ok && task) {
+        void context.events.publish('gate.overridden', {
+          projectId: task.projectId,
+          taskId: task.id,
+          pipelineId: task.pipelineId,
+          gate: 'review',
+          reason: request.override.reason,
+          details: { mode: gate.data.mode, findings: gate.data.findings.map(({ id, title, priority, status }) => ({ id, title, priority, status })) },
+        });
+      }
+      return settle(outcome, request.taskId);
     },
 
     conflicts(mergeId: string): Result<{ taskId: string; conflicts: ConflictFile[] }> {
@@ -116,13 +154,17 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
       return ok({ conflicts: merged.data.conflicts, delivery: sent.data.delivery });
     },
 
-    /** Removes a merged workspace's worktree (and its branch unless `keepBranch`). */
-    async archive(taskId: string, keepBranch: boolean): Promise<Result<{ archived: true; branchDeleted: boolean }>> {
+    /**
+     * Removes a merged workspace's worktree (and its branch unless `keepBranch`). A workspace its
+     * reviews share is refused with `WORKSPACE_SHARED` naming them unless `withSharedTasks`.
+     */
+    async archive(askedId: string, keepBranch: boolean, withSharedTasks = false): Promise<Result<{ archived: true; branchDeleted: boolean }>> {
+      const taskId = ownerId(askedId);
       const task = context.store.tasks.get(taskId);
       if (!task) return taskNotFound();
       const merged = task.workspace.merged;
       if (!merged) return fail('INVALID_INPUT', 'This workspace has not been merged yet; merge it first, or delete the task.');
-      return archiveMergedWorkspace(context, { taskId, keepBranch, merged: { workspaceId: task.workspace.id, selective: merged.selective, mergedHead: merged.mergedHead } });
+      return archiveMergedWorkspace(context, { taskId, keepBranch, withSharedTasks, merged: { workspaceId: task.workspace.id, selective: merged.selective, mergedHead: merged.mergedHead } });
     },
   };
 }

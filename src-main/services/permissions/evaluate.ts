@@ -4,6 +4,7 @@ import { realpathFollowingDanglingLinks } from '../paths/real-location';
 import { analyzeCommand, type CommandPart } from './command-analysis';
 import { locatePath, type CommandPlace } from './command-paths';
 import { pathPatternMatches } from './path-rule';
+import { reviewWriteOf } from './review-writes';
 import { suggestedBashRule, type PermissionRule } from './rule-grammar';
 import { subjectOf, type ToolSubject } from './tool-subject';
 
@@ -55,7 +56,7 @@ const fileCommands = new Set(['mkdir', 'touch', 'mv', 'cp']);
 
 /**
  * Decides one tool call. Order: Braid's hard-deny list, the read-only of plan (role or mode),
- * deny rules, ask rules, what no rule may approve (substitution, redirects out of the workspace,
+ * deny rules, a review task's evident writes into its workspace (`review-writes.ts`), ask rules, what no rule may approve (substitution, redirects out of the workspace,
  * …: full auto leans on the sandbox for those), allow rules, then the mode. Within a kind the
  * first matching rule (in source order) is the one named. A command line is decided part by
  * part: any deny denies, any ask asks, it is allowed only when every part is.
@@ -84,6 +85,7 @@ function evaluateSingle(subject: ToolSubject, context: EvaluationContext): Omit<
   if (denied) return single('deny', denied.rule.text, denied.source, `${denied.rule.text} denies ${tool}.`);
   const writes = subject.kind === 'edit' || subject.kind === 'mcp' || subject.kind === 'other' || subject.kind === 'fetch';
   if (readOnly && writes) return single('deny', readOnly, null, readOnlyReason(readOnly));
+  if (context.role === 'review' && subject.kind === 'edit') return single('deny', reviewNeverEdits, null, `${reviewReason} (${tool} ${subject.path}).`);
   const asked = firstMatch('ask');
   if (asked) return single('ask', asked.rule.text, asked.source, `${asked.rule.text} asks before ${tool}.`);
   const allowed = firstMatch('allow');
@@ -159,6 +161,8 @@ function evaluatePart(part: CommandPart, context: EvaluationContext): PartVerdic
   if (denied) return verdict('deny', denied.rule.text, denied.source, `${denied.rule.text} denies it.`);
   const readOnly = readOnlyRule(context);
   if (readOnly) return verdict('deny', readOnly, null, readOnlyReason(readOnly));
+  const reviewWrite = context.role === 'review' ? reviewWriteOf(part, context.place) : null;
+  if (reviewWrite) return verdict('deny', reviewNeverEdits, null, `${reviewReason}: ${reviewWrite}.`);
   const asked = matching('ask', false) ?? named('ask');
   if (asked) return verdict('ask', asked.rule.text, asked.source, `${asked.rule.text} asks first.`);
   if (part.concerns.length > 0) {
@@ -235,6 +239,10 @@ function domainCovers(domain: string | null, url: string): boolean {
   if (domain.startsWith('*.')) return host.endsWith(domain.slice(1)) || host === domain.slice(2);
   return host === domain;
 }
+
+/** A review task works in another task's workspace and may run its tests, never change it (in every mode). */
+const reviewNeverEdits = 'review role never edits';
+const reviewReason = 'A review task never edits the workspace it reviews; report what should change as a finding';
 
 function readOnlyRule(context: EvaluationContext): string | null {
   if (context.role === 'plan') return 'plan role is read-only';

@@ -82,13 +82,14 @@ export function createPermissionService(options: PermissionServiceOptions) {
     return { mode: 'ask', origin: 'built-in', from: 'Braid’s default' };
   };
 
-  const sandboxed = (projectId: string, mode: PermissionMode): boolean =>
-    (mode === 'fullAuto' || settings.project(projectId).sandbox.always) && isolation !== null && isolation.sandbox.limitation === null;
+  /** A review task's commands are always sandboxed where the machine can: its worktree is read-only there. */
+  const sandboxed = (projectId: string, mode: PermissionMode, role: TaskRole | null = null): boolean =>
+    (mode === 'fullAuto' || role === 'review' || settings.project(projectId).sandbox.always) && isolation !== null && isolation.sandbox.limitation === null;
 
   const decide = async ({ task, tool, args, turnAllowRules }: CallToDecide): Promise<Verdict & { mode: EffectiveMode; sandboxed: boolean }> => {
     const loaded = await load(task.projectId, turnAllowRules);
     const mode = effectiveMode(task);
-    const inSandbox = sandboxed(task.projectId, mode.mode);
+    const inSandbox = sandboxed(task.projectId, mode.mode, task.role);
     const verdict = evaluate({ tool, args, role: task.role, mode: mode.mode, place: placeOf(task.workspace.path, options.home), sandboxed: inSandbox, rules: loaded.entries });
     return { ...verdict, mode, sandboxed: inSandbox };
   };
@@ -128,8 +129,9 @@ export function createPermissionService(options: PermissionServiceOptions) {
     confinementFor(taskId: string): CommandConfinement | null {
       const task = options.tasks.get(taskId);
       if (!task) return null;
-      if (!sandboxed(task.projectId, effectiveMode(task).mode)) return null;
-      return worktreeConfinement(task.workspace.path, settings.project(task.projectId).sandbox.network);
+      if (!sandboxed(task.projectId, effectiveMode(task).mode, task.role)) return null;
+      // A review works in another task's workspace and never changes it: the worktree is read-only to its commands.
+      return worktreeConfinement(task.workspace.path, settings.project(task.projectId).sandbox.network, { readOnly: task.role === 'review' });
     },
 
     async setTaskMode(taskId: string, mode: PermissionMode | null): Promise<Result<{ permissionMode: PermissionMode | null; mode: EffectiveMode }>> {
@@ -211,7 +213,7 @@ export function createPermissionService(options: PermissionServiceOptions) {
         : task
           ? effectiveMode(task)
           : effectiveMode({ projectId: input.projectId, role, agent: { permissionMode: null } } as Task);
-      const inSandbox = sandboxed(input.projectId, mode.mode);
+      const inSandbox = sandboxed(input.projectId, mode.mode, role);
       const verdict = evaluate({ tool: 'run_command', args: { command: input.command }, role, mode: mode.mode, place: placeOf(task?.workspace.path ?? root, options.home), sandboxed: inSandbox, rules: loaded.entries });
       return ok({ ...verdict, mode, sandboxed: inSandbox });
     },

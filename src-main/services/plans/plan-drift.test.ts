@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pathMatcher, unplannedPaths } from './plan-drift';
+import { pathMatcher } from '../paths/path-matcher';
+import { unplannedPaths } from './plan-drift';
 
 describe('a plan step’s files entry', () => {
   it.each([

@@ -1,30 +1,10 @@
-import picomatch from 'picomatch';
 import type { PlanStep } from '../../../src-shared/contract';
+import { pathMatcher } from '../paths/path-matcher';
 
 /**
  * Drift, found deterministically: which changed files no step pinned to an implement task
- * names. A step's `files` entry names a path when it is
- * - the exact path (`src/nav.ts`),
- * - a folder above it, with or without the trailing slash (`src/menu/`, `src/menu`),
- * - a glob matching it (`src/menu/**`, `src/*.ts`; a glob without a slash matches the file name
- *   at any depth, as in .gitignore: `*.md`).
- * Leading `./` and `/` are ignored: entries are relative to the repository root.
+ * names (`pathMatcher`: the exact path, a folder above it, or a glob matching it).
  */
-export type PathMatcher = (path: string) => boolean;
-
-export function pathMatcher(entry: string): PathMatcher {
-  const pattern = entry.trim().replace(/^(\.\/|\/)+/, '').replace(/\/{2,}/g, '/');
-  if (pattern === '' || pattern === '.') return () => false;
-  if (picomatch.scan(pattern).isGlob) {
-    // One argument only: with a second, picomatch returns a (truthy) details object.
-    const glob = picomatch(pattern, { dot: true, basename: !pattern.includes('/') });
-    return (path) => glob(path);
-  }
-  const folder = pattern.endsWith('/') ? pattern : `${pattern}/`;
-  const exact = pattern.replace(/\/$/, '');
-  return (path) => path === exact || path.startsWith(folder);
-}
-
 export interface UnplannedPath {
   path: string;
   /** Steps of the plan that are not pinned to the task but name the path. */

@@ -14,21 +14,23 @@ const moveWindow = 20;
 export type AnchorVerdict = { kind: 'unchanged' } | { kind: 'moved'; line: number } | { kind: 'changed' } | { kind: 'unknown' };
 
 /**
- * Whether the line a comment was anchored to is still there. Exact text at the same line:
- * unchanged. The same text within a few lines: it moved (edits above it). Otherwise it
- * changed or the file is gone, which most likely means the comment was acted on.
+ * Whether the line a comment (or the lines a review finding) was anchored to is still there.
+ * `anchorText` is one line, or several joined with "\n" starting at `line`. Exact text at the
+ * same place: unchanged. The same text within a few lines: it moved (edits above it).
+ * Otherwise it changed or the file is gone, which most likely means it was acted on.
  */
 export function judgeAnchor(comment: Pick<ReviewCommentRow, 'line' | 'anchorText'>, content: string | null | undefined): AnchorVerdict {
   if (content === undefined) return { kind: 'unknown' };
   if (content === null) return { kind: 'changed' };
   if (comment.anchorText === null) return { kind: 'unknown' };
-  const anchor = comment.anchorText.replace(/\r$/, '');
+  const anchor = comment.anchorText.split('\n').map((line) => line.replace(/\r$/, ''));
   const lines = content.split(/\r?\n/);
   const index = comment.line - 1;
-  if (lines[index] === anchor) return { kind: 'unchanged' };
+  const matchesAt = (start: number) => anchor.every((text, offset) => lines[start + offset] === text);
+  if (matchesAt(index)) return { kind: 'unchanged' };
   for (let distance = 1; distance <= moveWindow; distance += 1) {
     for (const candidate of [index - distance, index + distance]) {
-      if (candidate >= 0 && lines[candidate] === anchor) return { kind: 'moved', line: candidate + 1 };
+      if (candidate >= 0 && matchesAt(candidate)) return { kind: 'moved', line: candidate + 1 };
     }
   }
   return { kind: 'changed' };

@@ -12,12 +12,13 @@ export interface ReviewOverviewDeps {
 /**
  * The review-first overview of a project: one line per task whose worktree is on disk, with
  * its diff totals, the commands its agent ran and how they ended, and its open comments.
- * A workspace whose diff cannot be read says why instead of vanishing from the list.
+ * A workspace whose diff cannot be read says why instead of vanishing from the list. A review
+ * task is not a line of its own: it shares the reviewed task's workspace, whose line it is.
  */
 export async function reviewOverview(deps: ReviewOverviewDeps, projectId: string): Promise<Result<ReviewSummary[]>> {
   const { store } = deps;
   if (!store.projects.get(projectId)) return fail('NOT_FOUND', 'That project is not open in Braid.');
-  const tasks = store.tasks.listByProject(projectId).filter((task) => task.workspace.state === 'ready');
+  const tasks = store.tasks.listByProject(projectId).filter((task) => task.workspace.state === 'ready' && task.reviewedTaskId === null);
   const summaries = await Promise.all(
     tasks.map(async (task): Promise<ReviewSummary> => {
       const diff = await deps.diff(task.workspace.id);

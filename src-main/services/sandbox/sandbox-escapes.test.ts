@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
@@ -140,6 +140,31 @@ describe.skipIf(!bubblewrap)('the sandbox (bubblewrap): escapes tried', () => {
     expect(result.isError).not.toBe(true);
     expect(text).toContain('first');
     expect(existsSync(join(worktree, 'new.txt'))).toBe(true);
+  });
+
+  it('a review task\'s read-only worktree: its tests read and run, nothing in the worktree can be written, the private /tmp can', async () => {
+    const repo = tempFolder('braid-sandbox-review-repo-');
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'commit', '-q', '--allow-empty', '-m', 'first');
+    const worktree = join(tempFolder('braid-sandbox-review-wt-'), 'wt');
+    git(repo, 'worktree', 'add', '-q', '-b', 'task', worktree);
+    writeFileSync(join(worktree, 'work.txt'), 'the work under review\n');
+    // A "test script" writes into the worktree: what no rule sees in the command line.
+    writeFileSync(join(worktree, 'check.sh'), 'cat work.txt\necho cache > .cache-file\n');
+    const server = createWorkspaceToolServer({ root: worktree, isolation: Promise.resolve(isolation), confinement: () => worktreeConfinement(worktree, false, { readOnly: true }) });
+    const client = await connectInMemory(server);
+    onTestFinished(() => client.close());
+    const call = async (command: string) => {
+      const result = await client.callTool({ name: 'run_command', arguments: { command } });
+      return { isError: result.isError === true, text: (result.content as { text: string }[]).map((part) => part.text).join('') };
+    };
+    const script = await call('sh check.sh');
+    expect(script.text).toContain('the work under review');
+    expect(script.text).toMatch(/Read-only file system/);
+    expect(existsSync(join(worktree, '.cache-file'))).toBe(false);
+    expect(await call('git status --short && git log --oneline && echo temp > /tmp/scratch && cat /tmp/scratch')).toMatchObject({ isError: false, text: expect.stringContaining('temp') });
+    expect((await call('rm work.txt')).isError).toBe(true);
+    expect(readFileSync(join(worktree, 'work.txt'), 'utf8')).toBe('the work under review\n');
   });
 
   it('a service started with start_service is sandboxed too', async () => {

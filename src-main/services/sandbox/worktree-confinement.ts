@@ -7,9 +7,11 @@ import type { CommandConfinement } from './command-isolation';
  * The sandbox of a task's commands: its worktree is the one writable folder (besides a private
  * /tmp); the worktree's `.git` (the file pointing at the repository, or a folder) stays
  * read-only inside it; the repository's git folder is readable (git status, log and diff work;
- * commits are made by Braid, outside the sandbox). `network` as the project allows.
+ * commits are made by Braid, outside the sandbox). `network` as the project allows. `readOnly`
+ * (a review task's commands): the worktree is readable only, nothing but the private /tmp is
+ * writable, so a test run or a script cannot change the work under review.
  */
-export function worktreeConfinement(worktree: string, network: boolean): CommandConfinement {
+export function worktreeConfinement(worktree: string, network: boolean, options: { readOnly?: boolean } = {}): CommandConfinement {
   const root = realpathSync(worktree);
   const dotGit = join(root, '.git');
   const readable: string[] = [];
@@ -20,6 +22,7 @@ export function worktreeConfinement(worktree: string, network: boolean): Command
       for (const path of [common, gitDir]) if (!readable.some((known) => isInsideOrEqual(known, path)) && !isInsideOrEqual(root, path)) readable.push(path);
     }
   }
+  if (options.readOnly) return { writable: [], readable: [root, ...readable], protected: [], network };
   return { writable: [root], readable, protected: existsSync(dotGit) ? [dotGit] : [], network };
 }
 

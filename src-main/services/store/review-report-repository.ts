@@ -96,6 +96,7 @@ export function createReviewReportRepository(db: Db) {
   );
   const findingsOfReview = db.prepare<[string], RawFinding>('SELECT * FROM review_finding WHERE review_task_id = ? ORDER BY version, priority, path, coalesce(line_start, 0)');
   const setFindingStatus = db.prepare('UPDATE review_finding SET status = @status, status_reason = @reason, updated_at = @at WHERE id = @id');
+  const setFindingLines = db.prepare('UPDATE review_finding SET line_start = @lineStart, line_end = @lineEnd, updated_at = @at WHERE id = @id');
 
   return {
     /** Stores the next report of a review task with its findings, in one transaction; returns its version. */
@@ -117,5 +118,7 @@ export function createReviewReportRepository(db: Db) {
     findingsOfReview: (reviewTaskId: string): StoredFinding[] => findingsOfReview.all(reviewTaskId).map(toFinding),
     setFindingStatus: (id: string, status: FindingStatus, reason: string | null, at: number): boolean =>
       setFindingStatus.run({ id, status, reason, at }).changes > 0,
+    /** The finding's lines moved with the code (lines added or removed above them). */
+    setFindingLines: (id: string, lineStart: number, lineEnd: number, at: number): boolean => setFindingLines.run({ id, lineStart, lineEnd, at }).changes > 0,
   };
 }

@@ -1,4 +1,6 @@
 import type { Engine, MethodArgs, Result, Task } from '../../../src-shared/contract';
+import type { DeleteTaskArgs } from '../workspaces/delete-workspace';
+import { workspaceSharing } from '../workspaces/shared-workspace';
 import { deleteCheckpoints } from '../history/checkpoints';
 import type { WorkspaceContext } from '../workspaces/context';
 import type { CreatedTask, CreateTaskArgs } from './create-task';
@@ -15,18 +17,27 @@ export interface TaskOrchestrationOptions {
     /** Stops the task's long-lived services and everything they started. */
     stopTask(taskId: string): Promise<void>;
   };
+  terminals: {
+    /** Stops the task's terminals' process trees and forgets the terminals. */
+    stopTask(taskId: string): Promise<void>;
+  };
   /** Start a new task's agent with its prompt as soon as the worktree is ready. */
   autoStart: boolean;
   /** A task given an external agent is refused when that agent is not installed (`ENGINE_NOT_INSTALLED`). */
   engines?: { check(engine: Engine): Result<unknown> };
+  /**
+   * Checked before a task is stored: a prompt starting with a slash command must name one the
+   * project has (`slash-commands/`); nothing is created otherwise.
+   */
+  checkPrompt?(projectId: string, prompt: string): Promise<Result<void>>;
 }
 
 export type TaskOrchestration = ReturnType<typeof createTaskOrchestration>;
 
 /**
  * Tasks across the services that hold a part of them. Create: stored at once, the agent
- * started with the prompt once the worktree is ready. Delete: the agent stopped and its
- * services stopped first (nothing may write into a worktree being removed), then the task
+ * started with the prompt once the worktree is ready. Delete: the agent stopped, its services
+ * and terminals stopped first (nothing may write into a worktree being removed), then the task
  * and its workspace, then its checkpoint refs and the timeline's cached sequence.
  */
 export function createTaskOrchestration(context: WorkspaceContext, options: TaskOrchestrationOptions) {
@@ -59,6 +70,10 @@ export function createTaskOrchestration(context: WorkspaceContext, options: Task
         const usable = options.engines.check(args.engine);
         if (!usable.ok) return usable;
       }
+      if (options.checkPrompt && store.projects.get(args.projectId)) {
+        const checked = await options.checkPrompt(args.projectId, args.prompt);
+        if (!checked.ok) return checked;
+      }
       const created = await tasks.create(args);
       if (created.ok) startWhenReady(created.data);
       return created;
@@ -67,16 +82,24 @@ export function createTaskOrchestration(context: WorkspaceContext, options: Task
     /** A task stored elsewhere (the implement tasks of a plan): its agent starts like a created task's. */
     startWhenReady,
 
-    async delete(args: MethodArgs<'tasks.delete'>): Promise<Result<{ deleted: true }>> {
-      await options.agents.stopAndWait(args.taskId);
-      await options.commands.stopTask(args.taskId);
+    async delete(args: DeleteTaskArgs): Promise<Result<{ deleted: true }>> {
       const task = store.tasks.get(args.taskId);
+      // The tasks sharing its workspace go with the owner once the user confirmed (`withSharedTasks`): stopped first too.
+      const sharing = task && workspaceSharing(store, task);
+      const going = [args.taskId, ...(sharing && !sharing.isSharer && args.withSharedTasks ? sharing.others.map((other) => other.id) : [])];
+      for (const taskId of going) {
+        await options.agents.stopAndWait(taskId);
+        await Promise.all([options.commands.stopTask(taskId), options.terminals.stopTask(taskId)]);
+      }
       const project = task && store.projects.get(task.projectId);
       const deleted = await tasks.delete(args);
       if (!deleted.ok) return deleted;
-      // Checkpoint refs are private to the task: removed with it (best effort; the branch may already be gone).
-      if (project) await deleteCheckpoints({ path: project.path, inRepoQueue: (operation) => context.inRepoQueue(project, operation) }, args.taskId);
-      store.timeline.forget(args.taskId);
+      for (const taskId of going) {
+        if (store.tasks.exists(taskId)) continue;
+        // Checkpoint refs are private to the task: removed with it (best effort; the branch may already be gone).
+        if (project) await deleteCheckpoints({ path: project.path, inRepoQueue: (operation) => context.inRepoQueue(project, operation) }, taskId);
+        store.timeline.forget(taskId);
+      }
       return deleted;
     },
   };

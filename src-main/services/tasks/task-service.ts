@@ -1,6 +1,6 @@
 import { fail, ok, type MethodArgs, type Result, type Task } from '../../../src-shared/contract';
 import type { WorkspaceContext } from '../workspaces/context';
-import { deleteTask } from '../workspaces/delete-workspace';
+import { deleteTask, type DeleteTaskArgs } from '../workspaces/delete-workspace';
 import { createTask, type CreatedTask, type CreateTaskArgs } from './create-task';
 
 export type TaskService = ReturnType<typeof createTaskService>;
@@ -12,6 +12,6 @@ export function createTaskService(context: WorkspaceContext) {
       return ok(context.store.tasks.listByProject(projectId).map(context.decorateTask));
     },
     create: (args: CreateTaskArgs): Promise<Result<CreatedTask>> => createTask(context, args),
-    delete: (args: MethodArgs<'tasks.delete'>): Promise<Result<{ deleted: true }>> => deleteTask(context, args),
+    delete: (args: DeleteTaskArgs): Promise<Result<{ deleted: true }>> => deleteTask(context, args),
   };
 }

@@ -46,14 +46,21 @@ export async function agentWorld(
     env?: Record<string, string>;
     /** How long `waitForStatus` and `waitForEvent` wait (default 15 s). */
     waitTimeoutMs?: number;
+    /**
+     * The user's home (`~/.claude/…` settings, rules and commands). Default: an empty temp
+     * folder, so the developer's own ~/.claude never changes a test.
+     */
+    home?: string;
   } = {},
 ) {
   const server = options.server ?? (await startScriptedModelServer({ apiKey: 'sk-test' }));
   if (!options.server) onTestFinished(() => server.close());
   const recorder = recordingEmit();
   const dataDir = options.dataDir ?? tempFolder('braid-agent-');
+  const home = options.home ?? tempFolder('braid-agent-home-');
   const services: Services = createServices({
     dataDir,
+    home,
     emit: (event, payload) => {
       recorder.emit(event, payload);
       options.onEmit?.(event, payload);
@@ -77,6 +84,7 @@ export async function agentWorld(
     server,
     services,
     dataDir,
+    home,
     repo,
     project,
     recorder,

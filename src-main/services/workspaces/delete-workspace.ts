@@ -1,4 +1,4 @@
-import { fail, ok, type MethodArgs, type Result } from '../../../src-shared/contract';
+import { fail, ok, type MethodArgs, type Result, type Task } from '../../../src-shared/contract';
 import { localBranchExists } from '../git/branches';
 import { deleteBranch, pruneWorktrees } from '../git/worktrees';
 import type { WorkspaceContext } from './context';
@@ -6,16 +6,23 @@ import { assertInsideRoot } from './path-guard';
 import { removeWorktreeFolder } from './remove-folder';
 import { findWorkAtRisk, hasWorkAtRisk } from './work-at-risk';
 import { taskNotFound } from './open-task-workspace';
+import { sharedWorkspaceRefusal, workspaceSharing } from './shared-workspace';
+
+/** `tasks.delete` as the services take it: `withSharedTasks` may be left out (false). */
+export type DeleteTaskArgs = Omit<MethodArgs<'tasks.delete'>, 'withSharedTasks'> & { withSharedTasks?: boolean };
 
 /**
- * Deletes a task and, when no other task shares it, its workspace: the worktree folder and
- * (unless `keepBranch`) its branch. Refuses with `WORKSPACE_HAS_WORK` when that would lose
- * uncommitted changes or unmerged commits, unless `force`. `cause` is what `task.removed` says
- * (an archive after a merge removes the task the same way).
+ * Deletes a task and its workspace: the worktree folder and (unless `keepBranch`) its branch.
+ * A review task shares the workspace of the task it reviews: deleting it removes only the task.
+ * Deleting the workspace's owner while review tasks share it is refused with `WORKSPACE_SHARED`
+ * naming them, unless `withSharedTasks` (they are removed with it). Refuses with
+ * `WORKSPACE_HAS_WORK` when that would lose uncommitted changes or unmerged commits, unless
+ * `force`. `cause` is what `task.removed` says (an archive after a merge removes the task the
+ * same way); its sharers are `deleted`.
  */
 export async function deleteTask(
   context: WorkspaceContext,
-  args: MethodArgs<'tasks.delete'>,
+  args: DeleteTaskArgs,
   cause: 'deleted' | 'archived' = 'deleted',
 ): Promise<Result<{ deleted: true }>> {
   const { store } = context;
@@ -31,19 +38,22 @@ export async function deleteTask(
   // Still `creating` after the wait: a recreate is running; its git work must finish first.
   if (workspace.state === 'creating') return fail('BUSY', 'The worktree is being created; try again in a moment.');
 
-  const removeRows = async () => {
+  const sharing = workspaceSharing(store, task);
+  /** The sharers go first (their findings and reports with them), the task last. */
+  const removeRows = async (going: readonly Task[]) => {
     store.transaction(() => {
-      store.tasks.remove(task.id);
+      for (const gone of going) store.tasks.remove(gone.id);
       if (store.tasks.listByWorkspace(workspace.id).length === 0) store.workspaces.remove(workspace.id);
     });
-    // Waited for: what the task started (its services) is stopped before the delete answers.
-    await context.announce.taskRemoved(task, cause);
+    // Waited for: what the tasks started (their services) is stopped before the delete answers.
+    for (const gone of going) await context.announce.taskRemoved(gone, gone.id === task.id ? cause : 'deleted');
   };
-  // Another task still works in this workspace: only this task goes.
-  if (store.tasks.listByWorkspace(workspace.id).length > 1) {
-    await removeRows();
+  // A review task works in the reviewed task's workspace: only the review task goes.
+  if (sharing.isSharer) {
+    await removeRows([task]);
     return ok({ deleted: true });
   }
+  if (sharing.others.length > 0 && !args.withSharedTasks) return sharedWorkspaceRefusal(task, sharing.others, cause === 'archived' ? 'Archiving' : 'Deleting');
 
   // Refuse a tampered or foreign path before looking at, or touching, anything on disk.
   const guarded = assertInsideRoot(context.worktreesRoot, workspace.path);
@@ -80,6 +90,6 @@ export async function deleteTask(
     context.announce.taskChanged(task.id);
     return outcome;
   }
-  await removeRows();
+  await removeRows([...sharing.others, task]);
   return ok({ deleted: true });
 }

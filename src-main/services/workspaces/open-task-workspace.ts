@@ -55,3 +55,9 @@ export function openTaskWorkspace(context: WorkspaceContext, taskId: string, rea
     },
   });
 }
+
+/** Just the folder of a task's ready worktree, for services that only need where it is (an editor, a terminal). */
+export function worktreePathOf(context: WorkspaceContext, taskId: string): Result<string> {
+  const workspace = openTaskWorkspace(context, taskId, 'worktree');
+  return workspace.ok ? ok(workspace.data.handle.path) : workspace;
+}

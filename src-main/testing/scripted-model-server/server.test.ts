@@ -190,6 +190,25 @@ describe('startScriptedModelServer', () => {
     expect(s.openStreams).toBe(0);
   });
 
+  it('holds a turn until the test releases it, then answers it whole', async () => {
+    const s = await start();
+    let release!: () => void;
+    s.enqueue({ text: 'Released.', heldUntil: new Promise<void>((resolve) => (release = resolve)) });
+    let answered = false;
+    const response = post(`${s.openaiBaseURL}/chat/completions`, { model: 'm', messages: [] }).then(async (r) => {
+      answered = true;
+      return (await r.json()) as { choices: { message: { content: string } }[] };
+    });
+    await s.waitForRequests(1);
+    // A second request goes round the event loop several times while the first is held.
+    s.enqueue({ text: 'Second.' });
+    const second = (await (await post(`${s.openaiBaseURL}/chat/completions`, { model: 'm', messages: [] })).json()) as { choices: { message: { content: string } }[] };
+    expect(second.choices[0]?.message.content).toBe('Second.');
+    expect(answered).toBe(false);
+    release();
+    expect((await response).choices[0]?.message.content).toBe('Released.');
+  });
+
   it('answers unknown routes with 404', async () => {
     const s = await start();
     const response = await fetch(`${s.url}/v1/embeddings`, { method: 'POST', body: '{}' });

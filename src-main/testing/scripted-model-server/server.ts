@@ -166,6 +166,9 @@ export async function startScriptedModelServer(options: ScriptedModelServerOptio
       sendJson(response, 400, protocol.errorBody(400, 'scripted-model-server: no turn is queued and the script gave none for this request.'));
       return;
     }
+    // Held back (nothing sent, not even headers) until the test lets it go.
+    if (turn.heldUntil) await turn.heldUntil;
+    if (response.destroyed) return;
     await respondWithTurn(response, protocol, turn, request, rawBody.length);
   }
 

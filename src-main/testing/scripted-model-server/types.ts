@@ -40,6 +40,11 @@ export interface ScriptedTurn {
   /** Pause between SSE events, with real timers. Default 0: the whole stream in one write. */
   chunkDelayMs?: number;
   fault?: ScriptedFault;
+  /**
+   * The response starts only once this settles: a test holds a model turn until it has put the
+   * UI where it wants it (no timing involved). Only for servers started in the test's process.
+   */
+  heldUntil?: Promise<unknown>;
 }
 
 /** `openai` is Chat Completions, `openai-responses` OpenAI's Responses API, `anthropic` the Messages API. */

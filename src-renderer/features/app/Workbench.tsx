@@ -1,3 +1,4 @@
+import { AttentionBadge } from '../notifications';
 import { ProjectsSidebar } from '../projects/ProjectsSidebar';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { useSelectionStore } from '../selection/selection-store';
@@ -7,6 +8,7 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { StorageBanner } from './StorageBanner';
 import { DialogHost } from './DialogHost';
 import { MainArea } from './MainArea';
+import { PaletteHost } from './PaletteHost';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 
 /** The three-column shell: projects and tasks, the selected task, its changes (two columns while DiffLens is open). */
@@ -19,10 +21,11 @@ export function Workbench() {
     <div className={reviewing ? 'workbench workbench--reviewing' : 'workbench'}>
       <ConnectionBanner />
       <StorageBanner />
-      <ProjectsSidebar onAddProject={() => openDialog({ kind: 'addProject' })} footer={<AppInfoFooter />} />
+      <ProjectsSidebar onAddProject={() => openDialog({ kind: 'addProject' })} footer={<AppInfoFooter />} attention={<AttentionBadge />} />
       <MainArea />
       {!reviewing && <ReviewPanel />}
       <DialogHost />
+      <PaletteHost />
     </div>
   );
 }

@@ -7,6 +7,8 @@ import { useHostAction } from '../../ui/use-host-action';
 import { PermissionModePicker } from '../permissions/PermissionModePicker';
 import { nextMode } from '../permissions/permission-text';
 import { usePermissionMode } from '../permissions/use-permission-mode';
+import { SlashCommandMenu } from '../slash-commands/SlashCommandMenu';
+import { useSlashMenu } from '../slash-commands/use-slash-menu';
 import { useTasksStore } from '../tasks/tasks-store';
 import { EngineBadge } from '../engines/EngineBadge';
 import '../engines/engines.css';
@@ -23,8 +25,9 @@ const deliveryNotice = {
 
 /**
  * Talks to the task's agent: Send (Ctrl/Cmd+Enter) starts it or queues the message for its
- * next step; `/compact` alone summarises the conversation; Stop and Resume control the run;
- * the permission mode is picked beside the model (Shift+Tab in the message box cycles it).
+ * next step; a message starting with `/` runs a slash command (the host expands or refuses it;
+ * typing `/` opens the menu of commands); Stop and Resume control the run; the permission mode
+ * is picked beside the model (Shift+Tab in the message box cycles it).
  */
 export function Composer({ taskId, status, model }: { taskId: string; status: AgentState['status']; model: string | null }) {
   const api = useBridge();
@@ -39,6 +42,7 @@ export function Composer({ taskId, status, model }: { taskId: string; status: Ag
   const permissionMode = useTasksStore((s) => s.byId[taskId]?.agent.permissionMode ?? null);
   const engine = useTasksStore((s) => s.byId[taskId]?.engine);
   const modes = usePermissionMode(taskId, projectId);
+  const menu = useSlashMenu(text, setText, { taskId });
 
   useEffect(() => {
     if (notice === null) return;
@@ -49,14 +53,15 @@ export function Composer({ taskId, status, model }: { taskId: string; status: Ag
   const submit = async () => {
     const message = text.trim();
     if (message === '') return;
-    const compact = message === '/compact';
+    const command = message.startsWith('/');
     const result = await send.run(async (): Promise<Result<string | null>> => {
       // One error line for the composer: the newest attempt's.
       control.clearError();
-      setNotice(compact ? 'Summarising the conversation…' : null);
-      if (compact) {
-        const compacted = await api.invoke('agent.compact', { taskId });
-        return compacted.ok ? ok('Conversation summarised') : compacted;
+      setNotice(message === '/compact' ? 'Summarising the conversation…' : null);
+      if (command) {
+        // The host parses, checks and runs it; an unknown command is refused and nothing is sent.
+        const ran = await api.invoke('slash.run', { taskId, text: message });
+        return ran.ok ? ok(ran.data.notice) : ran;
       }
       const sent = await api.invoke('agent.send', { taskId, text: message });
       return sent.ok ? ok(deliveryNotice[sent.data.delivery]) : sent;
@@ -77,6 +82,7 @@ export function Composer({ taskId, status, model }: { taskId: string; status: Ag
     });
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (menu.onKeyDown(event)) return;
     if (event.key === 'Enter' && hasCommandModifier(event.nativeEvent)) {
       event.preventDefault();
       void submit();
@@ -99,16 +105,20 @@ export function Composer({ taskId, status, model }: { taskId: string; status: Ag
       <label htmlFor={inputId} className="visually-hidden">
         Message
       </label>
-      <textarea
-        id={inputId}
-        className="input textarea composer__input"
-        rows={3}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={onKeyDown}
-        placeholder={`Message the agent (${shortcutLabel('Enter')} to send, /compact to summarise)`}
-        aria-keyshortcuts="Control+Enter Meta+Enter Shift+Tab"
-      />
+      <div className="slash-field">
+        <SlashCommandMenu menu={menu} placement="above" />
+        <textarea
+          id={inputId}
+          className="input textarea composer__input"
+          rows={3}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder={`Message the agent (${shortcutLabel('Enter')} to send, / for commands)`}
+          aria-keyshortcuts="Control+Enter Meta+Enter Shift+Tab"
+          {...menu.inputProps}
+        />
+      </div>
       <div className="composer__bar">
         {engine && engine.kind !== 'braid' ? <EngineBadge engine={engine} /> : <ModelPicker taskId={taskId} model={model} />}
         {mode && <PermissionModePicker control={modes} mode={mode} permissionMode={permissionMode} role={role} />}

@@ -212,6 +212,25 @@ describe('timeline fold', () => {
     ]);
   });
 
+  it('shows a slash command with its expanded prompt, what built-ins printed, /clear and the rules given', () => {
+    const command = { name: 'review-file', arguments: 'src/a.ts', source: 'project' as const, origin: '.claude/commands/review-file.md', allowedTools: ['Read'], model: null };
+    const given = { file: 'AGENTS.md', scope: 'project' as const, activation: 'always' as const, chars: 20, originalChars: 20, importedBy: null };
+    const { items } = fold(
+      { kind: 'rules_loaded', trigger: 'run', path: null, rules: [given], warnings: ['huge.md was cut'], text: null },
+      { kind: 'user_message', text: 'Review src/a.ts thoroughly', command },
+      { kind: 'command_output', name: 'plan', arguments: 'a cache', text: 'Started **Cache**', tasks: [{ taskId: 'task000002', title: 'Cache' }] },
+      { kind: 'context_cleared' },
+      { kind: 'rules_loaded', trigger: 'path', path: 'packages/api/x.ts', rules: [{ ...given, file: 'packages/api/AGENTS.md', activation: 'nested' }], warnings: [], text: 'Rules…' },
+    );
+    expect(items).toMatchObject([
+      { kind: 'rules', trigger: 'run', rules: [given], warnings: ['huge.md was cut'] },
+      { kind: 'user', text: 'Review src/a.ts thoroughly', command },
+      { kind: 'commandOutput', name: 'plan', arguments: 'a cache', tasks: [{ taskId: 'task000002', title: 'Cache' }] },
+      { kind: 'cleared' },
+      { kind: 'rules', trigger: 'path', path: 'packages/api/x.ts' },
+    ]);
+  });
+
   it('shows an ask_user call as a question card: asked, answered, its result on the same card', () => {
     const { items } = fold(
       { kind: 'tool_call', step: 1, callId: 'q1', name: 'ask_user', args: { question: 'Sidebar?', choices: ['Yes', 'No'] } },
@@ -251,6 +270,17 @@ describe('timeline fold', () => {
     expect(items.map((item) => item.kind)).toEqual(['tool', 'plan', 'planDecision']);
     expect(items[1]).toMatchObject({ version: 1, author: 'agent' });
     expect(items[2]).toMatchObject({ version: 1, decision: 'rejected', message: 'Not now' });
+  });
+
+  it('shows a review version where it was submitted, as a review card after the call', () => {
+    const { items } = fold(
+      { kind: 'tool_call', step: 1, callId: 'r1', name: 'submit_review', args: {} },
+      { kind: 'tool_result', callId: 'r1', isError: false, text: 'Review v2 submitted', durationMs: 1 },
+      { kind: 'review_version', version: 2, verdict: 'correct', findings: 0, fixed: 1 },
+      { kind: 'status', status: 'done', reason: 'Review v2: correct, no findings; 1 earlier finding fixed' },
+    );
+    expect(items.map((item) => item.kind)).toEqual(['tool', 'review', 'status']);
+    expect(items[1]).toMatchObject({ version: 2, verdict: 'correct', findings: 0, fixed: 1 });
   });
 
   it('ignores updates for a call whose start is in a page not loaded yet', () => {

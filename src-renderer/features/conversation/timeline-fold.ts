@@ -74,7 +74,16 @@ export function foldEvents(fold: TimelineFold, events: readonly TimelineEvent[])
     if (event.kind !== 'status' && event.kind !== 'answer_incomplete') activeErrorKey = null;
     switch (event.kind) {
       case 'user_message':
-        items.push({ kind: 'user', key: `user:${event.seq}`, text: event.text, at: event.at });
+        items.push({ kind: 'user', key: `user:${event.seq}`, text: event.text, at: event.at, command: event.command ?? null });
+        break;
+      case 'command_output':
+        items.push({ kind: 'commandOutput', key: `command:${event.seq}`, name: event.name, arguments: event.arguments, text: event.text, tasks: event.tasks });
+        break;
+      case 'context_cleared':
+        items.push({ kind: 'cleared', key: `cleared:${event.seq}` });
+        break;
+      case 'rules_loaded':
+        items.push({ kind: 'rules', key: `rules:${event.seq}`, trigger: event.trigger, path: event.path, rules: event.rules, warnings: event.warnings });
         break;
       case 'assistant_text': {
         const last = items.at(-1);
@@ -187,6 +196,9 @@ export function foldEvents(fold: TimelineFold, events: readonly TimelineEvent[])
       }
       case 'plan_version':
         items.push({ kind: 'plan', key: `plan:${event.seq}`, version: event.version, author: event.author });
+        break;
+      case 'review_version':
+        items.push({ kind: 'review', key: `review:${event.seq}`, version: event.version, verdict: event.verdict, findings: event.findings, fixed: event.fixed });
         break;
       case 'plan_decision':
         items.push({ kind: 'planDecision', key: `planDecision:${event.seq}`, version: event.version, decision: event.decision, message: event.message });

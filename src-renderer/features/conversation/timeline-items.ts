@@ -1,4 +1,4 @@
-import type { RuleSourceId, TaskStatus } from '../../../src-shared/contract';
+import type { CommandInvocation, GivenRule, RuleSourceId, TaskStatus } from '../../../src-shared/contract';
 
 /**
  * What the conversation shows, one row each. A row's `key` is stable while events stream in
@@ -20,13 +20,46 @@ export type ViewItem =
   | PlanItem
   | PlanDecisionItem
   | ThoughtItem
-  | EngineSessionItem;
+  | EngineSessionItem
+  | ReviewItem
+  | CommandOutputItem
+  | ContextClearedItem
+  | RulesItem;
 
 export interface UserMessageItem {
   kind: 'user';
   key: string;
+  /** What the model was told (a command's expanded prompt). */
   text: string;
   at: number;
+  /** The slash command the user ran to send it, or null for a plain message. */
+  command: CommandInvocation | null;
+}
+
+/** What a built-in slash command printed (the model never sees it), with the tasks it started. */
+export interface CommandOutputItem {
+  kind: 'commandOutput';
+  key: string;
+  name: string;
+  arguments: string;
+  text: string;
+  tasks: { taskId: string; title: string }[];
+}
+
+/** `/clear`: the agent does not see anything above this marker any more. */
+export interface ContextClearedItem {
+  kind: 'cleared';
+  key: string;
+}
+
+/** Rules the agent was given: at a run's start, or when it first worked on `path`. */
+export interface RulesItem {
+  kind: 'rules';
+  key: string;
+  trigger: 'run' | 'path';
+  path: string | null;
+  rules: GivenRule[];
+  warnings: string[];
 }
 
 export interface RetryNote {
@@ -207,6 +240,16 @@ export interface PlanDecisionItem {
   version: number;
   decision: 'approved' | 'changes_requested' | 'rejected';
   message: string | null;
+}
+
+/** A review task's agent submitted a review version: the review card. */
+export interface ReviewItem {
+  kind: 'review';
+  key: string;
+  version: number;
+  verdict: 'correct' | 'incorrect';
+  findings: number;
+  fixed: number;
 }
 
 /** How much of a command's streamed output a card keeps (the tail is what matters while it runs). */

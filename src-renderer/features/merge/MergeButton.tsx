@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { Task } from '../../../src-shared/contract';
 import { MergeDialog } from './MergeDialog';
 import { useMergeStore, usePendingMerge } from './merge-store';
@@ -11,17 +10,13 @@ import './merge.css';
  * to resolve conflicts.
  */
 export function MergeButton({ task }: { task: Task }) {
-  const [open, setOpen] = useState(false);
+  const open = useMergeStore((s) => s.dialogTaskId === task.id);
   const pending = usePendingMerge(task.id);
   const ready = task.workspace.state === 'ready';
   const merged = task.workspace.merged;
   const label = pending ? 'Resolve conflicts…' : merged ? 'Archive…' : 'Merge…';
 
-  const openDialog = () => {
-    // A new look at the merge replaces the hand-over notice.
-    useMergeStore.getState().setAgentResolving(task.id, null);
-    setOpen(true);
-  };
+  const openDialog = () => useMergeStore.getState().openDialog(task.id);
 
   return (
     <div className="merge-action">
@@ -34,7 +29,7 @@ export function MergeButton({ task }: { task: Task }) {
       >
         {label}
       </button>
-      {open && <MergeDialog task={task} onClose={() => setOpen(false)} />}
+      {open && <MergeDialog task={task} onClose={() => useMergeStore.getState().closeDialog()} />}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { useHostAction } from '../../ui/use-host-action';
 import { useProjectRadar } from '../radar/radar-store';
+import { ReviewGateNotice } from '../review-role/ReviewGateNotice';
 import type { MergeChoices } from './merge-choices';
 import { canMerge } from './merge-preview-text';
 import { MergeChoicesForm } from './MergeChoicesForm';
@@ -30,6 +31,7 @@ export function MergeChooser({ task, choices, onChoicesChange, notice, onOutcome
   const api = useBridge();
   const { pending, error, run, clearError } = useHostAction();
   const [refreshes, setRefreshes] = useState(0);
+  const [overrideReason, setOverrideReason] = useState('');
   // The radar is recomputed when the workspace or its base moves: then the preview is stale too.
   const radarTime = useProjectRadar(task.projectId)?.computedAt ?? 0;
   const refreshToken = `${refreshes}:${radarTime}`;
@@ -46,7 +48,9 @@ export function MergeChooser({ task, choices, onChoicesChange, notice, onOutcome
     const result = await run(() => {
       // Pinned to what the preview showed, its commit of uncommitted files included: that very commit lands.
       const expected = { targetCommit: preview.targetCommit, workspaceHead: preview.workspaceHead, uncommittedCommit: preview.uncommittedCommit?.sha ?? null };
-      return api.invoke('merge.run', { ...request, expected });
+      // "Merge anyway": only while the gate blocks, with the user's reason.
+      const override = blocked ? { reason: overrideReason.trim() } : undefined;
+      return api.invoke('merge.run', { ...request, expected, ...(override ? { override } : {}) });
     });
     if (!result) return;
     if (result.ok) {
@@ -54,10 +58,12 @@ export function MergeChooser({ task, choices, onChoicesChange, notice, onOutcome
       return;
     }
     // Something moved since the preview: preview again (and re-read open hunk lists).
-    if (result.error.code === 'MERGE_OUTDATED' || result.error.code === 'HUNK_CHANGED') setRefreshes((n) => n + 1);
+    // The gate's findings moved since (a finding dismissed or raised): the preview says what holds now.
+    if (result.error.code === 'MERGE_OUTDATED' || result.error.code === 'HUNK_CHANGED' || result.error.code === 'REVIEW_GATE_BLOCKED') setRefreshes((n) => n + 1);
   };
 
-  const ready = preview !== null && state.current && canMerge(preview);
+  const blocked = preview?.reviewGate.verdict === 'blocked';
+  const ready = preview !== null && state.current && canMerge(preview) && (!blocked || overrideReason.trim() !== '');
   return (
     <>
       {notice && (
@@ -75,6 +81,7 @@ export function MergeChooser({ task, choices, onChoicesChange, notice, onOutcome
               {state.loading ? 'Working out what the merge would do…' : ''}
             </p>
           )}
+          {preview && <ReviewGateNotice gate={preview.reviewGate} reason={overrideReason} onReason={setOverrideReason} />}
           <InlineError message={state.error && `The preview failed: ${state.error}`} />
           <button type="button" className="button button--small" onClick={() => setRefreshes((n) => n + 1)} disabled={state.loading}>
             Refresh preview
@@ -87,7 +94,7 @@ export function MergeChooser({ task, choices, onChoicesChange, notice, onOutcome
           Cancel
         </button>
         <button type="button" className="button button--primary" onClick={merge} disabled={!ready || pending} aria-busy={pending}>
-          {pending ? 'Merging…' : preview && !preview.clean ? 'Merge and resolve conflicts' : 'Merge'}
+          {pending ? 'Merging…' : blocked ? 'Merge anyway' : preview && !preview.clean ? 'Merge and resolve conflicts' : 'Merge'}
         </button>
       </div>
     </>

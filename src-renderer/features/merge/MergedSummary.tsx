@@ -2,7 +2,10 @@ import { useId, useState } from 'react';
 import type { MergedState, MergePreviewView, Task } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useHostAction } from '../../ui/use-host-action';
+import { sharingTasksFrom, type SharingTask } from '../workspace/shared-workspace';
+import { SharingTasksList } from '../workspace/SharingTasksList';
 import { checkoutAfterMerge, lineCounts, mergedSentence, shortSha } from './merge-preview-text';
 
 interface MergedSummaryProps {
@@ -20,11 +23,19 @@ export function MergedSummary({ task, merged, preview, onMergeAgain, onClose }: 
   const { pending, error, run } = useHostAction();
   const [keepBranch, setKeepBranch] = useState(false);
   const [archived, setArchived] = useState<string | null>(null);
+  const [sharing, setSharing] = useState<SharingTask[] | null>(null);
   const keepId = useId();
 
-  const archive = async () => {
-    const result = await run(() => api.invoke('merge.archive', { taskId: task.id, keepBranch }));
-    if (!result?.ok) return;
+  const archive = async (withSharedTasks: boolean) => {
+    const result = await run(() => api.invoke('merge.archive', { taskId: task.id, keepBranch, withSharedTasks }), {
+      explain: (failure) => (!withSharedTasks && sharingTasksFrom(failure) ? null : failure.message),
+    });
+    if (!result) return;
+    // Its reviews share the workspace: they go with it once the user says so.
+    const shared = result.ok || withSharedTasks ? null : sharingTasksFrom(result.error);
+    if (shared) setSharing(shared);
+    if (!result.ok) return;
+    setSharing(null);
     setArchived(
       result.data.branchDeleted
         ? `Archived: the worktree was removed and ${task.workspace.branch} deleted.`
@@ -72,11 +83,24 @@ export function MergedSummary({ task, merged, preview, onMergeAgain, onClose }: 
         {archived ? (
           <p role="status">{archived}</p>
         ) : (
-          <button type="button" className="button button--primary" onClick={archive} disabled={pending} aria-busy={pending}>
+          <button type="button" className="button button--primary" onClick={() => void archive(false)} disabled={pending} aria-busy={pending}>
             Archive workspace
           </button>
         )}
-        <InlineError message={error} />
+        {!sharing && <InlineError message={error} />}
+        {sharing && (
+          <ConfirmDialog
+            title="Archive the workspace and the tasks sharing it?"
+            confirmLabel={`Archive and remove ${sharing.length} task${sharing.length === 1 ? '' : 's'}`}
+            onConfirm={() => void archive(true)}
+            onCancel={() => setSharing(null)}
+            pending={pending}
+            error={error}
+          >
+            <p>{`“${task.title}” shares its workspace with ${sharing.length === 1 ? 'another task' : `${sharing.length} other tasks`}. Archiving removes ${sharing.length === 1 ? 'it' : 'them'} too:`}</p>
+            <SharingTasksList tasks={sharing} />
+          </ConfirmDialog>
+        )}
       </section>
       <div className="modal__actions">
         {!archived && (

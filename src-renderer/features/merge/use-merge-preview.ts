@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { MergePreviewView } from '../../../src-shared/contract';
+import type { GatedMergePreview } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { mergeRequestFor, requestKey, type MergeChoices, type MergeRequest } from './merge-choices';
 
-export type PreviewFile = MergePreviewView['files'][number];
+export type PreviewFile = GatedMergePreview['files'][number];
 
 export interface MergePreviewState {
-  preview: MergePreviewView | null;
+  preview: GatedMergePreview | null;
   /** The request the preview answers: `merge.run` sends exactly this. */
   request: MergeRequest | null;
   /** True when the preview answers the current choices (not older ones). */
@@ -27,7 +27,7 @@ const settleMs = 200;
 export function useMergePreview(taskId: string, choices: MergeChoices, refreshToken: string, enabled: boolean): MergePreviewState {
   const api = useBridge();
   const [allFiles, setAllFiles] = useState<{ with: PreviewFile[] | null; without: PreviewFile[] | null }>({ with: null, without: null });
-  const [answer, setAnswer] = useState<{ key: string; request: MergeRequest; preview: MergePreviewView | null; error: string | null } | null>(null);
+  const [answer, setAnswer] = useState<{ key: string; request: MergeRequest; preview: GatedMergePreview | null; error: string | null } | null>(null);
   const [loading, setLoading] = useState(false);
   const sequence = useRef(0);
 

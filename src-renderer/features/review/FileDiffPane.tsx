@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import { InlineError } from '../../ui/InlineError';
+import { FileFindings, useFileFindings, useFindingMarks } from '../review-role/FileFindings';
 import { CommentComposer } from './CommentComposer';
 import { commentedLines } from './comment-groups';
 import { FileActions } from './FileActions';
@@ -40,6 +41,8 @@ export function FileDiffPane({ taskId, file, onShowStep, ref }: FileDiffPaneProp
   const [hint, setHint] = useState<string | null>(null);
   const { fileDiff, hunks } = review;
   const lines = useMemo(() => commentedLines(comments, file.path), [comments, file.path]);
+  const findings = useFileFindings(taskId, file.path);
+  const marks = useFindingMarks(findings);
   const status = fileStatus(file.status);
   const notes = fileNotes(file);
   const showsEditor = fileDiff !== null && !fileDiff.binary && !fileDiff.tooLarge && (fileDiff.oldText !== undefined || fileDiff.newText !== undefined);
@@ -127,6 +130,7 @@ export function FileDiffPane({ taskId, file, onShowStep, ref }: FileDiffPaneProp
           text={oneSided.text}
           language={fileDiff.language}
           commentLines={lines[oneSided.side]}
+          findings={marks}
           onPickLine={(line) => {
             setHint(null);
             setPick(line);
@@ -141,6 +145,7 @@ export function FileDiffPane({ taskId, file, onShowStep, ref }: FileDiffPaneProp
           language={fileDiff.language}
           mode={mode}
           commentLines={lines}
+          findings={marks}
           onPickLine={(line) => {
             setHint(null);
             setPick(line);
@@ -154,6 +159,7 @@ export function FileDiffPane({ taskId, file, onShowStep, ref }: FileDiffPaneProp
         </p>
       )}
 
+      <FileFindings path={file.path} findings={findings} onReveal={(line) => editor.current?.revealLine('new', line)} />
       {hint && <p className="muted">{hint}</p>}
       {pick && <CommentComposer taskId={taskId} path={file.path} pick={pick} onDone={() => setPick(null)} />}
       <HunkList

@@ -1,10 +1,13 @@
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { editor as MonacoEditor } from 'monaco-editor/editor/editor.api';
 import { commentMarks } from './comment-marks';
-import { followOsTheme, useMonaco } from './monaco-loader';
+import { followTheme, useMonaco } from './monaco-loader';
+import { findingMarks, type FindingMark } from './finding-marks';
 import type { DiffMode } from './review-store';
 
 export type DiffSide = 'old' | 'new';
+
+const noFindings: readonly FindingMark[] = [];
 
 export interface LinePick {
   side: DiffSide;
@@ -27,6 +30,8 @@ interface MonacoDiffProps {
   language: string;
   mode: DiffMode;
   commentLines: { old: number[]; new: number[] };
+  /** Review findings at lines of the new side. */
+  findings?: readonly FindingMark[];
   /** A click in the gutter (glyph margin or line number) of either side. */
   onPickLine(pick: LinePick): void;
   ref?: Ref<MonacoDiffHandle>;
@@ -37,7 +42,7 @@ interface MonacoDiffProps {
  * shown. Both texts get fresh models per `contentKey`; the theme follows the OS like the
  * rest of the app.
  */
-export function MonacoDiff({ contentKey, oldText, newText, language, mode, commentLines, onPickLine, ref }: MonacoDiffProps) {
+export function MonacoDiff({ contentKey, oldText, newText, language, mode, commentLines, findings = noFindings, onPickLine, ref }: MonacoDiffProps) {
   const host = useRef<HTMLDivElement>(null);
   const { monaco, loadError } = useMonaco();
   const editor = useRef<MonacoEditor.IStandaloneDiffEditor | null>(null);
@@ -50,7 +55,7 @@ export function MonacoDiff({ contentKey, oldText, newText, language, mode, comme
   // The editor itself: made once Monaco is there, disposed with the component.
   useEffect(() => {
     if (!monaco || !host.current) return;
-    const stopFollowingTheme = followOsTheme(monaco);
+    const stopFollowingTheme = followTheme(monaco);
     const diffEditor = monaco.editor.createDiffEditor(host.current, {
       readOnly: true,
       originalEditable: false,
@@ -124,6 +129,14 @@ export function MonacoDiff({ contentKey, oldText, newText, language, mode, comme
     ];
     return () => collections.forEach((collection) => collection.clear());
   }, [monaco, contentKey, commentLines]);
+
+  // Review findings: marks of their own on the new side, so they are never mistaken for comments.
+  useEffect(() => {
+    const diffEditor = editor.current;
+    if (!monaco || !diffEditor) return;
+    const collection = diffEditor.getModifiedEditor().createDecorationsCollection(findingMarks(monaco, findings));
+    return () => collection.clear();
+  }, [monaco, contentKey, findings]);
 
   useImperativeHandle(
     ref,

@@ -1,8 +1,11 @@
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { editor as MonacoEditor } from 'monaco-editor/editor/editor.api';
 import { commentMarks } from './comment-marks';
-import { followOsTheme, useMonaco } from './monaco-loader';
+import { followTheme, useMonaco } from './monaco-loader';
+import { findingMarks, type FindingMark } from './finding-marks';
 import type { DiffSide, LinePick, MonacoDiffHandle } from './MonacoDiff';
+
+const noFindings: readonly FindingMark[] = [];
 
 interface MonacoFileViewProps {
   contentKey: string;
@@ -11,6 +14,8 @@ interface MonacoFileViewProps {
   text: string;
   language: string;
   commentLines: number[];
+  /** Review findings at lines of the file (only a created file's: a deleted one has no new side). */
+  findings?: readonly FindingMark[];
   onPickLine(pick: LinePick): void;
   ref?: Ref<MonacoDiffHandle>;
 }
@@ -20,7 +25,7 @@ interface MonacoFileViewProps {
  * every line marked added or removed. Monaco's diff editor cannot show "no file": an empty
  * model still has one empty line, which it draws as a removed (or added) line.
  */
-export function MonacoFileView({ contentKey, side, text, language, commentLines, onPickLine, ref }: MonacoFileViewProps) {
+export function MonacoFileView({ contentKey, side, text, language, commentLines, findings = noFindings, onPickLine, ref }: MonacoFileViewProps) {
   const host = useRef<HTMLDivElement>(null);
   const { monaco, loadError } = useMonaco();
   const editor = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null);
@@ -32,7 +37,7 @@ export function MonacoFileView({ contentKey, side, text, language, commentLines,
 
   useEffect(() => {
     if (!monaco || !host.current) return;
-    const stopFollowingTheme = followOsTheme(monaco);
+    const stopFollowingTheme = followTheme(monaco);
     const codeEditor = monaco.editor.create(host.current, {
       readOnly: true,
       automaticLayout: true,
@@ -89,6 +94,13 @@ export function MonacoFileView({ contentKey, side, text, language, commentLines,
     const marks = codeEditor.createDecorationsCollection(commentMarks(monaco, commentLines));
     return () => marks.clear();
   }, [monaco, contentKey, commentLines]);
+
+  useEffect(() => {
+    const codeEditor = editor.current;
+    if (!monaco || !codeEditor || side !== 'new') return;
+    const marks = codeEditor.createDecorationsCollection(findingMarks(monaco, findings));
+    return () => marks.clear();
+  }, [monaco, contentKey, findings, side]);
 
   useImperativeHandle(
     ref,

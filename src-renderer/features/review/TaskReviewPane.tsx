@@ -6,6 +6,7 @@ import { HistoryPanel } from '../history/HistoryPanel';
 import { useImplementSummary, useUnplannedMarkers } from '../implement/implement-store';
 import { UnplannedChanges } from '../implement/UnplannedChanges';
 import { MergeButton } from '../merge/MergeButton';
+import { DiffLensFindings } from '../review-role/DiffLensFindings';
 import { taskBadge } from '../tasks/task-badge';
 import { CommandList } from './CommandList';
 import { CommentList } from './CommentList';
@@ -125,6 +126,7 @@ export function TaskReviewPane({ task }: { task: Task }) {
           )}
         </div>
         <aside className="review-task-pane__side" aria-label="Review notes">
+          <DiffLensFindings taskId={task.id} />
           <CommentList taskId={task.id} focusedPath={focused?.path ?? null} onReveal={onRevealComment} />
           <HistoryPanel task={task} />
         </aside>

@@ -1,3 +1,4 @@
+import { useThemeStore, type Theme } from '../../ui/theme';
 import { useEffect, useState } from 'react';
 import type { Monaco } from './monaco-setup';
 
@@ -32,13 +33,12 @@ export function useMonaco(): { monaco: Monaco | null; loadError: string | null }
   return { monaco, loadError };
 }
 
-const darkQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
-const themeNow = () => (darkQuery?.matches ? 'vs-dark' : 'vs');
+const monacoTheme = (theme: Theme) => (theme === 'dark' ? 'vs-dark' : 'vs');
 
-/** Sets Monaco's theme from the OS now and whenever it changes; returns the unsubscribe. */
-export function followOsTheme(monaco: Monaco): () => void {
-  monaco.editor.setTheme(themeNow());
-  const follow = () => monaco.editor.setTheme(themeNow());
-  darkQuery?.addEventListener('change', follow);
-  return () => darkQuery?.removeEventListener('change', follow);
+/** Sets Monaco's theme from Braid's (the user's pick or the OS's) now and whenever it changes; returns the unsubscribe. */
+export function followTheme(monaco: Monaco): () => void {
+  monaco.editor.setTheme(monacoTheme(useThemeStore.getState().theme));
+  return useThemeStore.subscribe((state, previous) => {
+    if (state.theme !== previous.theme) monaco.editor.setTheme(monacoTheme(state.theme));
+  });
 }

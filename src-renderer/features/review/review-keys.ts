@@ -1,3 +1,5 @@
+import { isTypingTarget } from '../../ui/typing-target';
+
 /** DiffLens keys, shown in tooltips and the help line; handled by `useReviewKeys`. */
 export const reviewKeys = {
   nextFile: 'J',
@@ -31,14 +33,11 @@ export function reviewKeyAction(event: KeyLike): ReviewKeyAction | null {
   if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
   const action = bindings[event.key.toLowerCase()];
   if (!action) return null;
-  return isTypingTarget(event.target) ? null : action;
+  return isTypingHere(event.target) ? null : action;
 }
 
-function isTypingTarget(target: EventTarget | null): boolean {
-  if (!target || typeof (target as Element).closest !== 'function') return false;
-  const element = target as Element;
-  if (element.closest('.monaco-diff')) return false;
-  const tag = element.tagName.toLowerCase();
-  if (tag === 'input' || tag === 'textarea' || tag === 'select') return true;
-  return element.closest('[contenteditable=""], [contenteditable="true"]') !== null;
+/** Monaco's read-only diff is a text area nothing can be typed into: its keys stay DiffLens's. */
+function isTypingHere(target: EventTarget | null): boolean {
+  if (target && typeof (target as Element).closest === 'function' && (target as Element).closest('.monaco-diff')) return false;
+  return isTypingTarget(target);
 }

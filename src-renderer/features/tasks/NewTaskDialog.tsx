@@ -10,13 +10,16 @@ import { EngineField } from '../engines/EngineField';
 import { engineOf, initialEngineChoice } from '../engines/engine-choice';
 import { useEngines } from '../engines/use-engines';
 import '../engines/engines.css';
+import { SlashCommandMenu } from '../slash-commands/SlashCommandMenu';
+import { useSlashMenu } from '../slash-commands/use-slash-menu';
 import { BaseBranchSelect } from './BaseBranchSelect';
 import { useTasksStore } from './tasks-store';
 import { defaultBaseBranch, useBranches } from './use-branches';
 
 /**
  * Creates a task. The host answers at once with a task whose workspace is `creating`; it turns
- * `ready` or `failed` through events while the user moves on.
+ * `ready` or `failed` through events while the user moves on. The prompt may start with one of
+ * the project's slash commands (`/` opens the menu); the host refuses an unknown one.
  */
 export function NewTaskDialog({ projectId, onClose }: { projectId: string; onClose(): void }) {
   const api = useBridge();
@@ -31,6 +34,7 @@ export function NewTaskDialog({ projectId, onClose }: { projectId: string; onClo
   const [engineChoice, setEngineChoice] = useState(initialEngineChoice);
   const { pending, error, run, setError } = useHostAction();
   const ids = { title: useId(), prompt: useId(), role: useId() };
+  const menu = useSlashMenu(prompt, setPrompt, { projectId });
 
   const baseBranch = chosenBase ?? (branches.status === 'loaded' ? defaultBaseBranch(branches.branches) : null);
 
@@ -81,7 +85,19 @@ export function NewTaskDialog({ projectId, onClose }: { projectId: string; onClo
           <label htmlFor={ids.prompt} className="field__label">
             Prompt
           </label>
-          <textarea id={ids.prompt} className="input textarea" rows={6} value={prompt} onChange={(e) => setPrompt(e.target.value)} />
+          <div className="slash-field">
+            <textarea
+              id={ids.prompt}
+              className="input textarea"
+              rows={6}
+              value={prompt}
+              onChange={(e) => setPrompt(e.target.value)}
+              onKeyDown={(event) => menu.onKeyDown(event)}
+              placeholder="What the agent should do (/ for the project's commands)"
+              {...menu.inputProps}
+            />
+            <SlashCommandMenu menu={menu} placement="below" />
+          </div>
         </div>
         <div className="field-row">
           <div className="field">

@@ -4,6 +4,7 @@ import { RadarBadge } from '../radar/RadarBadge';
 import { modeLabel } from '../permissions/permission-text';
 import { taskBadge } from './task-badge';
 import { useTasksStore } from './tasks-store';
+import { useNotificationsStore } from '../notifications/notifications-store';
 
 /**
  * A task in the sidebar: a button named by its title, described by its badge (agent status
@@ -22,6 +23,7 @@ export function TaskListItem({ taskId }: { taskId: string }) {
     return task ? taskBadge(task).tone : '';
   });
   const mode = useTasksStore((s) => s.byId[taskId]?.agent.mode.mode);
+  const unseen = useNotificationsStore((s) => s.unseen[taskId] !== undefined);
   const isSelected = useSelectionStore((s) => s.selectedTaskId === taskId);
   const selectTask = useSelectionStore((s) => s.selectTask);
   const badgeId = useId();
@@ -37,6 +39,7 @@ export function TaskListItem({ taskId }: { taskId: string }) {
         onClick={() => selectTask(projectId, taskId)}
       >
         <span className="task-item__title">{title}</span>
+        {unseen && <span className="attention-dot" title="Needed you while you were elsewhere" aria-hidden="true" />}
         <span id={badgeId} className={`badge badge--${badgeTone}`}>
           {badgeLabel}
         </span>

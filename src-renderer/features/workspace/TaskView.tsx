@@ -10,14 +10,21 @@ import { MergeButton } from '../merge/MergeButton';
 import { RunningServices } from '../commands/RunningServices';
 import { PlanPanel } from '../plans/PlanPanel';
 import { ImplementPanel } from '../implement/ImplementPanel';
+import { OpenInEditorButton } from '../editors';
+import { ReviewsPanel } from '../review-role/ReviewsPanel';
+import { StartReviewButton } from '../review-role/StartReviewButton';
+import { RulesDisclosure } from '../rules/RulesDisclosure';
+import { TaskTabs } from '../terminals/TaskTabs';
 import { CopyPathButton } from './CopyPathButton';
 import { DeleteTaskButton } from './DeleteTaskButton';
 import { RecreateWorkspaceButton } from './RecreateWorkspaceButton';
+import { WorkspaceSharers } from './WorkspaceSharers';
 import { WorkspaceStateBadge, workspaceStateExplanations } from './WorkspaceStateBadge';
 
 /**
- * The selected task: where its worktree lives, its agent's state, the conversation, and the
- * composer. The conversation reads its own store, so task updates do not re-render its rows.
+ * The selected task: where its worktree lives, its agent's state, and tabs for the
+ * conversation with the composer and for the task's terminals. The conversation reads its
+ * own store, so task updates do not re-render its rows.
  */
 export function TaskView({ task, project, onNewTask }: { task: Task; project: Project; onNewTask(): void }) {
   const { workspace } = task;
@@ -31,6 +38,7 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
         </div>
         <div className="main__header-actions">
           <MergeButton task={task} />
+          <StartReviewButton task={task} />
           <ReviewTaskButton task={task} />
           <DeleteTaskButton task={task} />
           <button type="button" className="button button--primary" onClick={onNewTask}>
@@ -59,11 +67,14 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
         <dd className="facts__path">
           <span className="mono selectable">{workspace.path}</span>
           <CopyPathButton path={workspace.path} />
+          <OpenInEditorButton taskId={task.id} disabled={workspace.state !== 'ready'} />
         </dd>
+        <WorkspaceSharers task={task} />
       </dl>
 
       <MergeAgentNotice task={task} />
       {workspace.state === 'ready' && <TaskHistoryDisclosure task={task} />}
+      {workspace.state === 'ready' && <RulesDisclosure taskId={task.id} status={task.agent.status} />}
       <AuditDisclosure projectId={task.projectId} scope={{ taskId: task.id }} />
 
       {troubled && (
@@ -78,10 +89,13 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
 
       <RunningServices taskId={task.id} />
       <AgentStatusBar agent={task.agent} />
-      {task.role === 'plan' && <PlanPanel task={task} />}
-      {task.planPin && <ImplementPanel task={task} />}
-      <ConversationView taskId={task.id} prompt={task.prompt} />
-      <Composer taskId={task.id} status={task.agent.status} model={task.agent.model} />
+      <TaskTabs key={task.id} task={task}>
+        {task.role === 'plan' && <PlanPanel task={task} />}
+        {task.planPin && <ImplementPanel task={task} />}
+        <ReviewsPanel task={task} />
+        <ConversationView taskId={task.id} prompt={task.prompt} />
+        <Composer taskId={task.id} status={task.agent.status} model={task.agent.model} />
+      </TaskTabs>
     </main>
   );
 }

@@ -1,13 +1,16 @@
 import { memo } from 'react';
 import { PlanCard } from '../../plans/PlanCard';
 import { PlanDecisionLine } from '../../plans/PlanDecisionLine';
+import { ReviewCard } from '../../review-role/ReviewCard';
 import type { ViewItem } from '../timeline-items';
 import { EngineSessionLine, ThoughtRow } from './AgentRows';
 import { ApprovalCard } from './ApprovalCard';
+import { CommandOutputRow, ContextClearedMarker } from './CommandRows';
 import { ErrorCard } from './ErrorCard';
 import { CompactionMarker, StatusLine, StepUsageLine, TodoList } from './InfoRows';
 import { AssistantMessageRow, RetryRow, UserMessageRow } from './MessageRows';
 import { QuestionCard } from './QuestionCard';
+import { RulesRow } from './RulesRow';
 import { ToolCallCard } from './ToolCallCard';
 
 /** One conversation row; re-renders only when its own item changes (rows are immutable). */
@@ -43,6 +46,14 @@ export const TimelineRow = memo(function TimelineRow({ item, taskId }: { item: V
       return <ThoughtRow item={item} />;
     case 'engineSession':
       return <EngineSessionLine item={item} />;
+    case 'review':
+      return <ReviewCard item={item} taskId={taskId} />;
+    case 'commandOutput':
+      return <CommandOutputRow item={item} taskId={taskId} />;
+    case 'cleared':
+      return <ContextClearedMarker item={item} />;
+    case 'rules':
+      return <RulesRow item={item} />;
   }
 });
 
@@ -50,7 +61,11 @@ export const TimelineRow = memo(function TimelineRow({ item, taskId }: { item: V
 export function estimateRowHeight(item: ViewItem): number {
   switch (item.kind) {
     case 'user':
-      return 52 + Math.ceil(item.text.length / 100) * 19;
+      return item.command ? 90 : 52 + Math.ceil(item.text.length / 100) * 19;
+    case 'commandOutput':
+      return 40 + item.text.split('\n').length * 19 + (item.tasks.length > 0 ? 32 : 0);
+    case 'rules':
+      return 30 + item.warnings.length * 19;
     case 'assistant':
       return 24 + Math.ceil(item.text.length / 100) * 19;
     case 'tool':
@@ -67,6 +82,8 @@ export function estimateRowHeight(item: ViewItem): number {
       return 90 + Math.ceil(item.question.length / 100) * 19 + (item.asked && item.answer === null ? 90 : 0);
     case 'plan':
       return 320;
+    case 'review':
+      return 120 + item.findings * 22;
     default:
       return 26;
   }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { AnsiOutput } from '../../terminals/AnsiOutput';
 import { decisionLine } from '../../permissions/permission-text';
 import type { ToolCallItem, ToolCallStatus } from '../timeline-items';
 import { useIsRevealedCall, useRevealRequest } from '../timeline-store';
@@ -19,7 +20,7 @@ const statusText: Record<ToolCallStatus, { icon: string; label: string }> = {
   cancelled: { icon: '■', label: 'cancelled' },
 };
 
-/** One tool call: what was asked, its status, its approval, the live output tail, then the result. */
+/** One tool call: what was asked, its status, its approval, the live output tail (in colour, as a terminal shows it), then the result. */
 export function ToolCallCard({ item, taskId }: { item: ToolCallItem; taskId: string }) {
   const status = statusText[item.status];
   const revealed = useIsRevealedCall(taskId, item.callId);
@@ -56,12 +57,7 @@ export function ToolCallCard({ item, taskId }: { item: ToolCallItem; taskId: str
       {item.diffs.map((diff, index) => (
         <FileDiffView key={index} diff={diff} />
       ))}
-      {showOutput && (
-        <pre className="tool-card__pre tool-card__output" aria-label={`Output of ${item.name}`}>
-          {item.outputClipped ? '… (earlier output not shown)\n' : ''}
-          {item.outputTail}
-        </pre>
-      )}
+      {showOutput && <AnsiOutput className="tool-card__output" text={item.outputTail} clipped={item.outputClipped} label={`Output of ${item.name}`} />}
       {item.result && (
         <Disclosure summary={item.result.isError ? `Error: ${firstLine(item.result.text)}` : 'Result'} className={item.result.isError ? 'disclosure--error' : undefined}>
           {() => <pre className="tool-card__pre">{item.result?.text || '(empty)'}</pre>}

@@ -1,0 +1,91 @@
+import { basename } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import type { FixtureRepo } from '../src-main/testing/git-fixtures';
+import { uniqueSleepCommand } from '../src-main/testing/host-processes';
+import { expect, test, type BraidHosts } from './fixtures/braid-test';
+import { addProject, createTask } from './fixtures/ui-steps';
+
+test.describe('terminals', () => {
+  const sleeps: ReturnType<typeof uniqueSleepCommand>[] = [];
+
+  test.afterEach(() => {
+    for (const sleep of sleeps.splice(0)) sleep.kill();
+  });
+
+  /** What the terminal's screen shows (xterm's DOM renderer draws rows as text). */
+  const screenOf = (panel: Locator) => panel.locator('.xterm-rows');
+
+  async function openTask(
+    { page, braid, repo }: { page: Page; braid: BraidHosts; repo: FixtureRepo },
+    title: string,
+    { prompt = '', model = false } = {},
+  ): Promise<{ taskView: Locator; select(): Promise<void> }> {
+    const host = await braid.start({ model });
+    await page.goto(host.url);
+    const projectName = basename(repo.path);
+    await addProject(page, repo.path);
+    await createTask(page, projectName, title, prompt);
+    const select = () => page.getByRole('list', { name: `Tasks in ${projectName}` }).getByRole('button', { name: title, exact: true }).click();
+    await select();
+    return { taskView: page.getByRole('main', { name: title }), select };
+  }
+
+  test('a shell in the worktree runs a command, its output stays after a reload, and closing it ends what it started', async ({ page, braid, repo }) => {
+    const sleep = uniqueSleepCommand();
+    sleeps.push(sleep);
+    const { taskView, select } = await openTask({ page, braid, repo }, 'Shell work');
+
+    await taskView.getByRole('button', { name: 'New terminal' }).click();
+    const tab = taskView.getByRole('tab', { name: 'Terminal 1' });
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+    const panel = taskView.getByRole('tabpanel', { name: 'Terminal 1' });
+    // The shell's prompt, whatever the user's profile makes it.
+    await expect(screenOf(panel)).toHaveText(/\S/);
+
+    // Typed into xterm: the shell runs in the worktree and prints in colour.
+    await panel.locator('.xterm').click();
+    await page.keyboard.type(`printf '\\033[32m%s\\033[0m\\n' "sum=$((20+22)) in $(basename "$PWD")"; ${sleep.command} &\n`);
+    await expect(screenOf(panel)).toContainText(/sum=42 in shell-work-\w+/);
+    await expect(panel.locator('.xterm-rows span', { hasText: 'sum=42' }).first()).toHaveClass(/xterm-fg-2/);
+    await expect.poll(() => sleep.running().length).toBe(1);
+
+    await page.reload();
+    await select();
+    const reloaded = page.getByRole('main', { name: 'Shell work' });
+    await reloaded.getByRole('tab', { name: 'Terminal 1' }).click();
+    const panelAgain = reloaded.getByRole('tabpanel', { name: 'Terminal 1' });
+    await expect(screenOf(panelAgain)).toContainText(/sum=42 in shell-work-\w+/);
+    // Still the same live shell: it answers after the reload.
+    await panelAgain.locator('.xterm').click();
+    await page.keyboard.type('echo again-$((6*7))\n');
+    await expect(screenOf(panelAgain)).toContainText('again-42');
+
+    // A second terminal takes the screen; Terminal 1, shown again, comes back from the host's copy.
+    await reloaded.getByRole('button', { name: 'New terminal' }).click();
+    await expect(reloaded.getByRole('tab', { name: 'Terminal 2' })).toHaveAttribute('aria-selected', 'true');
+    await expect(screenOf(reloaded.getByRole('tabpanel', { name: 'Terminal 2' }))).toHaveText(/\S/);
+    await reloaded.getByRole('tab', { name: 'Terminal 1' }).click();
+    await expect(screenOf(panelAgain)).toContainText('again-42');
+
+    await panelAgain.getByRole('button', { name: 'Close Terminal 1' }).click();
+    await expect(reloaded.getByRole('tab', { name: 'Terminal 1' })).toBeHidden();
+    await expect(reloaded.getByRole('tab', { name: 'Conversation' })).toHaveAttribute('aria-selected', 'true');
+    await expect.poll(() => sleep.running()).toEqual([]);
+  });
+
+  test('the agent’s command streams into its card in colour while it runs', async ({ page, braid, repo, modelServer: server }) => {
+    const sleep = uniqueSleepCommand();
+    sleeps.push(sleep);
+    const command = `printf '\\033[1;32mPASS\\033[0m %s\\n' unit-tests; printf 'progress 10%%\\rprogress 100%%\\n'; ${sleep.command}`;
+    server.enqueue({ text: 'Running the tests.', toolCalls: [{ id: 'call_tests', name: 'run_command', args: { command } }] }, { text: 'Stopped.' });
+    const { taskView } = await openTask({ page, braid, repo }, 'Tests', { prompt: 'Run the tests', model: true });
+    await taskView.getByRole('article', { name: 'Approval needed: run_command' }).getByRole('button', { name: 'Approve once' }).click();
+
+    const output = taskView.getByRole('article', { name: 'run_command call' }).getByLabel('Output of run_command');
+    await expect(output).toHaveText('PASS unit-tests\nprogress 100%');
+    await expect(output.getByText('PASS', { exact: true })).toHaveCSS('color', 'rgb(95, 183, 96)');
+    await expect(output.getByText('PASS', { exact: true })).toHaveCSS('font-weight', '700');
+    await taskView.getByRole('button', { name: 'Stop', exact: true }).click();
+    await expect.poll(() => sleep.running()).toEqual([]);
+  });
+});

@@ -1,0 +1,3 @@
+import type { Editor } from '../../../src-shared/contract';
+
+export type EditorKind = Editor['kind'];

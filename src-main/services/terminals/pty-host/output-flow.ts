@@ -1,0 +1,107 @@
+/**
+ * Flow control of one terminal's output (VS Code's FlowControlConstants): the pty is paused
+ * while more than `highWatermarkChars` of its output wait at the view, unacknowledged, and
+ * resumed once fewer than `lowWatermarkChars` do. The headless mirror's unparsed output is
+ * bounded the same way, with larger marks (it parses a batch in a few milliseconds; a small
+ * mark would stop the pty after every batch), so the pty host's memory is bounded even when no
+ * view watches. Positions count UTF-16 code units from the terminal's start.
+ */
+export const flowControl = {
+  highWatermarkChars: 100_000,
+  lowWatermarkChars: 5_000,
+  mirrorHighWatermarkChars: 1_000_000,
+  mirrorLowWatermarkChars: 250_000,
+  /** How often a view acknowledges (the renderer's side of the same rule). */
+  ackEveryChars: 5_000,
+  /**
+   * A paused terminal whose view sent nothing for this long is taken as unwatched (the page
+   * was closed or reloaded): it runs on at the mirror's pace until a view acknowledges again.
+   */
+  viewerTimeoutMs: 3_000,
+} as const;
+
+export type FlowDecision = 'pause' | 'resume' | null;
+
+export class OutputFlow {
+  /** Everything read from the pty so far. */
+  private read = 0;
+  private parsedByMirror = 0;
+  private acknowledged = 0;
+  private watched = false;
+  private paused = false;
+
+  constructor(
+    private readonly limits = {
+      high: flowControl.highWatermarkChars,
+      low: flowControl.lowWatermarkChars,
+      mirrorHigh: flowControl.mirrorHighWatermarkChars,
+      mirrorLow: flowControl.mirrorLowWatermarkChars,
+    },
+  ) {}
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  get isWatched(): boolean {
+    return this.watched;
+  }
+
+  /** Waiting at the view (0 while nobody watches). */
+  get unacknowledged(): number {
+    return this.watched ? this.read - this.acknowledged : 0;
+  }
+
+  get unparsed(): number {
+    return this.read - this.parsedByMirror;
+  }
+
+  outputRead(chars: number): FlowDecision {
+    this.read += chars;
+    return this.decide();
+  }
+
+  mirrorParsed(position: number): FlowDecision {
+    this.parsedByMirror = Math.max(this.parsedByMirror, Math.min(position, this.read));
+    return this.decide();
+  }
+
+  /**
+   * A view rendered up to `position`. Several views (two windows) each acknowledge; the one
+   * furthest along counts, and nothing beyond what was read.
+   */
+  acknowledge(position: number): FlowDecision {
+    this.watched = true;
+    this.acknowledged = Math.max(this.acknowledged, Math.min(position, this.read));
+    return this.decide();
+  }
+
+  /** A view took a snapshot at `position`: it watches from there. */
+  attach(position: number): FlowDecision {
+    return this.acknowledge(position);
+  }
+
+  /** The view stopped answering: output no longer waits for it. */
+  unwatch(): FlowDecision {
+    this.watched = false;
+    return this.decide();
+  }
+
+  /** Whether the pause is the view's doing (the mirror alone would let the output run). */
+  get waitingForViewer(): boolean {
+    return this.paused && this.watched && this.unacknowledged >= this.limits.low;
+  }
+
+  private decide(): FlowDecision {
+    const { high, low, mirrorHigh, mirrorLow } = this.limits;
+    if (!this.paused && (this.unacknowledged > high || this.unparsed > mirrorHigh)) {
+      this.paused = true;
+      return 'pause';
+    }
+    if (this.paused && this.unacknowledged < low && this.unparsed < mirrorLow) {
+      this.paused = false;
+      return 'resume';
+    }
+    return null;
+  }
+}

@@ -1,0 +1,3 @@
+import './editors.css';
+export { EditorSettingsPanel } from './EditorSettingsPanel';
+export { OpenInEditorButton } from './OpenInEditorButton';

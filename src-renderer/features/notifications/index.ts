@@ -1,0 +1,2 @@
+export { AttentionBadge } from './AttentionBadge';
+export { syncNotifications } from './notifications-sync';
