@@ -1,4 +1,4 @@
-import type { Engine, MethodArgs, Result, Task } from '../../../src-shared/contract';
+import type { Engine, Result, Task } from '../../../src-shared/contract';
 import type { DeleteTaskArgs } from '../workspaces/delete-workspace';
 import { workspaceSharing } from '../workspaces/shared-workspace';
 import { deleteCheckpoints } from '../history/checkpoints';

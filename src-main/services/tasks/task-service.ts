@@ -1,4 +1,4 @@
-import { fail, ok, type MethodArgs, type Result, type Task } from '../../../src-shared/contract';
+import { fail, ok, type Result, type Task } from '../../../src-shared/contract';
 import type { WorkspaceContext } from '../workspaces/context';
 import { deleteTask, type DeleteTaskArgs } from '../workspaces/delete-workspace';
 import { createTask, type CreatedTask, type CreateTaskArgs } from './create-task';
