@@ -41,7 +41,8 @@ export class AcpRunHandlers implements AcpClientHandlers {
   readonly usage: ReportedUsage = { used: null, size: null, costUsd: null };
   terminal?: AcpTerminalHandlers;
   private readonly approvedPaths = new Set<string>();
-  private readonly approvedCommands = new Set<string>();
+  /** The agent's calls of kind `execute` Braid allowed in this run, oldest first: a terminal it then opens runs for one of them. */
+  private readonly approvedCommandCalls: string[] = [];
   private hostCalls = 0;
 
   constructor(
@@ -73,7 +74,7 @@ export class AcpRunHandlers implements AcpClientHandlers {
     const allowed = verdict.kind === 'allowed';
     if (allowed) {
       for (const path of pathsInside(request.toolCall, this.worktree)) this.approvedPaths.add(path);
-      for (const subject of subjects) if ('tool' in subject && subject.tool === 'run_command') this.approvedCommands.add(String(subject.args.command));
+      if (subjects.some((subject) => 'tool' in subject && subject.tool === 'run_command')) this.approvedCommandCalls.push(callId);
     } else {
       turn.setStatus(callId, 'denied');
     }
@@ -115,13 +116,17 @@ export class AcpRunHandlers implements AcpClientHandlers {
   }
 
   /**
-   * A command the agent asks Braid to run in a terminal (`terminal/create`): checked as
-   * `run_command`, unless the user approved exactly this command for the agent in this run.
+   * A command the agent asks Braid to run in a terminal (`terminal/create`). When Braid just
+   * allowed one of the agent's own command calls that is still going, the terminal is that call's
+   * (`owned`: no second card; the agent reports how the call ended). Otherwise it is a call of its
+   * own, checked as `run_command`.
    */
-  async authorizeCommand(command: string, signal: AbortSignal): Promise<{ callId: string } | { refused: string }> {
+  async authorizeCommand(command: string, signal: AbortSignal): Promise<{ callId: string; owned: boolean } | { refused: string }> {
+    const owner = [...this.approvedCommandCalls].reverse().find((callId) => this.turn?.isOpen(callId));
+    if (owner) return { callId: owner, owned: true };
     const call = this.hostCall('run_command', { command });
-    const verdict = await this.guard({ callId: call, subjects: [{ tool: 'run_command', args: { command } }], approvedBefore: this.approvedCommands.has(command) }, signal);
-    if (verdict.kind === 'allowed') return { callId: call };
+    const verdict = await this.guard({ callId: call, subjects: [{ tool: 'run_command', args: { command } }] }, signal);
+    if (verdict.kind === 'allowed') return { callId: call, owned: false };
     const reason = verdict.kind === 'stopped' ? 'The run was stopped.' : verdict.reason;
     this.endHostCall(call, true, reason, verdict.kind === 'stopped' ? 'cancelled' : 'denied');
     return { refused: reason };

@@ -37,13 +37,15 @@ export interface CommandTerminals {
 const defaultOutputBytes = 1024 * 1024;
 
 /**
- * The agent's terminals for one run: each `terminal/create` is checked by Braid's rules as
- * `run_command` (no second card when the user just approved the same command for the agent),
- * recorded as a call, and run in a terminal of the task, so the user watches it and can stop it.
+ * The agent's terminals for one run: each `terminal/create` belongs to the agent's command call
+ * Braid just allowed, or is checked by Braid's rules as `run_command` and recorded as a call of
+ * its own; it runs in a terminal of the task (under the command isolation, in the sandbox when
+ * the task's mode wants it), so the user watches it and can stop it.
  * Terminal ids are the terminals service's (random); an id of another run is unknown here.
  */
 export function createAcpTerminals(options: { taskId: string; terminals: CommandTerminals; handlers: AcpRunHandlers; signal: AbortSignal }): AcpTerminalHandlers & { closeAll(): Promise<void> } {
-  const open = new Map<string, { terminal: CommandTerminal; byteLimit: number }>();
+  /** `noted`: the command's end is on its call (read before a release closes the terminal). */
+  const open = new Map<string, { terminal: CommandTerminal; byteLimit: number; noted: Promise<void> }>();
   const find = (terminalId: string) => {
     const entry = open.get(terminalId);
     if (!entry) throw new acp.RequestError(-32002, `There is no terminal ${terminalId} in this session (it may have been released).`);
@@ -65,17 +67,19 @@ export function createAcpTerminals(options: { taskId: string; terminals: Command
         isolated: true,
       });
       if (!started.ok) {
-        options.handlers.endHostCall(authorized.callId, true, started.error.message);
+        if (!authorized.owned) options.handlers.endHostCall(authorized.callId, true, started.error.message);
         throw new acp.RequestError(-32602, started.error.message);
       }
       const terminal = started.data;
-      open.set(terminal.id, { terminal, byteLimit: request.outputByteLimit ?? defaultOutputBytes });
       options.handlers.output(authorized.callId, `Running in the task's terminal "${shown}".\n`);
-      void terminal.exited.then(async (exit) => {
+      const noted = terminal.exited.then(async (exit) => {
         const { output } = await terminal.output(16 * 1024).catch(() => ({ output: '' }));
         const status = exit.exitCode === null ? `killed by ${signalName(exit.signal) ?? 'a signal'}` : `exit code ${exit.exitCode}`;
-        options.handlers.endHostCall(authorized.callId, exit.exitCode !== 0, `${output.trimEnd()}\n[${status}]`.trimStart());
+        // The agent's own call is ended by the agent; a call Braid made for it is ended here.
+        if (authorized.owned) options.handlers.output(authorized.callId, `${output.trimEnd()}\n[${status}]\n`.trimStart());
+        else options.handlers.endHostCall(authorized.callId, exit.exitCode !== 0, `${output.trimEnd()}\n[${status}]`.trimStart());
       });
+      open.set(terminal.id, { terminal, byteLimit: request.outputByteLimit ?? defaultOutputBytes, noted });
       return { terminalId: terminal.id };
     },
     async output(request) {
@@ -97,13 +101,19 @@ export function createAcpTerminals(options: { taskId: string; terminals: Command
       await find(request.terminalId).terminal.kill();
     },
     async release(request) {
-      const { terminal } = find(request.terminalId);
+      const { terminal, noted } = find(request.terminalId);
       open.delete(request.terminalId);
+      // Stopped first, its end noted on its call, then the terminal is closed.
+      await terminal.kill();
+      await noted;
       await terminal.release();
     },
     /** The run ended: what the agent left running is stopped (its terminals stay, with their output). */
     async closeAll() {
-      await Promise.all([...open.values()].map(({ terminal }) => terminal.kill().catch(() => undefined)));
+      await Promise.all([...open.values()].map(async ({ terminal, noted }) => {
+        await terminal.kill().catch(() => undefined);
+        await noted;
+      }));
       open.clear();
     },
   };

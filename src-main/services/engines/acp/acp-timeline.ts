@@ -147,6 +147,12 @@ export class AcpTimeline {
     return null;
   }
 
+  /** Whether the agent's call is still going (no end reported). */
+  isOpen(callId: string): boolean {
+    for (const call of this.calls.values()) if (call.callId === callId) return !call.ended;
+    return false;
+  }
+
   /** Braid did something for the agent (read or wrote a file, ran a command): its next words start a new step. */
   noteHostCall(): void {
     this.afterTool = true;
