@@ -86,4 +86,20 @@ describe('an external agent’s session across turns and restarts', () => {
     await world.waitForStatus(task.id, 'done');
     expect(fixtureRequests(requestLog).map((entry) => entry.method)).toEqual(['initialize', 'session/new', 'authenticate', 'session/new', 'session/prompt']);
   });
+
+  it('/clear gives the agent a new session that knows nothing of before', async () => {
+    const world = await agentWorld();
+    const requestLog = join(tempFolder('braid-acp-log-'), 'requests.jsonl');
+    const task = await world.createTask('Clear', 'Remember the word banana', 'implement', fixtureEngine({ requestLog, turns: [[{ echoPrompt: true }]] }));
+    await world.waitForEvent(task.id, 'assistant_text', (event) => event.text === 'Prompt: Remember the word banana');
+    await world.waitForStatus(task.id, 'done');
+    expectOk(world.services.agents.clearContext(task.id));
+    expectOk(await world.services.agents.send(task.id, 'Which word?'));
+    await world.waitForEvent(task.id, 'turn_ended', (event) => event.step > 1);
+    await world.waitForStatus(task.id, 'done');
+    // The same process, a new session, no transcript of what was cleared.
+    expect(world.timeline(task.id).filter((event) => event.kind === 'assistant_text').at(-1)).toMatchObject({ text: 'Prompt: Which word?' });
+    expect(world.timeline(task.id).filter((event) => event.kind === 'engine_session').map((event) => event.how)).toEqual(['new', 'new']);
+    expect(fixtureRequests(requestLog).filter((entry) => entry.method === 'session/new')).toHaveLength(2);
+  });
 });

@@ -106,6 +106,8 @@ export function createAcpEngine(options: AcpEngineOptions): ExternalEngine {
         live.set(task.id, entry);
       }
       const agent = entry.agent;
+      // `/clear` since the live session began: a new session, knowing nothing from before.
+      if (clearedSince(run.history, 'engine_session')) entry.sessionId = null;
       agent.attach(handlers);
       if (!entry.sessionId) {
         const capabilities = agent.info?.agentCapabilities?.mcpCapabilities;
@@ -183,6 +185,11 @@ export function createAcpEngine(options: AcpEngineOptions): ExternalEngine {
       await Promise.all([...live.keys()].map(release));
     },
   };
+}
+
+/** Whether the newest `context_cleared` comes after the newest event of `kind`. */
+function clearedSince(history: readonly TimelineEvent[], kind: TimelineEvent['kind']): boolean {
+  return history.findLastIndex((event) => event.kind === 'context_cleared') > history.findLastIndex((event) => event.kind === kind);
 }
 
 /** The user's messages the agent has not been sent yet: those after the last prompt turn began. */

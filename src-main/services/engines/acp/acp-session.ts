@@ -32,7 +32,9 @@ export async function establishSession(setup: SessionSetup): Promise<Established
   const { agent, task } = setup;
   const meta = setup.preset?.sessionMeta;
   const base = { cwd: task.workspace.path, mcpServers: setup.mcpServers, ...(meta ? { _meta: meta } : {}) };
-  const stored = setup.history.findLast((event) => event.kind === 'engine_session');
+  // `/clear`: what came before the newest clear is not this session's to know.
+  const history = setup.history.slice(setup.history.findLastIndex((event) => event.kind === 'context_cleared') + 1);
+  const stored = history.findLast((event) => event.kind === 'engine_session');
   const agentName = agent.info?.agentInfo?.name ?? 'agent';
   const version = agent.info?.agentInfo?.version ?? null;
   const loadable = agent.canLoadSessions;
@@ -54,7 +56,7 @@ export async function establishSession(setup: SessionSetup): Promise<Established
   if (!established) {
     const created = await withSignIn(setup, () => agent.newSession(base));
     modes = created.modes;
-    const transcript = earlierTranscript(setup.history);
+    const transcript = earlierTranscript(history);
     established = { sessionId: created.sessionId, preamble: transcript ? transcriptPreamble(transcript) : null };
     setup.record({ kind: 'engine_session', sessionId: created.sessionId, how: transcript ? 'transcript' : 'new', agent: agentName, version, loadable });
   }
