@@ -52,3 +52,30 @@ test('an external ACP agent edits a file in its worktree only after its permissi
   await call.getByText('New file hello.txt').click();
   await expect(call.getByLabel('Changes in hello.txt')).toContainText('+ hello from an ACP agent');
 });
+
+test('a CLI without ACP runs in its own terminal, and the task says plainly there is no structured timeline', async ({ page, braid, repo }) => {
+  const host = await braid.start();
+  await page.goto(host.url);
+  await addProject(page, repo.path);
+
+  await page.keyboard.press('Control+n');
+  const dialog = page.getByRole('dialog', { name: `New task in ${basename(repo.path)}` });
+  await dialog.getByRole('textbox', { name: 'Title' }).fill('Own TUI');
+  await dialog.getByRole('textbox', { name: 'Prompt' }).fill('tidy the README');
+  await dialog.getByRole('combobox', { name: 'Engine' }).selectOption('A CLI in its own terminal (no ACP)…');
+  await expect(dialog).toContainText('no structured timeline');
+  await dialog.getByRole('textbox', { name: 'CLI command' }).fill(`/bin/sh -c 'echo "cli got: $1"; read answer' cli {prompt}`);
+  await dialog.getByRole('button', { name: 'Create task' }).click();
+  await expect(dialog).toBeHidden();
+
+  const view = page.getByRole('main', { name: 'Own TUI' });
+  const bar = view.getByRole('region', { name: 'Terminal agent' });
+  await expect(bar).toContainText('There is no structured timeline for it');
+  await bar.getByRole('button', { name: 'Show its terminal' }).click();
+  const panel = view.getByRole('tabpanel', { name: 'sh (agent)' });
+  await expect(panel.locator('.xterm-rows')).toContainText('cli got: tidy the README');
+  // Its status is its process's: it runs until it exits, and Stop ends it.
+  await view.getByRole('tab', { name: 'Conversation' }).click();
+  await bar.getByRole('button', { name: 'Stop' }).click();
+  await expect(bar.getByRole('button', { name: 'Start again' })).toBeVisible();
+});

@@ -13,7 +13,7 @@ import { TimelineWriter, type StorageTrouble } from './agents/timeline-writer';
 import type { AgentToolset } from './agents/toolset';
 import { createWorkspaceToolset } from './agents/workspace-toolset';
 import { createEditorService, type EditorService } from './editors/editor-service';
-import { acpMcpServersFor, createAcpEngine, createEnginesService, type EnginesService } from './engines';
+import { acpMcpServersFor, createAcpEngine, createEnginesService, createTuiEngine, routeExternalEngines, type EnginesService } from './engines';
 import { DomainEventBus, forwardToContract, type ContractEmit } from './events';
 import { RepoQueue } from './git/repo-queue';
 import { createHistoryService, type HistoryService } from './history';
@@ -216,15 +216,18 @@ export function createServices(options: ServicesOptions): Services {
     scrollback: () => store.settings.get<number>('terminals.scrollback'),
   });
   const engines = createEnginesService(env);
-  const external = createAcpEngine({
-    env,
-    isolation,
-    mcpServers: (task, transports) => acpMcpServersFor(task, mcp.catalog, env, transports, runtime.log),
-    // The agent's terminal/* requests run as commands in the task's terminals, which the user sees.
-    terminals,
-    clientVersion: '0.1.0',
-    ...runtime.external,
-    log: runtime.log,
+  const external = routeExternalEngines({
+    acp: createAcpEngine({
+      env,
+      isolation,
+      mcpServers: (task, transports) => acpMcpServersFor(task, mcp.catalog, env, transports, runtime.log),
+      // The agent's terminal/* requests run as commands in the task's terminals, which the user sees.
+      terminals,
+      clientVersion: '0.1.0',
+      ...runtime.external,
+      log: runtime.log,
+    }),
+    tui: createTuiEngine({ env, terminals }),
   });
   const rules = createRulesService({
     settings: store.settings,

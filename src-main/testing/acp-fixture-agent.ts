@@ -54,6 +54,8 @@ export interface FixtureScript {
   requestLog?: string;
   /** Refuse sessions with "authentication required" until `authenticate` with this method (an API key). */
   requireAuth?: string;
+  /** Answer `initialize` only after this long (a slow CLI starting). */
+  initializeDelayMs?: number;
 }
 
 interface StoredSession {
@@ -86,8 +88,9 @@ const modeState = () => (script.modes && script.modes.length > 0 ? { currentMode
 
 const app = acp
   .agent({ name: 'braid-fixture-agent' })
-  .onRequest('initialize', ({ params }) => {
+  .onRequest('initialize', async ({ params }) => {
     logRequest('initialize', params);
+    if (script.initializeDelayMs) await new Promise((resolve) => setTimeout(resolve, script.initializeDelayMs));
     return {
       protocolVersion: script.protocolVersion ?? acp.PROTOCOL_VERSION,
       agentCapabilities: { loadSession: script.stateDir !== undefined, mcpCapabilities: { http: true, sse: false } },

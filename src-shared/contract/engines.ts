@@ -22,6 +22,12 @@ export const engineSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('acp'), agent: acpPresetIdSchema }),
   /** Any program that speaks ACP on its standard input and output, run in the worktree. */
   z.object({ kind: z.literal('acp-command'), command: argument.pipe(z.string().trim().min(1, 'a command is required')), args: z.array(argument).max(64) }),
+  /**
+   * A CLI without ACP, run in a terminal of the task as its own TUI: its status is its process's
+   * (running, exited), and there is no structured timeline. `{prompt}` in an argument is replaced
+   * by the message that starts it (the task's prompt first).
+   */
+  z.object({ kind: z.literal('tui'), command: argument.pipe(z.string().trim().min(1, 'a command is required')), args: z.array(argument).max(64) }),
 ]);
 export type Engine = z.infer<typeof engineSchema>;
 
@@ -43,6 +49,9 @@ export const engineAvailabilitySchema = z.object({
 });
 export type EngineAvailability = z.infer<typeof engineAvailabilitySchema>;
 
+/** Placeholder in a TUI engine's arguments for the message that starts it. */
+export const tuiPromptPlaceholder = '{prompt}';
+
 /** A short name for the engine, as the task's badge and the audit say it. */
 export function engineLabel(engine: Engine): string {
   switch (engine.kind) {
@@ -51,6 +60,7 @@ export function engineLabel(engine: Engine): string {
     case 'acp':
       return acpPresetLabels[engine.agent];
     case 'acp-command':
+    case 'tui':
       return engine.command.split('/').at(-1) ?? engine.command;
   }
 }

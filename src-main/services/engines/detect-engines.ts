@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { acpPresetIds, acpPresetLabels, fail, ok, type Engine, type EngineAvailability, type Result } from '../../../src-shared/contract';
+import { acpPresetIds, acpPresetLabels, engineLabel, fail, ok, type Engine, type EngineAvailability, type Result } from '../../../src-shared/contract';
 import { acpPresets, type AcpPreset } from './engine-presets';
 import { findProgram } from './find-program';
 
@@ -21,10 +21,10 @@ export interface EngineLaunch {
  * picked up by the next run), or `ENGINE_NOT_INSTALLED` saying how to install it.
  */
 export function resolveEngineLaunch(engine: Exclude<Engine, { kind: 'braid' }>, env: Environment): Result<EngineLaunch> {
-  if (engine.kind === 'acp-command') {
+  if (engine.kind === 'acp-command' || engine.kind === 'tui') {
     const program = findProgram(engine.command, env);
     if (!program) return fail('ENGINE_NOT_INSTALLED', `${engine.command} was not found on PATH (${shortPath(env)}). Install it or give its full path.`);
-    return ok({ argv: [program, ...engine.args], env: {}, label: engine.command, preset: null });
+    return ok({ argv: [program, ...engine.args], env: {}, label: engineLabel(engine), preset: null });
   }
   const preset = acpPresets[engine.agent];
   const label = acpPresetLabels[engine.agent];

@@ -2,6 +2,8 @@ import { ok, type Engine, type EngineAvailability, type Result } from '../../../
 import { detectEngines, resolveEngineLaunch } from './detect-engines';
 
 export { createAcpEngine, type AcpEngineOptions } from './acp/acp-engine';
+export { createTuiEngine } from './tui/tui-engine';
+export { routeExternalEngines } from './external-engines';
 export { acpMcpServersFor } from './acp/acp-mcp-servers';
 export type { CommandTerminal, CommandTerminals } from './acp/acp-terminals';
 

@@ -24,17 +24,18 @@ export function EngineField({ load, value, onChange }: { load: EnginesLoad; valu
           </option>
         ))}
         <option value="command">Other ACP command…</option>
+        <option value="tui">A CLI in its own terminal (no ACP)…</option>
       </select>
-      {value.selected === 'command' && (
+      {(value.selected === 'command' || value.selected === 'tui') && (
         <>
           <label htmlFor={ids.command} className="visually-hidden">
-            ACP command
+            {value.selected === 'tui' ? 'CLI command' : 'ACP command'}
           </label>
           <input
             id={ids.command}
             className="input mono"
             value={value.commandLine}
-            placeholder="my-agent --acp"
+            placeholder={value.selected === 'tui' ? 'aider --message {prompt}' : 'my-agent --acp'}
             onChange={(e) => onChange({ ...value, commandLine: e.target.value })}
           />
         </>
@@ -43,6 +44,12 @@ export function EngineField({ load, value, onChange }: { load: EnginesLoad; valu
         {value.selected === 'braid' && 'Braid’s own agent, with the model you choose.'}
         {chosen && <>{chosen.label} over the Agent Client Protocol, in the task’s worktree, asking Braid before it edits or runs commands. {chosen.note}</>}
         {value.selected === 'command' && 'Any program that speaks the Agent Client Protocol on its standard input and output; it runs in the task’s worktree.'}
+        {value.selected === 'tui' && (
+          <>
+            It runs in a terminal of the task, in the worktree, as its own interface: there is <strong>no structured timeline</strong> for it (no tool cards, approval cards,
+            per-call diffs or usage in Braid), only its terminal and whether it runs. <code className="mono">{'{prompt}'}</code> in the command line is replaced by the task’s prompt.
+          </>
+        )}
         {load.status === 'failed' && <> Could not check which agents are installed: {load.message}</>}
         <MissingAgents load={load} />
       </div>

@@ -93,8 +93,10 @@ export class AcpAgent {
   }
 
   /** Starts the agent and runs `initialize`; fails with what the agent did when it cannot be used. */
-  static async start(spec: AcpAgentSpec): Promise<AcpAgent> {
+  static async start(spec: AcpAgentSpec, signal?: AbortSignal): Promise<AcpAgent> {
     const agent = new AcpAgent(spec);
+    // Stop while a slow agent starts: it is stopped at once, not after its initialize.
+    const undo = signal ? agent.stopOnAbort(signal) : () => undefined;
     try {
       const raw = await agent.request('initialize', {
         protocolVersion: acp.PROTOCOL_VERSION,
@@ -112,7 +114,20 @@ export class AcpAgent {
     } catch (error) {
       await agent.stop();
       throw error;
+    } finally {
+      undo();
     }
+  }
+
+  /** Until the returned function is called, `signal` aborting stops the agent (and fails what it is asked). */
+  stopOnAbort(signal: AbortSignal): () => void {
+    const stop = () => void this.stop();
+    if (signal.aborted) {
+      stop();
+      return () => undefined;
+    }
+    signal.addEventListener('abort', stop, { once: true });
+    return () => signal.removeEventListener('abort', stop);
   }
 
   /** Why the agent cannot be used any more; null while it runs and speaks ACP. */

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fixtureEngine, fixtureRequests, type FixtureScript } from '../../../testing/acp-fixture';
 import { agentWorld } from '../../testing/agent-fixture';
 import { uniqueSleep } from '../../testing/host-processes';
@@ -65,5 +65,15 @@ describe('an external agent that stops, dies or misbehaves', () => {
     expect(created).toMatchObject({ ok: false, error: { code: 'ENGINE_NOT_INSTALLED', message: expect.stringContaining('no-such-acp-agent-xyz was not found on PATH') } });
     const preset = await world.services.tasks.create({ projectId: world.project.id, title: 'Claude', prompt: '', role: 'implement', engine: { kind: 'acp', agent: 'claude-code' } });
     expect(preset).toMatchObject({ ok: false, error: { code: 'ENGINE_NOT_INSTALLED', message: expect.stringContaining('npm install -g @agentclientprotocol/claude-agent-acp') } });
+  });
+
+  it('Stop while the agent is still starting stops it at once', async () => {
+    const world = await agentWorld({ agents: { external: { killGraceMs: 300 } } });
+    const requestLog = join(tempFolder('braid-acp-log-'), 'requests.jsonl');
+    const task = await world.createTask('Slow start', 'Go', 'implement', fixtureEngine({ requestLog, initializeDelayMs: 60_000, turns: [[{ say: 'never' }]] }));
+    await vi.waitFor(() => expect(fixtureRequests(requestLog).map((entry) => entry.method)).toEqual(['initialize']));
+    expectOk(world.services.agents.stop(task.id));
+    await world.waitForStatus(task.id, 'stopped');
+    expect(world.timeline(task.id).some((event) => event.kind === 'assistant_text')).toBe(false);
   });
 });

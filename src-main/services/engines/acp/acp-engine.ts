@@ -66,7 +66,7 @@ export function createAcpEngine(options: AcpEngineOptions): ExternalEngine {
     await entry.agent.stop();
   };
 
-  const startAgent = async (task: Task, launch: EngineLaunch): Promise<LiveAgent> => {
+  const startAgent = async (task: Task, launch: EngineLaunch, signal: AbortSignal): Promise<LiveAgent> => {
     const isolation = await options.isolation;
     const agent = await AcpAgent.start({
       argv: launch.argv,
@@ -78,7 +78,7 @@ export function createAcpEngine(options: AcpEngineOptions): ExternalEngine {
       clientVersion: options.clientVersion,
       killGraceMs: options.killGraceMs,
       timeouts: options.timeouts,
-    });
+    }, signal);
     return { agent, label: launch.label, sessionId: null, preamble: null };
   };
 
@@ -102,7 +102,7 @@ export function createAcpEngine(options: AcpEngineOptions): ExternalEngine {
     try {
       if (!entry || entry.agent.failure) {
         if (entry) await release(task.id);
-        entry = await startAgent(task, launch.data);
+        entry = await startAgent(task, launch.data, run.signal);
         live.set(task.id, entry);
       }
       const agent = entry.agent;
@@ -111,6 +111,7 @@ export function createAcpEngine(options: AcpEngineOptions): ExternalEngine {
       agent.attach(handlers);
       if (!entry.sessionId) {
         const capabilities = agent.info?.agentCapabilities?.mcpCapabilities;
+        const undo = agent.stopOnAbort(run.signal);
         const session = await establishSession({
           agent,
           task,
@@ -119,7 +120,7 @@ export function createAcpEngine(options: AcpEngineOptions): ExternalEngine {
           preset: launch.data.preset,
           record: run.record,
           log: options.log,
-        });
+        }).finally(undo);
         entry.sessionId = session.sessionId;
         entry.preamble = session.preamble;
       }
