@@ -24,6 +24,7 @@ import { createModelService, type ModelService } from './models';
 import { createPermissionService, type PermissionService } from './permissions/permission-service';
 import { createRulePolicy } from './permissions/rule-policy';
 import { createPlanService, type PlanService } from './plans/plan-service';
+import { createSubagentService, type SubagentService } from './subagents/subagent-service';
 import { createPipelineSettings, type PipelineSettingsStore } from './projects/pipeline-settings';
 import { createProjectService, type ProjectService } from './projects/project-service';
 import { RadarMonitor } from './radar/radar-monitor';
@@ -128,6 +129,8 @@ export interface Services {
   audit: AuditService;
   /** The external agents Braid has presets for (T7): installed or how to install them. */
   engines: EnginesService;
+  /** Subagent definitions (Settings → Agents, `/agents`) and the `delegate` tool that runs them as child tasks (R5). */
+  subagents: SubagentService;
   /** Non-secret settings (SQLite). */
   settings: Store['settings'];
   /** "Open in editor": editors found on PATH, the user's choice and own command (U3). */
@@ -229,6 +232,14 @@ export function createServices(options: ServicesOptions): Services {
     }),
     tui: createTuiEngine({ env, terminals }),
   });
+  const subagents = createSubagentService({
+    context,
+    models: agentModels,
+    permissions,
+    agents: () => late.agents!,
+    flush: () => writer.flush(),
+    home: options.home ?? homedir(),
+  });
   const rules = createRulesService({
     settings: store.settings,
     tasks: store.tasks,
@@ -254,8 +265,9 @@ export function createServices(options: ServicesOptions): Services {
           services: commands.forTask(task.id),
           confinement: () => permissions.confinementFor(task.id),
         })),
-    loopTools: (task) => [...(late.plans?.loopToolsFor(task) ?? []), ...(late.reviews?.loopToolsFor(task) ?? [])],
-    briefing: (task) => (task.role === 'review' ? (late.reviews?.briefingFor(task) ?? null) : (late.plans?.briefingFor(task) ?? null)),
+    loopTools: async (task) => [...(late.plans?.loopToolsFor(task) ?? []), ...(late.reviews?.loopToolsFor(task) ?? []), ...(await subagents.loopToolsFor(task))],
+    briefing: (task) => subagents.briefingFor(task) ?? (task.role === 'review' ? (late.reviews?.briefingFor(task) ?? null) : (late.plans?.briefingFor(task) ?? null)),
+    toolAccess: (task) => subagents.toolAccessFor(task),
     rules,
     notifyTaskChanged: (taskId) => void context.announce.taskChanged(taskId),
     external,
@@ -294,6 +306,7 @@ export function createServices(options: ServicesOptions): Services {
     plans,
     rules,
     reviews: { start: (input) => late.reviews!.start(input), reviewAgain: (taskId) => late.reviews!.reviewAgain(taskId) },
+    subagents,
     mcp,
     log: runtime.log,
   });
@@ -337,6 +350,7 @@ export function createServices(options: ServicesOptions): Services {
     pipelineSettings,
     engines,
     audit: audit.service,
+    subagents,
     settings: store.settings,
     editors: createEditorService({
       settings: store.settings,

@@ -92,6 +92,10 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'type' | 'actor' | 'p
         `${short(text('targetBefore'))} → ${short(text('targetAfter'))}; ${files.length} file${files.length === 1 ? '' : 's'}${files.length > 0 ? `: ${listed}` : ''}`
       );
     }
+    case 'subagent.started':
+      return `Delegated to the subagent ${text('agent')} (depth ${num('depth') ?? '?'}, ${text('mode') || 'its parent’s'} mode, ${text('model') || 'its parent’s model'})`;
+    case 'subagent.finished':
+      return `The subagent ${text('agent')} answered (${(text('status') || 'ended').replace(/_/g, ' ')})`;
     default:
       return entry.type;
   }

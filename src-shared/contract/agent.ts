@@ -37,7 +37,10 @@ export const agentStateSchema = z.object({
   statusReason: z.string().nullable(),
   /** `<provider>:<model>`; null means "the role's default". */
   model: z.string().nullable(),
+  /** What the task has used, its subagents' use included. */
   usage: usageTotalsSchema,
+  /** The part of `usage` its subagents used (all levels); null when it has none. */
+  subagentUsage: usageTotalsSchema.nullable(),
   /** Tokens of the last request's context, against the model's window (the gauge). */
   contextTokens: z.number(),
   contextWindow: z.number(),

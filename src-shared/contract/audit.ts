@@ -39,6 +39,8 @@ export const auditEntryTypes = [
   'finding.reopened',
   'gate.override',
   'merge.landed',
+  'subagent.started',
+  'subagent.finished',
 ] as const;
 export type AuditEntryType = (typeof auditEntryTypes)[number];
 

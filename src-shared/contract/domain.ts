@@ -4,6 +4,7 @@ import { engineSchema } from './engines';
 import { idSchema } from './id';
 import { mergedStateSchema } from './merge';
 import { planPinSchema } from './plans';
+import { subagentLinkSchema } from './subagents';
 
 export { idSchema };
 
@@ -77,6 +78,10 @@ export const taskSchema = z.object({
   reviewedTaskId: idSchema.nullable(),
   /** Who does the work: Braid's own agent, or an external agent over ACP (chosen at creation). */
   engine: engineSchema,
+  /** A subagent's task: the task whose `delegate` call started it (it shares that task's workspace). */
+  parentTaskId: idSchema.nullable(),
+  /** A subagent's task: which definition it runs, its depth, and the call it answers. */
+  subagent: subagentLinkSchema.nullable(),
 });
 export type Task = z.infer<typeof taskSchema>;
 

@@ -26,3 +26,5 @@ export * from './editors';
 export * from './notifications';
 export * from './rules';
 export * from './slash-commands';
+export * from './subagents';
+export * from './subagent-methods';

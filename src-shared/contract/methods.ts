@@ -12,6 +12,7 @@ import { planMethods } from './plan-methods';
 import { reviewRoleMethods } from './review-role-methods';
 import { gatedMergePreviewSchema } from './review-reports';
 import { terminalMethods } from './terminals';
+import { subagentMethods } from './subagent-methods';
 import { auditEntrySchema, auditExportInputSchema, auditExportSchema, auditListInputSchema, auditVerificationSchema } from './audit';
 import { backgroundServiceIdSchema, backgroundServiceSchema, commandIsolationSchema } from './commands';
 import {
@@ -359,6 +360,7 @@ export const methods = {
   ...notificationMethods,
   ...ruleMethods,
   ...slashCommandMethods,
+  ...subagentMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -18,6 +18,7 @@ import { reviewRoleHandlers } from './review-role-handlers';
 import { ruleHandlers } from './rule-handlers';
 import { slashCommandHandlers } from './slash-command-handlers';
 import { terminalHandlers } from './terminal-handlers';
+import { subagentHandlers } from './subagent-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
 export interface HandlerContext {
@@ -50,5 +51,6 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...notificationHandlers(context.notifications, context.notificationClicked),
     ...ruleHandlers(context.services),
     ...slashCommandHandlers(context.services),
+    ...subagentHandlers(context.services),
   };
 }

@@ -32,8 +32,12 @@ export interface AgentRunDeps {
   system: string;
   model: ResolvedModel;
   toolset: AgentToolset;
-  /** Tools the loop handles itself (`ask_user`, `submit_plan`), offered when the task's role gets them. */
+  /** Tools the loop handles itself (`ask_user`, `submit_plan`, `delegate`), offered when the task's role gets them. */
   loopTools: readonly LoopTool[];
+  /** Narrows what the role offers (a subagent's own tool list); a call to anything else is refused with its words. */
+  toolAccess?: ToolAccess;
+  /** Runs `work` without holding the task's run slot (calls that wait for other runs: its subagents'). Default: just runs it. */
+  waitOutsideSlot?<T>(work: () => Promise<T>): Promise<T>;
   policy: PermissionPolicy;
   /**
    * After a call that succeeded: what it brings into the conversation (the rules of a path the
@@ -55,6 +59,14 @@ export interface AgentRunDeps {
   compact(conversation: Conversation, signal: AbortSignal): Promise<void>;
   retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
   signal: AbortSignal;
+}
+
+/** Which of the role's tools a task may use, and what the model is told about another (`subagents/subagent-access.ts`). */
+export interface ToolAccess {
+  offers(tool: string): boolean;
+  refusal(tool: string): string;
+  /** Names the limit in the audit trail (`tools of subagent reviewer`). */
+  rule: string;
 }
 
 export type RunOutcome =
@@ -86,19 +98,8 @@ export async function runAgent(deps: AgentRunDeps): Promise<RunOutcome> {
       if (deps.signal.aborted) return { kind: 'stopped' };
       const pending = conversation.pendingToolCalls();
       if (pending.length > 0) {
-        for (const [index, call] of pending.entries()) {
-          if (deps.signal.aborted) break;
-          const ended = await resolveToolCall(deps, record, call, tools);
-          if (ended) {
-            // The run ends here: the step's later calls never run, and each says so to the model.
-            for (const skipped of pending.slice(index + 1)) {
-              record({ kind: 'tool_status', callId: skipped.callId, status: 'cancelled' });
-              record({ kind: 'tool_result', callId: skipped.callId, isError: true, text: `Not run: ${call.name} ended the run before this call.`, durationMs: 0 });
-            }
-            if (ended.kind === 'failed') record({ kind: 'error', message: ended.reason, code: ended.code, retryable: true });
-            return ended;
-          }
-        }
+        const ended = await resolvePendingCalls(deps, record, pending, tools);
+        if (ended) return ended;
         continue;
       }
       if (!conversation.readyForModel()) return { kind: 'done' };
@@ -190,61 +191,124 @@ interface OfferedTool {
   loop: LoopTool | null;
 }
 
-/** What the model is offered: the toolset's tools and the loop's, those the task's role gets. */
+/** What the model is offered: the toolset's tools and the loop's, those the task's role gets (and its tool list, for a subagent). */
 async function offeredTools(deps: AgentRunDeps): Promise<Map<string, OfferedTool>> {
   const offered = new Map<string, OfferedTool>();
   for (const definition of await deps.toolset.definitions()) offered.set(definition.name, { definition, loop: null });
   for (const loop of deps.loopTools) offered.set(loop.definition.name, { definition: loop.definition, loop });
-  for (const name of offered.keys()) if (!isOfferedTo(deps.task.role, name)) offered.delete(name);
+  for (const name of offered.keys()) if (!isOfferedTo(deps.task.role, name) || (deps.toolAccess && !deps.toolAccess.offers(name))) offered.delete(name);
   return offered;
 }
 
-/** Runs one call; returns how the run ends when the call ended it (a plan submitted), else null. */
-async function resolveToolCall(
-  deps: AgentRunDeps,
-  record: (body: TimelineEventBody) => void,
-  call: PendingToolCall,
-  tools: ReadonlyMap<string, OfferedTool>,
-): Promise<EndedRun | null> {
-  // The call's duration is its run time: reset once an approval is answered, so the wait for the user is not counted.
+type RecordEvent = (body: TimelineEventBody) => void;
+
+/**
+ * Resolves a step's calls in order, except those of tools that wait for other runs
+ * (`delegate`): those are authorised in order with the rest, then run together, outside the
+ * task's run slot. Returns how the run ends when a call ended it (a plan submitted), else null.
+ */
+async function resolvePendingCalls(deps: AgentRunDeps, record: RecordEvent, pending: readonly PendingToolCall[], tools: ReadonlyMap<string, OfferedTool>): Promise<EndedRun | null> {
+  const together: { call: PendingToolCall; run: () => Promise<unknown> }[] = [];
+  for (const [index, call] of pending.entries()) {
+    if (deps.signal.aborted) break;
+    const tool = tools.get(call.name);
+    const authorised = await authorise(deps, record, call, tool);
+    if (!authorised || !tool) continue;
+    if (tool.loop?.waitsForOtherRuns) {
+      together.push({ call, run: () => runCall(deps, record, call, tool, authorised) });
+      continue;
+    }
+    const ended = await runCall(deps, record, call, tool, authorised);
+    if (ended) {
+      // The run ends here: the step's later calls never run (nor those waiting to run together), and each says so to the model.
+      const skipped = [...together.map((entry) => entry.call), ...pending.slice(index + 1)];
+      for (const other of skipped) {
+        record({ kind: 'tool_status', callId: other.callId, status: 'cancelled' });
+        record({ kind: 'tool_result', callId: other.callId, isError: true, text: `Not run: ${call.name} ended the run before this call.`, durationMs: 0 });
+      }
+      if (ended.kind === 'failed') record({ kind: 'error', message: ended.reason, code: ended.code, retryable: true });
+      return ended;
+    }
+  }
+  if (together.length > 0 && !deps.signal.aborted) {
+    const runAll = async () => {
+      const settled = await Promise.allSettled(together.map((entry) => entry.run()));
+      const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+      if (failed) throw failed.reason;
+    };
+    await (deps.waitOutsideSlot ? deps.waitOutsideSlot(runAll) : runAll());
+  }
+  return null;
+}
+
+/** Records a call's status and result; its duration counts from `restart` (after an approval, the wait for the user is not counted). */
+function callFinisher(record: RecordEvent, call: PendingToolCall) {
   let started = Date.now();
-  const finish = (isError: boolean, text: string, status: 'done' | 'error' | 'denied' | 'cancelled'): null => {
-    record({ kind: 'tool_status', callId: call.callId, status });
-    record({ kind: 'tool_result', callId: call.callId, isError, text, durationMs: Date.now() - started });
-    return null;
+  return {
+    restart: () => (started = Date.now()),
+    finish: (isError: boolean, text: string, status: 'done' | 'error' | 'denied' | 'cancelled'): null => {
+      record({ kind: 'tool_status', callId: call.callId, status });
+      record({ kind: 'tool_result', callId: call.callId, isError, text, durationMs: Date.now() - started });
+      return null;
+    },
   };
-  const tool = tools.get(call.name);
-  // Not offered to this task (a planning task's edit, say): refused before the policy or the tool sees it.
+}
+
+interface Authorised {
+  decision: PermissionDecision | null;
+  finisher: ReturnType<typeof callFinisher>;
+}
+
+/**
+ * Whether the call may run: refused when the task was not offered the tool, else decided by the
+ * policy (asking the user when it says so), except loop tools that are not `checked`. Null: it
+ * was refused and its result recorded.
+ */
+async function authorise(deps: AgentRunDeps, record: RecordEvent, call: PendingToolCall, tool: OfferedTool | undefined): Promise<Authorised | null> {
+  const finisher = callFinisher(record, call);
+  // Not offered to this task (a planning task's edit, a tool outside a subagent's list): refused before the policy or the tool sees it.
   if (!tool) {
-    const reason = refusalFor(deps.task.role, call.name);
-    deps.permissionDecided?.(call, { kind: 'deny', rule: `tools of the ${deps.task.role} role`, reason });
-    return finish(true, `Permission denied: ${reason}`, 'denied');
+    const byRole = !isOfferedTo(deps.task.role, call.name) || !deps.toolAccess;
+    const reason = byRole ? refusalFor(deps.task.role, call.name) : deps.toolAccess!.refusal(call.name);
+    deps.permissionDecided?.(call, { kind: 'deny', rule: byRole ? `tools of the ${deps.task.role} role` : deps.toolAccess!.rule, reason });
+    finisher.finish(true, `Permission denied: ${reason}`, 'denied');
+    return null;
   }
-  if (tool.loop) {
-    record({ kind: 'tool_status', callId: call.callId, status: 'running' });
-    const outcome = await tool.loop.run(call.args, { callId: call.callId, signal: deps.signal, record, setStatus: deps.setStatus });
-    finish(outcome.isError, outcome.text, outcome.isError ? 'error' : 'done');
-    return outcome.kind === 'end' ? outcome.run : null;
-  }
+  if (tool.loop && !tool.loop.checked) return { decision: null, finisher };
   const decision = await deps.policy.check({ tool: call.name, args: call.args, role: deps.task.role, task: deps.task });
   deps.permissionDecided?.(call, decision);
   const source = decision.source ?? null;
   // The card shows which rule decided: a call that did not ask says so on its own.
   if (decision.kind !== 'ask') record({ kind: 'permission', callId: call.callId, decision: decision.kind, rule: decision.rule, source });
-  if (decision.kind === 'deny') return finish(true, `Permission denied (${decision.rule}): ${decision.reason}`, 'denied');
+  if (decision.kind === 'deny') {
+    finisher.finish(true, `Permission denied (${decision.rule}): ${decision.reason}`, 'denied');
+    return null;
+  }
   if (decision.kind === 'ask') {
     record({ kind: 'tool_status', callId: call.callId, status: 'awaiting_approval' });
     record({ kind: 'approval_request', callId: call.callId, name: call.name, args: call.args, reason: decision.reason, rule: decision.rule, source, suggestedRule: decision.suggestedRule ?? null });
     deps.setStatus('needs_approval', `Approve ${call.name}?`);
     const answer = await deps.waitForApproval(call, deps.signal);
     record({ kind: 'approval_decision', callId: call.callId, approved: answer.approved, reason: answer.reason, savedRule: answer.savedRule ?? null });
-    started = Date.now();
+    finisher.restart();
     deps.setStatus('running', null);
     if (!answer.approved) {
-      return finish(true, `The user denied this call${answer.reason ? `: ${answer.reason}` : '.'}`, 'denied');
+      finisher.finish(true, `The user denied this call${answer.reason ? `: ${answer.reason}` : '.'}`, 'denied');
+      return null;
     }
   }
+  return { decision, finisher };
+}
+
+/** Runs an authorised call; returns how the run ends when the call ended it (a plan submitted), else null. */
+async function runCall(deps: AgentRunDeps, record: RecordEvent, call: PendingToolCall, tool: OfferedTool, { decision, finisher }: Authorised): Promise<EndedRun | null> {
+  const { finish } = finisher;
   record({ kind: 'tool_status', callId: call.callId, status: 'running' });
+  if (tool.loop) {
+    const outcome = await tool.loop.run(call.args, { callId: call.callId, signal: deps.signal, record, setStatus: deps.setStatus, ...(decision ? { decision } : {}) });
+    finish(outcome.isError, outcome.text, outcome.isError ? 'error' : 'done');
+    return outcome.kind === 'end' ? outcome.run : null;
+  }
   const outcome = await deps.toolset.call(call.name, call.args, {
     callId: call.callId,
     signal: deps.signal,

@@ -1,7 +1,7 @@
 import type { CommandInvocation, Result, Task, TaskRole, TimelineEvent, TimelineEventBody } from '../../../src-shared/contract';
 import type { DomainEventBus } from '../events';
 import type { Store } from '../store/store';
-import type { ResolvedModel } from './agent-run';
+import type { ResolvedModel, ToolAccess } from './agent-run';
 import type { ExternalEngine } from './external-engine';
 import type { LoopTool } from './loop-tools';
 import type { PermissionPolicy } from './permission-policy';
@@ -44,16 +44,18 @@ export interface AgentServiceOptions {
   policy: PermissionPolicy;
   createToolset(task: Task): Promise<AgentToolset>;
   /**
-   * Loop tools of other services for one run of `task` (`submit_plan`), next to the agent's own
+   * Loop tools of other services for one run of `task` (`submit_plan`, `submit_review`, `delegate`), next to the agent's own
    * `ask_user`; the role decides which the model is offered (`role-tools.ts`).
    */
-  loopTools?(task: Task): LoopTool[];
+  loopTools?(task: Task): LoopTool[] | Promise<LoopTool[]>;
   /**
    * What other services add to the system prompt of a run of `task` for its role: the pinned
    * plan and checklist of an implement task (`plans/`); a review task's plan, summary, bounded
    * diff and earlier findings (`review-role/`, read from git, hence async). Read once when the run starts.
    */
   briefing?(task: Task): string | null | Promise<string | null>;
+  /** Narrows the tools of a run of `task` beyond its role (a subagent's own list, `subagents/`). */
+  toolAccess?(task: Task): ToolAccess | undefined;
   /** The rules each run is given; without it, runs get none (tests of the loop alone). */
   rules?: RunRulesProvider;
   /** Re-reads the task and pushes `tasks.changed`. */

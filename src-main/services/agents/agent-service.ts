@@ -181,15 +181,32 @@ export class AgentService {
     await this.send(taskId, task.prompt);
   }
 
+  /** Stops the task's run and its subagents' runs (a parent waiting for them stops them too, and waits for them to end). */
   stop(taskId: string): Result<{ stopped: true }> {
+    const children = this.options.store.tasks.listChildren(taskId).filter((child) => this.isRunning(child.id));
+    for (const child of children) this.stop(child.id);
     if (this.scheduler.cancel(taskId)) {
       this.setStatus(taskId, 'stopped', null);
       return ok({ stopped: true });
     }
     const run = this.active.get(taskId);
-    if (!run) return fail('NOT_FOUND', 'The agent is not running.');
+    if (!run) return children.length > 0 ? ok({ stopped: true }) : fail('NOT_FOUND', 'The agent is not running.');
     run.controller.abort(new Error('Stopped by the user.'));
     return ok({ stopped: true });
+  }
+
+  /**
+   * Runs `work` while the task's run waits for other runs (its subagents'), without holding its
+   * run slot, so they can have it (one slot cannot deadlock); takes a slot again before the run
+   * goes on. Stop ends the wait for the slot.
+   */
+  private async waitOutsideSlot<T>(taskId: string, signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+    this.scheduler.release(taskId);
+    try {
+      return await work();
+    } finally {
+      await this.scheduler.reacquire(taskId, signal);
+    }
   }
 
   /** Stops a run if one is going and waits until it has ended (used before deleting a task). */
@@ -434,6 +451,13 @@ export class AgentService {
     });
   }
 
+  /** Adds one step's usage to the task; a subagent's also counts for every task above it, whose totals changed too. */
+  private recordStep(taskId: string, usage: { input: number; output: number; cached: number; cost: number | null; context: number }): void {
+    const rolledUpTo = this.options.store.tasks.recordStep(taskId, usage);
+    this.options.notifyTaskChanged(taskId);
+    for (const ancestor of rolledUpTo) this.options.notifyTaskChanged(ancestor);
+  }
+
   /** Waits for the approval card's answer; "Always allow" checks its rule against this call. */
   private async approval(taskId: string, call: { callId: string; name: string; args: unknown }, signal: AbortSignal): Promise<ApprovalDecision> {
     const key = `${taskId}\u0000${call.callId}`;
@@ -459,7 +483,9 @@ export class AgentService {
         system: buildSystemPrompt(task, rules?.section ?? null, (await this.options.briefing?.(task)) ?? null),
         model,
         toolset,
-        loopTools: [createAskUserTool((callId, wait) => this.questions.wait(taskId, callId, wait)), ...(this.options.loopTools?.(task) ?? [])],
+        loopTools: [createAskUserTool((callId, wait) => this.questions.wait(taskId, callId, wait)), ...((await this.options.loopTools?.(task)) ?? [])],
+        toolAccess: this.options.toolAccess?.(task),
+        waitOutsideSlot: (work) => this.waitOutsideSlot(taskId, signal, work),
         policy: { check: (request) => this.checkPermission(task, request.tool, request.args) },
         permissionDecided: (call, decision) => this.publishDecision(task, call, decision),
         history: conversation,
@@ -469,10 +495,7 @@ export class AgentService {
           writer.flush();
           this.setStatus(taskId, status, reason);
         },
-        recordStep: (usage, cost) => {
-          store.tasks.recordStep(taskId, { input: usage.input, output: usage.output, cached: usage.cached, cost, context: usage.input + usage.output });
-          this.options.notifyTaskChanged(taskId);
-        },
+        recordStep: (usage, cost) => this.recordStep(taskId, { input: usage.input, output: usage.output, cached: usage.cached, cost, context: usage.input + usage.output }),
         limits: () => {
           const current = store.tasks.get(taskId);
           return {
@@ -522,10 +545,7 @@ export class AgentService {
       check: (request) => Promise.resolve(this.checkPermission(task, request.tool, request.args)),
       permissionDecided: (call, decision) => this.publishDecision(task, call, decision),
       waitForApproval: (call, wait) => this.approval(taskId, call, wait),
-      recordUsage: (usage) => {
-        store.tasks.recordStep(taskId, { input: usage.input, output: usage.output, cached: usage.cached, cost: usage.costUsd, context: usage.context });
-        this.options.notifyTaskChanged(taskId);
-      },
+      recordUsage: (usage) => this.recordStep(taskId, { input: usage.input, output: usage.output, cached: usage.cached, cost: usage.costUsd, context: usage.context }),
       setContext: (used, size) => {
         store.tasks.setContext(taskId, used, size);
         this.options.notifyTaskChanged(taskId);

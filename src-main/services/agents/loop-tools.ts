@@ -1,6 +1,7 @@
 import type { JSONSchema7 } from 'ai';
 import { z } from 'zod';
 import type { TaskStatus, TimelineEventBody } from '../../../src-shared/contract';
+import type { PermissionDecision } from './permission-policy';
 import type { ToolDefinition } from './toolset';
 
 /** What a loop tool may do to the run while it handles a call. */
@@ -10,6 +11,8 @@ export interface LoopToolContext {
   signal: AbortSignal;
   record(body: TimelineEventBody): void;
   setStatus(status: TaskStatus, reason: string | null): void;
+  /** How the permission policy decided this call (only for a tool that is `checked`). */
+  decision?: PermissionDecision;
 }
 
 /** How a run that a tool ended is recorded: the same as the loop's own outcomes (`done` with what was handed in: "Review v2: incorrect, 1 P1"). */
@@ -33,6 +36,13 @@ export type LoopToolOutcome =
 export interface LoopTool {
   definition: ToolDefinition;
   run(args: unknown, context: LoopToolContext): Promise<LoopToolOutcome>;
+  /** The permission policy decides each call first (`delegate`: `Agent(name)` rules), as for the toolset's tools. */
+  checked?: boolean;
+  /**
+   * The call waits for other runs (`delegate`: a subagent's): the step's calls of such tools
+   * run together, after its other calls, and the task gives up its run slot while they wait.
+   */
+  waitsForOtherRuns?: boolean;
 }
 
 /** A loop tool's input schema as the model is given it: JSON Schema of what the zod schema accepts. */

@@ -7,8 +7,10 @@ import type { WorkspaceToolName } from '../tools';
  * the user's MCP servers (whose tools may write anywhere), and a call to one anyway is refused
  * before anything runs. A review task works in another task's workspace and never edits it: the
  * read-only tools, `run_command` (its tests, under the permission rules, which refuse a review's
- * evident writes; in the sandbox the worktree is read-only to it), `ask_user` and `submit_review`. Every other role gets the whole workspace toolset and `ask_user`; an
- * implement task pinned to a plan also `update_step`.
+ * evident writes; in the sandbox the worktree is read-only to it), `ask_user` and `submit_review`.
+ * Every other role gets the whole workspace toolset, `ask_user` and `delegate` (subagents, when
+ * any is defined); an implement task pinned to a plan also `update_step`. A planning task does
+ * not delegate: its subagents would not be read-only by role.
  */
 const readOnlyWorkspaceTools = ['read_file', 'list_dir', 'glob', 'grep', 'git_status', 'git_diff', 'todo_write'] as const satisfies readonly WorkspaceToolName[];
 const reviewWorkspaceTools = [...readOnlyWorkspaceTools, 'run_command'] as const satisfies readonly WorkspaceToolName[];

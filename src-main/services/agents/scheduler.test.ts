@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AgentScheduler } from './scheduler';
 
 function deferred() {
@@ -52,5 +52,52 @@ describe('AgentScheduler', () => {
     scheduler.setLimit(2);
     expect(started).toEqual(['a', 'b']);
     gate.resolve();
+  });
+
+  it('a run that waits for other runs gives its slot to the next, and gets one back before runs not started yet', async () => {
+    const scheduler = new AgentScheduler(1);
+    const started: string[] = [];
+    const child = deferred();
+    let parentGotSlotBack = false;
+    const controller = new AbortController();
+    scheduler.enqueue('parent', async () => {
+      started.push('parent');
+      scheduler.enqueue('child', async () => {
+        started.push('child');
+        await child.promise;
+      });
+      scheduler.enqueue('later', async () => {
+        started.push('later');
+      });
+      // Holding the only slot, the parent would wait for a child that waits for that slot.
+      scheduler.release('parent');
+      expect(started).toEqual(['parent', 'child']);
+      const back = scheduler.reacquire('parent', controller.signal).then(() => (parentGotSlotBack = true));
+      child.resolve();
+      await back;
+      // The parent is served before 'later', which was queued first but had not started.
+      expect(started).toEqual(['parent', 'child']);
+    });
+    await vi.waitFor(() => expect(started).toEqual(['parent', 'child', 'later']));
+    expect(parentGotSlotBack).toBe(true);
+    expect(scheduler.has('parent')).toBe(false);
+  });
+
+  it('Stop ends the wait for a slot at once, without taking one', async () => {
+    const scheduler = new AgentScheduler(1);
+    const blocker = deferred();
+    const controller = new AbortController();
+    let ended = false;
+    scheduler.enqueue('parent', async () => {
+      scheduler.release('parent');
+      scheduler.enqueue('other', () => blocker.promise);
+      const back = scheduler.reacquire('parent', controller.signal).then(() => (ended = true));
+      controller.abort();
+      await back;
+    });
+    await vi.waitFor(() => expect(ended).toBe(true));
+    expect(scheduler.has('other')).toBe(true);
+    blocker.resolve();
+    await vi.waitFor(() => expect(scheduler.has('other')).toBe(false));
   });
 });

@@ -25,7 +25,8 @@ const findingMoves: Partial<Record<FindingStatus, AuditEntryType>> = {
 /**
  * The audit entries for the facts other services publish as domain events: tasks created,
  * deleted and archived, runs started and ended, the permission policy's decisions, merges,
- * gate overrides, plan versions, decisions and implementations, implement steps marked, reviews and findings.
+ * gate overrides, plan versions, decisions and implementations, implement steps marked, reviews and findings,
+ * delegations to subagents and their ends.
  */
 export function auditDomainEvents(events: DomainEventBus, log: AuditLog, scopes: TaskScopes, calls: ToolCallLedger): void {
   events.on('task.created', ({ task, actor }) => {
@@ -145,6 +146,12 @@ export function auditDomainEvents(events: DomainEventBus, log: AuditLog, scopes:
       });
     }
   });
+  events.on('subagent.started', ({ projectId, taskId, pipelineId, callId, childTaskId, agent, source, depth, mode, model, notes }) =>
+    log.append(projectId, { actor: 'agent', type: 'subagent.started', taskId, pipelineId, payload: { callId, childTaskId, agent, source, depth, mode, model, notes } }),
+  );
+  events.on('subagent.finished', ({ projectId, taskId, pipelineId, callId, childTaskId, agent, status }) =>
+    log.append(projectId, { actor: 'agent', type: 'subagent.finished', taskId, pipelineId, payload: { callId, childTaskId, agent, status } }),
+  );
   events.on('finding.statusChanged', ({ projectId, taskId, pipelineId, reviewedTaskId, findingId, title, priority, status, reason, actor }) => {
     const type = findingMoves[status];
     if (type) log.append(projectId, { actor, type, taskId, pipelineId, payload: { findingId, reviewedTaskId, title, priority, reason } });

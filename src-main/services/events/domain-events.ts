@@ -1,4 +1,16 @@
-import type { FindingPriority, FindingStatus, MergeStrategyName, PlanDecision, PlanVersionStatus, RuleSourceId, StepStatus, Task, TaskStatus } from '../../../src-shared/contract';
+import type {
+  AgentDefinitionSource,
+  FindingPriority,
+  FindingStatus,
+  MergeStrategyName,
+  PermissionMode,
+  PlanDecision,
+  PlanVersionStatus,
+  RuleSourceId,
+  StepStatus,
+  Task,
+  TaskStatus,
+} from '../../../src-shared/contract';
 
 /**
  * Facts inside the host that other services react to. What the UI is told is the contract's
@@ -135,6 +147,35 @@ export interface DomainEvents {
     status: StepStatus;
     note: string | null;
     at: number;
+  };
+  /**
+   * A task's `delegate` call started a subagent (`subagents/`): its own task `childTaskId` in the
+   * same workspace, running `agent` from `source` in `mode` on `model`. `notes` say where it
+   * runs differently from what its definition asks (a mode never looser than its parent's).
+   */
+  'subagent.started': {
+    projectId: string;
+    /** The parent task. */
+    taskId: string;
+    pipelineId: string | null;
+    callId: string;
+    childTaskId: string;
+    agent: string;
+    source: AgentDefinitionSource;
+    depth: number;
+    mode: PermissionMode;
+    model: string;
+    notes: string[];
+  };
+  /** A subagent's answer (or what became of it) went back to its parent as the `delegate` call's result. */
+  'subagent.finished': {
+    projectId: string;
+    taskId: string;
+    pipelineId: string | null;
+    callId: string;
+    childTaskId: string;
+    agent: string;
+    status: TaskStatus;
   };
 }
 

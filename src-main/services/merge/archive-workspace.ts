@@ -25,8 +25,8 @@ export async function archiveMergedWorkspace(
   if (task.workspace.id !== args.merged.workspaceId) return fail('INVALID_INPUT', 'That merge belongs to another workspace.');
   const branch = task.workspace.branch;
 
-  // A review task sharing the workspace goes alone: the workspace, and its branch, stay with the task it reviews.
-  // Archiving the owner names its sharers first (WORKSPACE_SHARED) and, confirmed, takes them along.
+  // A review task or a subagent's task sharing the workspace goes alone: the workspace, and its branch, stay with its owner.
+  // Archiving the owner names its sharers first (WORKSPACE_SHARED) and, confirmed, takes them along (its subagents' tasks unasked).
   const shared = workspaceSharing(context.store, task).isSharer;
   const deleteBranchHere = !args.keepBranch && !args.merged.selective && !shared;
   const deleted = await deleteTask(context, { taskId: args.taskId, force: false, keepBranch: args.keepBranch || deleteBranchHere, withSharedTasks: args.withSharedTasks }, 'archived');

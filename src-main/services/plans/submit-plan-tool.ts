@@ -1,5 +1,6 @@
 import type { JSONSchema7 } from 'ai';
 import { describeIssues, planSchema, validationIssues, type Plan, type PlanVersion } from '../../../src-shared/contract';
+import { invalidSubmissions } from '../agents/invalid-submissions';
 import { toolInputSchema, type LoopTool } from '../agents/loop-tools';
 
 /** Invalid submissions in a row after which the task fails: the model is not converging. */
@@ -45,31 +46,17 @@ function submitPlanSchema(): JSONSchema7 {
  * run's, and a valid plan ends the run: Resume (or Retry) and the next revision start afresh.
  */
 export function createSubmitPlanTool(handlers: SubmitPlanHandlers): LoopTool {
-  let invalidInARow = 0;
+  const invalid = invalidSubmissions('plan', 'submit_plan', maxInvalidPlanSubmissions);
   return {
     definition: { name: 'submit_plan', description, inputSchema: submitPlanSchema() },
     // A plan is stored synchronously; nothing here waits, so Stop has nothing to cut.
     async run(args, context) {
       const parsed = planSchema.safeParse(args);
       if (!parsed.success) {
-        invalidInARow += 1;
         const issues = describeIssues(validationIssues(parsed.error), '(plan)');
-        const final = invalidInARow >= maxInvalidPlanSubmissions;
-        handlers.refused(invalidInARow, issues, final);
-        const list = issues.map((line) => `- ${line}`).join('\n');
-        if (final) {
-          return {
-            kind: 'end',
-            isError: true,
-            text: `The plan is invalid; nothing was submitted:\n${list}\nThis was invalid submission ${invalidInARow} in a row: the task has failed.`,
-            run: { kind: 'failed', code: 'INVALID_INPUT', reason: `The model could not produce a valid plan: ${invalidInARow} submissions in a row were invalid. The last one: ${issues.join('; ')}` },
-          };
-        }
-        return {
-          kind: 'result',
-          isError: true,
-          text: `The plan is invalid; nothing was submitted. Fix these and call submit_plan again (invalid submission ${invalidInARow} of ${maxInvalidPlanSubmissions} allowed in a row):\n${list}`,
-        };
+        const refusal = invalid.refuse(issues);
+        handlers.refused(refusal.count, issues, refusal.final);
+        return refusal.outcome;
       }
       const version = handlers.accept(parsed.data);
       context.record({ kind: 'plan_version', version: version.version, author: 'agent', title: version.plan.title, markdown: null });

@@ -1,5 +1,6 @@
 import type { JSONSchema7 } from 'ai';
 import { describeIssues, reviewSubmissionSchema, validationIssues, type ReviewSubmission } from '../../../src-shared/contract';
+import { invalidSubmissions } from '../agents/invalid-submissions';
 import { toolInputSchema, type LoopTool, type LoopToolOutcome } from '../agents/loop-tools';
 
 /** Invalid submissions in a row after which the review task fails: the model is not converging. */
@@ -61,24 +62,8 @@ function submitReviewSchema(): JSONSchema7 {
  * Review again starts afresh.
  */
 export function createSubmitReviewTool<Checked>(handlers: SubmitReviewHandlers<Checked>): LoopTool {
-  let invalidInARow = 0;
-  const refuse = (issues: string[]): LoopToolOutcome => {
-    invalidInARow += 1;
-    const list = issues.map((line) => `- ${line}`).join('\n');
-    if (invalidInARow >= maxInvalidReviewSubmissions) {
-      return {
-        kind: 'end',
-        isError: true,
-        text: `The review is invalid; nothing was submitted:\n${list}\nThis was invalid submission ${invalidInARow} in a row: the task has failed.`,
-        run: { kind: 'failed', code: 'INVALID_INPUT', reason: `The model could not produce a valid review: ${invalidInARow} submissions in a row were invalid. The last one: ${issues.join('; ')}` },
-      };
-    }
-    return {
-      kind: 'result',
-      isError: true,
-      text: `The review is invalid; nothing was submitted. Fix these and call submit_review again (invalid submission ${invalidInARow} of ${maxInvalidReviewSubmissions} allowed in a row):\n${list}`,
-    };
-  };
+  const invalid = invalidSubmissions('review', 'submit_review', maxInvalidReviewSubmissions);
+  const refuse = (issues: string[]): LoopToolOutcome => invalid.refuse(issues).outcome;
   return {
     definition: { name: 'submit_review', description, inputSchema: submitReviewSchema() },
     async run(args, context) {
@@ -86,7 +71,7 @@ export function createSubmitReviewTool<Checked>(handlers: SubmitReviewHandlers<C
       if (!parsed.success) return refuse(describeIssues(validationIssues(parsed.error), '(review)'));
       const { problems, checked } = await handlers.check(parsed.data);
       if (problems.length > 0) return refuse(problems);
-      invalidInARow = 0;
+      invalid.accepted();
       const accepted = await handlers.accept(parsed.data, checked);
       context.record({ kind: 'review_version', version: accepted.version, verdict: accepted.verdict, findings: accepted.findings, fixed: accepted.fixed });
       return { kind: 'end', isError: false, text: accepted.text, run: { kind: 'done', reason: accepted.reason } };

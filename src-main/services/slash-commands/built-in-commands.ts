@@ -1,6 +1,5 @@
 import { fail, ok, permissionModeLabels, type PermissionMode, type Result, type SlashCommand, type Task } from '../../../src-shared/contract';
 import { parseModelRef } from '../models/model-ref';
-import { discoverAgentDefinitions } from '../subagents/agent-definitions';
 import { agentsReport, costReport, helpReport, permissionsReport, rulesReport } from './command-reports';
 import type { SlashCommandDeps } from './slash-command-deps';
 
@@ -121,8 +120,10 @@ export async function runBuiltIn(
       return overview.ok ? printed('Permissions shown in the conversation', permissionsReport(task, overview.data)) : overview;
     }
     case 'agents': {
-      const discovery = await discoverAgentDefinitions({ projectRoot: deps.projectRoot(task.projectId), home: deps.home });
-      return printed(`${discovery.agents.length} subagent definition${discovery.agents.length === 1 ? '' : 's'}`, agentsReport(discovery));
+      const listed = await deps.subagents.definitions(task.projectId);
+      if (!listed.ok) return listed;
+      const usable = listed.data.definitions.filter((definition) => definition.error === null && definition.shadowedBy === null).length;
+      return printed(`${usable} subagent definition${usable === 1 ? '' : 's'}`, agentsReport(listed.data));
     }
     case 'help': {
       const listed = await list();

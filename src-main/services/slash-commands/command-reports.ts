@@ -1,5 +1,4 @@
-import { permissionModeLabels, type PermissionsOverview, type SlashCommand, type SlashCommandProblem, type Task, type TaskRules } from '../../../src-shared/contract';
-import type { AgentDefinitionDiscovery } from '../subagents/agent-definitions';
+import { permissionModeLabels, type AgentDefinitions, type AgentDefinitionSource, type PermissionsOverview, type SlashCommand, type SlashCommandProblem, type Task, type TaskRules } from '../../../src-shared/contract';
 
 /** What the built-ins print into the timeline, as Markdown (the user reads it; the model never sees it). */
 
@@ -84,14 +83,30 @@ export function permissionsReport(task: Task, overview: PermissionsOverview): st
   return lines.join('\n');
 }
 
-export function agentsReport(discovery: AgentDefinitionDiscovery): string {
+const agentFolders: Record<AgentDefinitionSource, string> = {
+  'project-braid': '.braid/agents',
+  'project-claude': '.claude/agents',
+  'user-braid': '~/.braid/agents',
+  'user-claude': '~/.claude/agents',
+};
+
+export function agentsReport(listed: AgentDefinitions): string {
   const lines: string[] = [];
-  if (discovery.agents.length === 0) lines.push('No subagents are defined. Add them as `.claude/agents/<name>.md` in the project or in ~/.claude, or as `.braid/agents/<name>.md`.');
-  for (const agent of discovery.agents) {
+  const usable = listed.definitions.filter((definition) => definition.error === null && definition.shadowedBy === null);
+  if (usable.length === 0) lines.push('No subagents are defined. Add them as `.claude/agents/<name>.md` in the project or in ~/.claude, or as `.braid/agents/<name>.md` (Settings → Agents writes them).');
+  for (const agent of usable) {
     const tools = agent.tools === null ? 'the parent’s tools' : agent.tools.length > 0 ? agent.tools.join(', ') : 'no tools';
-    lines.push(`- **${agent.name}** — ${agent.description || '(no description)'} (${agent.origin}; ${tools}${agent.model ? `; model ${agent.model}` : ''})`);
+    lines.push(`- **${agent.name}** — ${agent.description || '(no description)'} (${agentFolders[agent.source]}/${agent.file}; ${tools}${agent.model ? `; model ${agent.model}` : ''})`);
   }
-  if (discovery.problems.length > 0) lines.push('', '**Problems**', '', ...discovery.problems.map((problem) => `- ${problem.file}: ${problem.message}`));
-  lines.push('', 'Delegating to subagents is not available in Braid yet; these are the definitions it will use.');
+  const problems = listed.definitions.filter((definition) => definition.error !== null || definition.shadowedBy !== null || definition.warnings.length > 0);
+  if (problems.length > 0) {
+    lines.push('', '**Problems**', '');
+    for (const definition of problems) {
+      if (definition.error) lines.push(`- ${agentFolders[definition.source]}/${definition.file}: ${definition.error}`);
+      else if (definition.shadowedBy) lines.push(`- ${agentFolders[definition.source]}/${definition.file}: ${definition.name} is also defined in ${agentFolders[definition.shadowedBy]}, which wins`);
+      for (const warning of definition.warnings) lines.push(`- ${agentFolders[definition.source]}/${definition.file}: ${warning}`);
+    }
+  }
+  lines.push('', 'The agent hands work to them with its `delegate` tool; each runs as a task nested under this one.');
   return lines.join('\n');
 }

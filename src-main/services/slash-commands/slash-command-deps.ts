@@ -1,4 +1,4 @@
-import type { MethodArgs, PermissionMode, PermissionsOverview, PlanVersion, Result, Task, TaskRules, TaskStatus, TimelineEventBody, EffectiveMode } from '../../../src-shared/contract';
+import type { AgentDefinitions, MethodArgs, PermissionMode, PermissionsOverview, PlanVersion, Result, Task, TaskRules, TaskStatus, TimelineEventBody, EffectiveMode } from '../../../src-shared/contract';
 import type { SendOptions } from '../agents/agent-service-options';
 import type { CreateTaskArgs } from '../tasks/create-task';
 import type { McpHub, McpServerCatalog } from '../mcp';
@@ -30,6 +30,8 @@ export interface SlashCommandDeps {
     implement(input: MethodArgs<'plans.implement'>): Promise<Result<Task[]>>;
   };
   rules: { forTask(taskId: string): Promise<Result<TaskRules>> };
+  /** Subagent definitions (`/agents`), as Settings → Agents lists them. */
+  subagents: { definitions(projectId: string | null): Promise<Result<AgentDefinitions>> };
   /** The review role: a review task on a task's workspace, or the next version of a review. */
   reviews: {
     start(input: { taskId: string }): Promise<Result<Task>>;

@@ -269,6 +269,24 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 7,
+    name: 'subagents: parent task, the definition a subagent runs, usage rolled up',
+    sql: `
+      -- A subagent's task: the task whose delegate call started it (same workspace). Its rows go
+      -- with the parent's (Braid deletes them first, one by one, so each is announced).
+      ALTER TABLE task ADD COLUMN parent_task_id TEXT REFERENCES task(id) ON DELETE CASCADE;
+      -- The definition as it was when delegated (JSON: agent, source, depth, callId, tools,
+      -- disallowed tools, system prompt), so a resumed subagent obeys what it was started with.
+      ALTER TABLE task ADD COLUMN subagent TEXT;
+      -- What the task's subagents (every level) used; the task's usage shown includes it.
+      ALTER TABLE task ADD COLUMN sub_input_tokens INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE task ADD COLUMN sub_output_tokens INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE task ADD COLUMN sub_cached_tokens INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE task ADD COLUMN sub_cost_usd REAL;
+      CREATE INDEX task_by_parent ON task(parent_task_id) WHERE parent_task_id IS NOT NULL;
+    `,
+  },
+  {
+    version: 8,
     name: 'engine per task',
     // Who does a task's work, as JSON (the contract's Engine): NULL is Braid's own agent, so every
     // task stored before keeps it.

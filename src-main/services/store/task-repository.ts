@@ -1,4 +1,5 @@
 import { braidEngine, engineSchema, planPinSchema, type AgentState, type Engine, type PermissionMode, type PlanPin, type Task, type TaskRole, type TaskStatus } from '../../../src-shared/contract';
+import { subagentLinkOf, subagentSnapshotSchema, type SubagentSnapshot } from '../subagents/subagent-snapshot';
 import type { Db } from './database';
 import { toWorkspaceRow, type RawWorkspace } from './workspace-repository';
 
@@ -15,6 +16,9 @@ export interface TaskRow {
   reviewedTaskId?: string | null;
   /** Null: Braid's own agent. */
   engine?: Engine | null;
+  /** A subagent's task: its parent and what it keeps of its definition. */
+  parentTaskId?: string | null;
+  subagent?: SubagentSnapshot | null;
 }
 
 type RawAgentColumns = {
@@ -32,6 +36,10 @@ type RawAgentColumns = {
   max_cost_usd: number | null;
   queued_messages: number;
   permission_mode: PermissionMode | null;
+  sub_input_tokens: number;
+  sub_output_tokens: number;
+  sub_cached_tokens: number;
+  sub_cost_usd: number | null;
 };
 
 /** A task row joined with its workspace row; the workspace columns are prefixed `w_`. */
@@ -47,6 +55,8 @@ type RawTaskWithWorkspace = {
   plan_pin: string | null;
   reviewed_task_id: string | null;
   engine: string | null;
+  parent_task_id: string | null;
+  subagent: string | null;
 } & RawAgentColumns & { [K in keyof RawWorkspace as `w_${K}`]: RawWorkspace[K] };
 
 const selectTasks = `
@@ -81,6 +91,8 @@ function toTask(raw: RawTaskWithWorkspace): Task {
     planPin: raw.plan_pin === null ? null : planPinSchema.parse(JSON.parse(raw.plan_pin)),
     reviewedTaskId: raw.reviewed_task_id,
     engine: engineOf(raw.engine),
+    parentTaskId: raw.parent_task_id,
+    subagent: raw.subagent === null ? null : subagentLinkOf(parseSnapshot(raw.subagent)),
     agent: toAgentState(raw),
     workspace: {
       id: workspace.id,
@@ -102,12 +114,31 @@ function engineOf(stored: string | null): Engine {
   return stored === null ? braidEngine : engineSchema.parse(JSON.parse(stored));
 }
 
+function parseSnapshot(json: string): SubagentSnapshot {
+  return subagentSnapshotSchema.parse(JSON.parse(json));
+}
+
+/** Two costs added; null only when neither is known. */
+function addCosts(a: number | null, b: number | null): number | null {
+  return a === null && b === null ? null : (a ?? 0) + (b ?? 0);
+}
+
 function toAgentState(raw: RawAgentColumns & { role: TaskRole }): AgentState {
+  const hasSubagentUsage = raw.sub_input_tokens > 0 || raw.sub_output_tokens > 0 || raw.sub_cost_usd !== null;
   return {
     status: raw.status,
     statusReason: raw.status_reason,
     model: raw.model,
-    usage: { inputTokens: raw.input_tokens, outputTokens: raw.output_tokens, cachedTokens: raw.cached_tokens, costUsd: raw.cost_usd },
+    // The task's own use and its subagents', so what a task cost says everything it started.
+    usage: {
+      inputTokens: raw.input_tokens + raw.sub_input_tokens,
+      outputTokens: raw.output_tokens + raw.sub_output_tokens,
+      cachedTokens: raw.cached_tokens + raw.sub_cached_tokens,
+      costUsd: addCosts(raw.cost_usd, raw.sub_cost_usd),
+    },
+    subagentUsage: hasSubagentUsage
+      ? { inputTokens: raw.sub_input_tokens, outputTokens: raw.sub_output_tokens, cachedTokens: raw.sub_cached_tokens, costUsd: raw.sub_cost_usd }
+      : null,
     contextTokens: raw.context_tokens,
     contextWindow: raw.context_window,
     queuedMessages: raw.queued_messages,
@@ -129,8 +160,35 @@ export function createTaskRepository(db: Db) {
   const pinnedTo = db.prepare<[string], RawTaskWithWorkspace>(`${selectTasks} WHERE json_extract(t.plan_pin, '$.planTaskId') = ? ORDER BY t.created_at, t.rowid`);
   const reviewsOf = db.prepare<[string], RawTaskWithWorkspace>(`${selectTasks} WHERE t.reviewed_task_id = ? ORDER BY t.created_at, t.id`);
   const insert = db.prepare(
-    `INSERT INTO task (id, project_id, workspace_id, title, prompt, role, created_at, pipeline_id, plan_pin, reviewed_task_id, engine)
-     VALUES (@id, @projectId, @workspaceId, @title, @prompt, @role, @createdAt, @pipelineId, @planPin, @reviewedTaskId, @engine)`,
+    `INSERT INTO task (id, project_id, workspace_id, title, prompt, role, created_at, pipeline_id, plan_pin, reviewed_task_id, engine, parent_task_id, subagent)
+     VALUES (@id, @projectId, @workspaceId, @title, @prompt, @role, @createdAt, @pipelineId, @planPin, @reviewedTaskId, @engine, @parentTaskId, @subagent)`,
+  );
+  const childrenOf = db.prepare<[string], RawTaskWithWorkspace>(`${selectTasks} WHERE t.parent_task_id = ? ORDER BY t.created_at, t.rowid`);
+  const childForCall = db.prepare<[string, string], RawTaskWithWorkspace>(`${selectTasks} WHERE t.parent_task_id = ? AND json_extract(t.subagent, '$.callId') = ?`);
+  const snapshotOf = db.prepare<[string], { subagent: string | null; parent_task_id: string | null }>('SELECT subagent, parent_task_id FROM task WHERE id = ?');
+  // Every task above this one, nearest first (a subagent's parent, its parent, ...).
+  const ancestorsOf = db.prepare<[string], { id: string }>(
+    `WITH RECURSIVE up(id, depth) AS (
+       SELECT parent_task_id, 1 FROM task WHERE id = ? AND parent_task_id IS NOT NULL
+       UNION ALL
+       SELECT t.parent_task_id, up.depth + 1 FROM task t JOIN up ON t.id = up.id WHERE t.parent_task_id IS NOT NULL
+     )
+     SELECT id FROM up ORDER BY depth`,
+  );
+  // Every task below this one (its subagents', theirs, ...), deepest first.
+  const descendantsOf = db.prepare<[string], RawTaskWithWorkspace>(
+    `WITH RECURSIVE down(id, depth) AS (
+       SELECT id, 1 FROM task WHERE parent_task_id = ?
+       UNION ALL
+       SELECT t.id, down.depth + 1 FROM task t JOIN down ON t.parent_task_id = down.id
+     )
+     ${selectTasks.replace('FROM task t', 'FROM down JOIN task t ON t.id = down.id')} ORDER BY down.depth DESC, t.created_at DESC`,
+  );
+  const addSubagentUsage = db.prepare(
+    `UPDATE task SET sub_input_tokens = sub_input_tokens + @input, sub_output_tokens = sub_output_tokens + @output,
+       sub_cached_tokens = sub_cached_tokens + @cached,
+       sub_cost_usd = CASE WHEN @cost IS NULL THEN sub_cost_usd ELSE coalesce(sub_cost_usd, 0) + @cost END
+     WHERE id = @id`,
   );
   const remove = db.prepare('DELETE FROM task WHERE id = ?');
   const existsById = db.prepare<[string], { found: number }>('SELECT 1 AS found FROM task WHERE id = ?');
@@ -165,6 +223,8 @@ export function createTaskRepository(db: Db) {
         planPin: row.planPin ? JSON.stringify(row.planPin) : null,
         reviewedTaskId: row.reviewedTaskId ?? null,
         engine: row.engine && row.engine.kind !== 'braid' ? JSON.stringify(row.engine) : null,
+        parentTaskId: row.parentTaskId ?? null,
+        subagent: row.subagent ? JSON.stringify(row.subagent) : null,
       });
     },
     listByPipeline: (pipelineId: string): Task[] => byPipeline.all(pipelineId).map(toTask),
@@ -192,10 +252,33 @@ export function createTaskRepository(db: Db) {
     setLimits: (id: string, maxSteps: number, maxCostUsd: number | null): void => {
       setLimits.run(maxSteps, maxCostUsd, id);
     },
-    /** One finished model step: usage added to the totals, the gauge set to this context. */
-    recordStep: (id: string, usage: { input: number; output: number; cached: number; cost: number | null; context: number }): void => {
-      addStep.run({ id, ...usage });
+    /**
+     * One finished model step: usage added to the totals, the gauge set to this context; a
+     * subagent's usage is added to every task above it too. Returns those tasks' ids.
+     */
+    recordStep: (id: string, usage: { input: number; output: number; cached: number; cost: number | null; context: number }): string[] =>
+      db.transaction(() => {
+        addStep.run({ id, ...usage });
+        const ancestors = ancestorsOf.all(id).map((row) => row.id);
+        for (const ancestor of ancestors) addSubagentUsage.run({ id: ancestor, input: usage.input, output: usage.output, cached: usage.cached, cost: usage.cost });
+        return ancestors;
+      })(),
+    /** A task's subagents' tasks (one level), oldest first. */
+    listChildren: (parentTaskId: string): Task[] => childrenOf.all(parentTaskId).map(toTask),
+    /** The subagent's task a parent's `delegate` call started, if it exists. */
+    childForCall: (parentTaskId: string, callId: string): Task | undefined => {
+      const raw = childForCall.get(parentTaskId, callId);
+      return raw && toTask(raw);
     },
+    /** What a subagent's task keeps of its definition (null for other tasks). */
+    subagentSnapshot: (id: string): SubagentSnapshot | null => {
+      const row = snapshotOf.get(id);
+      return row?.subagent ? parseSnapshot(row.subagent) : null;
+    },
+    /** Every subagent's task below this task (all levels), deepest first: the order they are removed in. */
+    listDescendants: (id: string): Task[] => descendantsOf.all(id).map(toTask),
+    /** The tasks above a subagent's task, nearest first. */
+    ancestorIds: (id: string): string[] => ancestorsOf.all(id).map((row) => row.id),
     /** The step limit counts from the user's last "continue". */
     resetStepCount: (id: string): void => {
       resetSteps.run(id);

@@ -82,11 +82,17 @@ export function createTaskOrchestration(context: WorkspaceContext, options: Task
     /** A task stored elsewhere (the implement tasks of a plan): its agent starts like a created task's. */
     startWhenReady,
 
+    /** Deletes the task with its subagents' tasks (and, confirmed, the tasks sharing its workspace), each stopped first. */
     async delete(args: DeleteTaskArgs): Promise<Result<{ deleted: true }>> {
       const task = store.tasks.get(args.taskId);
       // The tasks sharing its workspace go with the owner once the user confirmed (`withSharedTasks`): stopped first too.
       const sharing = task && workspaceSharing(store, task);
-      const going = [args.taskId, ...(sharing && !sharing.isSharer && args.withSharedTasks ? sharing.others.map((other) => other.id) : [])];
+      // The task first: stopping it stops the subagents it waits for.
+      const going = [
+        args.taskId,
+        ...(sharing ? sharing.family.map((member) => member.id) : []),
+        ...(sharing && !sharing.isSharer && args.withSharedTasks ? sharing.others.map((other) => other.id) : []),
+      ];
       for (const taskId of going) {
         await options.agents.stopAndWait(taskId);
         await Promise.all([options.commands.stopTask(taskId), options.terminals.stopTask(taskId)]);

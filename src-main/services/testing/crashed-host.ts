@@ -6,9 +6,10 @@ import type { Protocol } from './agent-fixture';
 /**
  * Runs a Braid host in its own process over `dataDir` (`testing/agent-host-process.ts`: it adds
  * `repo` and creates one task), waits until that task's timeline holds an event of `kind`, then
- * kills the host with SIGKILL, as a crash or a power cut would. Resolves with the task's id.
+ * kills the host with SIGKILL, as a crash or a power cut would (once `until` has resolved too,
+ * when given: a later moment, such as a subagent's request arriving). Resolves with the task's id.
  */
-export async function crashHostAt(options: { dataDir: string; repo: string; baseURL: string; protocol: Protocol; kind?: string }): Promise<string> {
+export async function crashHostAt(options: { dataDir: string; repo: string; baseURL: string; protocol: Protocol; kind?: string; until?: () => Promise<unknown> }): Promise<string> {
   const kind = options.kind ?? 'assistant_text';
   const script = resolve(import.meta.dirname, '../../testing/agent-host-process.ts');
   const child = spawn(process.execPath, ['--import', 'tsx', script, options.dataDir, options.repo, options.baseURL, options.protocol, kind], {
@@ -26,6 +27,7 @@ export async function crashHostAt(options: { dataDir: string; repo: string; base
     });
     child.once('exit', (code) => reject(new Error(`host exited early (${code}): ${stderr}`)));
   });
+  await options.until?.();
   child.kill('SIGKILL');
   await once(child, 'exit');
   return taskId;

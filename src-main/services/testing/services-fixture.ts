@@ -6,10 +6,13 @@ import { recordingEmit } from './recording-emit';
 import { createRepo } from '../../testing/git-fixtures';
 import { tempFolder } from './temp-folders';
 
-/** Services over a fresh data folder, closed when the test finishes. */
-export function makeServices(dataDir = tempFolder('braid-data-')) {
+/**
+ * Services over a fresh data folder, closed when the test finishes. `home` is where the user's
+ * `~/.claude` files are read (default: an empty temp folder, so the machine's own never count).
+ */
+export function makeServices(dataDir = tempFolder('braid-data-'), options: { home?: string } = {}) {
   const recorder = recordingEmit();
-  const services = createServices({ dataDir, emit: recorder.emit, env: {} });
+  const services = createServices({ dataDir, emit: recorder.emit, env: {}, home: options.home ?? tempFolder('braid-home-') });
   onTestFinished(() => services.close());
   return { services, dataDir, worktreesRoot: join(dataDir, 'worktrees'), ...recorder };
 }

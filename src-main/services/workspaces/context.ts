@@ -29,8 +29,8 @@ export interface WorkspaceContext {
   announce: {
     /** Re-reads the task and publishes `task.changed`; the task, unless it is gone. */
     taskChanged(taskId: string): Task | undefined;
-    /** Publishes `task.created` for a task just stored. */
-    taskCreated(task: Task): void;
+    /** Publishes `task.created` for a task just stored; `actor` is who made it (default the user; `agent` for a subagent's task). */
+    taskCreated(task: Task, actor?: string): void;
     /** Publishes `task.removed`; resolves when its listeners are done (e.g. the task's services stopped). */
     taskRemoved(task: Task, cause: 'deleted' | 'archived'): Promise<void>;
     orphansChanged(projectId: string, orphans: Orphan[]): void;
@@ -87,7 +87,7 @@ export function createWorkspaceContext(options: {
         if (task) void events.publish('task.changed', { task });
         return task;
       },
-      taskCreated: (task) => void events.publish('task.created', { task }),
+      taskCreated: (task, actor) => void events.publish('task.created', actor ? { task, actor } : { task }),
       taskRemoved: (task, cause) => events.publish('task.removed', { projectId: task.projectId, taskId: task.id, pipelineId: task.pipelineId, title: task.title, cause }),
       orphansChanged: (projectId, orphans) => emit('workspaces.orphansChanged', { projectId, orphans }),
     },

@@ -13,12 +13,13 @@ export type DeleteTaskArgs = Omit<MethodArgs<'tasks.delete'>, 'withSharedTasks'>
 
 /**
  * Deletes a task and its workspace: the worktree folder and (unless `keepBranch`) its branch.
- * A review task shares the workspace of the task it reviews: deleting it removes only the task.
- * Deleting the workspace's owner while review tasks share it is refused with `WORKSPACE_SHARED`
- * naming them, unless `withSharedTasks` (they are removed with it). Refuses with
- * `WORKSPACE_HAS_WORK` when that would lose uncommitted changes or unmerged commits, unless
- * `force`. `cause` is what `task.removed` says (an archive after a merge removes the task the
- * same way); its sharers are `deleted`.
+ * Its subagents' tasks (they work in its workspace) go with it, unasked. A review task shares the
+ * workspace of the task it reviews, a subagent's task its parent's: deleting one removes only
+ * that task (and its own subagents'). Deleting the workspace's owner while review tasks share it
+ * is refused with `WORKSPACE_SHARED` naming them, unless `withSharedTasks` (they are removed with
+ * it). Refuses with `WORKSPACE_HAS_WORK` when that would lose uncommitted changes or unmerged
+ * commits, unless `force`. `cause` is what `task.removed` says (an archive after a merge removes
+ * the task the same way); its sharers are `deleted`.
  */
 export async function deleteTask(
   context: WorkspaceContext,
@@ -39,7 +40,7 @@ export async function deleteTask(
   if (workspace.state === 'creating') return fail('BUSY', 'The worktree is being created; try again in a moment.');
 
   const sharing = workspaceSharing(store, task);
-  /** The sharers go first (their findings and reports with them), the task last. */
+  /** The sharers go first (their findings and reports with them), each task's subagents before it, the task last. */
   const removeRows = async (going: readonly Task[]) => {
     store.transaction(() => {
       for (const gone of going) store.tasks.remove(gone.id);
@@ -48,9 +49,9 @@ export async function deleteTask(
     // Waited for: what the tasks started (their services) is stopped before the delete answers.
     for (const gone of going) await context.announce.taskRemoved(gone, gone.id === task.id ? cause : 'deleted');
   };
-  // A review task works in the reviewed task's workspace: only the review task goes.
+  // A review task or a subagent's task works in another task's workspace: only it (and its own subagents) goes.
   if (sharing.isSharer) {
-    await removeRows([task]);
+    await removeRows([...sharing.family, task]);
     return ok({ deleted: true });
   }
   if (sharing.others.length > 0 && !args.withSharedTasks) return sharedWorkspaceRefusal(task, sharing.others, cause === 'archived' ? 'Archiving' : 'Deleting');
@@ -90,6 +91,6 @@ export async function deleteTask(
     context.announce.taskChanged(task.id);
     return outcome;
   }
-  await removeRows([...sharing.others, task]);
+  await removeRows([...sharing.others, ...sharing.family, task]);
   return ok({ deleted: true });
 }

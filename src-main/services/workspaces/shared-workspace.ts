@@ -3,13 +3,16 @@ import type { Store } from '../store/store';
 
 /**
  * Who is on a task's workspace (W5). The workspace's owner is the task it was made for; review
- * tasks work in the same worktree (no copy), each naming the task it reviews. Deleting or
- * archiving the owner takes its sharers with it, so the user must be told who they are first;
- * a sharer (a review task) goes alone and the workspace stays.
+ * tasks work in the same worktree (no copy), each naming the task it reviews, and so do the
+ * subagents' tasks a task started (R5), which always go with it. Deleting or archiving the owner
+ * takes its sharers with it, so the user must be told who they are first; a sharer (a review
+ * task, or a subagent's task) goes alone, with its own subagents, and the workspace stays.
  */
 export interface WorkspaceSharing {
   /** The task being deleted or archived. */
   task: Task;
+  /** The task's subagents' tasks (all levels, deepest first): they go with it, unasked. */
+  family: Task[];
   /** Every other task on the workspace, oldest first. */
   others: Task[];
   /** The task is a sharer (it reviews another task on the workspace): removing it leaves the workspace. */
@@ -17,10 +20,12 @@ export interface WorkspaceSharing {
 }
 
 export function workspaceSharing(store: Pick<Store, 'tasks'>, task: Task): WorkspaceSharing {
-  const others = store.tasks.listByWorkspace(task.workspace.id).filter((other) => other.id !== task.id);
+  const family = store.tasks.listDescendants(task.id);
+  const inFamily = new Set([task.id, ...family.map((member) => member.id)]);
+  const others = store.tasks.listByWorkspace(task.workspace.id).filter((other) => !inFamily.has(other.id));
   // A review task whose reviewed task is gone owns what is left of the workspace: it goes like an owner.
-  const isSharer = task.reviewedTaskId !== null && others.length > 0;
-  return { task, others, isSharer };
+  const isSharer = (task.reviewedTaskId !== null || task.parentTaskId !== null) && others.length > 0;
+  return { task, family, others, isSharer };
 }
 
 /**

@@ -88,6 +88,10 @@ export async function startScriptedModelServer(options: ScriptedModelServerOptio
       controller.abort();
     });
     const { signal } = controller;
+    if (turn.holdUntil) {
+      await Promise.race([turn.holdUntil.catch(() => undefined), new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }))]);
+      if (signal.aborted) return;
+    }
     const streaming = request.body?.stream === true;
     const fault = turn.fault;
     if (fault?.kind === 'status') {

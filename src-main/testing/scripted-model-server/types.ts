@@ -39,6 +39,11 @@ export interface ScriptedTurn {
   finish?: 'stop' | 'tool_calls' | 'length';
   /** Pause between SSE events, with real timers. Default 0: the whole stream in one write. */
   chunkDelayMs?: number;
+  /**
+   * The response starts only once this settles: a test's gate (two agents' requests are in flight
+   * at the same time when one's answer waits for the other's request). The headers wait too.
+   */
+  holdUntil?: Promise<unknown>;
   fault?: ScriptedFault;
   /**
    * The response starts only once this settles: a test holds a model turn until it has put the

@@ -1,9 +1,9 @@
 import type { AgentState } from '../../../src-shared/contract';
 import { agentStatusLabels } from '../tasks/task-badge';
-import { formatCost, formatTokens } from './usage-format';
+import { formatCost, formatTokens, formatUsage } from './usage-format';
 import './agent-bar.css';
 
-/** The agent at a glance: status (and why), how full its context is, what it has cost. */
+/** The agent at a glance: status (and why), how full its context is, what it has cost (its subagents' use included, and said apart). */
 export function AgentStatusBar({ agent }: { agent: AgentState }) {
   const { usage } = agent;
   return (
@@ -17,6 +17,7 @@ export function AgentStatusBar({ agent }: { agent: AgentState }) {
         <span className="visually-hidden">Usage: </span>
         {formatTokens(usage.inputTokens)} in · {formatTokens(usage.outputTokens)} out · {formatTokens(usage.cachedTokens)} cached ·{' '}
         {formatCost(usage.costUsd)}
+        {agent.subagentUsage && <span className="agent-bar__subagents"> (subagents: {formatUsage(agent.subagentUsage)})</span>}
       </span>
     </section>
   );

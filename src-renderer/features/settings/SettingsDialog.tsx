@@ -13,7 +13,7 @@ import type { SettingsSection } from './settings-store';
 export interface SettingsDialogProps {
   open: boolean;
   onClose(): void;
-  /** The project whose `.mcp.json` servers (MCP servers), rules and settings files (Permissions) and review gate (Review) to show. */
+  /** The project whose `.mcp.json` servers (MCP servers), rules and settings files (Permissions), review gate (Review) and subagents (Agents) to show. */
   projectId?: string;
   /** The section it opens at. */
   section?: SettingsSection;
@@ -45,7 +45,7 @@ function OpenSettingsDialog({ onClose, projectId, initialSection }: Omit<Setting
         {section === 'permissions' && <PermissionsPanel projectId={projectId} />}
         {section === 'review' && <ReviewGatePanel projectId={projectId} />}
         {section === 'rules' && <PersonalRulesPanel />}
-        {section === 'agents' && <AgentsPanel />}
+        {section === 'agents' && <AgentsPanel projectId={projectId} />}
         {section === 'editor' && <EditorSettingsPanel />}
       </SettingsTabs>
       <div className="modal__actions">

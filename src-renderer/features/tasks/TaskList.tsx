@@ -1,9 +1,12 @@
 import { TaskListItem } from './TaskListItem';
-import { useTaskIds } from './tasks-store';
+import { useRootTaskIds } from './tasks-store';
 
-/** A project's tasks in the sidebar; re-renders only when tasks are added or removed. */
+/**
+ * A project's tasks in the sidebar, each with its subagents' tasks nested under it; re-renders
+ * only when top-level tasks are added or removed.
+ */
 export function TaskList({ projectId, projectName }: { projectId: string; projectName: string }) {
-  const taskIds = useTaskIds(projectId);
+  const taskIds = useRootTaskIds(projectId);
   if (taskIds.length === 0) return null;
   return (
     <ul className="task-list" aria-label={`Tasks in ${projectName}`}>

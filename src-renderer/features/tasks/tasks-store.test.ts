@@ -14,6 +14,8 @@ function task(id: string, projectId: string, createdAt: number, state: Workspace
     planPin: null,
     reviewedTaskId: null,
     engine: { kind: 'braid' },
+    parentTaskId: null,
+    subagent: null,
     workspace: {
       id: `w${id}`,
       projectId,
@@ -31,6 +33,7 @@ function task(id: string, projectId: string, createdAt: number, state: Workspace
       statusReason: null,
       model: null,
       usage: { inputTokens: 0, outputTokens: 0, cachedTokens: 0, costUsd: null },
+      subagentUsage: null,
       contextTokens: 0,
       contextWindow: 0,
       queuedMessages: 0,
@@ -44,7 +47,7 @@ function task(id: string, projectId: string, createdAt: number, state: Workspace
 
 const store = () => useTasksStore.getState();
 
-beforeEach(() => useTasksStore.setState({ byId: {}, idsByProject: {} }));
+beforeEach(() => useTasksStore.setState({ byId: {}, idsByProject: {}, rootIdsByProject: {}, childIdsByParent: {} }));
 
 describe('tasks store', () => {
   it('lists each project’s tasks oldest first, whatever order they arrive in', () => {
@@ -86,5 +89,29 @@ describe('tasks store', () => {
     store().replaceProject('p00001', [task('t00002', 'p00001', 20, 'ready')]);
     expect(store().idsByProject).toEqual({ p00001: ['t00002'], p00002: ['t00009'] });
     expect(store().byId.t00001).toBeUndefined();
+  });
+
+  it('nests subagents’ tasks under their parent: the top level holds the others, each parent lists its own', () => {
+    const child = (id: string, parentId: string, createdAt: number) => ({ ...task(id, 'p00001', createdAt), parentTaskId: parentId });
+    // A child that arrives before its parent shows at the top level until the parent is known.
+    store().upsert(child('t00002', 't00001', 20));
+    expect(store().rootIdsByProject.p00001).toEqual(['t00002']);
+    store().upsert(task('t00001', 'p00001', 10));
+    store().upsert(child('t00003', 't00002', 30));
+    store().upsert(child('t00004', 't00001', 40));
+    store().upsert(task('t00005', 'p00001', 50));
+    expect(store().rootIdsByProject.p00001).toEqual(['t00001', 't00005']);
+    expect(store().childIdsByParent).toEqual({ t00001: ['t00002', 't00004'], t00002: ['t00003'] });
+    expect(store().idsByProject.p00001).toHaveLength(5);
+
+    // A change to a child replaces no list; removing one replaces only its parent's.
+    const roots = store().rootIdsByProject.p00001;
+    const grandchildren = store().childIdsByParent.t00002;
+    store().upsert({ ...child('t00004', 't00001', 40), title: 'renamed' });
+    expect(store().rootIdsByProject.p00001).toBe(roots);
+    store().remove('t00004');
+    expect(store().childIdsByParent).toEqual({ t00001: ['t00002'], t00002: ['t00003'] });
+    expect(store().childIdsByParent.t00002).toBe(grandchildren);
+    expect(store().rootIdsByProject.p00001).toBe(roots);
   });
 });

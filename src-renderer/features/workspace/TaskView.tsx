@@ -16,6 +16,7 @@ import { ReviewsPanel } from '../review-role/ReviewsPanel';
 import { StartReviewButton } from '../review-role/StartReviewButton';
 import { RulesDisclosure } from '../rules/RulesDisclosure';
 import { TaskTabs } from '../terminals/TaskTabs';
+import { SubagentOrigin } from '../subagents/SubagentOrigin';
 import { CopyPathButton } from './CopyPathButton';
 import { DeleteTaskButton } from './DeleteTaskButton';
 import { RecreateWorkspaceButton } from './RecreateWorkspaceButton';
@@ -38,9 +39,10 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
           <h1 className="main__title">{task.title}</h1>
         </div>
         <div className="main__header-actions">
-          <MergeButton task={task} />
-          <StartReviewButton task={task} />
-          <ReviewTaskButton task={task} />
+          {/* A subagent works in its parent's workspace: the parent's task merges and reviews it. */}
+          {!task.subagent && <MergeButton task={task} />}
+          {!task.subagent && <StartReviewButton task={task} />}
+          {!task.subagent && <ReviewTaskButton task={task} />}
           <DeleteTaskButton task={task} />
           <button type="button" className="button button--primary" onClick={onNewTask}>
             New task
@@ -48,6 +50,7 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
         </div>
       </header>
 
+      <SubagentOrigin task={task} />
       <dl className="facts facts--inline">
         {/* The task's status is its agent's (the bar below); the worktree is only mentioned while it is not usable. */}
         {workspace.state !== 'ready' && (

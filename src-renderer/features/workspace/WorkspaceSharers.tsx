@@ -5,15 +5,17 @@ import { useTasksStore } from '../tasks/tasks-store';
 
 /**
  * Every other task on this task's workspace (W5: a review task works in the worktree of the
- * task it reviews), each a link to it. Nothing when the task has the workspace to itself.
+ * task it reviews), each a link to it. Nothing when the task has the workspace to itself; subagents' tasks
+ * are nested under their parent in the sidebar instead.
  */
 export function WorkspaceSharers({ task }: { task: Task }) {
   const selectTask = useSelectionStore((s) => s.selectTask);
   // The tasks themselves (their objects change only when they do), so other tasks' updates re-render nothing here.
   const others = useTasksStore(
-    useShallow((s) => (s.idsByProject[task.projectId] ?? []).map((id) => s.byId[id]).filter((other): other is Task => other !== undefined && other.id !== task.id && other.workspace.id === task.workspace.id)),
+    useShallow((s) => (s.idsByProject[task.projectId] ?? []).map((id) => s.byId[id]).filter((other): other is Task => other !== undefined && other.id !== task.id && other.workspace.id === task.workspace.id && other.parentTaskId === null)),
   );
-  if (others.length === 0) return null;
+  // Subagents' tasks are nested under their parent in the sidebar, and a subagent's view names its parent.
+  if (others.length === 0 || task.parentTaskId !== null) return null;
   return (
     <>
       <dt>Shared with</dt>

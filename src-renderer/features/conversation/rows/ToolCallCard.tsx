@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { AnsiOutput } from '../../terminals/AnsiOutput';
 import { decisionLine } from '../../permissions/permission-text';
+import { DelegateCallLink } from '../../subagents/DelegateCallLink';
 import type { ToolCallItem, ToolCallStatus } from '../timeline-items';
 import { useIsRevealedCall, useRevealRequest } from '../timeline-store';
 import { formatDuration } from '../usage-format';
@@ -53,6 +54,7 @@ export function ToolCallCard({ item, taskId }: { item: ToolCallItem; taskId: str
       {item.decidedBy && <p className={`tool-card__rule tool-card__rule--${item.decidedBy.decision}`}>{decisionLine(item.decidedBy.decision, item.decidedBy.rule, item.decidedBy.source)}</p>}
       {/* Asked before the call runs, so shown before what it did; its duration counts from the answer. */}
       {item.approval && <ApprovalCard item={item.approval} taskId={taskId} onToolCard />}
+      {item.name === 'delegate' && <DelegateCallLink taskId={taskId} callId={item.callId} />}
       <Disclosure summary="Arguments">{() => <pre className="tool-card__pre">{argsJson(item.args)}</pre>}</Disclosure>
       {item.diffs.map((diff, index) => (
         <FileDiffView key={index} diff={diff} />

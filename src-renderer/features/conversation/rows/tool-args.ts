@@ -2,7 +2,7 @@
 export function argsSummary(args: unknown): string | null {
   if (typeof args !== 'object' || args === null) return null;
   const record = args as Record<string, unknown>;
-  for (const key of ['command', 'path', 'pattern', 'query', 'url', 'text']) {
+  for (const key of ['command', 'path', 'pattern', 'query', 'url', 'text', 'agent']) {
     const value = record[key];
     if (typeof value === 'string' && value.trim() !== '') return value.length > 160 ? `${value.slice(0, 160)}…` : value;
   }

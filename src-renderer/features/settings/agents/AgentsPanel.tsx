@@ -2,10 +2,21 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useBridge } from '../../../bridge/bridge-context';
 import { InlineError } from '../../../ui/InlineError';
 import { useHostAction } from '../../../ui/use-host-action';
+import { AgentDefinitionsSection } from './AgentDefinitionsSection';
 import { concurrencyFromInput, maxConcurrency, minConcurrency } from './concurrency-input';
 
-/** Settings → Agents: how many agents run at once; further tasks wait in the queue. */
-export function AgentsPanel() {
+/** Settings → Agents: how many agents run at once, and the subagents (the project's and yours). */
+export function AgentsPanel({ projectId }: { projectId?: string }) {
+  return (
+    <div className="settings-stack">
+      <ConcurrencyForm />
+      <AgentDefinitionsSection projectId={projectId} />
+    </div>
+  );
+}
+
+/** How many agents run at once; further tasks wait in the queue. */
+function ConcurrencyForm() {
   const api = useBridge();
   const inputId = useId();
   const hintId = useId();
