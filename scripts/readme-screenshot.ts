@@ -7,6 +7,7 @@ import { basename, resolve } from 'node:path';
 import { chromium, expect } from '@playwright/test';
 import { startWebHost } from '../e2e/fixtures/web-host';
 import { createRepo, makeTempDir } from '../src-main/testing/git-fixtures';
+import { drawerFindingTitle, pipelineRepoFiles, scriptPipelineAgents } from '../src-main/testing/pipeline-agents';
 import { startScriptedModelServer } from '../src-main/testing/scripted-model-server';
 
 const images = resolve(import.meta.dirname, '..', 'docs', 'images');
@@ -107,7 +108,46 @@ try {
   await review.getByRole('region', { name: 'Diff of src/nav.ts' }).locator('.monaco-diff-editor .line-insert').first().waitFor();
   await review.getByRole('region', { name: 'Hunks' }).getByText('by agent, step 2').first().waitFor();
   await page.screenshot({ path: resolve(images, 'braid-review.png') });
-  console.log(`wrote ${images}/braid-agent.png, braid-tasks.png and braid-review.png`);
+  await page.getByRole('button', { name: 'Close review' }).click();
+
+  // A pipeline in a second repository, caught mid-way: the plan revised once and approved, both
+  // implement tasks done, one review clean and merged, the other holding a P1 finding.
+  scriptPipelineAgents(model);
+  const shop = createRepo({ path: resolve(makeTempDir('braid-shot-'), 'checkout'), files: pipelineRepoFiles });
+  await page.getByRole('button', { name: 'Add project', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Repository path' }).fill(shop.path);
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Add project' }).waitFor({ state: 'hidden' });
+  await page.getByRole('navigation', { name: 'Projects' }).getByRole('button', { name: 'checkout', exact: true }).click();
+  await page.getByRole('main', { name: 'checkout' }).getByRole('button', { name: 'New pipeline' }).click();
+  const newPipeline = page.getByRole('dialog', { name: 'New pipeline in checkout' });
+  await newPipeline.getByRole('textbox', { name: 'Goal' }).fill('Group the navigation into sections');
+  await newPipeline.getByRole('button', { name: 'Start pipeline' }).click();
+  const pipeline = page.getByRole('main', { name: 'Group the navigation into sections' });
+  const stages = pipeline.getByRole('list', { name: 'Stages' });
+  const planCard = stages.getByRole('article', { name: 'Plan: Group the navigation into sections' });
+  await expect(planCard).toContainText('Plan v1 awaits your approval.', { timeout: 15_000 });
+  await planCard.getByRole('button', { name: 'Open plan v1' }).click();
+  const planTask = page.getByRole('main', { name: 'Plan: Group the navigation into sections' });
+  await planTask.getByRole('log', { name: 'Conversation' }).getByRole('article', { name: 'Plan v1' }).getByRole('button', { name: 'Request changes' }).click();
+  const changes = planTask.getByRole('region', { name: 'Request changes to plan v1' });
+  await changes.getByRole('textbox', { name: 'Message to the agent' }).fill('Use a drawer instead of a collapsible menu.');
+  await changes.getByRole('button', { name: /^Send to agent/ }).click();
+  const v2 = planTask.getByRole('log', { name: 'Conversation' }).getByRole('article', { name: 'Plan v2' });
+  await expect(v2).toContainText('awaiting approval', { timeout: 15_000 });
+  await v2.getByRole('button', { name: 'Approve' }).click();
+  await page.getByRole('button', { name: 'Pipeline: Group the navigation into sections' }).click();
+  await expect(stages.getByRole('article', { name: 'Review of Group the navigation — S2' })).toContainText(drawerFindingTitle, { timeout: 20_000 });
+  await expect(stages.getByRole('article', { name: 'Review of Group the navigation — S1, S3' })).toContainText('v1 correct', { timeout: 20_000 });
+  await stages.getByRole('article', { name: 'Merge of Group the navigation — S1, S3' }).getByRole('button', { name: 'Merge…' }).click();
+  const merge = page.getByRole('dialog', { name: 'Merge Group the navigation — S1, S3' });
+  await expect(merge.getByRole('region', { name: 'Merge preview' })).toContainText('Merges cleanly.');
+  await merge.getByRole('button', { name: 'Merge', exact: true }).click();
+  await merge.getByRole('region', { name: 'Merge result' }).waitFor();
+  await merge.getByRole('button', { name: 'Close' }).click();
+  await expect(stages.getByRole('article', { name: 'Merge of Group the navigation — S1, S3' })).toContainText('Merged into main');
+  await page.screenshot({ path: resolve(images, 'braid-pipeline.png') });
+  console.log(`wrote ${images}/braid-agent.png, braid-tasks.png, braid-review.png and braid-pipeline.png`);
 } finally {
   await browser.close();
   await host.stop();

@@ -20,6 +20,7 @@ import { syncNotifications } from './features/notifications';
 import { useAppStore } from './features/app/app-store';
 import { applyTheme } from './ui/theme';
 import { syncReviews } from './features/review-role/reviews-sync';
+import { syncPipelines } from './features/pipelines/pipelines-sync';
 
 // Before the first paint, so a dark theme never flashes light.
 applyTheme();
@@ -35,6 +36,7 @@ syncTerminals(bridge);
 syncImplement(bridge);
 syncNotifications(bridge, () => useAppStore.getState().info, (listener) => useAppStore.subscribe(listener));
 syncReviews(bridge);
+syncPipelines(bridge);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -22,6 +22,7 @@ import { createMcpService, type McpService } from './mcp';
 import { createTaskMerges, type TaskMerges } from './merge/task-merges';
 import { createModelService, type ModelService } from './models';
 import { createPermissionService, type PermissionService } from './permissions/permission-service';
+import { createPipelineService, type PipelineService } from './pipelines/pipeline-service';
 import { createRulePolicy } from './permissions/rule-policy';
 import { createPlanService, type PlanService } from './plans/plan-service';
 import { createSubagentService, type SubagentService } from './subagents/subagent-service';
@@ -125,6 +126,11 @@ export interface Services {
   slashCommands: SlashCommandService;
   /** Per project: the review gate, auto review, the check command, where plans are saved. */
   pipelineSettings: PipelineSettingsStore;
+  /**
+   * Pipelines (R4): a goal through plan → implement ×n → review ×n → merged; the rules that
+   * create each next stage, the check command before reviews, the check gate, the stages' view.
+   */
+  pipelines: PipelineService;
   /** The hash-chained audit trail per project (C5): pages, verification, exports. */
   audit: AuditService;
   /** The external agents Braid has presets for (T7): installed or how to install them. */
@@ -163,7 +169,7 @@ export function createServices(options: ServicesOptions): Services {
   const worktreesRoot = realpathSync(requestedRoot);
   // The context needs the agent service (queued counts) and the service needs the context;
   // the agents' runs need the plan service's `submit_plan`, and plans need the agents.
-  const late: { agents?: AgentService; plans?: PlanService; reviews?: ReviewRoleService; permissions?: PermissionService; slashCommands?: SlashCommandService } = {};
+  const late: { agents?: AgentService; plans?: PlanService; reviews?: ReviewRoleService; permissions?: PermissionService; slashCommands?: SlashCommandService; pipelines?: PipelineService } = {};
   const context = createWorkspaceContext({
     store,
     worktreesRoot,
@@ -323,9 +329,22 @@ export function createServices(options: ServicesOptions): Services {
     resolveModel: (ref) => agentModels.resolve(ref, 'review'),
     diff: (workspaceId) => live.diff(workspaceId),
     implementContext: (taskId) => plans.implementContext(taskId),
+    latestCheck: (taskId) => late.pipelines?.latestCheck(taskId) ?? null,
   });
   late.reviews = reviews;
-  const merges = createTaskMerges(context, { sendToAgent, reviewGate: (taskId) => reviews.gateFor(taskId) });
+  const pipelines = createPipelineService(context, {
+    settings: pipelineSettings,
+    resolveModel: (ref, role) => agentModels.resolve(ref, role),
+    startWhenReady: tasks.startWhenReady,
+    implement: (input, actor) => plans.implement(input, actor),
+    reviews: { start: (input, actor) => reviews.start(input, actor), reviewAgain: (reviewTaskId) => reviews.reviewAgain(reviewTaskId), gateFor: (taskId) => reviews.gateFor(taskId) },
+    agents: { isRunning: (taskId) => agents.isRunning(taskId), runEnded: (taskId) => agents.runEnded(taskId) },
+    isolation,
+    checkConfinementFor: (taskId) => permissions.checkConfinementFor(taskId),
+    creators: (projectId, pipelineId) => audit.service.creatorsInPipeline(projectId, pipelineId),
+  });
+  late.pipelines = pipelines;
+  const merges = createTaskMerges(context, { sendToAgent, reviewGate: (taskId) => reviews.gateFor(taskId), checkGate: (taskId) => pipelines.checkGate(taskId) });
   agents.recoverAfterRestart();
   let closed: Promise<void> | undefined;
 
@@ -349,6 +368,7 @@ export function createServices(options: ServicesOptions): Services {
     slashCommands,
     pipelineSettings,
     engines,
+    pipelines,
     audit: audit.service,
     subagents,
     settings: store.settings,
@@ -366,7 +386,7 @@ export function createServices(options: ServicesOptions): Services {
     close() {
       closed ??= agents
         .close()
-        .then(() => Promise.all([live.close(), radar.close()]))
+        .then(() => Promise.all([live.close(), radar.close(), pipelines.close()]))
         .then(() => Promise.all([mcp.close(), commands.close(), terminals.close()]))
         .then(() => context.idle())
         .then(() => {

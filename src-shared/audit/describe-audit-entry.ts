@@ -96,6 +96,18 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'type' | 'actor' | 'p
       return `Delegated to the subagent ${text('agent')} (depth ${num('depth') ?? '?'}, ${text('mode') || 'its parent’s'} mode, ${text('model') || 'its parent’s model'})`;
     case 'subagent.finished':
       return `The subagent ${text('agent')} answered (${(text('status') || 'ended').replace(/_/g, ' ')})`;
+    case 'pipeline.created':
+      return `Pipeline “${text('title')}” started: ${text('goal')}`;
+    case 'pipeline.held':
+      return `Pipeline held at ${text('stage') || 'a stage'}${reason()}`;
+    case 'check.finished': {
+      const code = num('exitCode');
+      const duration = num('durationMs');
+      return (
+        `Check \`${text('command')}\` ${text('status') || 'finished'}${code === null ? '' : ` (exit ${code})`}` +
+        `${duration === null ? '' : ` in ${formatDuration(duration)}`}${p.sandboxed === true ? ', sandboxed' : ''}${reason()}`
+      );
+    }
     default:
       return entry.type;
   }

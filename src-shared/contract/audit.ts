@@ -41,6 +41,9 @@ export const auditEntryTypes = [
   'merge.landed',
   'subagent.started',
   'subagent.finished',
+  'pipeline.created',
+  'pipeline.held',
+  'check.finished',
 ] as const;
 export type AuditEntryType = (typeof auditEntryTypes)[number];
 

@@ -43,6 +43,11 @@ export const events = {
    * moved with its lines, fixed or reopened. Read with `reviews.overview`.
    */
   'reviews.changed': z.object({ projectId: idSchema, reviewedTaskId: idSchema }),
+  /**
+   * A pipeline was created or one of its stages moved (a task created, started or finished, a
+   * plan version or decision, a check, a review, a finding, a merge). Read it with `pipelines.get`.
+   */
+  'pipelines.changed': z.object({ projectId: idSchema, pipelineId: idSchema }),
   /** New audit entries of the project were stored (read them with `audit.list`). */
   'audit.changed': z.object({ projectId: idSchema }),
   ...notificationEvents,

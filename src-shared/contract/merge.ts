@@ -136,6 +136,8 @@ export const mergedStateSchema = z.object({
   checkoutUpdated: z.string().nullable(),
   /** Commits the base branch's history gained (newest ones, oldest first) and how many; absent in records from older versions. */
   landedOnTarget: z.object({ commits: z.array(commitSummarySchema), total: z.number() }).optional(),
+  /** "Merge anyway": the gates it went past (`review`, `check`) and the user's reason; absent or null when no gate held it. */
+  override: z.object({ gates: z.array(z.string()), reason: z.string() }).nullable().optional(),
 });
 export type MergedState = z.infer<typeof mergedStateSchema>;
 

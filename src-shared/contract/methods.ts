@@ -8,6 +8,7 @@ import { permissionMethods } from './permission-methods';
 import { ruleTextSchema } from './permissions';
 import { ruleMethods } from './rules';
 import { slashCommandMethods } from './slash-commands';
+import { pipelineMethods } from './pipeline-methods';
 import { planMethods } from './plan-methods';
 import { reviewRoleMethods } from './review-role-methods';
 import { gatedMergePreviewSchema } from './review-reports';
@@ -353,6 +354,7 @@ export const methods = {
 
   ...planMethods,
   ...terminalMethods,
+  ...pipelineMethods,
   ...implementMethods,
   ...reviewRoleMethods,
   ...permissionMethods,

@@ -64,6 +64,13 @@ export const errorCodes = [
    */
   'REVIEW_GATE_BLOCKED',
   /**
+   * The project's check command did not pass on the task's latest check (failed, could not run,
+   * still running): a merge needs an explicit "merge anyway" (`override: { reason }`);
+   * `details.check` is that check. Said instead of `REVIEW_GATE_BLOCKED` only when the review
+   * gate does not block too (then `details.findings` and `details.check` are both given).
+   */
+  'CHECK_GATE_BLOCKED',
+  /**
    * The task's workspace is shared with other tasks (its review tasks): deleting or archiving it
    * takes them too, so it needs the user's confirmation (`withSharedTasks`); `details.tasks` names them.
    */

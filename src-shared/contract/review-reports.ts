@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './id';
 import { mergePreviewSchema } from './merge';
+import { checkGateStateSchema } from './pipeline-checks';
 import { reviewGateModeSchema } from './pipelines';
 import { criterionIdSchema } from './plans';
 
@@ -115,8 +116,11 @@ export const reviewGateStateSchema = z.object({
 });
 export type ReviewGateState = z.infer<typeof reviewGateStateSchema>;
 
-/** `merge.preview`'s answer: the preview, and what the project's review gate says of the merge now. */
-export const gatedMergePreviewSchema = mergePreviewSchema.extend({ reviewGate: reviewGateStateSchema });
+/**
+ * `merge.preview`'s answer: the preview, and what the project's gates say of the merge now: the
+ * review gate, and the check gate (the project's check command as it last ran on the task).
+ */
+export const gatedMergePreviewSchema = mergePreviewSchema.extend({ reviewGate: reviewGateStateSchema, checkGate: checkGateStateSchema });
 export type GatedMergePreview = z.infer<typeof gatedMergePreviewSchema>;
 
 /** The P0/P1 findings the review gate counts: not dismissed, not fixed. */

@@ -12,6 +12,7 @@ import { mcpHandlers } from './mcp-handlers';
 import { mergeHandlers } from './merge-handlers';
 import { modelHandlers } from './model-handlers';
 import { permissionHandlers } from './permission-handlers';
+import { pipelineHandlers } from './pipeline-handlers';
 import { planHandlers } from './plan-handlers';
 import { reviewHandlers } from './review-handlers';
 import { reviewRoleHandlers } from './review-role-handlers';
@@ -42,6 +43,7 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...mergeHandlers(context.services),
     ...commandHandlers(context.services),
     ...planHandlers(context.services),
+    ...pipelineHandlers(context.services),
     ...reviewRoleHandlers(context.services),
     ...auditHandlers(context.services),
     ...terminalHandlers(context.services),

@@ -48,6 +48,14 @@ export class AgentService {
   private readonly waitingCalls = new Map<string, WaitingCall>();
   /** A slash command's allowed tools and model for the turn it starts, until that run ends. */
   private readonly turn = new TurnOptions();
+  /**
+   * Tasks whose run is ending: its loop is done (nothing it is given now reaches it) and it is
+   * recording its end (the toolset closing, the turn's checkpoint, the final status). A message
+   * sent then starts the next run once it has ended (`followUps`).
+   */
+  private readonly ending = new Set<string>();
+  /** Messages sent while a run was ending, by task: what they bring to the next run's turn. */
+  private readonly followUps = new Map<string, { allowRules: string[]; model?: string }>();
   private closing = false;
   /** Set once every run has ended; the database closes right after. */
   private closed = false;
@@ -130,6 +138,15 @@ export class AgentService {
     if (!task) return taskNotFound();
     if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's workspace is ${task.workspace.state}; the agent can only work in a ready workspace.`);
     const body: TimelineEventBody = { kind: 'user_message', text, ...(options.command ? { command: options.command } : {}) };
+    if (this.ending.has(taskId)) {
+      // Too late for this run (its loop is done): the next one starts with it once this one has ended.
+      this.options.writer.push(taskId, body);
+      this.options.writer.flush();
+      const earlier = this.followUps.get(taskId);
+      this.followUps.set(taskId, { allowRules: [...(earlier?.allowRules ?? []), ...(options.allowRules ?? [])], model: options.model ?? earlier?.model });
+      this.options.notifyTaskChanged(taskId);
+      return ok({ delivery: 'queued' });
+    }
     const run = this.active.get(taskId);
     if (run || this.scheduler.has(taskId)) this.turn.addAllowRules(taskId, options.allowRules ?? []);
     if (run) {
@@ -275,6 +292,24 @@ export class AgentService {
     return ok({ answered: true });
   }
 
+  /**
+   * Resolves once the task's current run has ended and left the scheduler (at once when none
+   * runs): `agent.statusChanged` says `done` while the run is still finishing, so a rule that
+   * reacts by starting work on the task (a review of it) waits for this first.
+   */
+  runEnded(taskId: string): Promise<void> {
+    return this.scheduler.runEnded(taskId);
+  }
+
+  /**
+   * Resolves at once, unless the task's run is ending (its loop is done, its end still being
+   * recorded): then once it has ended. A decision that sets the task's status after its run
+   * (a plan approved at the gate) waits for this, or the run's own final status would win.
+   */
+  afterEndingRun(taskId: string): Promise<void> {
+    return this.ending.has(taskId) ? this.scheduler.runEnded(taskId) : Promise.resolve();
+  }
+
   /** Whether a run of the task is going or waiting for a slot. */
   isRunning(taskId: string): boolean {
     return this.active.has(taskId) || this.scheduler.has(taskId);
@@ -415,6 +450,8 @@ export class AgentService {
       writer.push(taskId, { kind: 'error', message: `The agent stopped unexpectedly: ${message}`, code: 'INTERNAL', retryable: true });
       outcome = { kind: 'failed', reason: message, code: 'INTERNAL' };
     } finally {
+      this.ending.add(taskId);
+      void this.scheduler.runEnded(taskId).then(() => this.afterRun(taskId));
       this.active.delete(taskId);
       this.turn.endRun(taskId);
     }
@@ -553,6 +590,19 @@ export class AgentService {
       takeMessages: () => inbox.splice(0),
       signal,
     });
+  }
+
+  /** The run has left the scheduler: messages sent while it was ending start the next one. */
+  private afterRun(taskId: string): void {
+    this.ending.delete(taskId);
+    const followUp = this.followUps.get(taskId);
+    this.followUps.delete(taskId);
+    if (followUp === undefined || this.closing || this.isRunning(taskId)) return;
+    const task = this.options.store.tasks.get(taskId);
+    if (!task || task.workspace.state !== 'ready') return;
+    this.turn.addAllowRules(taskId, followUp.allowRules);
+    if (followUp.model) this.turn.setModel(taskId, followUp.model);
+    this.start(task, 'new');
   }
 
   /** `runStart`: this change begins a run (see `agent.statusChanged`). */

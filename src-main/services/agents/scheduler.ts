@@ -13,6 +13,8 @@ export class AgentScheduler {
   private readonly released = new Set<string>();
   /** Released runs waiting to get a slot back, served before `waiting`. */
   private readonly returning: { taskId: string; grant: () => void }[] = [];
+  /** Per running task: settles once its run has ended and it left `running`. */
+  private readonly ends = new Map<string, Promise<void>>();
 
   constructor(private limit: number) {}
 
@@ -27,6 +29,11 @@ export class AgentScheduler {
 
   has(taskId: string): boolean {
     return this.running.has(taskId) || this.released.has(taskId) || this.waiting.some((entry) => entry.taskId === taskId);
+  }
+
+  /** Resolves once the task's current run has ended and freed its slot (at once when none runs). */
+  runEnded(taskId: string): Promise<void> {
+    return this.ends.get(taskId) ?? Promise.resolve();
   }
 
   isWaiting(taskId: string): boolean {
@@ -93,14 +100,16 @@ export class AgentScheduler {
       const next = this.waiting.shift();
       if (!next) return;
       this.running.add(next.taskId);
-      void next
+      const ended = next
         .start()
         .catch(() => undefined)
         .finally(() => {
           this.running.delete(next.taskId);
           this.released.delete(next.taskId);
+          if (this.ends.get(next.taskId) === ended) this.ends.delete(next.taskId);
           this.pump();
         });
+      this.ends.set(next.taskId, ended);
     }
   }
 }

@@ -45,6 +45,12 @@ export function createAuditService({ store, log, flush, now }: AuditServiceOptio
       return ok({ entries: rows.slice(0, args.limit).map(toAuditEntry), hasMore: rows.length > args.limit });
     },
 
+    /** Who asked for each task of a pipeline (`user`, or `braid` for the stages it started itself): what the pipeline view says. */
+    creatorsInPipeline(projectId: string, pipelineId: string): Map<string, string> {
+      flush();
+      return store.audit.creatorsInPipeline(projectId, pipelineId);
+    },
+
     verify(projectId: string): Result<AuditVerification> {
       if (!project(projectId)) return fail('NOT_FOUND', 'That project is not open in Braid.');
       flush();

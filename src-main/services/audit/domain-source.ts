@@ -26,7 +26,7 @@ const findingMoves: Partial<Record<FindingStatus, AuditEntryType>> = {
  * The audit entries for the facts other services publish as domain events: tasks created,
  * deleted and archived, runs started and ended, the permission policy's decisions, merges,
  * gate overrides, plan versions, decisions and implementations, implement steps marked, reviews and findings,
- * delegations to subagents and their ends.
+ * delegations to subagents and their ends, pipelines started and held, checks run.
  */
 export function auditDomainEvents(events: DomainEventBus, log: AuditLog, scopes: TaskScopes, calls: ToolCallLedger): void {
   events.on('task.created', ({ task, actor }) => {
@@ -128,8 +128,8 @@ export function auditDomainEvents(events: DomainEventBus, log: AuditLog, scopes:
   events.on('plan.saved', ({ projectId, taskId, pipelineId, version, contentHash, workspaceTaskId, path, commit }) =>
     log.append(projectId, { actor: 'user', type: 'plan.saved', taskId, pipelineId, payload: { version, contentHash, workspaceTaskId, path, commit } }),
   );
-  events.on('plan.implemented', ({ projectId, taskId, pipelineId, version, contentHash, baseBranch, baseCommit, tasks }) =>
-    log.append(projectId, { actor: 'user', type: 'plan.implemented', taskId, pipelineId, payload: { version, contentHash, baseBranch, baseCommit, tasks } }),
+  events.on('plan.implemented', ({ projectId, taskId, pipelineId, version, contentHash, baseBranch, baseCommit, tasks, actor }) =>
+    log.append(projectId, { actor: actor ?? 'user', type: 'plan.implemented', taskId, pipelineId, payload: { version, contentHash, baseBranch, baseCommit, tasks } }),
   );
   events.on('plan.stepUpdated', ({ projectId, taskId, pipelineId, planTaskId, version, stepId, status, note }) =>
     log.append(projectId, { actor: 'agent', type: 'step.updated', taskId, pipelineId, payload: { planTaskId, version, stepId, status, note } }),
@@ -156,4 +156,21 @@ export function auditDomainEvents(events: DomainEventBus, log: AuditLog, scopes:
     const type = findingMoves[status];
     if (type) log.append(projectId, { actor, type, taskId, pipelineId, payload: { findingId, reviewedTaskId, title, priority, reason } });
   });
+
+  events.on('pipeline.created', ({ projectId, pipelineId, title, goal, models }) =>
+    log.append(projectId, { actor: 'user', type: 'pipeline.created', pipelineId, payload: { title, goal, models } }),
+  );
+  events.on('pipeline.held', ({ projectId, pipelineId, taskId, stage, message }) =>
+    log.append(projectId, { actor: 'braid', type: 'pipeline.held', taskId, pipelineId, payload: { stage, reason: message } }),
+  );
+  // The check's output stays with the check (it may be long); the trail keeps how it ended.
+  events.on('check.finished', ({ projectId, pipelineId, check }) =>
+    log.append(projectId, {
+      actor: 'braid',
+      type: 'check.finished',
+      taskId: check.taskId,
+      pipelineId,
+      payload: { checkId: check.id, command: check.command, status: check.status, exitCode: check.exitCode, reason: check.reason, sandboxed: check.sandboxed, durationMs: check.finishedAt === null ? null : check.finishedAt - check.startedAt },
+    }),
+  );
 }

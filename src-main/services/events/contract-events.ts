@@ -19,4 +19,24 @@ export function forwardToContract(events: DomainEventBus, emit: ContractEmit): v
   events.on('review.submitted', ({ projectId, reviewedTaskId }) => emit('reviews.changed', { projectId, reviewedTaskId }));
   events.on('finding.statusChanged', ({ projectId, reviewedTaskId }) => emit('reviews.changed', { projectId, reviewedTaskId }));
   events.on('plan.decided', ({ projectId, taskId, version, decision, title }) => emit('plans.changed', { projectId, taskId, version, status: decision.kind, title }));
+
+  // A pipeline's view moves with the facts of its stages (never with streamed output: none of these is per chunk).
+  const pipelineMoved = ({ projectId, pipelineId }: { projectId: string; pipelineId: string | null }) => {
+    if (pipelineId) emit('pipelines.changed', { projectId, pipelineId });
+  };
+  events.on('pipeline.created', pipelineMoved);
+  events.on('pipeline.held', pipelineMoved);
+  events.on('task.created', ({ task }) => pipelineMoved(task));
+  events.on('task.removed', pipelineMoved);
+  events.on('agent.statusChanged', pipelineMoved);
+  events.on('plan.versionAdded', pipelineMoved);
+  events.on('plan.decided', pipelineMoved);
+  events.on('plan.implemented', pipelineMoved);
+  events.on('plan.stepUpdated', pipelineMoved);
+  events.on('check.started', pipelineMoved);
+  events.on('check.finished', pipelineMoved);
+  events.on('review.submitted', pipelineMoved);
+  events.on('finding.statusChanged', pipelineMoved);
+  events.on('merge.landed', pipelineMoved);
+  events.on('workspace.archived', pipelineMoved);
 }

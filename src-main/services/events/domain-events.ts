@@ -4,6 +4,8 @@ import type {
   FindingStatus,
   MergeStrategyName,
   PermissionMode,
+  PipelineCheck,
+  PipelineModels,
   PlanDecision,
   PlanVersionStatus,
   RuleSourceId,
@@ -134,7 +136,13 @@ export interface DomainEvents {
    * An approved version is being implemented (`plans.implement`): the implement tasks were
    * stored (their worktrees are being made from `baseCommit`), each pinned to its steps.
    */
-  'plan.implemented': PlanFact & { baseBranch: string; baseCommit: string; tasks: { taskId: string; title: string; stepIds: string[]; model: string | null }[] };
+  'plan.implemented': PlanFact & {
+    baseBranch: string;
+    baseCommit: string;
+    tasks: { taskId: string; title: string; stepIds: string[]; model: string | null }[];
+    /** Who asked: the user (Implement…), or `braid` (a pipeline moving on after the approval). */
+    actor?: 'user' | 'braid';
+  };
   /** An implement task's agent marked one of its pinned steps (`update_step`). */
   'plan.stepUpdated': {
     projectId: string;
@@ -177,6 +185,18 @@ export interface DomainEvents {
     agent: string;
     status: TaskStatus;
   };
+  /** A pipeline was started (its plan task is stored right after). */
+  'pipeline.created': { projectId: string; pipelineId: string; title: string; goal: string; models: PipelineModels; at: number };
+  /**
+   * A pipeline could not move a stage on by itself: the implement tasks of an approved plan
+   * could not be created, or a review could not start (`message` says why). `taskId` is the task
+   * it is held at (the plan task, the implement task).
+   */
+  'pipeline.held': { projectId: string; pipelineId: string; taskId: string; stage: 'implement' | 'review'; message: string };
+  /** The project's check command started in an implement task's workspace (before its review). */
+  'check.started': { projectId: string; pipelineId: string | null; check: PipelineCheck };
+  /** It ended (passed, failed, could not run, was cancelled). */
+  'check.finished': { projectId: string; pipelineId: string | null; check: PipelineCheck };
 }
 
 /** What every plan fact names: enough for an audit entry without reading the store again. */

@@ -1,4 +1,4 @@
-import { fail, ok, type MergedState, type MergeOutcomeView, type MethodArgs, type Result, type ReviewGateState } from '../../../src-shared/contract';
+import { fail, ok, type CheckGateState, type MergedState, type MergeOutcomeView, type MethodArgs, type Result, type ReviewGateState } from '../../../src-shared/contract';
 import type { WorkspaceContext } from '../workspaces/context';
 import { openTaskWorkspace, taskNotFound } from '../workspaces/open-task-workspace';
 import { workspaceOwnerOf } from '../workspaces/shared-workspace';
@@ -13,7 +13,12 @@ export interface TaskMergesOptions {
   sendToAgent(taskId: string, text: string): Promise<Result<{ delivery: 'started' | 'queued' | 'delivered' }>>;
   /** The review gate for a merge of the task's workspace (the project's mode and its open P0/P1 findings). */
   reviewGate(taskId: string): Result<ReviewGateState>;
+  /** The check gate: the project's check command as it last ran on the task (clear without one). */
+  checkGate(taskId: string): CheckGateState;
 }
+
+/** "Merge anyway": which gates a merge went past and why. */
+type GateOverride = NonNullable<MergedState['override']>;
 
 type MergeRequest = MethodArgs<'merge.preview'>;
 
@@ -28,6 +33,8 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
   const moved = (workspaceId: string) => void context.events.publish('workspace.moved', { workspaceId });
   // The queue takes the repository's path, which the merge project carries: no second read of the project row.
   const service = new MergeService({ inRepoQueue: context.inRepoQueue, now: context.now });
+  /** Merges stopped at conflicts after "merge anyway": their override, for the record once they land. */
+  const overridesOfPending = new Map<string, GateOverride>();
 
   /** The task's project and workspace as the merge takes them; the branch is enough (a missing folder is fine). */
   const locate = (taskId: string): Result<{ project: MergeProject; workspace: MergeWorkspace }> => {
@@ -47,11 +54,15 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
    * Records a landed merge and tells everyone (`merge.landed` names the task that asked, else
    * the workspace's first task); passes conflicts through.
    */
-  const settle = (outcome: Result<MergeOutcome>, taskId?: string): Result<MergeOutcomeView> => {
+  const settle = (outcome: Result<MergeOutcome>, taskId?: string, override: GateOverride | null = null): Result<MergeOutcomeView> => {
     if (!outcome.ok) return outcome;
-    if (outcome.data.status === 'conflicts') return ok(outcome.data);
+    if (outcome.data.status === 'conflicts') {
+      // The gates were passed when the merge started: the record says so once its conflicts are resolved.
+      if (override) overridesOfPending.set(outcome.data.mergeId, override);
+      return ok(outcome.data);
+    }
     const record = outcome.data.merged;
-    const merged = mergedState(record);
+    const merged = mergedState(record, override);
     const workspaceId = record.workspaceId;
     const landedBy = (taskId === undefined ? undefined : context.store.tasks.get(taskId)) ?? taskOfWorkspace(workspaceId);
     context.store.workspaces.setMerged(workspaceId, merged);
@@ -75,22 +86,24 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
   };
 
   return {
-    /** What a merge would do now, and what the review gate says of it. */
-    async preview(asked: MergeRequest): Promise<Result<MergePreview & { reviewGate: ReviewGateState }>> {
+    /** What a merge would do now, and what the gates (review, check) say of it. */
+    async preview(asked: MergeRequest): Promise<Result<MergePreview & { reviewGate: ReviewGateState; checkGate: CheckGateState }>> {
       const request = { ...asked, taskId: ownerId(asked.taskId) };
       const located = locate(request.taskId);
       if (!located.ok) return located;
       const gate = options.reviewGate(request.taskId);
       if (!gate.ok) return gate;
       const preview = await service.previewMerge(located.data.project, located.data.workspace, request);
-      return preview.ok ? ok({ ...preview.data, reviewGate: gate.data }) : preview;
+      return preview.ok ? ok({ ...preview.data, reviewGate: gate.data, checkGate: options.checkGate(request.taskId) }) : preview;
     },
 
     /**
-     * Merges, behind the review gate: in mode `block` with open P0/P1 findings it is refused
-     * (`REVIEW_GATE_BLOCKED`, the findings in `details`) unless `override.reason` says why it goes
-     * ahead anyway; an override that was needed is published (`gate.overridden`, audited) once the
-     * merge went through the gate (landed, or stopped at conflicts to resolve).
+     * Merges, behind the gates: the review gate in mode `block` with open P0/P1 findings
+     * (`REVIEW_GATE_BLOCKED`, the findings in `details`), and the check gate while the task's
+     * latest check did not pass (`CHECK_GATE_BLOCKED`, the check in `details`), refuse unless
+     * `override.reason` says why it goes ahead anyway. Every gate an override was needed for is
+     * published (`gate.overridden`, audited) once the merge went through the gates (landed, or
+     * stopped at conflicts to resolve), and the landed merge's record keeps the override.
      */
     async run(asked: MethodArgs<'merge.run'>): Promise<Result<MergeOutcomeView>> {
       const request = { ...asked, taskId: ownerId(asked.taskId) };
@@ -98,23 +111,34 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
       if (!located.ok) return located;
       const gate = options.reviewGate(request.taskId);
       if (!gate.ok) return gate;
-      const blocked = gate.data.verdict === 'blocked';
-      if (blocked && !request.override) {
-        return fail('REVIEW_GATE_BLOCKED', `${gate.data.message ?? 'Blocked by the review gate.'} Resolve or dismiss them, or merge anyway with a reason.`, { findings: gate.data.findings });
+      const check = options.checkGate(request.taskId);
+      const reviewBlocks = gate.data.verdict === 'blocked';
+      const checkBlocks = check.verdict === 'blocked';
+      if ((reviewBlocks || checkBlocks) && !request.override) {
+        const messages = [reviewBlocks ? (gate.data.message ?? 'Blocked by the review gate.') : null, checkBlocks ? check.message : null].filter(Boolean).join(' ');
+        const remedy = reviewBlocks ? 'Resolve or dismiss the findings' : 'Run the check again once it is fixed';
+        return reviewBlocks
+          ? fail('REVIEW_GATE_BLOCKED', `${messages} ${remedy}, or merge anyway with a reason.`, { findings: gate.data.findings, ...(checkBlocks ? { check: check.check } : {}) })
+          : fail('CHECK_GATE_BLOCKED', `${messages} ${remedy}, or merge anyway with a reason.`, { check: check.check });
       }
       const outcome = await service.mergeWorkspace(located.data.project, located.data.workspace, request, request.expected ?? {});
       const task = context.store.tasks.get(request.taskId);
-      if (blocked && request.override && outcome.ok && task) {
-        void context.events.publish('gate.overridden', {
-          projectId: task.projectId,
-          taskId: task.id,
-          pipelineId: task.pipelineId,
-          gate: 'review',
-          reason: request.override.reason,
-          details: { mode: gate.data.mode, findings: gate.data.findings.map(({ id, title, priority, status }) => ({ id, title, priority, status })) },
-        });
+      const overridden = request.override && (reviewBlocks || checkBlocks) ? { gates: [...(reviewBlocks ? ['review'] : []), ...(checkBlocks ? ['check'] : [])], reason: request.override.reason } : null;
+      if (overridden && outcome.ok && task) {
+        const fact = { projectId: task.projectId, taskId: task.id, pipelineId: task.pipelineId, reason: overridden.reason };
+        if (reviewBlocks) {
+          void context.events.publish('gate.overridden', {
+            ...fact,
+            gate: 'review',
+            details: { mode: gate.data.mode, findings: gate.data.findings.map(({ id, title, priority, status }) => ({ id, title, priority, status })) },
+          });
+        }
+        if (checkBlocks && check.check) {
+          const { command, status, exitCode, startedAt } = check.check;
+          void context.events.publish('gate.overridden', { ...fact, gate: 'check', details: { command, status, exitCode, startedAt } });
+        }
       }
-      return settle(outcome, request.taskId);
+      return settle(outcome, request.taskId, overridden);
     },
 
     conflicts(mergeId: string): Result<{ taskId: string; conflicts: ConflictFile[] }> {
@@ -126,10 +150,16 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
     },
 
     async resolve(mergeId: string, resolutions: readonly ConflictResolution[]): Promise<Result<MergeOutcomeView>> {
-      return settle(await service.resolveConflicts(mergeId, resolutions));
+      const outcome = await service.resolveConflicts(mergeId, resolutions);
+      const override = overridesOfPending.get(mergeId) ?? null;
+      if (outcome.ok) overridesOfPending.delete(mergeId);
+      return settle(outcome, undefined, override);
     },
 
-    abort: (mergeId: string) => service.abortMerge(mergeId),
+    abort: (mergeId: string) => {
+      overridesOfPending.delete(mergeId);
+      return service.abortMerge(mergeId);
+    },
 
     /**
      * Merges the base into the workspace (markers left in its files) and asks the task's
@@ -139,7 +169,10 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
       if (mergeId) {
         const pending = service.pendingConflicts(mergeId);
         if (pending.ok && taskOfWorkspace(pending.data.workspaceId)?.id !== taskId) return fail('INVALID_INPUT', 'That merge belongs to another task.');
-        if (pending.ok) service.abortMerge(mergeId);
+        if (pending.ok) {
+          overridesOfPending.delete(mergeId);
+          service.abortMerge(mergeId);
+        }
       }
       const opened = openTaskWorkspace(context, taskId, 'worktree');
       if (!opened.ok) return opened;
@@ -171,7 +204,7 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
 
 export type TaskMerges = ReturnType<typeof createTaskMerges>;
 
-function mergedState(record: MergeRecord): MergedState {
+function mergedState(record: MergeRecord, override: GateOverride | null): MergedState {
   return {
     strategy: record.strategy,
     selective: record.selective,
@@ -183,5 +216,6 @@ function mergedState(record: MergeRecord): MergedState {
     mergedAt: record.mergedAt,
     checkoutUpdated: record.checkout?.updated ? record.checkout.path : null,
     landedOnTarget: record.landedOnTarget,
+    override,
   };
 }

@@ -134,6 +134,17 @@ export function createPermissionService(options: PermissionServiceOptions) {
       return worktreeConfinement(task.workspace.path, settings.project(task.projectId).sandbox.network, { readOnly: task.role === 'review' });
     },
 
+    /**
+     * The sandbox the project's check command runs in, in a task's workspace: a pipeline runs it
+     * on the agent's code without asking anyone, so it is confined wherever the machine can (the
+     * worktree writable, a private /tmp, the network as the project allows); null where it cannot.
+     */
+    checkConfinementFor(taskId: string): CommandConfinement | null {
+      const task = options.tasks.get(taskId);
+      if (!task || isolation === null || isolation.sandbox.limitation !== null) return null;
+      return worktreeConfinement(task.workspace.path, settings.project(task.projectId).sandbox.network);
+    },
+
     async setTaskMode(taskId: string, mode: PermissionMode | null): Promise<Result<{ permissionMode: PermissionMode | null; mode: EffectiveMode }>> {
       const task = options.tasks.get(taskId);
       if (!task) return fail('NOT_FOUND', 'That task does not exist any more.');

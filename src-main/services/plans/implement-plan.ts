@@ -30,7 +30,12 @@ export interface ImplementPlanDeps {
  * each pinned to the version and its steps, with its steps `pending`, inheriting the plan task's
  * pipeline. The agents start as a created task's do, when their worktrees are ready.
  */
-export async function implementPlan(context: WorkspaceContext, deps: ImplementPlanDeps, input: MethodArgs<'plans.implement'>): Promise<Result<Task[]>> {
+export async function implementPlan(
+  context: WorkspaceContext,
+  deps: ImplementPlanDeps,
+  input: MethodArgs<'plans.implement'>,
+  actor: 'user' | 'braid' = 'user',
+): Promise<Result<Task[]>> {
   const { store, now } = context;
   const approved = requireApprovedPlan(store, input.taskId, input.version);
   if (!approved.ok) return approved;
@@ -66,6 +71,7 @@ export async function implementPlan(context: WorkspaceContext, deps: ImplementPl
       pipelineId: planTask.pipelineId,
       planPin: { planTaskId: planTask.id, version: plan.version, stepIds: [...assignment.stepIds] },
       model: models[index],
+      actor,
       alongside: (taskId) => {
         for (const stepId of assignment.stepIds) store.plans.setStepProgress({ taskId, stepId, status: 'pending', note: null, updatedAt: createdAt });
       },
@@ -76,6 +82,7 @@ export async function implementPlan(context: WorkspaceContext, deps: ImplementPl
     baseBranch: base.data.baseBranch,
     baseCommit: base.data.base.commit,
     tasks: created.map(({ task }) => ({ taskId: task.id, title: task.title, stepIds: task.planPin?.stepIds ?? [], model: task.agent.model })),
+    actor,
   });
   for (const task of created) deps.startWhenReady(task);
   return ok(created.map(({ task }) => task));

@@ -41,13 +41,14 @@ export function createImplementService(context: WorkspaceContext, deps: Implemen
   const inFlight = new Map<string, { key: string; result: Promise<Result<Task[]>> }>();
 
   return {
-    implement(input: MethodArgs<'plans.implement'>): Promise<Result<Task[]>> {
+    /** `actor`: who asked (the user; `braid` when a pipeline implements its approved plan), for the audit trail. */
+    implement(input: MethodArgs<'plans.implement'>, actor: 'user' | 'braid' = 'user'): Promise<Result<Task[]>> {
       const key = canonicalJson(input);
       const running = inFlight.get(input.taskId);
       if (running?.key === key) return running.result;
       const previous = running?.result ?? Promise.resolve(null);
       // One implementation of a plan at a time: a different request waits for the one under way.
-      const result = previous.then(() => implementPlan(context, deps, input));
+      const result = previous.then(() => implementPlan(context, deps, input, actor));
       inFlight.set(input.taskId, { key, result });
       void result.finally(() => {
         if (inFlight.get(input.taskId)?.result === result) inFlight.delete(input.taskId);

@@ -25,6 +25,8 @@ export interface PlanAgents {
   send(taskId: string, text: string): Promise<Result<{ delivery: 'started' | 'queued' | 'delivered' }>>;
   note(taskId: string, body: TimelineEventBody): void;
   settle(taskId: string, status: TaskStatus, reason: string | null): boolean;
+  /** Resolves once the task's run has ended, if it is ending now (at once otherwise). */
+  afterEndingRun(taskId: string): Promise<void>;
 }
 
 export interface PlanDecisionDeps {
@@ -53,7 +55,14 @@ interface Opened {
 export function createPlanDecisions({ store, agents, events, now }: PlanDecisionDeps) {
   // A keyed serial queue: one decision per task at a time (the repository queue's own mechanism).
   const serial = new RepoQueue();
-  const oneAtATime = <T>(taskId: string, work: () => Promise<Result<T>> | Result<T>): Promise<Result<T>> => serial.run(taskId, async () => work());
+  // A decision taken while the agent's run is still ending (the plan card shows as soon as the
+  // version is stored) waits for it: its final status would overwrite the decision's, and a
+  // change request would reach a run that no longer reads.
+  const oneAtATime = <T>(taskId: string, work: () => Promise<Result<T>> | Result<T>): Promise<Result<T>> =>
+    serial.run(taskId, async () => {
+      await agents.afterEndingRun(taskId);
+      return work();
+    });
 
   const open = (taskId: string, version: number): Result<Opened> => {
     const task = store.tasks.get(taskId);

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { EventName, EventPayload, Result } from '../../../src-shared/contract';
 import { revisedSamplePlan, samplePlan, submitPlanTurn } from '../../testing/sample-plan';
 import { agentWorld } from '../testing/agent-fixture';
 import { expectOk } from '../testing/services-fixture';
@@ -85,5 +86,38 @@ describe('a plan task at the approval gate', () => {
     expect(await plans.requestChanges(task.id, 1, 'Shorter, please.', [])).toMatchObject({ ok: false, error: { code: 'BUSY' } });
     expect(expectOk(plans.get(task.id, 1))).toMatchObject({ status: 'proposed', decision: null });
     expect(world.timeline(task.id).some((event) => event.kind === 'plan_decision')).toBe(false);
+  });
+
+  it('a decision taken while the run that submitted the plan is still ending is not lost: the change request reaches the agent, the approval leaves the task done', async () => {
+    // The plan card shows as soon as the version is stored; the run then still closes its tools, makes its checkpoint and sets its status.
+    const when: { decide: ((taskId: string) => Promise<Result<unknown>>) | null; decided: Promise<Result<unknown>> | null } = { decide: null, decided: null };
+    const onEmit = (event: EventName, payload: unknown) => {
+      if (event !== 'agent.timeline' || !when.decide) return;
+      const { taskId, events } = payload as EventPayload<'agent.timeline'>;
+      if (!events.some((item) => item.kind === 'tool_result' && item.text.startsWith('Plan v'))) return;
+      when.decided = when.decide(taskId);
+      when.decide = null;
+    };
+    const world = await agentWorld({ onEmit });
+    const { plans } = world.services;
+    const decision = async () => {
+      await vi.waitFor(() => expect(when.decided).not.toBeNull(), { timeout: 15_000 });
+      const result = await when.decided!;
+      when.decided = null;
+      return expectOk(result);
+    };
+
+    world.server.enqueue(submitPlanTurn(samplePlan()), submitPlanTurn(revisedSamplePlan()));
+    when.decide = (taskId) => plans.requestChanges(taskId, 1, 'Use a drawer.', []);
+    const task = await world.createTask('Plan', 'Plan it', 'plan');
+    expect(await decision()).toMatchObject({ delivery: 'started', version: { status: 'changes_requested' } });
+    await vi.waitFor(() => expect(world.task(task.id).agent).toMatchObject({ status: 'plan_review', statusReason: 'Plan v2 awaits approval' }), { timeout: 15_000 });
+    expect(lastUserText(bodyOf(world, 1))).toContain('Use a drawer.');
+
+    world.server.enqueue(submitPlanTurn(samplePlan({ title: 'Once more' })));
+    when.decide = (taskId) => plans.approve(taskId, 3);
+    expectOk(await world.services.agents.send(task.id, 'One more version, please.'));
+    expect(await decision()).toMatchObject({ version: 3, status: 'approved' });
+    await vi.waitFor(() => expect(world.task(task.id).agent).toMatchObject({ status: 'done', statusReason: 'Plan v3 approved' }), { timeout: 15_000 });
   });
 });

@@ -1,4 +1,4 @@
-import type { ReviewFinding, Task } from '../../../src-shared/contract';
+import type { PipelineCheck, ReviewFinding, Task } from '../../../src-shared/contract';
 import type { ImplementContext } from '../plans/implement-service';
 
 export interface ReviewBriefingInput {
@@ -9,6 +9,30 @@ export interface ReviewBriefingInput {
   diff: string;
   /** Findings of earlier reviews of this work (a review again): the reviewer says which are fixed. */
   earlier: readonly ReviewFinding[];
+  /** The project's check command as it last ran in the workspace (a pipeline runs it before the review); null when none ran. */
+  check?: PipelineCheck | null;
+}
+
+/** How much of the check's output the reviewer is given (its end: where test runners summarise). */
+const checkOutputChars = 6000;
+
+const checkResultWords: Record<PipelineCheck['status'], string> = {
+  running: 'still running when your review started (its result is not known yet)',
+  passed: 'passed (exit 0)',
+  failed: 'failed',
+  error: 'could not run',
+  cancelled: 'was cancelled before it finished',
+};
+
+/** The check's result for the reviewer: the command, how it ended, the end of its output. */
+export function checkBriefing(check: PipelineCheck): string {
+  const how = check.status === 'failed' && check.exitCode !== null ? `failed (exit ${check.exitCode})` : checkResultWords[check.status];
+  const output = check.output.length > checkOutputChars ? `[… earlier output cut …]\n${check.output.slice(-checkOutputChars)}` : check.output;
+  return [
+    `The project's check command ran in this workspace before your review: \`${check.command}\` ${how}${check.reason ? ` — ${check.reason}` : ''}.` +
+      (check.status === 'passed' ? '' : ' Say in your review what of it the work is responsible for.'),
+    output.trim() ? `The end of its output:\n<check-output>\n${output.trim()}\n</check-output>` : 'It printed nothing.',
+  ].join('\n');
 }
 
 const statusWords: Record<ReviewFinding['status'], string> = {
@@ -25,7 +49,7 @@ const statusWords: Record<ReviewFinding['status'], string> = {
  * instructions), the diff against the merge-base (bounded), and on a review again the earlier
  * findings with their ids and status, to be answered in `resolved`.
  */
-export function reviewBriefing({ reviewed, implement, diff, earlier }: ReviewBriefingInput): string {
+export function reviewBriefing({ reviewed, implement, diff, earlier, check = null }: ReviewBriefingInput): string {
   const sections: string[] = [];
   if (implement) {
     const { plan } = implement;
@@ -49,6 +73,7 @@ export function reviewBriefing({ reviewed, implement, diff, earlier }: ReviewBri
     );
   }
   sections.push(`The diff of its workspace against the merge-base with ${reviewed.workspace.baseBranch}:\n${diff}`);
+  if (check) sections.push(checkBriefing(check));
   const answerable = earlier.filter((finding) => finding.status !== 'dismissed' && finding.status !== 'fixed');
   if (earlier.length > 0) {
     sections.push(

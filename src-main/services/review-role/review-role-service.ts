@@ -1,4 +1,4 @@
-import { fail, ok, type Result, type ReviewFinding, type ReviewGateState, type ReviewOverview, type Task } from '../../../src-shared/contract';
+import { fail, ok, type PipelineCheck, type Result, type ReviewFinding, type ReviewGateState, type ReviewOverview, type Task } from '../../../src-shared/contract';
 import type { LoopTool } from '../agents/loop-tools';
 import { fileDiff, type WorkspaceDiff } from '../diffs';
 import type { ContractEmit } from '../events';
@@ -33,6 +33,8 @@ export interface ReviewRoleDeps {
   diff(workspaceId: string): Promise<Result<WorkspaceDiff>>;
   /** An implement task's pinned plan, summary and unplanned changes (`plans/`). */
   implementContext(taskId: string): Promise<Result<ImplementContext>>;
+  /** The project's check command as it last ran in the task's workspace (`pipelines/`), or null. */
+  latestCheck(taskId: string): PipelineCheck | null;
 }
 
 export type ReviewRoleService = ReturnType<typeof createReviewRoleService>;
@@ -109,8 +111,11 @@ export function createReviewRoleService(context: WorkspaceContext, deps: ReviewR
     });
 
   return {
-    /** A review task of `taskId` on its workspace; its agent starts at once. A double click gets the first one. */
-    start(input: { taskId: string; model?: string }): Promise<Result<Task>> {
+    /**
+     * A review task of `taskId` on its workspace; its agent starts at once. A double click gets
+     * the first one. `actor`: who asked (the user; `braid` when a pipeline starts it), for the audit trail.
+     */
+    start(input: { taskId: string; model?: string }, actor: 'user' | 'braid' = 'user'): Promise<Result<Task>> {
       const running = starting.get(input.taskId);
       if (running) return running;
       const result = storeReviewTask(context, {
@@ -120,7 +125,7 @@ export function createReviewRoleService(context: WorkspaceContext, deps: ReviewR
           const diff = await deps.diff(workspaceId);
           return diff.ok ? ok(diff.data.files.length) : diff;
         },
-      }, input).then((stored) => {
+      }, input, actor).then((stored) => {
         if (stored.ok) void context.track(deps.agents.startWithPrompt(stored.data.id));
         return stored;
       });
@@ -185,6 +190,7 @@ export function createReviewRoleService(context: WorkspaceContext, deps: ReviewR
         implement: implement?.ok ? implement.data : null,
         diff: diff.ok ? await reviewDiffDigest(reviewed.data.workspace, diff.data) : `(The diff could not be read: ${diff.error.message} Read it with run_command: git diff against the merge-base.)`,
         earlier: store.reviewReports.findingsFor(reviewed.data.id),
+        check: deps.latestCheck(reviewed.data.id),
       });
     },
   };

@@ -19,7 +19,12 @@ export interface StartReviewDeps {
  * task's), a workspace that is not ready or has no changes, while the reviewed task's agent or
  * another review of it runs, and for a model the review role cannot use.
  */
-export async function storeReviewTask(context: WorkspaceContext, deps: StartReviewDeps, input: { taskId: string; model?: string }): Promise<Result<Task>> {
+export async function storeReviewTask(
+  context: WorkspaceContext,
+  deps: StartReviewDeps,
+  input: { taskId: string; model?: string },
+  actor: 'user' | 'braid' = 'user',
+): Promise<Result<Task>> {
   const { store } = context;
   const reviewed = store.tasks.get(input.taskId);
   if (!reviewed) return taskNotFound();
@@ -60,7 +65,7 @@ export async function storeReviewTask(context: WorkspaceContext, deps: StartRevi
   });
   const task = context.announce.taskChanged(taskId);
   if (!task) return taskNotFound();
-  context.announce.taskCreated(task);
+  context.announce.taskCreated(task, actor);
   // The reviewed task's view lists who shares its workspace.
   context.announce.taskChanged(current.id);
   return ok(task);

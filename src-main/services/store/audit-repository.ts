@@ -56,6 +56,9 @@ export function createAuditRepository(db: Db) {
   const ofTask = db.prepare<[string, string], RawAuditEntry>('SELECT * FROM audit_entry WHERE task_id = ? AND project_id = ? ORDER BY seq');
   const ofPipeline = db.prepare<[string, string], RawAuditEntry>('SELECT * FROM audit_entry WHERE pipeline_id = ? AND project_id = ? ORDER BY seq');
   const forget = db.prepare('DELETE FROM audit_entry WHERE project_id = ?');
+  const creatorsInPipeline = db.prepare<[string, string], { task_id: string; actor: string }>(
+    "SELECT task_id, actor FROM audit_entry WHERE pipeline_id = ? AND project_id = ? AND type = 'task.created' AND task_id IS NOT NULL",
+  );
   return {
     /** Appends entries already chained by the caller, all or none. */
     append: (entries: readonly StoredAuditEntry[]): void => {
@@ -88,6 +91,8 @@ export function createAuditRepository(db: Db) {
     },
     ofTask: (projectId: string, taskId: string): StoredAuditEntry[] => ofTask.all(taskId, projectId).map(toStored),
     ofPipeline: (projectId: string, pipelineId: string): StoredAuditEntry[] => ofPipeline.all(pipelineId, projectId).map(toStored),
+    /** Who asked for each task of a pipeline (its `task.created` entries' actors), by task id. */
+    creatorsInPipeline: (projectId: string, pipelineId: string): Map<string, string> => new Map(creatorsInPipeline.all(pipelineId, projectId).map((row) => [row.task_id, row.actor])),
     /** With the project itself: entries outlive tasks, not the project they belong to. */
     forgetProject: (projectId: string): void => {
       forget.run(projectId);

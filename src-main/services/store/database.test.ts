@@ -16,6 +16,8 @@ describe('openDatabase', () => {
     expect(tables).toEqual([
       'audit_entry',
       'pipeline',
+      'pipeline_check',
+      'pipeline_hold',
       'plan_step_progress',
       'plan_version',
       'project',

@@ -287,6 +287,37 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 8,
+    name: 'pipeline checks and holds',
+    sql: `
+      -- The project's check command as it ran in an implement task's workspace before its
+      -- review: its result is shown, given to the reviewer, and gates the merge.
+      CREATE TABLE pipeline_check (
+        id TEXT PRIMARY KEY,
+        task_id TEXT NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+        command TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('running', 'passed', 'failed', 'error', 'cancelled')),
+        exit_code INTEGER,
+        output TEXT NOT NULL DEFAULT '',
+        reason TEXT,
+        sandboxed INTEGER NOT NULL CHECK (sandboxed IN (0, 1)),
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER
+      ) STRICT;
+      CREATE INDEX pipeline_check_by_task ON pipeline_check(task_id, started_at);
+
+      -- Why a pipeline did not move a stage on by itself (the implement tasks could not be
+      -- created, a review could not start): one per task, cleared once the stage moves.
+      CREATE TABLE pipeline_hold (
+        task_id TEXT PRIMARY KEY REFERENCES task(id) ON DELETE CASCADE,
+        pipeline_id TEXT NOT NULL REFERENCES pipeline(id) ON DELETE CASCADE,
+        stage TEXT NOT NULL CHECK (stage IN ('implement', 'review')),
+        message TEXT NOT NULL,
+        at INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 9,
     name: 'engine per task',
     // Who does a task's work, as JSON (the contract's Engine): NULL is Braid's own agent, so every
     // task stored before keeps it.

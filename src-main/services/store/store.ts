@@ -1,5 +1,6 @@
 import { createAuditRepository, type AuditRepository } from './audit-repository';
 import { openDatabase, type Db, type OpenDatabaseOptions } from './database';
+import { createPipelineCheckRepository, type PipelineCheckRepository } from './pipeline-check-repository';
 import { createPipelineRepository, type PipelineRepository } from './pipeline-repository';
 import { createPlanRepository, type PlanRepository } from './plan-repository';
 import { createProjectRepository, type ProjectRepository } from './project-repository';
@@ -20,6 +21,7 @@ export interface Store {
   timeline: TimelineRepository;
   reviewComments: ReviewCommentRepository;
   pipelines: PipelineRepository;
+  pipelineChecks: PipelineCheckRepository;
   plans: PlanRepository;
   reviewReports: ReviewReportRepository;
   audit: AuditRepository;
@@ -39,6 +41,7 @@ export function openStore(dataDir: string, options?: OpenDatabaseOptions): Store
     timeline: createTimelineRepository(db),
     reviewComments: createReviewCommentRepository(db),
     pipelines: createPipelineRepository(db),
+    pipelineChecks: createPipelineCheckRepository(db),
     plans: createPlanRepository(db),
     reviewReports: createReviewReportRepository(db),
     audit: createAuditRepository(db),

@@ -36,6 +36,8 @@ export interface NewTask {
   model?: string | null;
   /** Braid's own agent when absent. */
   engine?: Engine;
+  /** Who asked for it, for the audit trail (default the user; `braid` when a pipeline moves on). */
+  actor?: 'user' | 'braid';
   /** Runs inside the transaction that stores the task (rows that belong with it). */
   alongside?(taskId: string): void;
 }
@@ -106,7 +108,7 @@ export function storeTask(context: WorkspaceContext, { project, baseBranch, base
   });
   const task = context.announce.taskChanged(taskId);
   if (!task) throw new Error(`Task ${taskId} was not stored.`);
-  context.announce.taskCreated(task);
+  context.announce.taskCreated(task, spec.actor);
 
   const settled = context.track(createWorktreeFor(context, project, task, base.commit));
   context.creating.set(taskId, settled);

@@ -29,8 +29,8 @@ export interface WorkspaceContext {
   announce: {
     /** Re-reads the task and publishes `task.changed`; the task, unless it is gone. */
     taskChanged(taskId: string): Task | undefined;
-    /** Publishes `task.created` for a task just stored; `actor` is who made it (default the user; `agent` for a subagent's task). */
-    taskCreated(task: Task, actor?: string): void;
+    /** Publishes `task.created` for a task just stored; `actor` is who made it (default the user; `agent` for a subagent's task, `braid` for a pipeline's stages). */
+    taskCreated(task: Task, actor?: 'user' | 'agent' | 'braid'): void;
     /** Publishes `task.removed`; resolves when its listeners are done (e.g. the task's services stopped). */
     taskRemoved(task: Task, cause: 'deleted' | 'archived'): Promise<void>;
     orphansChanged(projectId: string, orphans: Orphan[]): void;

@@ -1,4 +1,5 @@
 import { AddProjectDialog } from '../projects/AddProjectDialog';
+import { NewPipelineDialog } from '../pipelines/NewPipelineDialog';
 import { NewTaskDialog } from '../tasks/NewTaskDialog';
 import { useAppStore } from './app-store';
 
@@ -9,5 +10,6 @@ export function DialogHost() {
   const closeDialog = useAppStore((s) => s.closeDialog);
   if (dialog?.kind === 'addProject') return <AddProjectDialog canPickFolder={canPickFolder} onClose={closeDialog} />;
   if (dialog?.kind === 'newTask') return <NewTaskDialog key={dialog.projectId} projectId={dialog.projectId} onClose={closeDialog} />;
+  if (dialog?.kind === 'newPipeline') return <NewPipelineDialog key={dialog.projectId} projectId={dialog.projectId} onClose={closeDialog} />;
   return null;
 }

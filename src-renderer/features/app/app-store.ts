@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AppInfo, StorageTroubleInfo } from '../../../src-shared/contract';
 
-export type OpenDialog = { kind: 'addProject' } | { kind: 'newTask'; projectId: string } | null;
+export type OpenDialog = { kind: 'addProject' } | { kind: 'newTask'; projectId: string } | { kind: 'newPipeline'; projectId: string } | null;
 
 interface AppState {
   info: AppInfo | null;

@@ -7,6 +7,8 @@ import { allowNotifications } from '../notifications/notifications-sync';
 import { useNotificationsStore } from '../notifications/notifications-store';
 import type { PaletteAction } from '../palette';
 import { usePaletteStore } from '../palette';
+import { pipelineDescription } from '../pipelines/pipeline-text';
+import { usePipelinesStore } from '../pipelines/pipelines-store';
 import { useProjectsStore } from '../projects/projects-store';
 import { reviewKeys } from '../review/review-keys';
 import { reviewTask, toggleReview } from '../review/review-navigation';
@@ -17,7 +19,7 @@ import { taskBadge } from '../tasks/task-badge';
 import { openTaskTerminal } from '../terminals/open-terminal';
 import { useTerminalsStore } from '../terminals/terminals-store';
 import { useAppStore } from './app-store';
-import { openNewTaskDialog } from './use-global-shortcuts';
+import { openNewPipelineDialog, openNewTaskDialog } from './use-global-shortcuts';
 
 const themeWords: Record<ThemePreference, string> = { light: 'light', dark: 'dark', system: 'follow the system' };
 
@@ -44,11 +46,28 @@ export function paletteActions(api: Bridge, editors: readonly Editor[]): Palette
     disabledReason: project ? undefined : 'add a project first',
     run: () => void openNewTaskDialog(),
   });
+  actions.push({
+    id: 'pipeline.new',
+    title: 'New pipeline',
+    group: project ? `in ${project.name}` : 'Pipeline',
+    keywords: 'goal plan implement review gates',
+    disabledReason: project ? undefined : 'add a project first',
+    run: () => void openNewPipelineDialog(),
+  });
   actions.push({ id: 'project.add', title: 'Add project', group: 'Project', keywords: 'repository open folder', run: () => useAppStore.getState().openDialog({ kind: 'addProject' }) });
 
   for (const projectId of projects.ids) {
     const name = projects.byId[projectId]?.name ?? projectId;
     actions.push({ id: `project.go.${projectId}`, title: `Go to project: ${name}`, group: 'Project', run: () => useSelectionStore.getState().selectProject(projectId) });
+    for (const pipeline of usePipelinesStore.getState().byProject[projectId] ?? []) {
+      actions.push({
+        id: `pipeline.go.${pipeline.id}`,
+        title: `Go to pipeline: ${pipeline.title}`,
+        group: `${name} · ${pipelineDescription(pipeline)}`,
+        keywords: pipeline.goal,
+        run: () => useSelectionStore.getState().selectPipeline(projectId, pipeline.id),
+      });
+    }
     for (const taskId of tasks.idsByProject[projectId] ?? []) {
       const each = tasks.byId[taskId];
       if (!each) continue;

@@ -17,6 +17,14 @@ export function openNewTaskDialog(): boolean {
   return true;
 }
 
+/** Opens the new-pipeline dialog for the selected project. */
+export function openNewPipelineDialog(): boolean {
+  const { selectedProjectId } = useSelectionStore.getState();
+  if (modalOpen() || selectedProjectId === null) return false;
+  useAppStore.getState().openDialog({ kind: 'newPipeline', projectId: selectedProjectId });
+  return true;
+}
+
 /**
  * Ctrl/Cmd+N: new task. Browsers keep Ctrl+N for a new window in a normal tab, so Alt+N
  * does the same for web mode. Alt+R opens DiffLens for the selected project (or closes it).

@@ -4,7 +4,9 @@ import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { useHostAction } from '../../ui/use-host-action';
 import { useProjectRadar } from '../radar/radar-store';
+import { CheckGateNotice } from '../pipelines/CheckGateNotice';
 import { ReviewGateNotice } from '../review-role/ReviewGateNotice';
+import { MergeAnywayReason } from './MergeAnywayReason';
 import type { MergeChoices } from './merge-choices';
 import { canMerge } from './merge-preview-text';
 import { MergeChoicesForm } from './MergeChoicesForm';
@@ -48,7 +50,7 @@ export function MergeChooser({ task, choices, onChoicesChange, notice, onOutcome
     const result = await run(() => {
       // Pinned to what the preview showed, its commit of uncommitted files included: that very commit lands.
       const expected = { targetCommit: preview.targetCommit, workspaceHead: preview.workspaceHead, uncommittedCommit: preview.uncommittedCommit?.sha ?? null };
-      // "Merge anyway": only while the gate blocks, with the user's reason.
+      // "Merge anyway": only while a gate blocks, with the user's reason.
       const override = blocked ? { reason: overrideReason.trim() } : undefined;
       return api.invoke('merge.run', { ...request, expected, ...(override ? { override } : {}) });
     });
@@ -59,10 +61,11 @@ export function MergeChooser({ task, choices, onChoicesChange, notice, onOutcome
     }
     // Something moved since the preview: preview again (and re-read open hunk lists).
     // The gate's findings moved since (a finding dismissed or raised): the preview says what holds now.
-    if (result.error.code === 'MERGE_OUTDATED' || result.error.code === 'HUNK_CHANGED' || result.error.code === 'REVIEW_GATE_BLOCKED') setRefreshes((n) => n + 1);
+    if (['MERGE_OUTDATED', 'HUNK_CHANGED', 'REVIEW_GATE_BLOCKED', 'CHECK_GATE_BLOCKED'].includes(result.error.code)) setRefreshes((n) => n + 1);
   };
 
-  const blocked = preview?.reviewGate.verdict === 'blocked';
+  const blockingGates = preview ? [...(preview.reviewGate.verdict === 'blocked' ? ['review'] : []), ...(preview.checkGate.verdict === 'blocked' ? ['check'] : [])] : [];
+  const blocked = blockingGates.length > 0;
   const ready = preview !== null && state.current && canMerge(preview) && (!blocked || overrideReason.trim() !== '');
   return (
     <>
@@ -81,7 +84,9 @@ export function MergeChooser({ task, choices, onChoicesChange, notice, onOutcome
               {state.loading ? 'Working out what the merge would do…' : ''}
             </p>
           )}
-          {preview && <ReviewGateNotice gate={preview.reviewGate} reason={overrideReason} onReason={setOverrideReason} />}
+          {preview && <ReviewGateNotice gate={preview.reviewGate} />}
+          {preview && <CheckGateNotice gate={preview.checkGate} />}
+          {blocked && <MergeAnywayReason gates={blockingGates} reason={overrideReason} onReason={setOverrideReason} />}
           <InlineError message={state.error && `The preview failed: ${state.error}`} />
           <button type="button" className="button button--small" onClick={() => setRefreshes((n) => n + 1)} disabled={state.loading}>
             Refresh preview

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { PlanVersion, Task } from '../../../src-shared/contract';
 import { InlineError } from '../../ui/InlineError';
 import { ImplementButton } from '../implement/ImplementButton';
+import { usePipelinesStore } from '../pipelines/pipelines-store';
 import { PlanProgress } from '../implement/PlanProgress';
 import { PlanApproveButton } from './PlanApproveButton';
 import { PlanDiffView } from './PlanDiffView';
@@ -27,6 +28,8 @@ export function PlanPanel({ task }: { task: Task }) {
   const latest = versions.at(-1);
   const selected = versions.find((version) => version.version === panel.selected) ?? latest;
   const bodyId = useId();
+  // A pipeline implements its approved plan itself; the user does it only when the pipeline could not.
+  const pipelineHeld = usePipelinesStore((s) => (task.pipelineId ? Boolean(s.views[task.pipelineId]?.plan?.hold) : false));
 
   return (
     <section className="plan-panel" aria-label="Plan">
@@ -39,7 +42,7 @@ export function PlanPanel({ task }: { task: Task }) {
         ) : (
           <span className="muted">{loaded ? 'No plan submitted yet.' : 'Loading…'}</span>
         )}
-        {latest?.status === 'approved' && <ImplementButton planTask={task} version={latest} />}
+        {latest?.status === 'approved' && (!task.pipelineId || pipelineHeld) && <ImplementButton planTask={task} version={latest} />}
         {latest && (
           <button type="button" className="button button--small" aria-expanded={panel.open} aria-controls={bodyId} onClick={() => setPanel(task.id, { open: !panel.open })}>
             {panel.open ? 'Hide plan' : 'Show plan'}

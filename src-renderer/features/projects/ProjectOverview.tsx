@@ -5,16 +5,21 @@ import { useTaskIds } from '../tasks/tasks-store';
 import { RemoveProjectButton } from './RemoveProjectButton';
 
 /** A project with no task selected: its facts, and what to do next. */
-export function ProjectOverview({ project, onNewTask }: { project: Project; onNewTask(): void }) {
+export function ProjectOverview({ project, onNewTask, onNewPipeline }: { project: Project; onNewTask(): void; onNewPipeline(): void }) {
   const taskCount = useTaskIds(project.id).length;
 
   return (
     <main className="main" aria-label={project.name}>
       <header className="main__header">
         <h1 className="main__title">{project.name}</h1>
-        <button type="button" className="button button--primary" onClick={onNewTask}>
-          New task
-        </button>
+        <div className="main__header-actions">
+          <button type="button" className="button" onClick={onNewPipeline} title="A goal taken through plan → implement → review → merge, with the project's gates">
+            New pipeline
+          </button>
+          <button type="button" className="button button--primary" onClick={onNewTask}>
+            New task
+          </button>
+        </div>
       </header>
       <dl className="facts">
         <dt>Path</dt>

@@ -5,6 +5,7 @@ import { McpPanel } from './mcp/McpPanel';
 import { ModelsPanel } from './models/ModelsPanel';
 import { PermissionsPanel } from './permissions/PermissionsPanel';
 import { EditorSettingsPanel } from '../editors';
+import { PipelineGatesPanel } from './review/PipelineGatesPanel';
 import { ReviewGatePanel } from './review/ReviewGatePanel';
 import { PersonalRulesPanel } from './rules/PersonalRulesPanel';
 import { SettingsTabs, type SettingsTab } from './SettingsTabs';
@@ -43,7 +44,12 @@ function OpenSettingsDialog({ onClose, projectId, initialSection }: Omit<Setting
         {section === 'models' && <ModelsPanel />}
         {section === 'mcp' && <McpPanel projectId={projectId} />}
         {section === 'permissions' && <PermissionsPanel projectId={projectId} />}
-        {section === 'review' && <ReviewGatePanel projectId={projectId} />}
+        {section === 'review' && (
+          <>
+            <ReviewGatePanel projectId={projectId} />
+            {projectId && <PipelineGatesPanel key={projectId} projectId={projectId} />}
+          </>
+        )}
         {section === 'rules' && <PersonalRulesPanel />}
         {section === 'agents' && <AgentsPanel projectId={projectId} />}
         {section === 'editor' && <EditorSettingsPanel />}

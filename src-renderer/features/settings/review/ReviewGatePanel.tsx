@@ -4,6 +4,7 @@ import { useBridge } from '../../../bridge/bridge-context';
 import { InlineError } from '../../../ui/InlineError';
 import { useHostAction } from '../../../ui/use-host-action';
 import { gateModeWords } from '../../review-role/review-text';
+import { reloadPipelines } from '../../pipelines/pipelines-sync';
 import { reviewsSync } from '../../review-role/reviews-sync';
 
 /**
@@ -46,8 +47,9 @@ export function ReviewGatePanel({ projectId }: { projectId?: string }) {
     }
     setMode(result.data.reviewGate);
     setNotice(`Saved: the review gate is ${result.data.reviewGate}.`);
-    // The gate's state on every loaded review follows the new mode.
+    // The gate's state on every loaded review and pipeline follows the new mode.
     reviewsSync()?.reloadAll();
+    reloadPipelines();
   };
   return (
     <div className="settings-section">
