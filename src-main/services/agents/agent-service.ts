@@ -435,14 +435,24 @@ export class AgentService {
     let finished!: () => void;
     const done = new Promise<void>((resolve) => (finished = resolve));
     const inbox = task.engine.kind === 'braid' ? null : [];
-    this.active.set(taskId, { controller, conversation, done, inbox });
+    const entry: ActiveRun = { controller, conversation, done, inbox };
+    this.active.set(taskId, entry);
+    // Once the loop is done nothing given to the run reaches it: a message sent from then on waits
+    // for the next run (`afterRun`). Braid's own loop says so before closing its tools.
+    const loopEnded = () => {
+      if (this.active.get(taskId) !== entry) return;
+      this.ending.add(taskId);
+      void this.scheduler.runEnded(taskId).then(() => this.afterRun(taskId));
+      this.active.delete(taskId);
+      this.turn.endRun(taskId);
+    };
     if (ready.data) store.tasks.setContextWindow(taskId, ready.data.contextWindow);
     this.setStatus(taskId, 'running', null, runStart);
 
     let outcome: RunOutcome;
     try {
       outcome = ready.data
-        ? await this.runOwnAgent(task, ready.data, stored, conversation, controller.signal)
+        ? await this.runOwnAgent(task, ready.data, stored, conversation, controller.signal, loopEnded)
         : await this.runExternal(task, runStart, stored, conversation, inbox ?? [], controller.signal);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -450,10 +460,7 @@ export class AgentService {
       writer.push(taskId, { kind: 'error', message: `The agent stopped unexpectedly: ${message}`, code: 'INTERNAL', retryable: true });
       outcome = { kind: 'failed', reason: message, code: 'INTERNAL' };
     } finally {
-      this.ending.add(taskId);
-      void this.scheduler.runEnded(taskId).then(() => this.afterRun(taskId));
-      this.active.delete(taskId);
-      this.turn.endRun(taskId);
+      loopEnded();
     }
     writer.flush();
     // Stopped (or shut down) while the model was answering: that answer is incomplete.
@@ -507,7 +514,7 @@ export class AgentService {
   }
 
   /** Braid's own agent loop, one model step at a time (`agent-run.ts`). */
-  private async runOwnAgent(task: Task, model: ResolvedModel, stored: TimelineEvent[], conversation: Conversation, signal: AbortSignal): Promise<RunOutcome> {
+  private async runOwnAgent(task: Task, model: ResolvedModel, stored: TimelineEvent[], conversation: Conversation, signal: AbortSignal, loopEnded: () => void): Promise<RunOutcome> {
     const { store, writer } = this.options;
     const taskId = task.id;
     let toolset: AgentToolset | undefined;
@@ -549,6 +556,7 @@ export class AgentService {
         signal,
       });
     } finally {
+      loopEnded();
       await toolset?.close().catch(() => undefined);
     }
   }
