@@ -42,7 +42,7 @@ describe('dispatch', () => {
     );
     const result = await dispatch('tasks.create', { projectId: 'abcdef1234', title: ' Fix it ' });
     expect(result).toEqual({ ok: false, error: { code: 'BRANCH_NOT_FOUND', message: 'No branch "nope"' } });
-    expect(seen).toEqual([{ projectId: 'abcdef1234', title: 'Fix it', prompt: '', role: 'implement' }]);
+    expect(seen).toEqual([{ projectId: 'abcdef1234', title: 'Fix it', prompt: '', role: 'implement', engine: { kind: 'braid' } }]);
   });
 
   it('never lets an exception or an invalid output cross the boundary', async () => {

@@ -13,6 +13,7 @@ import { TimelineWriter, type StorageTrouble } from './agents/timeline-writer';
 import type { AgentToolset } from './agents/toolset';
 import { createWorkspaceToolset } from './agents/workspace-toolset';
 import { createEditorService, type EditorService } from './editors/editor-service';
+import { acpMcpServersFor, createAcpEngine, createEnginesService, createTuiEngine, routeExternalEngines, type EnginesService } from './engines';
 import { DomainEventBus, forwardToContract, type ContractEmit } from './events';
 import { RepoQueue } from './git/repo-queue';
 import { createHistoryService, type HistoryService } from './history';
@@ -80,6 +81,8 @@ export interface AgentRuntimeOptions {
   retry?: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
   /** Start a new task's agent with its prompt as soon as the worktree is ready (default true). */
   autoStart?: boolean;
+  /** External agents (ACP): timeouts and grace periods, shortened by tests. */
+  external?: { idleMs?: number; cancelGraceMs?: number; killGraceMs?: number; timeouts?: { initializeMs?: number; sessionMs?: number; modeMs?: number } };
   log?: (line: string) => void;
 }
 
@@ -143,6 +146,8 @@ export interface Services {
   pipelines: PipelineService;
   /** The hash-chained audit trail per project (C5): pages, verification, exports. */
   audit: AuditService;
+  /** The external agents Braid has presets for (T7): installed or how to install them. */
+  engines: EnginesService;
   /** Subagent definitions (Settings → Agents, `/agents`) and the `delegate` tool that runs them as child tasks (R5). */
   subagents: SubagentService;
   /** Non-secret settings (SQLite). */
@@ -251,6 +256,31 @@ export function createServices(options: ServicesOptions): Services {
   late.setup = workspaceSetup;
   workspaceSetup.recoverAfterRestart();
   events.on('project.removed', ({ projectId }) => workspaceSetup.forgetProject(projectId));
+  const terminals = createTerminalsService({
+    getTask: (taskId) => store.tasks.get(taskId),
+    emit,
+    events,
+    isolation,
+    confinement: (taskId) => permissions.confinementFor(taskId),
+    // BRAID_PORT, BRAID_WORKSPACE_PATH, ...: the same variables the agent's commands get.
+    workspaceEnvironment: (task) => workspaceSetup.environment(task),
+    scrollback: () => store.settings.get<number>('terminals.scrollback'),
+  });
+  late.terminals = terminals;
+  const engines = createEnginesService(env);
+  const external = routeExternalEngines({
+    acp: createAcpEngine({
+      env,
+      isolation,
+      mcpServers: (task, transports) => acpMcpServersFor(task, mcp.catalog, env, transports, runtime.log),
+      // The agent's terminal/* requests run as commands in the task's terminals, which the user sees.
+      terminals,
+      clientVersion: '0.1.0',
+      ...runtime.external,
+      log: runtime.log,
+    }),
+    tui: createTuiEngine({ env, terminals }),
+  });
   const subagents = createSubagentService({
     context,
     models: agentModels,
@@ -290,27 +320,18 @@ export function createServices(options: ServicesOptions): Services {
     toolAccess: (task) => subagents.toolAccessFor(task),
     rules,
     notifyTaskChanged: (taskId) => void context.announce.taskChanged(taskId),
+    external,
     concurrency: runtime.concurrency ?? store.settings.get<number>('agents.concurrency') ?? 4,
     retry: runtime.retry,
     log: runtime.log,
   });
   late.agents = agents;
-  const terminals = createTerminalsService({
-    getTask: (taskId) => store.tasks.get(taskId),
-    emit,
-    events,
-    isolation,
-    confinement: (taskId) => permissions.confinementFor(taskId),
-    // BRAID_PORT, BRAID_WORKSPACE_PATH, ...: the same variables the agent's commands get.
-    workspaceEnvironment: (task) => workspaceSetup.environment(task),
-    scrollback: () => store.settings.get<number>('terminals.scrollback'),
-  });
-  late.terminals = terminals;
   const tasks = createTaskOrchestration(context, {
     agents,
     commands,
     terminals,
     setup: workspaceSetup,
+    engines,
     checkPrompt: (projectId, prompt) => late.slashCommands!.checkPrompt(projectId, prompt),
   });
   const pipelineSettings = createPipelineSettings(store);
@@ -410,6 +431,7 @@ export function createServices(options: ServicesOptions): Services {
     rules,
     slashCommands,
     pipelineSettings,
+    engines,
     pipelines,
     audit: audit.service,
     subagents,

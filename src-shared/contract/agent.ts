@@ -71,6 +71,8 @@ export const timelineEventBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('user_message'), text: z.string(), command: commandInvocationSchema.optional() }),
   /** A piece of streamed assistant text; consecutive pieces of one step form one message. */
   z.object({ kind: z.literal('assistant_text'), step: z.number(), text: z.string() }),
+  /** The agent's reasoning as an external agent streams it: shown folded, never part of the answer. */
+  z.object({ kind: z.literal('assistant_thought'), step: z.number(), text: z.string() }),
   /**
    * The answer of `step` was cut before the model finished it: Braid stopped or crashed
    * (`interrupted`) or the user pressed Stop (`stopped`). Its text is shown as incomplete and left
@@ -78,6 +80,24 @@ export const timelineEventBodySchema = z.discriminatedUnion('kind', [
    */
   z.object({ kind: z.literal('answer_incomplete'), step: z.number(), reason: z.enum(['interrupted', 'stopped']) }),
   z.object({ kind: z.literal('tool_call'), step: z.number(), callId: z.string(), name: z.string(), args: z.unknown() }),
+  /**
+   * What an external agent said about one of its calls after announcing it: a title for people
+   * ("Write hello.txt"), its kind (ACP's read, edit, execute, …), the files it touches, and its
+   * arguments once known (they replace the call's). Braid's own agent never sends these.
+   */
+  z.object({
+    kind: z.literal('tool_info'),
+    callId: z.string(),
+    title: z.string(),
+    toolKind: z.string().nullable(),
+    locations: z.array(z.string()),
+    args: z.unknown().optional(),
+  }),
+  /**
+   * A file change an external agent reported for a call: the text before (null for a new file) and
+   * after, of the whole file or the part it replaced. Each text is capped (`truncated`).
+   */
+  z.object({ kind: z.literal('file_diff'), callId: z.string(), path: z.string(), oldText: z.string().nullable(), newText: z.string(), truncated: z.boolean() }),
   z.object({ kind: z.literal('tool_status'), callId: z.string(), status: toolCallStatus }),
   z.object({ kind: z.literal('tool_output'), callId: z.string(), chunk: z.string() }),
   z.object({
@@ -149,6 +169,23 @@ export const timelineEventBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('retry'), attempt: z.number(), delayMs: z.number(), message: z.string() }),
   z.object({ kind: z.literal('status'), status: taskStatusSchema, reason: z.string().nullable() }),
   z.object({ kind: z.literal('todos'), todos: z.array(z.object({ content: z.string(), status: z.enum(['pending', 'in_progress', 'completed']) })) }),
+  /**
+   * An external agent's session (ACP) was set up for a run: `new`, `loaded` (the agent restored
+   * its own session, `session/load`) or `transcript` (a new session given Braid's transcript,
+   * for agents that cannot load one). The newest one is the session a later run loads.
+   */
+  z.object({
+    kind: z.literal('engine_session'),
+    sessionId: z.string(),
+    how: z.enum(['new', 'loaded', 'transcript']),
+    agent: z.string(),
+    version: z.string().nullable(),
+    loadable: z.boolean(),
+  }),
+  /** A prompt went to an external agent: every user message before this event was delivered with it. */
+  z.object({ kind: z.literal('turn_started'), step: z.number() }),
+  /** The external agent ended its turn (ACP's stop reason: end_turn, max_tokens, refusal, cancelled, …). */
+  z.object({ kind: z.literal('turn_ended'), step: z.number(), stopReason: z.string() }),
   /** Everything before `upToSeq` is replaced by `summary` in the model's context. */
   z.object({ kind: z.literal('compaction'), summary: z.string(), upToSeq: z.number() }),
   /** `/clear`: later turns do not see anything before this event; the history stays for the user. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agentStateSchema } from './agent';
+import { engineSchema } from './engines';
 import { idSchema } from './id';
 import { mergedStateSchema } from './merge';
 import { planPinSchema } from './plans';
@@ -80,6 +81,8 @@ export const taskSchema = z.object({
   planPin: planPinSchema.nullable(),
   /** Review tasks: the task whose workspace they review (and share). */
   reviewedTaskId: idSchema.nullable(),
+  /** Who does the work: Braid's own agent, or an external agent over ACP (chosen at creation). */
+  engine: engineSchema,
   /** A subagent's task: the task whose `delegate` call started it (it shares that task's workspace). */
   parentTaskId: idSchema.nullable(),
   /** A subagent's task: which definition it runs, its depth, and the call it answers. */

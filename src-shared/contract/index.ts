@@ -28,6 +28,7 @@ export * from './merge-queue';
 export * from './merge-queue-methods';
 export * from './pull-requests';
 export * from './pull-request-methods';
+export * from './engines';
 export * from './editors';
 export * from './notifications';
 export * from './rules';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timelineEventSchema } from './agent';
+import { braidEngine, engineAvailabilitySchema, engineSchema } from './engines';
 import { implementMethods } from './implement-methods';
 import { mergeQueueMethods } from './merge-queue-methods';
 import { editorMethods } from './editors';
@@ -106,6 +107,8 @@ export const methods = {
         prompt: z.string().max(100_000).default(''),
         role: taskRoleSchema.default('implement'),
         baseBranch: branchName.optional(),
+        /** Braid's own agent unless an external (ACP) agent is chosen. */
+        engine: engineSchema.default(braidEngine),
       })
       .strict(),
     output: taskSchema,
@@ -349,6 +352,9 @@ export const methods = {
   'audit.export': { input: auditExportInputSchema, output: auditExportSchema },
   /** Checks the project's chain and names the first broken entry. */
   'audit.verify': { input: z.object({ projectId: idSchema }).strict(), output: auditVerificationSchema },
+
+  /** The external agents Braid has presets for: installed (with version) or how to install them. Detected afresh on each call. */
+  'engines.list': { input: empty, output: z.array(engineAvailabilitySchema) },
 
   'agents.settings': { input: empty, output: z.object({ concurrency: z.number().int() }) },
   'agents.setConcurrency': { input: z.object({ concurrency: z.number().int().min(1).max(64) }).strict(), output: z.object({ concurrency: z.number().int() }) },

@@ -94,6 +94,10 @@ export const errorCodes = [
   'GH_NOT_LOGGED_IN',
   /** `gh` failed otherwise; the message has its words. */
   'GH_FAILED',
+  /** The task's external agent (its CLI or ACP adapter) is not installed here; the message says how to install it. */
+  'ENGINE_NOT_INSTALLED',
+  /** The task's external agent could not be started, died, or broke the protocol; the message says what it did. */
+  'AGENT_FAILED',
   /** `/name` names no built-in, command file, skill or MCP prompt of the task: nothing was sent. */
   'UNKNOWN_COMMAND',
   /** A workspace config file (`.braid/workspace.json`, `conductor.json`, …) cannot be read as its format says; the message names the file and entry. */

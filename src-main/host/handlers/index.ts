@@ -5,6 +5,7 @@ import type { HandlerTable } from '../dispatch';
 import { agentHandlers } from './agent-handlers';
 import { auditHandlers } from './audit-handlers';
 import { commandHandlers } from './command-handlers';
+import { engineHandlers } from './engine-handlers';
 import { editorHandlers } from './editor-handlers';
 import { notificationHandlers } from './notification-handlers';
 import { mcpHandlers } from './mcp-handlers';
@@ -53,6 +54,7 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...terminalHandlers(context.services),
     ...permissionHandlers(context.services),
     ...pullRequestHandlers(context.services),
+    ...engineHandlers(context.services),
     ...editorHandlers(context.services),
     ...notificationHandlers(context.notifications, context.notificationClicked),
     ...ruleHandlers(context.services),

@@ -139,4 +139,36 @@ describe('controlling a running agent', () => {
     expect(world.server.requests).toHaveLength(2);
     expect(JSON.stringify(world.server.requests[1]?.body)).not.toContain('word0');
   });
+
+  it('a message sent while the run closes its tools (its loop done) starts the next run, which answers it', async () => {
+    let closeStarted!: () => void;
+    const closing = new Promise<void>((resolve) => (closeStarted = resolve));
+    let letCloseFinish!: () => void;
+    const closeMayFinish = new Promise<void>((resolve) => (letCloseFinish = resolve));
+    const world = await agentWorld({
+      agents: {
+        // No tools; closing them waits until the message below has been sent.
+        createToolset: async () => ({
+          definitions: async () => [],
+          call: async () => ({ text: 'No tools here.', isError: true }),
+          close: async () => {
+            closeStarted();
+            await closeMayFinish;
+          },
+        }),
+      },
+    });
+    world.server.enqueue({ text: 'First answer.' }, { text: 'Second answer.' });
+    const task = await world.createTask('Ending', 'Say something');
+    await closing;
+    expect(expectOk(await world.services.agents.send(task.id, 'And one more thing.'))).toEqual({ delivery: 'queued' });
+    letCloseFinish();
+
+    // Lost, it would sit in the timeline unanswered: no second request would ever come.
+    await vi.waitFor(() => expect(world.server.requests).toHaveLength(2), { timeout: 15_000 });
+    expect(JSON.stringify(world.server.requests[1]!.body)).toContain('And one more thing.');
+    await world.waitForStatus(task.id, 'done');
+    const texts = world.timeline(task.id).flatMap((event) => (event.kind === 'assistant_text' ? [event.text] : []));
+    expect(texts.join('')).toBe('First answer.Second answer.');
+  });
 });

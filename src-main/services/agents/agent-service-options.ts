@@ -2,6 +2,7 @@ import type { CommandInvocation, Result, Task, TaskRole, TimelineEvent, Timeline
 import type { DomainEventBus } from '../events';
 import type { Store } from '../store/store';
 import type { ResolvedModel, ToolAccess } from './agent-run';
+import type { ExternalEngine } from './external-engine';
 import type { LoopTool } from './loop-tools';
 import type { PermissionPolicy } from './permission-policy';
 import type { RetryClassification } from './retry';
@@ -59,6 +60,8 @@ export interface AgentServiceOptions {
   rules?: RunRulesProvider;
   /** Re-reads the task and pushes `tasks.changed`. */
   notifyTaskChanged(taskId: string): void;
+  /** Runs tasks whose engine is an external agent (ACP); without it such tasks cannot run. */
+  external?: ExternalEngine;
   concurrency: number;
   /**
    * `agent.turnEnded` is published after every run that took a step (the turn is its last step

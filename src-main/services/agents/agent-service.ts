@@ -9,12 +9,13 @@ import {
   type TimelineEvent,
   type TimelineEventBody,
 } from '../../../src-shared/contract';
-import { runAgent, type ApprovalDecision, type RunOutcome } from './agent-run';
+import { runAgent, type ApprovalDecision, type ResolvedModel, type RunOutcome } from './agent-run';
 import type { AgentServiceOptions, SendOptions } from './agent-service-options';
 import { createAskUserTool } from './ask-user';
 import { compactConversation } from './compact-conversation';
 import { Conversation } from './conversation';
 import { PendingReplies } from './pending-replies';
+import type { PermissionDecision } from './permission-policy';
 import { AgentScheduler } from './scheduler';
 import { buildSystemPrompt } from './system-prompt';
 import type { AgentToolset } from './toolset';
@@ -31,6 +32,8 @@ interface ActiveRun {
   controller: AbortController;
   conversation: Conversation;
   done: Promise<void>;
+  /** An external agent's run: messages sent meanwhile wait here for its next prompt turn. */
+  inbox: string[] | null;
 }
 
 
@@ -109,7 +112,8 @@ export class AgentService {
 
   /** Messages the model has not seen yet (sent while it was answering). */
   queuedMessages(taskId: string): number {
-    return this.active.get(taskId)?.conversation.queuedMessages ?? 0;
+    const run = this.active.get(taskId);
+    return run?.inbox ? run.inbox.length : (run?.conversation.queuedMessages ?? 0);
   }
 
   /** The stored task with what only the running agent knows (messages it has not read yet). */
@@ -151,6 +155,7 @@ export class AgentService {
     if (run) {
       this.options.writer.push(taskId, body);
       run.conversation.add(body);
+      run.inbox?.push(text);
       this.options.notifyTaskChanged(taskId);
       return ok({ delivery: 'queued' });
     }
@@ -160,8 +165,8 @@ export class AgentService {
       this.options.writer.push(taskId, body);
       return ok({ delivery: 'delivered' });
     }
-    const model = await this.options.models.resolve(options.model ?? task.agent.model, task.role);
-    if (!model.ok) return model;
+    const ready = await this.canRun(task, options.model);
+    if (!ready.ok) return ready;
     if (this.closing) return fail('BUSY', 'Braid is shutting down.');
     // Resolving took a moment: a run may have started meanwhile (a double click).
     if (this.active.has(taskId) || this.scheduler.has(taskId)) return this.send(taskId, text, options);
@@ -187,10 +192,10 @@ export class AgentService {
     if (this.closing) return;
     const task = this.options.store.tasks.get(taskId);
     if (!task || !task.prompt.trim() || task.agent.status !== 'idle') return;
-    const model = await this.options.models.resolve(task.agent.model, task.role);
+    const ready = await this.canRun(task);
     if (this.closing) return;
-    if (!model.ok) {
-      this.setStatus(taskId, 'idle', `${model.error.message} The task will start when you send a message.`);
+    if (!ready.ok) {
+      this.setStatus(taskId, 'idle', `${ready.error.message} The task will start when you send a message.`);
       return;
     }
     await this.send(taskId, task.prompt);
@@ -228,9 +233,12 @@ export class AgentService {
   async stopAndWait(taskId: string): Promise<void> {
     this.scheduler.cancel(taskId);
     const run = this.active.get(taskId);
-    if (!run) return;
-    run.controller.abort(new Error('The task is being deleted.'));
-    await run.done;
+    if (run) {
+      run.controller.abort(new Error('The task is being deleted.'));
+      await run.done;
+    }
+    // An external agent kept between runs goes with its task.
+    await this.options.external?.release(taskId);
   }
 
   /** Continue after a pause, a failure, a stop or an interruption, from the stored conversation. */
@@ -245,8 +253,8 @@ export class AgentService {
     if (task.agent.status === 'plan_review') {
       return fail('BUSY', `${task.agent.statusReason ?? 'The plan awaits approval'}: approve it, request changes or reject it (or send the agent a message).`);
     }
-    const model = await this.options.models.resolve(task.agent.model, task.role);
-    if (!model.ok) return model;
+    const ready = await this.canRun(task);
+    if (!ready.ok) return ready;
     if (this.active.has(taskId) || this.scheduler.has(taskId)) return fail('BUSY', 'The agent is already running.');
     if (task.agent.status === 'paused') {
       // The user said "continue": give the limit that was hit as much room again.
@@ -335,6 +343,7 @@ export class AgentService {
   async setModel(taskId: string, ref: string | null): Promise<Result<{ model: string | null }>> {
     const task = this.options.store.tasks.get(taskId);
     if (!task) return taskNotFound();
+    if (task.engine.kind !== 'braid') return fail('UNSUPPORTED', 'This task’s agent is an external one: it uses the model it is set up with.');
     if (ref !== null) {
       const resolved = await this.options.models.resolve(ref, task.role);
       if (!resolved.ok) return resolved;
@@ -367,6 +376,7 @@ export class AgentService {
   async compactNow(taskId: string): Promise<Result<{ compacted: true }>> {
     const task = this.options.store.tasks.get(taskId);
     if (!task) return taskNotFound();
+    if (task.engine.kind !== 'braid') return fail('UNSUPPORTED', 'This task’s agent is an external one: it manages its own context.');
     if (this.active.has(taskId) || this.scheduler.has(taskId)) return fail('BUSY', 'Stop the agent or wait for it to finish before compacting.');
     const model = await this.options.models.resolve(task.agent.model, task.role);
     if (!model.ok) return model;
@@ -386,6 +396,7 @@ export class AgentService {
     const runs = [...this.active.values()];
     for (const run of runs) run.controller.abort(new Error('Braid is shutting down.'));
     await Promise.all(runs.map((run) => run.done));
+    await this.options.external?.close();
     this.options.writer.flush();
     this.closed = true;
   }
@@ -396,16 +407,28 @@ export class AgentService {
     return startedNow;
   }
 
+  /**
+   * Whether the task's engine can run now: Braid's own agent needs its model resolved (`model`:
+   * a slash command's), an external agent needs its program installed (`ENGINE_NOT_INSTALLED`
+   * says how to install it).
+   */
+  private async canRun(task: Task, model?: string | null): Promise<Result<ResolvedModel | null>> {
+    if (task.engine.kind === 'braid') return this.options.models.resolve(model ?? task.agent.model, task.role);
+    if (!this.options.external) return fail('UNSUPPORTED', 'External agents cannot run in this Braid.');
+    const checked = this.options.external.check(task);
+    return checked.ok ? ok(null) : checked;
+  }
+
   private async run(taskId: string, runStart: 'new' | 'resume'): Promise<void> {
     const { store, writer } = this.options;
     const task = store.tasks.get(taskId);
     if (!task || this.closing) return this.turn.endRun(taskId);
-    const model = await this.options.models.resolve(this.turn.modelOf(taskId) ?? task.agent.model, task.role);
-    if (!model.ok) {
+    const ready = await this.canRun(task, this.turn.modelOf(taskId));
+    if (!ready.ok) {
       this.turn.endRun(taskId);
-      writer.push(taskId, { kind: 'error', message: model.error.message, code: model.error.code, retryable: true });
+      writer.push(taskId, { kind: 'error', message: ready.error.message, code: ready.error.code, retryable: true });
       writer.flush();
-      this.setStatus(taskId, 'failed', model.error.message);
+      this.setStatus(taskId, 'failed', ready.error.message);
       return;
     }
     writer.flush();
@@ -416,88 +439,33 @@ export class AgentService {
     const controller = new AbortController();
     let finished!: () => void;
     const done = new Promise<void>((resolve) => (finished = resolve));
-    this.active.set(taskId, { controller, conversation, done });
-    store.tasks.setContextWindow(taskId, model.data.contextWindow);
+    const inbox = task.engine.kind === 'braid' ? null : [];
+    const entry: ActiveRun = { controller, conversation, done, inbox };
+    this.active.set(taskId, entry);
+    // Once the loop is done nothing given to the run reaches it: a message sent from then on waits
+    // for the next run (`afterRun`). Braid's own loop says so before closing its tools.
+    const loopEnded = () => {
+      if (this.active.get(taskId) !== entry) return;
+      this.ending.add(taskId);
+      void this.scheduler.runEnded(taskId).then(() => this.afterRun(taskId));
+      this.active.delete(taskId);
+      this.turn.endRun(taskId);
+    };
+    if (ready.data) store.tasks.setContextWindow(taskId, ready.data.contextWindow);
     this.setStatus(taskId, 'running', null, runStart);
 
-    let toolset: AgentToolset | undefined;
     let outcome: RunOutcome;
     try {
-      toolset = await this.options.createToolset(task);
-      const rules = (await this.options.rules?.forRun(task, stored)) ?? null;
-      if (rules?.record) writer.push(taskId, rules.record);
-      outcome = await runAgent({
-        task,
-        system: buildSystemPrompt(task, rules?.section ?? null, (await this.options.briefing?.(task)) ?? null),
-        model: model.data,
-        toolset,
-        loopTools: [createAskUserTool((callId, signal) => this.questions.wait(taskId, callId, signal)), ...((await this.options.loopTools?.(task)) ?? [])],
-        toolAccess: this.options.toolAccess?.(task),
-        waitOutsideSlot: (work) => this.waitOutsideSlot(taskId, controller.signal, work),
-        // Each check sees the task as it is now (its mode may change mid-run) and the turn's allowed tools.
-        policy: {
-          check: (request) => this.options.policy.check({ ...request, task: store.tasks.get(taskId) ?? task, turnAllowRules: this.turn.allowRulesOf(taskId) }),
-        },
-        permissionDecided: (call, decision) =>
-          void this.options.events.publish('agent.permissionDecided', {
-            taskId,
-            projectId: task.projectId,
-            pipelineId: task.pipelineId,
-            callId: call.callId,
-            tool: call.name,
-            args: call.args,
-            decision: decision.kind,
-            rule: decision.rule,
-            source: decision.source ?? null,
-            reason: decision.kind === 'allow' ? null : decision.reason,
-          }),
-        history: conversation,
-        ...(rules ? { afterToolCall: (call: { name: string; args: unknown }) => rules.session.afterToolCall(call) } : {}),
-        record: (body) => writer.push(taskId, body),
-        setStatus: (status, reason) => {
-          writer.flush();
-          this.setStatus(taskId, status, reason);
-        },
-        recordStep: (usage, cost) => {
-          const rolledUpTo = store.tasks.recordStep(taskId, { input: usage.input, output: usage.output, cached: usage.cached, cost, context: usage.input + usage.output });
-          this.options.notifyTaskChanged(taskId);
-          // A subagent's usage counts for every task above it: their totals changed too.
-          for (const ancestor of rolledUpTo) this.options.notifyTaskChanged(ancestor);
-        },
-        limits: () => {
-          const current = store.tasks.get(taskId);
-          return {
-            steps: current?.agent.stepCount ?? 0,
-            maxSteps: current?.agent.limits.maxSteps ?? 50,
-            costUsd: current?.agent.usage.costUsd ?? null,
-            maxCostUsd: current?.agent.limits.maxCostUsd ?? null,
-          };
-        },
-        waitForApproval: async (call, signal) => {
-          const key = `${taskId}\u0000${call.callId}`;
-          this.waitingCalls.set(key, { name: call.name, args: call.args });
-          try {
-            return await this.approvals.wait(taskId, call.callId, signal);
-          } finally {
-            this.waitingCalls.delete(key);
-          }
-        },
-        classifyError: this.options.models.classifyError,
-        compact: (conv, signal) => compactConversation(this.options, taskId, model.data, conv, signal),
-        retry: this.options.retry ?? { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000 },
-        signal: controller.signal,
-      });
+      outcome = ready.data
+        ? await this.runOwnAgent(task, ready.data, stored, conversation, controller.signal, loopEnded)
+        : await this.runExternal(task, runStart, stored, conversation, inbox ?? [], controller.signal);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.options.log?.(`[agents] run of ${taskId} crashed: ${error instanceof Error ? (error.stack ?? message) : message}`);
       writer.push(taskId, { kind: 'error', message: `The agent stopped unexpectedly: ${message}`, code: 'INTERNAL', retryable: true });
       outcome = { kind: 'failed', reason: message, code: 'INTERNAL' };
     } finally {
-      this.ending.add(taskId);
-      void this.scheduler.runEnded(taskId).then(() => this.afterRun(taskId));
-      this.active.delete(taskId);
-      this.turn.endRun(taskId);
-      await toolset?.close().catch(() => undefined);
+      loopEnded();
     }
     writer.flush();
     // Stopped (or shut down) while the model was answering: that answer is incomplete.
@@ -509,6 +477,132 @@ export class AgentService {
     else if (outcome.kind === 'stopped') this.setStatus(taskId, 'stopped', 'Stopped by you. Send a message or Resume to continue.');
     else this.setStatus(taskId, outcome.kind, outcome.reason);
     finished();
+  }
+
+  /** What the permission rules decide about one call of the task's agent, the task read fresh (its mode may change mid-run) with the turn's allowed tools. */
+  private checkPermission(task: Task, tool: string, args: unknown) {
+    const current = this.options.store.tasks.get(task.id) ?? task;
+    return this.options.policy.check({ tool, args, role: task.role, task: current, turnAllowRules: this.turn.allowRulesOf(task.id) });
+  }
+
+  private publishDecision(task: Task, call: { callId: string; name: string; args: unknown }, decision: PermissionDecision): void {
+    void this.options.events.publish('agent.permissionDecided', {
+      taskId: task.id,
+      projectId: task.projectId,
+      pipelineId: task.pipelineId,
+      callId: call.callId,
+      tool: call.name,
+      args: call.args,
+      decision: decision.kind,
+      rule: decision.rule,
+      source: decision.source ?? null,
+      reason: decision.kind === 'allow' ? null : decision.reason,
+    });
+  }
+
+  /** Adds one step's usage to the task; a subagent's also counts for every task above it, whose totals changed too. */
+  private recordStep(taskId: string, usage: { input: number; output: number; cached: number; cost: number | null; context: number }): void {
+    const rolledUpTo = this.options.store.tasks.recordStep(taskId, usage);
+    this.options.notifyTaskChanged(taskId);
+    for (const ancestor of rolledUpTo) this.options.notifyTaskChanged(ancestor);
+  }
+
+  /** Waits for the approval card's answer; "Always allow" checks its rule against this call. */
+  private async approval(taskId: string, call: { callId: string; name: string; args: unknown }, signal: AbortSignal): Promise<ApprovalDecision> {
+    const key = `${taskId}\u0000${call.callId}`;
+    this.waitingCalls.set(key, { name: call.name, args: call.args });
+    try {
+      return await this.approvals.wait(taskId, call.callId, signal);
+    } finally {
+      this.waitingCalls.delete(key);
+    }
+  }
+
+  /** Braid's own agent loop, one model step at a time (`agent-run.ts`). */
+  private async runOwnAgent(task: Task, model: ResolvedModel, stored: TimelineEvent[], conversation: Conversation, signal: AbortSignal, loopEnded: () => void): Promise<RunOutcome> {
+    const { store, writer } = this.options;
+    const taskId = task.id;
+    let toolset: AgentToolset | undefined;
+    try {
+      toolset = await this.options.createToolset(task);
+      const rules = (await this.options.rules?.forRun(task, stored)) ?? null;
+      if (rules?.record) writer.push(taskId, rules.record);
+      return await runAgent({
+        task,
+        system: buildSystemPrompt(task, rules?.section ?? null, (await this.options.briefing?.(task)) ?? null),
+        model,
+        toolset,
+        loopTools: [createAskUserTool((callId, wait) => this.questions.wait(taskId, callId, wait)), ...((await this.options.loopTools?.(task)) ?? [])],
+        toolAccess: this.options.toolAccess?.(task),
+        waitOutsideSlot: (work) => this.waitOutsideSlot(taskId, signal, work),
+        policy: { check: (request) => this.checkPermission(task, request.tool, request.args) },
+        permissionDecided: (call, decision) => this.publishDecision(task, call, decision),
+        history: conversation,
+        ...(rules ? { afterToolCall: (call: { name: string; args: unknown }) => rules.session.afterToolCall(call) } : {}),
+        record: (body) => writer.push(taskId, body),
+        setStatus: (status, reason) => {
+          writer.flush();
+          this.setStatus(taskId, status, reason);
+        },
+        recordStep: (usage, cost) => this.recordStep(taskId, { input: usage.input, output: usage.output, cached: usage.cached, cost, context: usage.input + usage.output }),
+        limits: () => {
+          const current = store.tasks.get(taskId);
+          return {
+            steps: current?.agent.stepCount ?? 0,
+            maxSteps: current?.agent.limits.maxSteps ?? 50,
+            costUsd: current?.agent.usage.costUsd ?? null,
+            maxCostUsd: current?.agent.limits.maxCostUsd ?? null,
+          };
+        },
+        waitForApproval: (call, wait) => this.approval(taskId, call, wait),
+        classifyError: this.options.models.classifyError,
+        compact: (conv, wait) => compactConversation(this.options, taskId, model, conv, wait),
+        retry: this.options.retry ?? { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000 },
+        signal,
+      });
+    } finally {
+      loopEnded();
+      await toolset?.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * An external agent's run (`engines/`): its turns are recorded in the same timeline, its calls
+   * decided by the same rules and approval cards, its messages queued the same way.
+   */
+  private async runExternal(task: Task, runStart: 'new' | 'resume', history: TimelineEvent[], conversation: Conversation, inbox: string[], signal: AbortSignal): Promise<RunOutcome> {
+    const { store, writer } = this.options;
+    const taskId = task.id;
+    const record = (body: TimelineEventBody) => {
+      writer.push(taskId, body);
+      conversation.add(body);
+    };
+    // Calls left open by a crash of Braid mid-turn are closed first: the agent's new turn will not end them.
+    for (const call of conversation.pendingToolCalls()) {
+      record({ kind: 'tool_status', callId: call.callId, status: 'cancelled' });
+      record({ kind: 'tool_result', callId: call.callId, isError: true, text: 'Braid stopped before this call ended.', durationMs: 0 });
+    }
+    return this.options.external!.run({
+      task,
+      runStart,
+      history,
+      lastStep: conversation.step,
+      record,
+      setStatus: (status, reason) => {
+        writer.flush();
+        this.setStatus(taskId, status, reason);
+      },
+      check: (request) => Promise.resolve(this.checkPermission(task, request.tool, request.args)),
+      permissionDecided: (call, decision) => this.publishDecision(task, call, decision),
+      waitForApproval: (call, wait) => this.approval(taskId, call, wait),
+      recordUsage: (usage) => this.recordStep(taskId, { input: usage.input, output: usage.output, cached: usage.cached, cost: usage.costUsd, context: usage.context }),
+      setContext: (used, size) => {
+        store.tasks.setContext(taskId, used, size);
+        this.options.notifyTaskChanged(taskId);
+      },
+      takeMessages: () => inbox.splice(0),
+      signal,
+    });
   }
 
   /** The run has left the scheduler: messages sent while it was ending start the next one. */

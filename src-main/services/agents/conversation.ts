@@ -118,6 +118,13 @@ export class Conversation {
         if (this.unresolved.size === 0 && this.openStepFinished) this.closeStep();
         return;
       }
+      case 'turn_ended':
+        // An external agent's turn: its answer is finished whether or not it reported usage.
+        if (this.openStep !== null) {
+          this.openStepFinished = true;
+          if (this.unresolved.size === 0) this.closeStep();
+        }
+        return;
       case 'usage':
         if (event.step === this.openStep) {
           this.openStepFinished = true;

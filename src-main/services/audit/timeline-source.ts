@@ -17,6 +17,9 @@ export function auditTimeline(log: AuditLog, scopes: TaskScopes, calls: ToolCall
       case 'tool_call':
         calls.note(taskId, body.callId, body.name, body.args);
         return;
+      case 'tool_info':
+        if (body.args !== undefined) calls.revise(taskId, body.callId, body.args);
+        return;
       case 'tool_status': {
         const outcome = outcomes[body.status];
         if (outcome) calls.settle(taskId, body.callId, outcome);

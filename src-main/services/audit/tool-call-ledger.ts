@@ -25,6 +25,14 @@ export class ToolCallLedger {
     if (!this.calls.has(key(taskId, callId))) this.calls.set(key(taskId, callId), { name, args });
   }
 
+  /** An external agent sent the call's arguments after announcing it: the digest is of these. */
+  revise(taskId: string, callId: string, args: unknown): void {
+    const facts = this.calls.get(key(taskId, callId));
+    if (!facts) return;
+    facts.args = args;
+    delete facts.digest;
+  }
+
   settle(taskId: string, callId: string, outcome: ToolOutcome): void {
     const facts = this.find(taskId, callId);
     if (facts) facts.outcome = outcome;

@@ -10,7 +10,7 @@ import { samplingFetch, type ResponseFacts } from './response-sample';
 export type FetchFunction = typeof globalThis.fetch;
 
 export interface LanguageModelRequest {
-  provider: Pick<ProviderConfig, 'id' | 'kind' | 'baseURL'>;
+  provider: Pick<ProviderConfig, 'id' | 'kind' | 'baseURL'> & { api?: ProviderConfig['api'] };
   modelId: string;
   apiKey: string | undefined;
   fetch?: FetchFunction;
@@ -36,7 +36,7 @@ export function createLanguageModel(request: LanguageModelRequest): LanguageMode
   const model = makeLanguageModel(request);
   if (!request.fetch && typeof model === 'object') {
     const { provider, modelId, apiKey } = request;
-    plainRequests.set(model, { provider: { id: provider.id, kind: provider.kind, baseURL: provider.baseURL }, modelId, apiKey });
+    plainRequests.set(model, { provider: { id: provider.id, kind: provider.kind, baseURL: provider.baseURL, api: provider.api }, modelId, apiKey });
   }
   return model;
 }
@@ -52,7 +52,7 @@ export function createSampledLanguageModel(request: LanguageModelRequest): { mod
   const model = makeLanguageModel({ ...request, fetch: sampler.fetch });
   if (!request.fetch && typeof model === 'object') {
     const { provider, modelId, apiKey } = request;
-    plainRequests.set(model, { provider: { id: provider.id, kind: provider.kind, baseURL: provider.baseURL }, modelId, apiKey });
+    plainRequests.set(model, { provider: { id: provider.id, kind: provider.kind, baseURL: provider.baseURL, api: provider.api }, modelId, apiKey });
   }
   return { model, lastResponse: sampler.last };
 }
@@ -62,10 +62,13 @@ function makeLanguageModel({ provider, modelId, apiKey, fetch }: LanguageModelRe
   switch (provider.kind) {
     case 'anthropic':
       return createAnthropic({ baseURL, apiKey: apiKey ?? '', fetch })(modelId);
-    case 'openai':
-      // Chat Completions rather than the Responses API, so any OpenAI-compatible server
-      // behind OPENAI_BASE_URL works too. An empty key is for local servers that need none.
-      return createOpenAI({ baseURL, apiKey: apiKey ?? '', fetch }).chat(modelId);
+    case 'openai': {
+      // The Responses API on OpenAI's own API (codex-tuned models exist only there); Chat
+      // Completions for another server behind OPENAI_BASE_URL (see ProviderConfig.api). An empty
+      // key is for local servers that need none.
+      const openai = createOpenAI({ baseURL, apiKey: apiKey ?? '', fetch });
+      return provider.api === 'chat-completions' ? openai.chat(modelId) : openai.responses(modelId);
+    }
     case 'google':
       return createGoogle({ baseURL, apiKey: apiKey ?? '', fetch })(modelId);
     case 'moonshot':

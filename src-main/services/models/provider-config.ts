@@ -20,7 +20,16 @@ export interface ProviderConfig {
   keyEnv: string[];
   keyRequired: boolean;
   models: string[];
+  /**
+   * How an OpenAI-kind provider is spoken to: the Responses API on OpenAI's own API (the only API
+   * of its codex-tuned models), Chat Completions on another server behind `OPENAI_BASE_URL` (the
+   * API every OpenAI-compatible server speaks). `OPENAI_API=responses|chat-completions` overrides
+   * it (a proxy in front of OpenAI). Other kinds: `native`.
+   */
+  api: OpenAIApi | 'native';
 }
+
+export type OpenAIApi = 'responses' | 'chat-completions';
 
 const nonEmpty = (value: string | undefined) => (value && value.trim() ? value.trim() : undefined);
 const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
@@ -49,7 +58,14 @@ function merge(definition: ProviderDefinition | undefined, stored: StoredProvide
     keyEnv: base.keyEnv,
     keyRequired,
     models: unique([...suggested, ...(stored?.models ?? [])]),
+    api: base.kind === 'openai' ? openaiApi(env, onOwnServer) : 'native',
   };
+}
+
+function openaiApi(env: Env, onOwnServer: boolean): OpenAIApi {
+  const chosen = nonEmpty(env.OPENAI_API)?.toLowerCase();
+  if (chosen === 'responses' || chosen === 'chat-completions') return chosen;
+  return onOwnServer ? 'chat-completions' : 'responses';
 }
 
 function customDefinition(stored: StoredProvider): ProviderDefinition {

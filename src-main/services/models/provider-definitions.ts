@@ -40,7 +40,7 @@ export const builtInProviders: readonly ProviderDefinition[] = [
     keyEnv: ['OPENAI_API_KEY'],
     baseURLEnv: 'OPENAI_BASE_URL',
     keyRequired: true,
-    suggestedModels: ['gpt-5', 'gpt-5-mini', 'gpt-5-nano', 'gpt-4.1', 'gpt-4.1-mini', 'gpt-4o', 'gpt-4o-mini', 'o3', 'o4-mini'],
+    suggestedModels: ['gpt-5', 'gpt-5-codex', 'gpt-5-mini', 'gpt-5-nano', 'gpt-4.1', 'gpt-4.1-mini', 'gpt-4o', 'gpt-4o-mini', 'o3', 'o4-mini'],
   },
   {
     id: 'google',

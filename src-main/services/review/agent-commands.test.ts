@@ -35,4 +35,20 @@ describe('agentCommands', () => {
     const [command] = agentCommands([call('c', 'echo'), result('c', '[exit code 9, fake]\nreal output\n[exit code 0, 0.1 s]')]);
     expect(command).toMatchObject({ exitCode: 0, outcome: 'succeeded' });
   });
+
+  it('lists an external agent’s commands (calls of kind execute) with the exit code it reported', () => {
+    const commands = agentCommands([
+      at({ kind: 'tool_call', step: 1, callId: 'b1', name: 'Bash', args: {} }),
+      at({ kind: 'tool_info', callId: 'b1', title: '`npm test`', toolKind: 'execute', locations: [], args: { command: 'npm test', description: 'Run tests' } }),
+      result('b1', 'PASS\n[exit code 1, reported by the agent]', true),
+      at({ kind: 'tool_call', step: 2, callId: 'x1', name: 'exec_command', args: { command: ['git', 'status'] } }),
+      at({ kind: 'tool_info', callId: 'x1', title: 'Run git status', toolKind: 'execute', locations: [] }),
+      at({ kind: 'tool_call', step: 2, callId: 'e1', name: 'Write', args: {} }),
+      at({ kind: 'tool_info', callId: 'e1', title: 'Write a.txt', toolKind: 'edit', locations: ['a.txt'] }),
+    ]);
+    expect(commands.map(({ command, exitCode, outcome }) => [command, exitCode, outcome])).toEqual([
+      ['npm test', 1, 'failed'],
+      ['git status', null, 'running'],
+    ]);
+  });
 });

@@ -30,14 +30,16 @@ export type HunkProvenance =
 const fileTools = new Set(['write_file', 'edit_file']);
 
 /**
- * Every successful file-writing call in a timeline, oldest first. Paths are made relative
- * to the worktree (`./a.ts` and `/abs/worktree/a.ts` both become `a.ts`).
+ * Every successful file-writing call in a timeline, oldest first: Braid's own `write_file` and
+ * `edit_file`, and the diffs an external agent reported for its calls (`file_diff`). Paths are
+ * made relative to the worktree (`./a.ts` and `/abs/worktree/a.ts` both become `a.ts`).
  */
 export function fileEditsFromTimeline(events: readonly TimelineEvent[], options: { workspacePath?: string } = {}): FileEdit[] {
   const textByStep = new Map<number, string>();
   const stepsWithCalls = new Set<number>();
   let lastTextStep: number | undefined;
   const calls = new Map<string, FileEdit>();
+  const callSteps = new Map<string, number>();
   const succeeded = new Set<string>();
   for (const event of events) {
     if (event.kind === 'assistant_text') {
@@ -48,8 +50,25 @@ export function fileEditsFromTimeline(events: readonly TimelineEvent[], options:
       textByStep.delete(lastTextStep);
     } else if (event.kind === 'tool_call') {
       stepsWithCalls.add(event.step);
+      callSteps.set(event.callId, event.step);
       const edit = fileEditOf(event, textByStep.get(event.step) ?? '', options.workspacePath);
       if (edit) calls.set(event.callId, edit);
+    } else if (event.kind === 'file_diff') {
+      // An external agent's edit: the diff it reported for its call (the call's arguments are its own tool's).
+      const step = callSteps.get(event.callId);
+      const path = normalisePath(event.path, options.workspacePath);
+      if (step === undefined || !path) continue;
+      const lines = (text: string | null) => (text === null ? [] : text.split(/\r?\n/));
+      calls.set(`${event.callId}\u0000${path}`, {
+        seq: event.seq,
+        step,
+        callId: event.callId,
+        toolName: event.oldText === null ? 'write_file' : 'edit_file',
+        path,
+        written: lines(event.newText),
+        replaced: lines(event.oldText),
+        precedingText: textByStep.get(step) ?? '',
+      });
     } else if (event.kind === 'tool_result' && !event.isError) {
       succeeded.add(event.callId);
     }

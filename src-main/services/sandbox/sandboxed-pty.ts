@@ -1,6 +1,6 @@
 import { spawn as spawnPty } from 'node-pty';
-import { killNamespacedTree, killProcessTree } from '../processes/process-tree';
-import type { CommandConfinement, CommandIsolation, StopStrategy } from './command-isolation';
+import type { CommandConfinement, CommandIsolation } from './command-isolation';
+import { stopLaunched } from './stop-launched';
 
 export interface SandboxedPtyOptions {
   isolation: CommandIsolation;
@@ -65,11 +65,4 @@ export function spawnSandboxedPty(options: SandboxedPtyOptions): SandboxedPty {
     stop: stopTree,
     sweep: (graceMs) => (launch.stop.kind === 'namespace' ? Promise.resolve() : stopTree(graceMs)),
   };
-}
-
-/** Stops a launched command and everything it started the way its isolation says (also the pty host's terminals). */
-export function stopLaunched(pid: number, strategy: StopStrategy, graceMs: number): Promise<void> {
-  if (strategy.kind === 'namespace') return killNamespacedTree(pid, { graceMs, commandDepth: strategy.commandDepth });
-  // The pty's first process leads its own session and process group: the group is the command's.
-  return killProcessTree(pid, { graceMs, includeGroup: true, envMarker: strategy.envMarker });
 }

@@ -1,12 +1,13 @@
 import type { AgentDefinitions, MethodArgs, PermissionMode, PermissionsOverview, PlanVersion, Result, Task, TaskRules, TaskStatus, TimelineEventBody, EffectiveMode } from '../../../src-shared/contract';
 import type { SendOptions } from '../agents/agent-service-options';
+import type { CreateTaskArgs } from '../tasks/create-task';
 import type { McpHub, McpServerCatalog } from '../mcp';
 
 /** What slash commands act through: the services a built-in drives and where command files live. */
 export interface SlashCommandDeps {
   tasks: {
     get(taskId: string): Task | undefined;
-    create(args: MethodArgs<'tasks.create'>): Promise<Result<{ task: Task }>>;
+    create(args: CreateTaskArgs): Promise<Result<{ task: Task }>>;
   };
   /** The user's checkout of a project (project commands and agents are read there), or null when it is gone. */
   projectRoot(projectId: string): string | null;

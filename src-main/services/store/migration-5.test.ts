@@ -36,6 +36,8 @@ describe('migration 5 (roles and pipelines)', () => {
       pipelineId: null,
       planPin: null,
       reviewedTaskId: null,
+      // Tasks stored before engines existed keep Braid’s own agent (migration 11).
+      engine: { kind: 'braid' },
       agent: { status: 'done', model: 'openai:gpt-4o', stepCount: 4, limits: { maxSteps: 80, maxCostUsd: null }, usage: { inputTokens: 1200, costUsd: 0.25 } },
     });
     expect(store.tasks.get('task000002')?.agent).toMatchObject({ status: 'interrupted', statusReason: 'Braid stopped' });

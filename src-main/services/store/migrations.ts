@@ -382,4 +382,13 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 11,
+    name: 'engine per task',
+    // Who does a task's work, as JSON (the contract's Engine): NULL is Braid's own agent, so every
+    // task stored before keeps it.
+    sql: `
+      ALTER TABLE task ADD COLUMN engine TEXT CHECK (engine IS NULL OR json_valid(engine));
+    `,
+  },
 ];

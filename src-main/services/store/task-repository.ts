@@ -1,4 +1,4 @@
-import { planPinSchema, type AgentState, type PermissionMode, type PlanPin, type Task, type TaskRole, type TaskStatus } from '../../../src-shared/contract';
+import { braidEngine, engineSchema, planPinSchema, type AgentState, type Engine, type PermissionMode, type PlanPin, type Task, type TaskRole, type TaskStatus } from '../../../src-shared/contract';
 import { subagentLinkOf, subagentSnapshotSchema, type SubagentSnapshot } from '../subagents/subagent-snapshot';
 import type { Db } from './database';
 import { toWorkspaceRow, type RawWorkspace } from './workspace-repository';
@@ -14,6 +14,8 @@ export interface TaskRow {
   pipelineId?: string | null;
   planPin?: PlanPin | null;
   reviewedTaskId?: string | null;
+  /** Null: Braid's own agent. */
+  engine?: Engine | null;
   /** A subagent's task: its parent and what it keeps of its definition. */
   parentTaskId?: string | null;
   subagent?: SubagentSnapshot | null;
@@ -52,6 +54,7 @@ type RawTaskWithWorkspace = {
   pipeline_id: string | null;
   plan_pin: string | null;
   reviewed_task_id: string | null;
+  engine: string | null;
   parent_task_id: string | null;
   subagent: string | null;
 } & RawAgentColumns & { [K in keyof RawWorkspace as `w_${K}`]: RawWorkspace[K] };
@@ -90,6 +93,7 @@ function toTask(raw: RawTaskWithWorkspace): Task {
     pipelineId: raw.pipeline_id,
     planPin: raw.plan_pin === null ? null : planPinSchema.parse(JSON.parse(raw.plan_pin)),
     reviewedTaskId: raw.reviewed_task_id,
+    engine: engineOf(raw.engine),
     parentTaskId: raw.parent_task_id,
     subagent: raw.subagent === null ? null : subagentLinkOf(parseSnapshot(raw.subagent)),
     agent: toAgentState(raw),
@@ -108,6 +112,11 @@ function toTask(raw: RawTaskWithWorkspace): Task {
       portBase: workspace.portBase,
     },
   };
+}
+
+/** Null is Braid's own agent (every task stored before engines existed). */
+function engineOf(stored: string | null): Engine {
+  return stored === null ? braidEngine : engineSchema.parse(JSON.parse(stored));
 }
 
 function parseSnapshot(json: string): SubagentSnapshot {
@@ -156,8 +165,8 @@ export function createTaskRepository(db: Db) {
   const pinnedTo = db.prepare<[string], RawTaskWithWorkspace>(`${selectTasks} WHERE json_extract(t.plan_pin, '$.planTaskId') = ? ORDER BY t.created_at, t.rowid`);
   const reviewsOf = db.prepare<[string], RawTaskWithWorkspace>(`${selectTasks} WHERE t.reviewed_task_id = ? ORDER BY t.created_at, t.id`);
   const insert = db.prepare(
-    `INSERT INTO task (id, project_id, workspace_id, title, prompt, role, created_at, pipeline_id, plan_pin, reviewed_task_id, parent_task_id, subagent)
-     VALUES (@id, @projectId, @workspaceId, @title, @prompt, @role, @createdAt, @pipelineId, @planPin, @reviewedTaskId, @parentTaskId, @subagent)`,
+    `INSERT INTO task (id, project_id, workspace_id, title, prompt, role, created_at, pipeline_id, plan_pin, reviewed_task_id, engine, parent_task_id, subagent)
+     VALUES (@id, @projectId, @workspaceId, @title, @prompt, @role, @createdAt, @pipelineId, @planPin, @reviewedTaskId, @engine, @parentTaskId, @subagent)`,
   );
   const childrenOf = db.prepare<[string], RawTaskWithWorkspace>(`${selectTasks} WHERE t.parent_task_id = ? ORDER BY t.created_at, t.rowid`);
   const childForCall = db.prepare<[string, string], RawTaskWithWorkspace>(`${selectTasks} WHERE t.parent_task_id = ? AND json_extract(t.subagent, '$.callId') = ?`);
@@ -192,6 +201,7 @@ export function createTaskRepository(db: Db) {
   const setModel = db.prepare('UPDATE task SET model = ? WHERE id = ?');
   const setPermissionMode = db.prepare('UPDATE task SET permission_mode = ? WHERE id = ?');
   const setContextWindow = db.prepare('UPDATE task SET context_window = ? WHERE id = ?');
+  const setContext = db.prepare('UPDATE task SET context_tokens = ?, context_window = ? WHERE id = ?');
   const setLimits = db.prepare('UPDATE task SET max_steps = ?, max_cost_usd = ? WHERE id = ?');
   const addStep = db.prepare(
     `UPDATE task SET step_count = step_count + 1, input_tokens = input_tokens + @input, output_tokens = output_tokens + @output,
@@ -217,6 +227,7 @@ export function createTaskRepository(db: Db) {
         pipelineId: row.pipelineId ?? null,
         planPin: row.planPin ? JSON.stringify(row.planPin) : null,
         reviewedTaskId: row.reviewedTaskId ?? null,
+        engine: row.engine && row.engine.kind !== 'braid' ? JSON.stringify(row.engine) : null,
         parentTaskId: row.parentTaskId ?? null,
         subagent: row.subagent ? JSON.stringify(row.subagent) : null,
       });
@@ -235,6 +246,10 @@ export function createTaskRepository(db: Db) {
     },
     setModel: (id: string, model: string | null): void => {
       setModel.run(model, id);
+    },
+    /** The gauge as an external agent reports it: tokens in its context now, and its window. */
+    setContext: (id: string, tokens: number, window: number): void => {
+      setContext.run(tokens, window, id);
     },
     setContextWindow: (id: string, tokens: number): void => {
       setContextWindow.run(tokens, id);

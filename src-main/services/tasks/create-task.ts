@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fail, ok, type MethodArgs, type PlanPin, type Result, type Task, type TaskRole } from '../../../src-shared/contract';
+import { fail, ok, type Engine, type MethodArgs, type PlanPin, type Result, type Task, type TaskRole } from '../../../src-shared/contract';
 import { currentBranch, resolveBranch, type ResolvedBranch } from '../git/branches';
 import { newId } from '../store/ids';
 import type { ProjectRow } from '../store/project-repository';
@@ -14,6 +14,9 @@ export interface CreatedTask {
   /** Resolves (never rejects) with the task once its worktree is `ready` or `failed`. */
   settled: Promise<Task>;
 }
+
+/** `tasks.create`'s arguments; the engine defaults to Braid's own agent. */
+export type CreateTaskArgs = Omit<MethodArgs<'tasks.create'>, 'engine'> & { engine?: Engine };
 
 /** Where new tasks branch from: the base branch and the commit it pointed at when resolved. */
 export interface TaskBase {
@@ -31,6 +34,8 @@ export interface NewTask {
   /** Only `plans.implement` pins a task, after the plan gate passed. */
   planPin?: PlanPin | null;
   model?: string | null;
+  /** Braid's own agent when absent. */
+  engine?: Engine;
   /** Who asked for it, for the audit trail (default the user; `braid` when a pipeline moves on). */
   actor?: 'user' | 'braid';
   /** Runs inside the transaction that stores the task (rows that belong with it). */
@@ -41,10 +46,10 @@ export interface NewTask {
  * Validates, stores the task with its workspace in `creating`, and returns at once; the
  * worktree is made in the background so the UI shows the task immediately.
  */
-export async function createTask(context: WorkspaceContext, args: MethodArgs<'tasks.create'>): Promise<Result<CreatedTask>> {
+export async function createTask(context: WorkspaceContext, args: CreateTaskArgs): Promise<Result<CreatedTask>> {
   const base = await resolveTaskBase(context, args.projectId, args.baseBranch);
   if (!base.ok) return base;
-  return ok(storeTask(context, base.data, { title: args.title, prompt: args.prompt, role: args.role }));
+  return ok(storeTask(context, base.data, { title: args.title, prompt: args.prompt, role: args.role, engine: args.engine }));
 }
 
 /**
@@ -96,6 +101,7 @@ export function storeTask(context: WorkspaceContext, { project, baseBranch, base
       createdAt,
       pipelineId: spec.pipelineId ?? null,
       planPin: spec.planPin ?? null,
+      engine: spec.engine ?? null,
     });
     if (spec.model) store.tasks.setModel(taskId, spec.model);
     spec.alongside?.(taskId);

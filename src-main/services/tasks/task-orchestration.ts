@@ -1,9 +1,9 @@
-import { ok, type MethodArgs, type MethodOutput, type Result, type Task } from '../../../src-shared/contract';
+import { ok, type Engine, type MethodOutput, type Result, type Task } from '../../../src-shared/contract';
 import type { DeleteTaskArgs } from '../workspaces/delete-workspace';
 import { workspaceSharing } from '../workspaces/shared-workspace';
 import { deleteCheckpoints } from '../history/checkpoints';
 import type { WorkspaceContext } from '../workspaces/context';
-import type { CreatedTask } from './create-task';
+import type { CreatedTask, CreateTaskArgs } from './create-task';
 import { createTaskService } from './task-service';
 
 export interface TaskOrchestrationOptions {
@@ -26,6 +26,8 @@ export interface TaskOrchestrationOptions {
     /** Stops a setup still running in the task's workspace. */
     stopTask(taskId: string): Promise<void>;
   };
+  /** A task given an external agent is refused when that agent is not installed (`ENGINE_NOT_INSTALLED`). */
+  engines?: { check(engine: Engine): Result<unknown> };
   /**
    * Checked before a task is stored: a prompt starting with a slash command must name one the
    * project has (`slash-commands/`); nothing is created otherwise.
@@ -67,7 +69,11 @@ export function createTaskOrchestration(context: WorkspaceContext, options: Task
     },
 
     /** Returns once the task is stored (`creating`); `settled` resolves when git and the workspace setup are done. */
-    async create(args: MethodArgs<'tasks.create'>): Promise<Result<CreatedTask>> {
+    async create(args: CreateTaskArgs): Promise<Result<CreatedTask>> {
+      if (args.engine && options.engines) {
+        const usable = options.engines.check(args.engine);
+        if (!usable.ok) return usable;
+      }
       if (options.checkPrompt && store.projects.get(args.projectId)) {
         const checked = await options.checkPrompt(args.projectId, args.prompt);
         if (!checked.ok) return checked;

@@ -1,7 +1,7 @@
-import { fail, ok, type MethodArgs, type MethodOutput, type Result, type Task } from '../../../src-shared/contract';
+import { fail, ok, type MethodOutput, type Result, type Task } from '../../../src-shared/contract';
 import type { WorkspaceContext } from '../workspaces/context';
 import { deleteTask, type DeleteTaskArgs } from '../workspaces/delete-workspace';
-import { createTask, type CreatedTask } from './create-task';
+import { createTask, type CreatedTask, type CreateTaskArgs } from './create-task';
 
 export type TaskService = ReturnType<typeof createTaskService>;
 
@@ -11,7 +11,7 @@ export function createTaskService(context: WorkspaceContext) {
       if (!context.store.projects.get(projectId)) return fail('NOT_FOUND', 'That project is not open in Braid.');
       return ok(context.store.tasks.listByProject(projectId).map(context.decorateTask));
     },
-    create: (args: MethodArgs<'tasks.create'>): Promise<Result<CreatedTask>> => createTask(context, args),
+    create: (args: CreateTaskArgs): Promise<Result<CreatedTask>> => createTask(context, args),
     delete: (args: DeleteTaskArgs): Promise<Result<MethodOutput<'tasks.delete'>>> => deleteTask(context, args),
   };
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { onTestFinished, vi } from 'vitest';
-import type { EventName, PermissionMode, Task, TaskStatus, TimelineEvent } from '../../../src-shared/contract';
+import type { Engine, EventName, PermissionMode, Task, TaskStatus, TimelineEvent } from '../../../src-shared/contract';
 import { startScriptedModelServer, type ScriptedModelServer } from '../../testing/scripted-model-server';
 import { createServices, type AgentRuntimeOptions, type Services } from '../index';
 import { recordingEmit } from './recording-emit';
@@ -8,13 +8,19 @@ import { expectOk } from './services-fixture';
 import { createRepo } from '../../testing/git-fixtures';
 import { tempFolder } from './temp-folders';
 
-export type Protocol = 'openai' | 'anthropic';
+/** `openai-responses`: the OpenAI provider on its Responses API (as on OpenAI's own API), with a codex model. */
+export type Protocol = 'openai' | 'openai-responses' | 'anthropic';
 
 /** Provider settings that point Braid at the scripted model server, as a user's environment would. */
 export function modelEnv(server: ScriptedModelServer, protocol: Protocol): Record<string, string> {
-  return protocol === 'openai'
-    ? { OPENAI_BASE_URL: server.openaiBaseURL, OPENAI_API_KEY: 'sk-test', BRAID_MODEL: 'openai:gpt-4o-mini' }
-    : { ANTHROPIC_BASE_URL: server.anthropicBaseURL, ANTHROPIC_API_KEY: 'sk-test', BRAID_MODEL: 'anthropic:claude-sonnet-4-5' };
+  switch (protocol) {
+    case 'openai':
+      return { OPENAI_BASE_URL: server.openaiBaseURL, OPENAI_API_KEY: 'sk-test', BRAID_MODEL: 'openai:gpt-4o-mini' };
+    case 'openai-responses':
+      return { OPENAI_BASE_URL: server.openaiBaseURL, OPENAI_API_KEY: 'sk-test', OPENAI_API: 'responses', BRAID_MODEL: 'openai:gpt-5-codex' };
+    case 'anthropic':
+      return { ANTHROPIC_BASE_URL: server.anthropicBaseURL, ANTHROPIC_API_KEY: 'sk-test', BRAID_MODEL: 'anthropic:claude-sonnet-4-5' };
+  }
 }
 
 /**
@@ -36,6 +42,10 @@ export async function agentWorld(
      * permission tests pass `null` for Braid's default, ask.
      */
     implementMode?: PermissionMode | null;
+    /** More environment for the host (on top of the model's), e.g. PATH and HOME for external agents. */
+    env?: Record<string, string>;
+    /** How long `waitForStatus` and `waitForEvent` wait (default 15 s). */
+    waitTimeoutMs?: number;
     /**
      * The user's home (`~/.claude/…` settings, rules and commands). Default: an empty temp
      * folder, so the developer's own ~/.claude never changes a test.
@@ -55,7 +65,7 @@ export async function agentWorld(
       recorder.emit(event, payload);
       options.onEmit?.(event, payload);
     },
-    env: modelEnv(server, options.protocol ?? 'openai'),
+    env: { ...modelEnv(server, options.protocol ?? 'openai'), ...options.env },
     agents: { retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 30_000 }, ...options.agents },
   });
   onTestFinished(() => services.close());
@@ -80,8 +90,8 @@ export async function agentWorld(
     recorder,
     task,
     /** Creates a task and waits until its worktree is ready (the agent then starts with the prompt). */
-    async createTask(title: string, prompt = '', role: Task['role'] = 'implement'): Promise<Task> {
-      const created = expectOk(await services.tasks.create({ projectId: project.id, title, prompt, role }));
+    async createTask(title: string, prompt = '', role: Task['role'] = 'implement', engine?: Engine): Promise<Task> {
+      const created = expectOk(await services.tasks.create({ projectId: project.id, title, prompt, role, ...(engine ? { engine } : {}) }));
       const settled = await created.settled;
       if (settled.workspace.state !== 'ready') throw new Error(`worktree failed: ${settled.workspace.stateReason}`);
       return settled;
@@ -89,7 +99,7 @@ export async function agentWorld(
     async waitForStatus(id: string, ...statuses: TaskStatus[]): Promise<Task> {
       await vi.waitFor(() => {
         if (!statuses.includes(task(id).agent.status)) throw new Error(`status is ${task(id).agent.status} (${task(id).agent.statusReason}), waiting for ${statuses.join('/')}`);
-      }, { timeout: 15_000, interval: 5 });
+      }, { timeout: options.waitTimeoutMs ?? 15_000, interval: 5 });
       return task(id);
     },
     timeline(id: string): TimelineEvent[] {
@@ -100,7 +110,7 @@ export async function agentWorld(
       await vi.waitFor(() => {
         found = this.timeline(id).find((event): event is Extract<TimelineEvent, { kind: K }> => event.kind === kind && where(event as Extract<TimelineEvent, { kind: K }>));
         if (!found) throw new Error(`no ${kind} event yet`);
-      }, { timeout: 15_000, interval: 5 });
+      }, { timeout: options.waitTimeoutMs ?? 15_000, interval: 5 });
       return found as Extract<TimelineEvent, { kind: K }>;
     },
   };

@@ -54,12 +54,18 @@ function streamErrors(drained: Drained): unknown[] {
   return drained.thrown === undefined ? errors : [...errors, drained.thrown];
 }
 
-const clients: { name: string; protocol: 'openai' | 'anthropic'; model: () => LanguageModel }[] = [
+const clients: { name: string; protocol: 'openai' | 'openai-responses' | 'anthropic'; model: () => LanguageModel }[] = [
   {
     name: 'OpenAI chat completions (@ai-sdk/openai .chat)',
     protocol: 'openai',
     // `openai(id)` targets the Responses API; Chat Completions is what the fixture (and every local server) speaks.
     model: () => createOpenAI({ baseURL: server.openaiBaseURL, apiKey: API_KEY }).chat('gpt-scripted'),
+  },
+  {
+    name: 'OpenAI Responses API (@ai-sdk/openai .responses)',
+    protocol: 'openai-responses',
+    // The only API of OpenAI's codex-tuned models; Braid's OpenAI provider uses it on OpenAI's own API.
+    model: () => createOpenAI({ baseURL: server.openaiBaseURL, apiKey: API_KEY }).responses('gpt-5-codex'),
   },
   {
     name: 'Anthropic messages (@ai-sdk/anthropic)',
@@ -78,7 +84,7 @@ describe.each(clients)('$name', ({ protocol, model }) => {
     const request = server.requests.at(-1);
     expect(request?.protocol).toBe(protocol);
     expect(request?.body.stream).toBe(true);
-    if (protocol === 'openai') expect(request?.headers['authorization']).toBe(`Bearer ${API_KEY}`);
+    if (protocol !== 'anthropic') expect(request?.headers['authorization']).toBe(`Bearer ${API_KEY}`);
     else expect(request?.headers['x-api-key']).toBe(API_KEY);
   });
 
@@ -167,6 +173,42 @@ describe.each(clients)('$name', ({ protocol, model }) => {
 
     expect(drained.parts.some((part) => part.type === 'abort') || drained.thrown !== undefined).toBe(true);
     await vi.waitFor(() => expect(server.openStreams).toBe(0));
+  });
+});
+
+describe('OpenAI Responses API details', () => {
+  it('sends the conversation as input items and the tools as functions, and takes a tool result back', async () => {
+    const args = { path: 'a.txt', content: 'A' };
+    server.enqueue({ toolCalls: [{ id: 'call_r1', name: 'write_file', args }] }, { text: 'Written.' });
+    const model = createOpenAI({ baseURL: server.openaiBaseURL, apiKey: API_KEY }).responses('gpt-5-codex');
+    const first = streamText({ model, prompt: 'Write a.txt', tools, maxRetries: 0 });
+    await drain(first);
+    expect(await first.toolCalls).toEqual([expect.objectContaining({ toolCallId: 'call_r1', toolName: 'write_file', input: args })]);
+    const request = server.requests.at(-1)!;
+    expect(request).toMatchObject({ protocol: 'openai-responses', path: '/v1/responses', body: { model: 'gpt-5-codex', stream: true, tools: [expect.objectContaining({ type: 'function', name: 'write_file' })] } });
+
+    const second = streamText({
+      model,
+      messages: [
+        { role: 'user', content: 'Write a.txt' },
+        { role: 'assistant', content: [{ type: 'tool-call', toolCallId: 'call_r1', toolName: 'write_file', input: args }] },
+        { role: 'tool', content: [{ type: 'tool-result', toolCallId: 'call_r1', toolName: 'write_file', output: { type: 'text', value: 'Created a.txt' } }] },
+      ],
+      tools,
+      maxRetries: 0,
+    });
+    await drain(second);
+    expect(await second.text).toBe('Written.');
+    const input = server.requests.at(-1)!.body.input as { type?: string; call_id?: string; output?: unknown }[];
+    expect(input.find((item) => item.type === 'function_call_output')).toMatchObject({ call_id: 'call_r1', output: 'Created a.txt' });
+  });
+
+  it('answers a request without streaming as one response object', async () => {
+    server.enqueue({ text: 'All at once.', usage: { input: 10, output: 3 } });
+    const { generateText } = await import('ai');
+    const result = await generateText({ model: createOpenAI({ baseURL: server.openaiBaseURL, apiKey: API_KEY }).responses('gpt-5-codex'), prompt: 'Hi', maxRetries: 0 });
+    expect(result.text).toBe('All at once.');
+    expect(result.usage.inputTokens).toBe(10);
   });
 });
 

@@ -107,6 +107,34 @@ describe('startScriptedModelServer', () => {
     expect(JSON.parse(withUsage.at(-2) ?? '')).toMatchObject({ choices: [], usage: { total_tokens: expect.any(Number) } });
   });
 
+  it('streams the Responses API as named events in sequence, ending in response.completed or response.incomplete without [DONE]', async () => {
+    const s = await start();
+    s.enqueue({ text: 'ab', toolCalls: [{ id: 'call_9', name: 'echo', args: { text: 'hi' } }] }, { text: 'cut', finish: 'length' });
+    const body = { model: 'gpt-5-codex', input: [], stream: true };
+    const events = sseData(await (await post(`${s.openaiBaseURL}/responses`, body)).text()).map((data) => JSON.parse(data) as { type: string; sequence_number: number });
+    expect(events.map((event) => event.type)).toEqual([
+      'response.created',
+      'response.in_progress',
+      'response.output_item.added',
+      'response.content_part.added',
+      'response.output_text.delta',
+      'response.output_text.done',
+      'response.content_part.done',
+      'response.output_item.done',
+      'response.output_item.added',
+      'response.function_call_arguments.delta',
+      'response.function_call_arguments.done',
+      'response.output_item.done',
+      'response.completed',
+    ]);
+    expect(events.map((event) => event.sequence_number)).toEqual(events.map((_, index) => index));
+    expect(events.at(-1)).toMatchObject({ response: { status: 'completed', output: [{ type: 'message' }, { type: 'function_call', call_id: 'call_9', name: 'echo', arguments: '{"text":"hi"}' }] } });
+    expect(s.requests.at(-1)).toMatchObject({ protocol: 'openai-responses', path: '/v1/responses' });
+
+    const cut = sseData(await (await post(`${s.openaiBaseURL}/responses`, body)).text()).map((data) => JSON.parse(data) as { type: string });
+    expect(cut.at(-1)).toMatchObject({ type: 'response.incomplete', response: { status: 'incomplete', incomplete_details: { reason: 'max_output_tokens' } } });
+  });
+
   it('sustains 32 concurrent paced streams and delivers every chunk of each', async () => {
     const s = await start();
     const chunks = Array.from({ length: 25 }, (_, index) => `<${index}>`);
@@ -183,7 +211,7 @@ describe('startScriptedModelServer', () => {
 
   it('answers unknown routes with 404', async () => {
     const s = await start();
-    const response = await fetch(`${s.url}/v1/responses`, { method: 'POST', body: '{}' });
+    const response = await fetch(`${s.url}/v1/embeddings`, { method: 'POST', body: '{}' });
     expect(response.status).toBe(404);
     expect(s.requests).toEqual([]);
   });

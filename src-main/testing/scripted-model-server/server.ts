@@ -4,6 +4,7 @@ import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerR
 import type { AddressInfo } from 'node:net';
 import { anthropicProtocol } from './anthropic-protocol';
 import { openaiModelList, openaiProtocol } from './openai-protocol';
+import { openaiResponsesProtocol } from './openai-responses-protocol';
 import { cutConnection, hang, writeSseStream } from './sse';
 import { planTurn } from './turn-plan';
 import type { RecordedRequest, ScriptedModelServer, ScriptedModelServerOptions, ScriptedTurn } from './types';
@@ -19,6 +20,7 @@ type Route = { kind: 'completion'; protocol: WireProtocol } | { kind: 'models'; 
 
 function routeOf(method: string | undefined, path: string): Route | undefined {
   if (method === 'POST' && path === '/v1/chat/completions') return { kind: 'completion', protocol: openaiProtocol };
+  if (method === 'POST' && path === '/v1/responses') return { kind: 'completion', protocol: openaiResponsesProtocol };
   if (method === 'POST' && path === '/v1/messages') return { kind: 'completion', protocol: anthropicProtocol };
   if (method === 'GET' && path === '/v1/models') return { kind: 'models', protocol: openaiProtocol };
   return undefined;

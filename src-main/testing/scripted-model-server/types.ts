@@ -52,7 +52,8 @@ export interface ScriptedTurn {
   heldUntil?: Promise<unknown>;
 }
 
-export type ScriptedProtocol = 'openai' | 'anthropic';
+/** `openai` is Chat Completions, `openai-responses` OpenAI's Responses API, `anthropic` the Messages API. */
+export type ScriptedProtocol = 'openai' | 'openai-responses' | 'anthropic';
 
 export interface RecordedRequest {
   protocol: ScriptedProtocol;
@@ -77,7 +78,7 @@ export interface ScriptedModelServerOptions {
 export interface ScriptedModelServer {
   /** `http://127.0.0.1:<port>` */
   url: string;
-  /** `${url}/v1`: POST /v1/chat/completions, GET /v1/models */
+  /** `${url}/v1`: POST /v1/chat/completions, POST /v1/responses, GET /v1/models */
   openaiBaseURL: string;
   /** `${url}/v1`: POST /v1/messages */
   anthropicBaseURL: string;

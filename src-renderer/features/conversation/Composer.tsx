@@ -10,6 +10,8 @@ import { usePermissionMode } from '../permissions/use-permission-mode';
 import { SlashCommandMenu } from '../slash-commands/SlashCommandMenu';
 import { useSlashMenu } from '../slash-commands/use-slash-menu';
 import { useTasksStore } from '../tasks/tasks-store';
+import { EngineBadge } from '../engines/EngineBadge';
+import '../engines/engines.css';
 import { ModelPicker } from './ModelPicker';
 import './composer.css';
 
@@ -38,6 +40,7 @@ export function Composer({ taskId, status, model }: { taskId: string; status: Ag
   const role = useTasksStore((s) => s.byId[taskId]?.role ?? 'implement');
   const mode = useTasksStore((s) => s.byId[taskId]?.agent.mode);
   const permissionMode = useTasksStore((s) => s.byId[taskId]?.agent.permissionMode ?? null);
+  const engine = useTasksStore((s) => s.byId[taskId]?.engine);
   const modes = usePermissionMode(taskId, projectId);
   const menu = useSlashMenu(text, setText, { taskId });
 
@@ -117,7 +120,7 @@ export function Composer({ taskId, status, model }: { taskId: string; status: Ag
         />
       </div>
       <div className="composer__bar">
-        <ModelPicker taskId={taskId} model={model} />
+        {engine && engine.kind !== 'braid' ? <EngineBadge engine={engine} /> : <ModelPicker taskId={taskId} model={model} />}
         {mode && <PermissionModePicker control={modes} mode={mode} permissionMode={permissionMode} role={role} />}
         <span role="status" className="composer__notice">
           {notice}

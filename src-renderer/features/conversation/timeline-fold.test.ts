@@ -143,6 +143,9 @@ describe('timeline fold', () => {
         result: null,
         approval: null,
         decidedBy: { decision: 'allow', rule: 'Bash(npm test)', source: 'project' },
+        title: null,
+        toolKind: null,
+        diffs: [],
       },
     ]);
     const finished = foldEvents(running, [
@@ -329,5 +332,29 @@ describe('timeline fold', () => {
     expect(completedAssistantText(streaming, more)).toBeNull();
     const done = foldEvents(more, [{ kind: 'status', status: 'done', reason: null, seq: 3, at: 0 }]);
     expect(completedAssistantText(more, done)).toBe('All tests pass. Really.');
+  });
+
+  it('an external agent’s call takes its title, newer arguments and reported diffs; its thoughts fold into one row per step', () => {
+    const { items } = fold(
+      { kind: 'engine_session', sessionId: 's1', how: 'loaded', agent: 'claude-agent-acp', version: '0.101.0', loadable: true },
+      { kind: 'assistant_thought', step: 1, text: 'The user wants ' },
+      { kind: 'assistant_thought', step: 1, text: 'a file.' },
+      { kind: 'tool_call', step: 1, callId: 'a1', name: 'Write', args: {} },
+      { kind: 'tool_info', callId: 'a1', title: 'Preparing file…', toolKind: 'edit', locations: [] },
+      { kind: 'tool_info', callId: 'a1', title: 'Write hello.txt', toolKind: 'edit', locations: ['hello.txt'], args: { file_path: '/w/hello.txt' } },
+      { kind: 'file_diff', callId: 'a1', path: 'hello.txt', oldText: null, newText: 'hi\n', truncated: false },
+      { kind: 'tool_result', callId: 'a1', isError: false, text: 'Wrote it', durationMs: 3 },
+    );
+    expect(items.map((item) => item.kind)).toEqual(['engineSession', 'thought', 'tool']);
+    expect(items[0]).toMatchObject({ how: 'loaded', agent: 'claude-agent-acp', version: '0.101.0' });
+    expect(items[1]).toMatchObject({ text: 'The user wants a file.' });
+    expect(items[2]).toMatchObject({
+      name: 'Write',
+      title: 'Write hello.txt',
+      toolKind: 'edit',
+      args: { file_path: '/w/hello.txt' },
+      diffs: [{ path: 'hello.txt', oldText: null, newText: 'hi\n', truncated: false }],
+      status: 'done',
+    });
   });
 });

@@ -131,7 +131,29 @@ export function foldEvents(fold: TimelineFold, events: readonly TimelineEvent[])
           result: null,
           approval: null,
           decidedBy: null,
+          title: null,
+          toolKind: null,
+          diffs: [],
         });
+        break;
+      case 'tool_info':
+        updateTool(event.callId, (item) =>
+          item.kind === 'tool' ? { ...item, title: event.title, toolKind: event.toolKind, ...(event.args === undefined ? {} : { args: event.args }) } : item,
+        );
+        break;
+      case 'file_diff':
+        updateTool(event.callId, (item) =>
+          item.kind === 'tool' ? { ...item, diffs: [...item.diffs, { path: event.path, oldText: event.oldText, newText: event.newText, truncated: event.truncated }] } : item,
+        );
+        break;
+      case 'assistant_thought': {
+        const last = items.at(-1);
+        if (last?.kind === 'thought' && last.step === event.step) items[items.length - 1] = { ...last, text: last.text + event.text };
+        else items.push({ kind: 'thought', key: `thought:${event.seq}`, step: event.step, text: event.text });
+        break;
+      }
+      case 'engine_session':
+        items.push({ kind: 'engineSession', key: `engineSession:${event.seq}`, how: event.how, agent: event.agent, version: event.version });
         break;
       case 'permission':
         updateTool(event.callId, (item) => (item.kind === 'tool' ? { ...item, decidedBy: { decision: event.decision, rule: event.rule, source: event.source } } : item));

@@ -19,6 +19,8 @@ export type ViewItem =
   | QuestionItem
   | PlanItem
   | PlanDecisionItem
+  | ThoughtItem
+  | EngineSessionItem
   | ReviewItem
   | CommandOutputItem
   | ContextClearedItem
@@ -107,6 +109,35 @@ export interface ToolCallItem {
   approval: ApprovalItem | null;
   /** The rule that allowed or denied the call without asking (null when it asked, or before it is known). */
   decidedBy: RuleDecision | null;
+  /** An external agent's words for the call ("Write hello.txt") and its kind (ACP's edit, execute, …); null for Braid's own. */
+  title: string | null;
+  toolKind: string | null;
+  /** File changes an external agent reported for the call. */
+  diffs: FileDiffNote[];
+}
+
+export interface FileDiffNote {
+  path: string;
+  oldText: string | null;
+  newText: string;
+  truncated: boolean;
+}
+
+/** An external agent's reasoning, streamed; shown folded. */
+export interface ThoughtItem {
+  kind: 'thought';
+  key: string;
+  step: number;
+  text: string;
+}
+
+/** An external agent's session began: new, restored by the agent, or continued from Braid's transcript. */
+export interface EngineSessionItem {
+  kind: 'engineSession';
+  key: string;
+  how: 'new' | 'loaded' | 'transcript';
+  agent: string;
+  version: string | null;
 }
 
 export interface RuleDecision {

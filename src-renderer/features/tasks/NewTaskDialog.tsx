@@ -6,6 +6,10 @@ import { Modal } from '../../ui/Modal';
 import { useHostAction } from '../../ui/use-host-action';
 import { useProject } from '../projects/projects-store';
 import { useSelectionStore } from '../selection/selection-store';
+import { EngineField } from '../engines/EngineField';
+import { engineOf, initialEngineChoice } from '../engines/engine-choice';
+import { useEngines } from '../engines/use-engines';
+import '../engines/engines.css';
 import { SlashCommandMenu } from '../slash-commands/SlashCommandMenu';
 import { useSlashMenu } from '../slash-commands/use-slash-menu';
 import { BaseBranchSelect } from './BaseBranchSelect';
@@ -26,6 +30,8 @@ export function NewTaskDialog({ projectId, onClose }: { projectId: string; onClo
   const [prompt, setPrompt] = useState('');
   const [role, setRole] = useState<TaskRole>('implement');
   const [chosenBase, setChosenBase] = useState<string | null>(null);
+  const engines = useEngines();
+  const [engineChoice, setEngineChoice] = useState(initialEngineChoice);
   const { pending, error, run, setError } = useHostAction();
   const ids = { title: useId(), prompt: useId(), role: useId() };
   const menu = useSlashMenu(prompt, setPrompt, { projectId });
@@ -38,12 +44,18 @@ export function NewTaskDialog({ projectId, onClose }: { projectId: string; onClo
       setError('A title is required.');
       return;
     }
+    const engine = engineOf(engineChoice);
+    if (!engine.ok) {
+      setError(engine.message);
+      return;
+    }
     const result = await run(() =>
       api.invoke('tasks.create', {
         projectId,
         title: title.trim(),
         prompt,
         role,
+        engine: engine.engine,
         ...(baseBranch ? { baseBranch } : {}),
       }),
     );
@@ -102,6 +114,7 @@ export function NewTaskDialog({ projectId, onClose }: { projectId: string; onClo
           </div>
           <BaseBranchSelect load={branches} value={baseBranch} onChange={setChosenBase} />
         </div>
+        <EngineField load={engines} value={engineChoice} onChange={setEngineChoice} />
         <InlineError message={error} />
         <div className="modal__actions">
           <button type="button" className="button" onClick={onClose}>

@@ -13,6 +13,7 @@ function task(id: string, projectId: string, createdAt: number, state: Workspace
     pipelineId: null,
     planPin: null,
     reviewedTaskId: null,
+    engine: { kind: 'braid' },
     parentTaskId: null,
     subagent: null,
     workspace: {

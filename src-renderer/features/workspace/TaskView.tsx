@@ -2,6 +2,7 @@ import type { Project, Task } from '../../../src-shared/contract';
 import { AuditDisclosure } from '../audit/AuditDisclosure';
 import { AgentStatusBar } from '../conversation/AgentStatusBar';
 import { Composer } from '../conversation/Composer';
+import { TuiTaskBar } from '../engines/TuiTaskBar';
 import { ReviewTaskButton } from '../review/ReviewTaskButton';
 import { ConversationView } from '../conversation/ConversationView';
 import { TaskHistoryDisclosure } from '../history/TaskHistoryDisclosure';
@@ -126,7 +127,7 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
         {task.planPin && <ImplementPanel task={task} />}
         <ReviewsPanel task={task} />
         <ConversationView taskId={task.id} prompt={task.prompt} />
-        <Composer taskId={task.id} status={task.agent.status} model={task.agent.model} />
+        {task.engine.kind === 'tui' ? <TuiTaskBar task={task} /> : <Composer taskId={task.id} status={task.agent.status} model={task.agent.model} />}
       </TaskTabs>
     </main>
   );

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { stopLaunched } from '../../sandbox/sandboxed-pty';
+import { stopLaunched } from '../../sandbox/stop-launched';
 import type { FromPtyHost, PtyOpenRequest, SnapshotReply, TextReply, ToPtyHost } from './pty-host-protocol';
 
 /** The pty host's program: TypeScript next to this file in tests and scripts, a built chunk in the app. */

@@ -1,5 +1,5 @@
 import { spawn, type IPty } from 'node-pty';
-import { stopLaunched } from '../../sandbox/sandboxed-pty';
+import { stopLaunched } from '../../sandbox/stop-launched';
 import { HeadlessMirror } from './headless-mirror';
 import { flowControl, OutputFlow, type FlowDecision } from './output-flow';
 import type { PtyOpenRequest, SnapshotReply, TextReply } from './pty-host-protocol';

@@ -3,6 +3,7 @@ import { PlanCard } from '../../plans/PlanCard';
 import { PlanDecisionLine } from '../../plans/PlanDecisionLine';
 import { ReviewCard } from '../../review-role/ReviewCard';
 import type { ViewItem } from '../timeline-items';
+import { EngineSessionLine, ThoughtRow } from './AgentRows';
 import { ApprovalCard } from './ApprovalCard';
 import { CommandOutputRow, ContextClearedMarker } from './CommandRows';
 import { ErrorCard } from './ErrorCard';
@@ -43,6 +44,10 @@ export const TimelineRow = memo(function TimelineRow({ item, taskId }: { item: V
       return <PlanCard item={item} taskId={taskId} />;
     case 'planDecision':
       return <PlanDecisionLine item={item} />;
+    case 'thought':
+      return <ThoughtRow item={item} />;
+    case 'engineSession':
+      return <EngineSessionLine item={item} />;
     case 'review':
       return <ReviewCard item={item} taskId={taskId} />;
     case 'commandOutput':

@@ -7,6 +7,7 @@ import { useIsRevealedCall, useRevealRequest } from '../timeline-store';
 import { formatDuration } from '../usage-format';
 import { ApprovalCard } from './ApprovalCard';
 import { Disclosure } from './Disclosure';
+import { FileDiffView } from './FileDiffView';
 import { argsJson, argsSummary } from './tool-args';
 
 const statusText: Record<ToolCallStatus, { icon: string; label: string }> = {
@@ -30,7 +31,8 @@ export function ToolCallCard({ item, taskId }: { item: ToolCallItem; taskId: str
   useEffect(() => {
     if (revealed) card.current?.focus({ preventScroll: true });
   }, [revealed, request?.nonce]);
-  const summary = argsSummary(item.args);
+  // An external agent names its call for people ("Write hello.txt"); Braid's own tools show their arguments.
+  const summary = item.title ?? argsSummary(item.args);
   const showOutput = item.outputTail !== '' && (item.result === null || item.status === 'running');
   return (
     <article
@@ -54,6 +56,9 @@ export function ToolCallCard({ item, taskId }: { item: ToolCallItem; taskId: str
       {item.approval && <ApprovalCard item={item.approval} taskId={taskId} onToolCard />}
       {item.name === 'delegate' && <DelegateCallLink taskId={taskId} callId={item.callId} />}
       <Disclosure summary="Arguments">{() => <pre className="tool-card__pre">{argsJson(item.args)}</pre>}</Disclosure>
+      {item.diffs.map((diff, index) => (
+        <FileDiffView key={index} diff={diff} />
+      ))}
       {showOutput && <AnsiOutput className="tool-card__output" text={item.outputTail} clipped={item.outputClipped} label={`Output of ${item.name}`} />}
       {item.result && (
         <Disclosure summary={item.result.isError ? `Error: ${firstLine(item.result.text)}` : 'Result'} className={item.result.isError ? 'disclosure--error' : undefined}>
