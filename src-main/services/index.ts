@@ -272,6 +272,7 @@ export function createServices(options: ServicesOptions): Services {
     acp: createAcpEngine({
       env,
       isolation,
+      workspaceEnvironment: (task) => workspaceSetup.environment(task),
       mcpServers: (task, transports) => acpMcpServersFor(task, mcp.catalog, env, transports, runtime.log),
       // The agent's terminal/* requests run as commands in the task's terminals, which the user sees.
       terminals,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fixtureEngine, type FixtureScript } from '../../../testing/acp-fixture';
 import { agentWorld } from '../../testing/agent-fixture';
 import { expectOk } from '../../testing/services-fixture';
@@ -138,5 +138,16 @@ describe('an external agent (ACP) as a task’s engine', () => {
     expect(outputs.join('')).toBe('FAIL src/a.test.ts\n');
     const overview = expectOk(await world.services.review.overview(world.project.id)).find((summary) => summary.taskId === task.id);
     expect(overview?.commands).toEqual([expect.objectContaining({ command: 'npm test', exitCode: 1, outcome: 'failed' })]);
+  });
+
+  it('runs the agent with the workspace’s environment, so the commands it runs itself see BRAID_PORT as Braid’s own agent’s do', async () => {
+    const world = await agentWorld();
+    const script: FixtureScript = { turns: [[{ background: { command: 'printf %s "$BRAID_PORT $BRAID_WORKSPACE_PATH" > env.txt' } }, { say: 'Started.' }]] };
+    const task = await world.createTask('Environment', 'Show the environment', 'implement', fixtureEngine(script));
+    await world.waitForStatus(task.id, 'done');
+    const { BRAID_PORT: port } = await world.services.workspaceSetup.environment(task);
+    expect(port).toMatch(/^\d+$/);
+    const file = join(task.workspace.path, 'env.txt');
+    await vi.waitFor(() => expect(readFileSync(file, 'utf8')).toBe(`${port} ${task.workspace.path}`), { timeout: 10_000 });
   });
 });

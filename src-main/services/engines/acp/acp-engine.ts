@@ -16,6 +16,8 @@ export interface AcpEngineOptions {
   env: Record<string, string | undefined>;
   /** Agents run under the machine's command isolation, so their whole process tree can be stopped. */
   isolation: Promise<CommandIsolation>;
+  /** The workspace's environment (`BRAID_PORT`, …; workspace setup): the agent's own commands see it too. */
+  workspaceEnvironment?(task: Task): Promise<Record<string, string>>;
   /** The task's MCP servers, in ACP's shape, limited to the transports the agent takes. */
   mcpServers(task: Task, transports: { http: boolean; sse: boolean }): Promise<acp.McpServer[]>;
   /** Braid's terminals, for the agent's `terminal/*` requests; without them the capability is not offered. */
@@ -71,7 +73,7 @@ export function createAcpEngine(options: AcpEngineOptions): ExternalEngine {
     const agent = await AcpAgent.start({
       argv: launch.argv,
       cwd: task.workspace.path,
-      env: { ...definedOnly(options.env), ...launch.env },
+      env: { ...definedOnly(options.env), ...(await options.workspaceEnvironment?.(task)), ...launch.env },
       isolation,
       label: launch.label,
       terminals: options.terminals !== undefined,
