@@ -49,7 +49,7 @@ import { reconcile } from './workspaces/reconcile';
 import { recreateWorkspace } from './workspaces/recreate-workspace';
 import { terminalScriptRunner, type WorkspaceScriptRunner } from './workspace-setup/script-runner';
 import { createWorkspaceSetup, type WorkspaceSetupService } from './workspace-setup/workspace-setup-service';
-import type { PortRange } from './workspace-setup/port-blocks';
+import { PortBlocks, workspacePortStore, type PortRange } from './workspace-setup/port-blocks';
 
 export interface ServicesOptions {
   /** Braid's own folder: the database lives here, and worktrees by default. */
@@ -237,6 +237,8 @@ export function createServices(options: ServicesOptions): Services {
   const agentModels = runtime.models ?? agentModelsFrom(models);
   const autoStart = runtime.autoStart ?? true;
   const record = (taskId: string, body: Parameters<TimelineWriter['push']>[1]) => writer.push(taskId, body);
+  // One set of port blocks: the workspaces' and the merge queue's scratch worktrees' never overlap.
+  const portBlocks = new PortBlocks(workspacePortStore(store), options.workspaceSetup?.portRange);
   const workspaceSetup = createWorkspaceSetup({
     store,
     announce: (taskId) => void context.announce.taskChanged(taskId),
@@ -250,7 +252,7 @@ export function createServices(options: ServicesOptions): Services {
     // A prompt that starts with a slash command is expanded (or refused) before the agent sees it.
     onReady: async (taskId) => (autoStart ? late.slashCommands?.startWithPrompt(taskId) : undefined),
     track: (work) => context.track(work),
-    portRange: options.workspaceSetup?.portRange,
+    ports: portBlocks,
     shell: options.workspaceSetup?.shell,
   });
   late.setup = workspaceSetup;
@@ -399,6 +401,8 @@ export function createServices(options: ServicesOptions): Services {
     sendToAgent,
     reviewGate: reviewGateOverFindings(store.reviewReports),
     gateConcurrency: () => store.settings.get<number>('agents.concurrency') ?? runtime.concurrency ?? 4,
+    ports: portBlocks,
+    shell: options.workspaceSetup?.shell,
     log: runtime.log,
   });
   const pullRequests = createPullRequestService({

@@ -1,13 +1,24 @@
 import type { CommandIsolation } from '../sandbox/command-isolation';
 import { runInPty } from '../tools/pty-command';
+import { scriptText } from '../workspace-setup/script-command';
 import type { GateLog } from './gate-log';
 
+/** One part of a gate run: the workspace setup, then the gate itself. */
+export interface GateStep {
+  step: 'setup' | 'test';
+  /** What the log says runs, e.g. "Workspace setup (conductor.json on main)". */
+  title: string;
+  /** Command lines, run in order in one shell; the first that fails ends the step. */
+  commands: readonly string[];
+}
+
 export interface GateSpec {
-  /** Runs first when set (the workspace setup); a failure there fails the gate. */
-  setup: string | null;
-  command: string;
+  /** The setup first when there is one; a failure there fails the run. */
+  steps: GateStep[];
+  /** The shell the commands run under (the workspace scripts' own: `scriptShell`). */
+  shell: string;
   cwd: string;
-  /** For setup and command together. */
+  /** For all steps together. */
   timeoutMs: number;
   env: Record<string, string>;
   isolation: CommandIsolation;
@@ -21,24 +32,26 @@ export interface GateOutcome {
   verdict: 'passed' | 'failed' | 'timed-out' | 'cancelled';
   exitCode: number | null;
   durationMs: number;
-  /** Which command decided a failure. */
+  /** Which step decided a failure. */
   failedStep: 'setup' | 'test' | null;
 }
 
 /**
  * Runs the gate in the candidate's scratch worktree: in a terminal (so tools print as they do
  * for a user), under the machine's command isolation (its own PID namespace where possible), so
- * a timeout or a stop takes down everything it started. Not sandboxed: a gate is the project's
- * own test command, which may need the network and caches; the candidate is a throwaway checkout.
+ * a timeout or a stop takes down everything it started. Each step runs as a workspace script
+ * runs (`scriptText`: each line shown as `$ line`, the first failure ending it). Not sandboxed:
+ * a gate is the project's own test command, which may need the network and caches; the
+ * candidate is a throwaway checkout.
  */
 export async function runGate(spec: GateSpec): Promise<GateOutcome> {
   const started = Date.now();
-  const steps: ['setup' | 'test', string][] = spec.setup ? [['setup', spec.setup], ['test', spec.command]] : [['test', spec.command]];
-  for (const [step, command] of steps) {
+  for (const { step, title, commands } of spec.steps) {
     const remaining = spec.timeoutMs - (Date.now() - started);
-    spec.log.note(`$ ${command}${step === 'setup' ? '   (workspace setup)' : ''}`);
+    spec.log.note(`${title}:`);
     const ran = await runInPty({
-      command,
+      command: scriptText(commands),
+      shell: { file: spec.shell, args: ['-c'] },
       isolation: spec.isolation,
       cwd: spec.cwd,
       env: spec.env,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uniqueSleep } from '../testing/host-processes';
 import { expectFsckClean, expectOk, gateSwitch, makeQueueFixture, worktreePaths, type QueueFixture } from './merge-queue.fixture';
 import { reviewGateOverFindings } from './review-gate-check';
@@ -107,15 +107,8 @@ describe('controlling the merge queue', () => {
     const mainBefore = fixture.repo.head();
     const [first, second] = [fixture.add(editor), fixture.add(other)];
 
-    const paused = await vi.waitFor(
-      async () => {
-        const view = await fixture.view();
-        expect(view.paused).toBe(true);
-        return view;
-      },
-      { timeout: 30_000, interval: 25 },
-    );
-    await fixture.queue.idle();
+    const paused = await fixture.waitForPause();
+    expect(paused.paused).toBe(true);
     expect(paused.pauseReason).toContain('shared.txt');
     expect((await fixture.view()).entries.map((entry) => [entry.id, entry.state])).toEqual([
       [first.id, 'queued'],

@@ -6,6 +6,10 @@ import { markWorkspaceMerged } from '../merge/merged-workspace';
 import type { CommandIsolation } from '../sandbox/command-isolation';
 import { newId } from '../store/ids';
 import type { QueueEntryRow } from '../store/merge-queue-repository';
+import { LinkModeSetting } from '../workspace-setup/link-mode-setting';
+import type { PortBlocks } from '../workspace-setup/port-blocks';
+import { scriptShell } from '../workspace-setup/script-command';
+import { ScriptTrust } from '../workspace-setup/script-trust';
 import type { WorkspaceContext } from '../workspaces/context';
 import { openTaskWorkspace } from '../workspaces/open-task-workspace';
 import { workspaceWorkOf } from '../workspaces/shared-workspace';
@@ -32,6 +36,10 @@ export interface MergeQueueServiceOptions {
   reviewGate?: QueueReviewGate | null;
   /** How many gates may run at once across all queues (the concurrency limit). */
   gateConcurrency: () => number;
+  /** The port blocks the workspaces' come from: each gate run holds one (`BRAID_PORT`) until it ends. */
+  ports: PortBlocks;
+  /** The shell the workspace setup and the gate run under (default: the workspace scripts', `scriptShell`). */
+  shell?: string;
   /** On top of the host's environment for every gate (tests). */
   gateEnv?: Record<string, string>;
   killGraceMs?: number;
@@ -55,6 +63,9 @@ export function createMergeQueueService(options: MergeQueueServiceOptions) {
   const log = options.log ?? (() => undefined);
   const scratch = new ScratchWorktrees(join(options.dataDir, 'merge-queue'), context.inRepoQueue);
   const slots = new GateSlots(options.gateConcurrency);
+  // The workspace setup's own records (settings rows): trusting a config for workspaces trusts it here.
+  const trust = new ScriptTrust(store.settings);
+  const linkModes = new LinkModeSetting(store.settings);
   const runners = new Map<string, QueueRunner>();
   const dirty = new Set<string>();
   // Nothing runs before `start` has recovered what the last host left.
@@ -74,7 +85,7 @@ export function createMergeQueueService(options: MergeQueueServiceOptions) {
     const tipRef = `refs/heads/${targetBranch}`;
     const tip = project ? (await readBranchTips(project.path, [tipRef])).get(tipRef)?.commit : undefined;
     if (!project || !tip) return { command: settings.get(projectId).gateCommand, setup: null, source: null, problem: null };
-    const gate = await resolveGate(project.path, tip, settings.get(projectId));
+    const gate = (await resolveGate(project.path, tip, settings.get(projectId))).view;
     gates.set(keyOf(projectId, targetBranch), gate);
     return gate;
   };
@@ -110,6 +121,10 @@ export function createMergeQueueService(options: MergeQueueServiceOptions) {
         changed: () => changed(projectId, targetBranch),
         gateResolved: (gate) => gates.set(keyOf(projectId, targetBranch), gate),
         output: (entryId, chunk) => options.emit('mergeQueue.gateOutput', { projectId, entryId, chunk }),
+        ports: options.ports,
+        trust,
+        linkModes,
+        shell: options.shell ?? scriptShell(),
         gateEnv: options.gateEnv ?? {},
         killGraceMs: options.killGraceMs ?? 2_000,
         log,

@@ -7,6 +7,9 @@ import { machineCommandIsolation } from '../sandbox/detect-isolation';
 import type { Store } from '../store/store';
 import { makeProjectFixture, type ProjectFixture } from '../testing/project-fixture';
 import type { recordingEmit } from '../testing/recording-emit';
+import { PortBlocks, workspacePortStore, type PortRange } from '../workspace-setup/port-blocks';
+import { ScriptTrust } from '../workspace-setup/script-trust';
+import { readWorkspaceConfig } from '../workspace-setup/workspace-config';
 import type { WorkspaceContext } from '../workspaces/context';
 import { createMergeQueueService, type MergeQueueService } from './merge-queue-service';
 import type { QueueReviewGate } from './queue-runner';
@@ -27,6 +30,10 @@ export interface QueueFixture {
   emitted: ReturnType<typeof recordingEmit>;
   /** What "send the failure to the agent" sent. */
   sentToAgent: { taskId: string; text: string }[];
+  /** The port blocks gates hold theirs from (the workspaces' in the app). */
+  ports: PortBlocks;
+  /** Trusts the workspace config as the checkout has it now (what the user does after reading it in a task's Workspace scripts). */
+  trustWorkspaceConfig(): void;
   /** A task (its worktree on a new branch from main) with `files` committed there, or left uncommitted. */
   task(title: string, files: Record<string, string>, options?: { commit?: boolean }): Promise<Task>;
   add(task: Task, choices?: Partial<Omit<MethodInput<'mergeQueue.add'>, 'taskId'>>): QueueEntry;
@@ -36,6 +43,8 @@ export interface QueueFixture {
   /** Waits until every entry of the queue into main satisfies `done`, then until the queue has nothing left to decide. */
   settle(done?: (entry: QueueEntry) => boolean, timeout?: number): Promise<MergeQueueView>;
   waitForEntry(entryId: string, check: (entry: QueueEntry) => boolean, timeout?: number): Promise<QueueEntry>;
+  /** Waits until the queue into main is paused (by Braid, saying why), or every entry finished (a queue that should have paused fails fast), then until it has nothing left to decide. */
+  waitForPause(): Promise<MergeQueueView>;
   /** Closes the service and the database, as a clean shutdown does. */
   close(): Promise<void>;
   /** Opens the store and the service again on the same data folder (a restart) and starts the queue. */
@@ -48,6 +57,8 @@ export interface QueueFixtureOptions {
   gateConcurrency?: number;
   gateEnv?: Record<string, string>;
   reviewGate?: QueueReviewGate | null;
+  /** Where gates' port blocks come from (default: the app's range). */
+  portRange?: PortRange;
   /** Leave the queue unstarted (tests that set the store up as a crash left it). */
   start?: boolean;
 }
@@ -58,8 +69,10 @@ export async function makeQueueFixture(options: QueueFixtureOptions = {}): Promi
   const isolation = machineCommandIsolation();
   const sentToAgent: { taskId: string; text: string }[] = [];
   let queue!: MergeQueueService;
+  let ports!: PortBlocks;
   const project: ProjectFixture = await makeProjectFixture({ files: options.files, beforeClose: () => queue.close() });
   const openQueue = (gateEnv = options.gateEnv) => {
+    ports = new PortBlocks(workspacePortStore(project.store), options.portRange);
     queue = createMergeQueueService({
       context: project.context,
       dataDir: project.dataDir,
@@ -72,6 +85,7 @@ export async function makeQueueFixture(options: QueueFixtureOptions = {}): Promi
       },
       reviewGate: options.reviewGate ?? null,
       gateConcurrency: () => options.gateConcurrency ?? 2,
+      ports,
       gateEnv,
       killGraceMs: 500,
     });
@@ -101,6 +115,14 @@ export async function makeQueueFixture(options: QueueFixtureOptions = {}): Promi
     },
     emitted: project.emitted,
     sentToAgent,
+    get ports() {
+      return ports;
+    },
+    trustWorkspaceConfig() {
+      const { contentHash } = expectOk(readWorkspaceConfig(project.repo.path));
+      if (!contentHash) throw new Error('the checkout has no workspace config to trust');
+      new ScriptTrust(project.store.settings).trust(projectId, contentHash);
+    },
     task: (title, files, taskOptions) => project.task(title, files, taskOptions),
     add: (task, choices = {}) => expectOk(queue.add({ taskId: task.id, strategy: 'merge', includeUncommitted: true, ...choices })),
     setSettings: (changes) => void expectOk(queue.setSettings(projectId, changes)),
@@ -127,6 +149,18 @@ export async function makeQueueFixture(options: QueueFixtureOptions = {}): Promi
         },
         { timeout, interval: 25 },
       );
+    },
+    async waitForPause() {
+      const paused = await vi.waitFor(
+        async () => {
+          const current = await view();
+          expect(current.paused || (current.entries.length > 0 && current.entries.every(finished))).toBe(true);
+          return current;
+        },
+        { timeout: 30_000, interval: 25 },
+      );
+      await queue.idle();
+      return paused;
     },
     close: () => project.close(),
     async open(reopen = {}) {

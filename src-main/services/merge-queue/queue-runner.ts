@@ -1,29 +1,30 @@
 import type { GateCommandView, QueueEjection, QueueSettings } from '../../../src-shared/contract';
 import { readBranchTips } from '../git/git-step';
 import { markWorkspaceMerged } from '../merge/merged-workspace';
-import type { CommandIsolation } from '../sandbox/command-isolation';
 import type { QueueEntryRow, QueueEntryProgress } from '../store/merge-queue-repository';
+import type { LinkModeSetting } from '../workspace-setup/link-mode-setting';
+import type { ScriptTrust } from '../workspace-setup/script-trust';
 import type { WorkspaceContext } from '../workspaces/context';
 import { openTaskWorkspace } from '../workspaces/open-task-workspace';
 import { buildCandidate, type CandidateBuild } from './candidate';
-import { resolveGate } from './gate-command';
+import { gateCandidate, type CandidateGateDeps } from './candidate-gate';
+import { gateHold, resolveGate } from './gate-command';
 import { GateLog } from './gate-log';
-import { runGate } from './gate-run';
-import type { GateSlots } from './gate-slots';
 import { landCandidate } from './queue-landing';
 import type { QueueSettingsStore } from './queue-settings';
-import type { ScratchLease, ScratchWorktrees } from './scratch-worktrees';
+import { ejection, type RunOutcome } from './run-outcome';
 
 /** The review gate's answer for a task: open P0/P1 findings block it. Supplied where reviews exist. */
 export type QueueReviewGate = (taskId: string) => { blocked: false } | { blocked: true; message: string };
 
-export interface QueueRunnerDeps {
+/** `isolation` is detected once per host (gates wait for it); `ports` are shared with the workspaces. */
+export interface QueueRunnerDeps extends CandidateGateDeps {
   context: WorkspaceContext;
-  scratch: ScratchWorktrees;
-  /** Detected once per host; gates wait for it. */
-  isolation: Promise<CommandIsolation>;
-  slots: GateSlots;
   settings: QueueSettingsStore;
+  /** The workspace scripts the user trusted (by content hash), per project. */
+  trust: ScriptTrust;
+  /** How each project brings ignored files into a new checkout. */
+  linkModes: LinkModeSetting;
   reviewGate: QueueReviewGate | null;
   /** Something about the queue changed: tell the UI. */
   changed(): void;
@@ -31,14 +32,8 @@ export interface QueueRunnerDeps {
   gateResolved(gate: GateCommandView): void;
   /** A running gate printed more. */
   output(entryId: string, chunk: string): void;
-  /** On top of the host's environment for every gate. */
-  gateEnv: Record<string, string>;
-  killGraceMs: number;
   log(line: string): void;
 }
-
-/** The result of a finished run, applied only once its entry heads the queue. */
-type RunOutcome = { kind: 'passed'; gateMs: number } | { kind: 'eject'; ejection: QueueEjection };
 
 /** One attempt at one entry: its candidate built on `onto`, its gate, its outcome. */
 interface Run {
@@ -274,54 +269,41 @@ export class QueueRunner {
     this.schedule();
 
     const gate = await resolveGate(project.path, onto, settings);
-    run.gate = gate;
-    if (run.stack.length === 0) this.deps.gateResolved(gate);
+    run.gate = gate.view;
+    if (run.stack.length === 0) this.deps.gateResolved(gate.view);
     if (aborted()) return;
-    if (!gate.command) {
-      run.log.note(`No gate command is set for this project${gate.problem ? ` (${gate.problem})` : ''}: a clean merge lands.`);
+    const hold = gateHold(gate, this.targetBranch, (contentHash) => this.deps.trust.isTrusted(this.projectId, contentHash));
+    if (hold) {
+      run.log.note(hold);
+      run.outcome = { kind: 'hold', reason: hold, targetCommit: onto };
+      return;
+    }
+    if (!gate.test) {
+      run.log.note('No gate command is set for this project: a clean merge lands.');
       this.store.mergeQueue.writeLog(entry.id, run.log.text().text);
       run.outcome = { kind: 'passed', gateMs: 0 };
       return;
     }
-    const release = await this.deps.slots.acquire(run.priority, run.abort.signal);
-    if (!release) return;
-    let lease: ScratchLease | null = null;
-    try {
-      const acquired = await this.deps.scratch.acquire(project, this.projectId, this.targetBranch, built.commit);
-      if (!acquired.ok) {
-        run.outcome = { kind: 'eject', ejection: ejection('invalid', acquired.error.message, onto) };
-        return;
-      }
-      lease = acquired.data;
-      if (aborted()) return;
-      write({ state: 'testing' });
-      run.log.note(`Candidate ${built.commit.slice(0, 10)}: ${this.targetBranch} at ${onto.slice(0, 10)} + ${workspace.branch} (${entry.options.strategy}), in ${lease.path}`);
-      const outcome = await runGate({
-        setup: gate.setup,
-        command: gate.command,
-        cwd: lease.path,
-        timeoutMs: settings.gateTimeoutSec * 1000,
-        env: { CI: 'true', BRAID_MERGE_QUEUE: '1', BRAID_TARGET_BRANCH: this.targetBranch, BRAID_CANDIDATE_COMMIT: built.commit, ...this.deps.gateEnv },
-        isolation: await this.deps.isolation,
-        signal: run.abort.signal,
-        log: run.log,
-        killGraceMs: this.deps.killGraceMs,
-      });
-      if (aborted() || outcome.verdict === 'cancelled') return;
-      this.store.mergeQueue.writeLog(entry.id, run.log.text().text);
-      const [what, command] = outcome.failedStep === 'setup' ? ['The workspace setup', gate.setup] : ['The gate', gate.command];
-      const where = `on top of ${this.targetBranch} at ${onto.slice(0, 10)}`;
-      if (outcome.verdict === 'passed') run.outcome = { kind: 'passed', gateMs: outcome.durationMs };
-      else if (outcome.verdict === 'timed-out') {
-        run.outcome = { kind: 'eject', ejection: { ...ejection('gate-timeout', `${what} timed out after ${settings.gateTimeoutSec} s ${where}.`, onto), command } };
-      } else {
-        const message = `${what} failed (exit ${outcome.exitCode ?? 'by a signal'}) ${where}.`;
-        run.outcome = { kind: 'eject', ejection: { ...ejection('gate-failed', message, onto), exitCode: outcome.exitCode, command } };
-      }
-    } finally {
-      release();
-      lease?.release();
-    }
+    const outcome = await gateCandidate(this.deps, {
+      project,
+      projectId: this.projectId,
+      targetBranch: this.targetBranch,
+      taskId: entry.taskId,
+      branch: workspace.branch,
+      strategy: entry.options.strategy,
+      onto,
+      candidate: built.commit,
+      plan: { ...gate, test: gate.test },
+      settings,
+      linkMode: this.deps.linkModes.get(this.projectId),
+      priority: run.priority,
+      signal: run.abort.signal,
+      log: run.log,
+      testing: () => write({ state: 'testing' }),
+    });
+    if (!outcome || aborted()) return;
+    this.store.mergeQueue.writeLog(entry.id, run.log.text().text);
+    run.outcome = outcome;
   }
 
   /** Applies the head's outcome: land it, eject it, or (the target moved under it) build it again. */
@@ -330,13 +312,20 @@ export class QueueRunner {
     const outcome = run.outcome;
     const project = this.store.projects.get(this.projectId);
     if (!outcome || !project) return;
-    if (outcome.kind === 'eject') {
+    if (outcome.kind !== 'passed') {
       // Judged on an older tip (the target moved meanwhile): judge it again on the new one.
-      if (outcome.ejection.targetCommit && (await readTip(project.path, this.targetBranch)) !== outcome.ejection.targetCommit) {
+      const judgedOn = outcome.kind === 'eject' ? outcome.ejection.targetCommit : outcome.targetCommit;
+      if (judgedOn && (await readTip(project.path, this.targetBranch)) !== judgedOn) {
         this.progress(entry.id, { state: 'queued', speculative: false });
         return;
       }
-      this.eject(entry, outcome.ejection);
+      if (outcome.kind === 'eject') this.eject(entry, outcome.ejection);
+      else {
+        // The target's doing, not the entry's: the queue waits with the reason, the entry keeps its place.
+        this.progress(entry.id, { state: 'queued', speculative: false });
+        this.store.mergeQueue.setPaused(this.projectId, this.targetBranch, true, outcome.reason);
+        this.deps.changed();
+      }
       return;
     }
     const built = run.built;
@@ -409,10 +398,6 @@ export class QueueRunner {
       targetCommit: reason.targetCommit,
     });
   }
-}
-
-function ejection(kind: QueueEjection['kind'], message: string, targetCommit: string | null): QueueEjection {
-  return { kind, message, files: [], exitCode: null, command: null, targetCommit };
 }
 
 async function readTip(repo: string, branch: string): Promise<string | null> {

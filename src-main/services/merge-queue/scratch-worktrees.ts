@@ -19,7 +19,7 @@ export interface ScratchLease {
 }
 
 /**
- * The merge queue's own worktrees, in `<data>/merge-queue/<project>/<target>/lane-<n>` (never
+ * The merge queue's own worktrees, in `<data>/merge-queue/<project>/<target>/queue-<project>-<target>-<n>` (never
  * inside the user's checkout, nor among the tasks' worktrees, where it would be listed as a
  * leftover). A queue has a lane per run going at once (the head, and the entry tested ahead of
  * it). Each candidate gets its lane reset to exactly its tree: `checkout --detach --force` to
@@ -43,16 +43,17 @@ export class ScratchWorktrees {
   }
 
   private queueFolder(projectId: string, targetBranch: string): string {
-    const hash = createHash('sha256').update(targetBranch).digest('hex').slice(0, 8);
-    return join(this.root, shortId(projectId), `${slugify(targetBranch, 'branch')}-${hash}`);
+    return join(this.root, shortId(projectId), queueName(targetBranch));
   }
 
   /** A free lane of the queue with `commit` checked out and nothing else in it. */
   async acquire(repository: Repository, projectId: string, targetBranch: string, commit: string): Promise<Result<ScratchLease>> {
     const folder = this.queueFolder(projectId, targetBranch);
+    // The folder's name is the setup's BRAID_WORKSPACE_NAME: unique on the machine, as a workspace's is (a script may name containers or databases after it).
+    const laneName = (lane: number) => `queue-${shortId(projectId)}-${queueName(targetBranch)}-${lane}`;
     let lane = 0;
-    while (this.inUse.has(join(folder, `lane-${lane}`))) lane++;
-    const path = join(folder, `lane-${lane}`);
+    while (this.inUse.has(join(folder, laneName(lane)))) lane++;
+    const path = join(folder, laneName(lane));
     this.inUse.add(path);
     const lease = { path, release: () => this.inUse.delete(path) };
     const reset = existsSync(join(path, '.git')) ? await this.reset(path, commit) : false;
@@ -104,6 +105,12 @@ export class ScratchWorktrees {
       for (const path of free) await removeWorktreeFolder(repository.path, this.root, path);
     });
   }
+}
+
+/** A target branch as a folder name: readable, and distinct for branches that slug alike. */
+function queueName(targetBranch: string): string {
+  const hash = createHash('sha256').update(targetBranch).digest('hex').slice(0, 8);
+  return `${slugify(targetBranch, 'branch')}-${hash}`;
 }
 
 function listFolders(folder: string): string[] {

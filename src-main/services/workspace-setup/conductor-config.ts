@@ -15,6 +15,7 @@ export const conductorLocalSettingsFile = '.conductor/settings.local.toml';
 export const conductorSettingsConfig: ConfigFormat = {
   kind: 'conductor-toml',
   files: [conductorSettingsFile, conductorLocalSettingsFile],
+  localFiles: [conductorLocalSettingsFile],
   parse(texts) {
     const problems: string[] = [];
     const scripts: Record<string, unknown> = {};

@@ -25,6 +25,8 @@ export interface ConfigFormat {
   kind: WorkspaceConfigKind;
   /** Its files relative to the repository, lowest precedence first; the format is present when one of them is. */
   files: readonly string[];
+  /** Those of `files` a user keeps out of the repository (Conductor's `settings.local.toml`): read from the checkout when a commit has none. */
+  localFiles?: readonly string[];
   /** The texts of the files that exist (by name); problems name file and entry. */
   parse(texts: ReadonlyMap<string, string>): { config: ParsedWorkspaceConfig; problems: string[] };
 }

@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import type { Store } from '../store/store';
 
 /** Ports per workspace: BRAID_PORT and the nine after it (Conductor's CONDUCTOR_PORT is the first of 10 too). */
 export const portBlockSize = 10;
@@ -25,15 +26,33 @@ export interface PortBlockStore {
   current(workspaceId: string): number | null;
 }
 
+/** A block held by a checkout that is no workspace (the merge queue's scratch worktrees), until released. */
+export interface PortLease {
+  start: number;
+  /** Gives the block back (once the commands run there have ended). */
+  release(): void;
+}
+
+/** The workspaces' blocks, on their rows (`workspace.port_base`, unique). */
+export function workspacePortStore(store: Pick<Store, 'workspaces'>): PortBlockStore {
+  return {
+    taken: () => store.workspaces.portBases(),
+    record: (workspaceId, start) => store.workspaces.setPortBase(workspaceId, start),
+    current: (workspaceId) => store.workspaces.get(workspaceId)?.portBase ?? null,
+  };
+}
+
 /**
  * Reserves a block of 10 free ports per workspace, kept in the database (so it survives
  * restarts) until the workspace row goes. Blocks are aligned to 10, so distinct starts never
  * overlap; each port of a candidate block is checked free (bound on the loopback and on every
  * interface, then closed) before it is recorded. One reservation at a time, so two workspaces
- * never race for the same block.
+ * never race for the same block. A lease (`lease`) holds a block in memory only, for a run
+ * that ends before Braid does; workspaces never get a leased block, nor leases a stored one.
  */
 export class PortBlocks {
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly leased = new Set<number>();
 
   constructor(
     private readonly store: PortBlockStore,
@@ -47,10 +66,27 @@ export class PortBlocks {
     return next;
   }
 
+  /** A free block held until `release()`; null when every block is taken or busy. */
+  lease(): Promise<PortLease | null> {
+    const next = this.queue.then(() => this.leaseNow());
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async leaseNow(): Promise<PortLease | null> {
+    const taken = new Set([...this.store.taken(), ...this.leased]);
+    for (let start = this.range.first; start + portBlockSize <= this.range.end; start += portBlockSize) {
+      if (taken.has(start) || !(await blockIsFree(start))) continue;
+      this.leased.add(start);
+      return { start, release: () => this.leased.delete(start) };
+    }
+    return null;
+  }
+
   private async reserveNow(workspaceId: string): Promise<number | null> {
     const existing = this.store.current(workspaceId);
     if (existing !== null) return existing;
-    const taken = new Set(this.store.taken());
+    const taken = new Set([...this.store.taken(), ...this.leased]);
     for (let start = this.range.first; start + portBlockSize <= this.range.end; start += portBlockSize) {
       if (taken.has(start) || !(await blockIsFree(start))) continue;
       try {

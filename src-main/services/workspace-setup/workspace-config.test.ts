@@ -1,9 +1,10 @@
-import { cpSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { commitAll, createRepo } from '../../testing/git-fixtures';
 import { tempFolder } from '../testing/temp-folders';
 import { expectOk } from '../testing/services-fixture';
-import { readWorkspaceConfig, type InvalidConfigDetails } from './workspace-config';
+import { readWorkspaceConfig, readWorkspaceConfigAt, type InvalidConfigDetails } from './workspace-config';
 
 /** The fixture repositories (one folder per case, files as a repository holds them), read in place. */
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
@@ -155,5 +156,71 @@ describe('readWorkspaceConfig: malformed files are refused, naming the file and 
       code: 'WORKSPACE_CONFIG_INVALID',
       message: 'conductor.json: is a symbolic link; Braid reads workspace configs only from plain files in the repository.',
     });
+  });
+});
+
+describe('readWorkspaceConfigAt: the config as committed (what the merge queue reads on its target)', () => {
+  /** A repository whose first commit holds `files`, then whatever `change` does. */
+  const repoWith = (files: Record<string, string> = {}) => createRepo({ path: join(tempFolder(), 'repo'), files: { 'README.md': '# r\n', ...files } });
+
+  it('reads every format, and refuses every malformed file, exactly as from a checkout: same scripts, same problems, same hash', async () => {
+    const names = readdirSync(join(import.meta.dirname, 'fixtures'));
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) {
+      const repo = repoWith();
+      cpSync(fixture(name), repo.path, { recursive: true });
+      const commit = commitAll(repo.path, name);
+      const fromCommit = await readWorkspaceConfigAt(repo.path, commit);
+      expect({ name, read: fromCommit }).toEqual({ name, read: readWorkspaceConfig(fixture(name)) });
+    }
+  });
+
+  it('reads the commit, never the checkout: an edit not committed, or committed later, does not change what an older commit says', async () => {
+    const repo = repoWith({ '.braid/workspace.json': '{ "test": "npm test" }\n' });
+    const first = repo.head();
+    writeFileSync(join(repo.path, '.braid/workspace.json'), '{ "test": "true" }\n');
+    expect(expectOk(await readWorkspaceConfigAt(repo.path, first)).scripts.test).toEqual(['npm test']);
+    const second = repo.commit({ '.braid/workspace.json': '{ "test": "npm run check", "setup": "npm ci" }\n' }, 'Change the gate');
+    expect(expectOk(await readWorkspaceConfigAt(repo.path, first)).scripts).toMatchObject({ test: ['npm test'], setup: [] });
+    expect(expectOk(await readWorkspaceConfigAt(repo.path, second)).scripts).toMatchObject({ test: ['npm run check'], setup: ['npm ci'] });
+  });
+
+  it('a committed config that is a symbolic link is refused in the same words; one below a committed folder link is no config at all', async () => {
+    const repo = repoWith();
+    symlinkSync('elsewhere.json', join(repo.path, 'conductor.json'));
+    writeFileSync(join(repo.path, 'elsewhere.json'), '{ "scripts": { "setup": "echo linked" } }');
+    mkdirSync(join(repo.path, 'real-braid'));
+    writeFileSync(join(repo.path, 'real-braid/workspace.json'), '{ "setup": "echo through a link" }');
+    symlinkSync('real-braid', join(repo.path, '.braid'));
+    const commit = commitAll(repo.path, 'links');
+    // Braid's own config is looked for first: refusing conductor.json shows the one below the link was not read.
+    const read = await readWorkspaceConfigAt(repo.path, commit);
+    expect(read.ok ? 'accepted' : read.error).toEqual({
+      code: 'WORKSPACE_CONFIG_INVALID',
+      message: 'conductor.json: is a symbolic link; Braid reads workspace configs only from plain files in the repository.',
+    });
+  });
+
+  it('Conductor’s settings.local.toml, which users keep out of the repository, comes from the checkout when the commit has none; a committed one wins', async () => {
+    const local = '.conductor/settings.local.toml';
+    const repo = repoWith({ '.gitignore': `${local}\n`, '.conductor/settings.toml': '[scripts]\nsetup = "bin/setup"\nrun = "bin/dev"\n' });
+    writeFileSync(join(repo.path, local), '[scripts]\nsetup = "bin/setup --skip-seed"\n');
+    const fromCheckout = expectOk(readWorkspaceConfig(repo.path));
+    expect(fromCheckout.scripts.setup).toEqual(['bin/setup --skip-seed']);
+    // The same config and hash as the checkout's: trusting it there trusts it here.
+    expect(await readWorkspaceConfigAt(repo.path, repo.head(), { localFilesFrom: repo.path })).toEqual({ ok: true, data: fromCheckout });
+    expect(expectOk(await readWorkspaceConfigAt(repo.path, repo.head())).scripts.setup).toEqual(['bin/setup']);
+
+    repo.git('add', '--force', local);
+    repo.git('commit', '--quiet', '-m', 'Commit the local layer');
+    writeFileSync(join(repo.path, local), '[scripts]\nsetup = "echo edited in the checkout"\n');
+    expect(expectOk(await readWorkspaceConfigAt(repo.path, repo.head(), { localFilesFrom: repo.path })).scripts.setup).toEqual(['bin/setup --skip-seed']);
+  });
+
+  it('a commit without a config has none; a commit that does not exist says git could not read it', async () => {
+    const repo = repoWith();
+    expect(expectOk(await readWorkspaceConfigAt(repo.path, repo.head()))).toMatchObject({ source: null, contentHash: null, scripts: { setup: [], test: [] } });
+    const missing = await readWorkspaceConfigAt(repo.path, '0123456789abcdef0123456789abcdef01234567');
+    expect(missing.ok ? 'read' : missing.error.code).toBe('GIT_FAILED');
   });
 });

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { fail, ok, type Result, type WorkspaceConfigSource } from '../../../src-shared/contract';
-import { readWorktreeEntry } from '../paths/worktree-entry-read';
-import { WorktreeEntryLocator } from '../paths/worktree-entry';
 import { braidWorkspaceConfig } from './braid-workspace-config';
+import { checkoutConfigFiles } from './checkout-config-files';
+import { commitConfigFiles } from './commit-config-files';
+import type { ConfigFiles } from './config-files';
 import { conductorJsonConfig, conductorSettingsConfig } from './conductor-config';
 import { emptyParsedConfig, type ConfigFormat, type WorkspaceScripts } from './config-format';
 import { cursorWorktreesConfig, emdashConfig, supersetConfig } from './other-tool-configs';
@@ -13,6 +14,10 @@ export const worktreeIncludeFile = '.worktreeinclude';
 
 /** Formats in the order they are looked for: Braid's own first, then the tools it imports. */
 export const configFormats: readonly ConfigFormat[] = [braidWorkspaceConfig, conductorSettingsConfig, conductorJsonConfig, supersetConfig, cursorWorktreesConfig, emdashConfig];
+
+/** Every file a config is read from: `.worktreeinclude`, then each format's. */
+const configFileNames: readonly string[] = [worktreeIncludeFile, ...configFormats.flatMap((format) => format.files)];
+const localFileNames = new Set(configFormats.flatMap((format) => format.localFiles ?? []));
 
 /** A repository's workspace config: which file it came from, the scripts, what to bring over, the ports. */
 export interface WorkspaceConfig {
@@ -34,21 +39,43 @@ export interface InvalidConfigDetails {
   contentHash: string;
 }
 
-/** Config files are small; anything larger is not one a person wrote. */
-const maxConfigBytes = 1024 * 1024;
-
 /**
  * Reads the workspace config of the repository checked out at `root` (the project's main
  * checkout: an agent cannot edit it from its worktree). Files are read as git names them,
  * never through a symbolic link. Synchronous: a few small files. Nothing here trusts or runs
- * anything; `test` is the merge queue's gate command.
+ * anything.
  *
  * Fails with `WORKSPACE_CONFIG_INVALID` (details: `InvalidConfigDetails`) when the config found
  * does not parse or has entries of the wrong shape, naming each file and entry; with a
  * file-system code when a file cannot be read.
  */
 export function readWorkspaceConfig(root: string): Result<WorkspaceConfig> {
-  const reader = new ConfigFileReader(root);
+  return workspaceConfigFrom(checkoutConfigFiles(root));
+}
+
+/**
+ * The workspace config as committed in `commit` of the repository at `repo`, read and refused
+ * exactly as from a checkout (same files, same problems, same `contentHash`, so trusting the
+ * checkout's config trusts the same content committed). The merge queue reads its target's:
+ * the setup and the gate (`test`) that judge an entry are never the entry's own. A file users
+ * keep out of the repository (`localFiles`: Conductor's `settings.local.toml`) that the commit
+ * does not have is read from the checkout at `localFilesFrom`, as a workspace gets it.
+ */
+export async function readWorkspaceConfigAt(repo: string, commit: string, options: { localFilesFrom?: string } = {}): Promise<Result<WorkspaceConfig>> {
+  const committed = await commitConfigFiles(repo, commit, configFileNames);
+  if (!committed.ok) return committed;
+  if (options.localFilesFrom === undefined) return workspaceConfigFrom(committed.data);
+  const checkout = checkoutConfigFiles(options.localFilesFrom);
+  return workspaceConfigFrom({
+    read(file) {
+      const read = committed.data.read(file);
+      return read.ok && read.data === null && localFileNames.has(file) ? checkout.read(file) : read;
+    },
+  });
+}
+
+/** The first config present among `files` (Braid's own, then the imports), with `.worktreeinclude`. */
+function workspaceConfigFrom(reader: ConfigFiles): Result<WorkspaceConfig> {
   const include = reader.read(worktreeIncludeFile);
   if (!include.ok) return include;
   for (const format of configFormats) {
@@ -87,32 +114,4 @@ export function patternLines(text: string): string[] {
     .split(/\r?\n/)
     .map((line) => line.replace(/\s+$/, ''))
     .filter((line) => line !== '' && !line.startsWith('#'));
-}
-
-/** Reads config files of one checkout: plain files only, never through or as a link. */
-class ConfigFileReader {
-  private readonly locator: WorktreeEntryLocator;
-
-  constructor(root: string) {
-    this.locator = new WorktreeEntryLocator(root);
-  }
-
-  /** The file's bytes, or null when there is none. */
-  read(file: string): Result<Buffer | null> {
-    const entry = this.locator.locate(file);
-    if (!entry.ok) return entry;
-    const content = readWorktreeEntry(entry.data, { bytesToRead: (size) => Math.min(size, maxConfigBytes + 1) });
-    if (!content.ok) return content;
-    switch (content.data.kind) {
-      case 'missing':
-        return ok(null);
-      case 'link':
-        return fail('WORKSPACE_CONFIG_INVALID', `${file}: is a symbolic link; Braid reads workspace configs only from plain files in the repository.`);
-      case 'other':
-        return fail('WORKSPACE_CONFIG_INVALID', `${file}: is not a file.`);
-      case 'file':
-        if (content.data.size > maxConfigBytes) return fail('WORKSPACE_CONFIG_INVALID', `${file}: is larger than 1 MB; that is not a config file.`);
-        return ok(content.data.content);
-    }
-  }
 }

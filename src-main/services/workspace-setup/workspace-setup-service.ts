@@ -14,7 +14,7 @@ import type { Store } from '../store/store';
 import type { TerminalHandle, TerminalsService } from '../terminals/terminals-service';
 import { taskNotFound } from '../workspaces/open-task-workspace';
 import { LinkModeSetting } from './link-mode-setting';
-import { PortBlocks, type PortRange } from './port-blocks';
+import type { PortBlocks } from './port-blocks';
 import { prepareWorkspace } from './prepare-workspace';
 import { scriptArgv, scriptShell } from './script-command';
 import { scriptTerminalTitles, type RunningScript, type WorkspaceScriptRunner } from './script-runner';
@@ -37,7 +37,8 @@ export interface WorkspaceSetupOptions {
   onReady(taskId: string): Promise<void>;
   /** Background work `close()` must wait for. */
   track<T>(work: Promise<T>): Promise<T>;
-  portRange?: PortRange;
+  /** The port blocks, shared with the merge queue's scratch worktrees (so a workspace never gets a block a gate holds). */
+  ports: PortBlocks;
   /** How long an archive script may take before it is stopped (default 5 minutes). */
   archiveTimeoutMs?: number;
   shell?: string;
@@ -56,14 +57,7 @@ const interrupted = 'Braid stopped before the workspace setup finished. Retry ru
  */
 export function createWorkspaceSetup(options: WorkspaceSetupOptions) {
   const { store } = options;
-  const ports = new PortBlocks(
-    {
-      taken: () => store.workspaces.portBases(),
-      record: (workspaceId, start) => store.workspaces.setPortBase(workspaceId, start),
-      current: (workspaceId) => store.workspaces.get(workspaceId)?.portBase ?? null,
-    },
-    options.portRange,
-  );
+  const { ports } = options;
   const trust = new ScriptTrust(store.settings);
   const linkModes = new LinkModeSetting(store.settings);
   /** The terminal each task's run script runs in (the newest), so Run again restarts it. */
