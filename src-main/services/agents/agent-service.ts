@@ -1,5 +1,4 @@
 import {
-  busyTaskStatuses,
   fail,
   ok,
   setupBlocksAgent,
@@ -11,7 +10,9 @@ import {
 } from '../../../src-shared/contract';
 import { runAgent, type ApprovalDecision, type ResolvedModel, type RunOutcome } from './agent-run';
 import type { AgentServiceOptions, SendOptions } from './agent-service-options';
+import { AgentStatus, type RunStart } from './agent-status';
 import { createAskUserTool } from './ask-user';
+import { markInterruptedRuns, markUnfinishedAnswer } from './interrupted-runs';
 import { compactConversation } from './compact-conversation';
 import { Conversation } from './conversation';
 import { PendingReplies } from './pending-replies';
@@ -57,49 +58,17 @@ export class AgentService {
   private readonly ending = new Set<string>();
   /** Messages sent while a run was ending, by task: what they bring to the next run's turn. */
   private readonly followUps = new Map<string, { allowRules: string[]; model?: string }>();
+  private readonly status: AgentStatus;
   private closing = false;
-  /** Set once every run has ended; the database closes right after. */
-  private closed = false;
 
   constructor(private readonly options: AgentServiceOptions) {
     this.scheduler = new AgentScheduler(options.concurrency);
+    this.status = new AgentStatus(options);
   }
 
-  /**
-   * Runs that were going when the host stopped are marked interrupted, with Resume. An answer
-   * that was streaming then is marked incomplete, so Resume asks the model again.
-   */
+  /** After a restart: runs that were going when the host stopped become interrupted, with Resume. */
   recoverAfterRestart(): void {
-    for (const status of busyTaskStatuses) {
-      for (const taskId of this.options.store.tasks.idsWithStatus(status)) {
-        const conversation = Conversation.fromTimeline(this.options.store.timeline.from(taskId, 0));
-        const cut = this.markUnfinishedAnswer(taskId, conversation, 'interrupted');
-        this.setStatus(
-          taskId,
-          'interrupted',
-          cut
-            ? 'Braid stopped while the agent was answering; the answer was cut off. Resume asks the model again.'
-            : conversation.pendingToolCalls().some((call) => call.name === 'ask_user')
-              ? 'Braid stopped while the agent’s question waited for your answer. Resume asks it again.'
-              : 'Braid stopped while this task was running. Resume continues from where it was.',
-        );
-      }
-    }
-  }
-
-  /**
-   * Records that the answer still streaming where `conversation` ends was cut, when there is
-   * one, before anything else is written; says whether there was.
-   */
-  private markUnfinishedAnswer(taskId: string, conversation: Conversation, reason: 'interrupted' | 'stopped'): boolean {
-    const step = conversation.unfinishedStep();
-    if (step === null) return false;
-    const body: TimelineEventBody = { kind: 'answer_incomplete', step, reason };
-    this.options.writer.push(taskId, body);
-    // Durable before the status says the run ended: a crash right after must not lose it.
-    this.options.writer.flush();
-    conversation.add(body);
-    return true;
+    markInterruptedRuns(this.options.store, this.options.writer, this.status);
   }
 
   setConcurrency(limit: number): void {
@@ -195,7 +164,7 @@ export class AgentService {
     const ready = await this.canRun(task);
     if (this.closing) return;
     if (!ready.ok) {
-      this.setStatus(taskId, 'idle', `${ready.error.message} The task will start when you send a message.`);
+      this.status.set(taskId, 'idle', `${ready.error.message} The task will start when you send a message.`);
       return;
     }
     await this.send(taskId, task.prompt);
@@ -206,7 +175,7 @@ export class AgentService {
     const children = this.options.store.tasks.listChildren(taskId).filter((child) => this.isRunning(child.id));
     for (const child of children) this.stop(child.id);
     if (this.scheduler.cancel(taskId)) {
-      this.setStatus(taskId, 'stopped', null);
+      this.status.set(taskId, 'stopped', null);
       return ok({ stopped: true });
     }
     const run = this.active.get(taskId);
@@ -336,7 +305,7 @@ export class AgentService {
    */
   settle(taskId: string, status: TaskStatus, reason: string | null): boolean {
     if (this.isRunning(taskId)) return false;
-    this.setStatus(taskId, status, reason);
+    this.status.set(taskId, status, reason);
     return true;
   }
 
@@ -398,12 +367,12 @@ export class AgentService {
     await Promise.all(runs.map((run) => run.done));
     await this.options.external?.close();
     this.options.writer.flush();
-    this.closed = true;
+    this.status.close();
   }
 
-  private start(task: Task, runStart: 'new' | 'resume'): boolean {
+  private start(task: Task, runStart: RunStart): boolean {
     const startedNow = this.scheduler.enqueue(task.id, () => this.run(task.id, runStart));
-    if (!startedNow) this.setStatus(task.id, 'queued', `Waiting for a free agent slot (${this.scheduler.concurrency} run at once).`);
+    if (!startedNow) this.status.set(task.id, 'queued', `Waiting for a free agent slot (${this.scheduler.concurrency} run at once).`);
     return startedNow;
   }
 
@@ -419,7 +388,7 @@ export class AgentService {
     return checked.ok ? ok(null) : checked;
   }
 
-  private async run(taskId: string, runStart: 'new' | 'resume'): Promise<void> {
+  private async run(taskId: string, runStart: RunStart): Promise<void> {
     const { store, writer } = this.options;
     const task = store.tasks.get(taskId);
     if (!task || this.closing) return this.turn.endRun(taskId);
@@ -428,14 +397,14 @@ export class AgentService {
       this.turn.endRun(taskId);
       writer.push(taskId, { kind: 'error', message: ready.error.message, code: ready.error.code, retryable: true });
       writer.flush();
-      this.setStatus(taskId, 'failed', ready.error.message);
+      this.status.set(taskId, 'failed', ready.error.message);
       return;
     }
     writer.flush();
     const stored = store.timeline.from(taskId, 0);
     const conversation = Conversation.fromTimeline(stored);
     // A cut answer not yet marked (a timeline from before answers were marked): never build on it.
-    this.markUnfinishedAnswer(taskId, conversation, 'interrupted');
+    markUnfinishedAnswer(this.options.writer, taskId, conversation, 'interrupted');
     const controller = new AbortController();
     let finished!: () => void;
     const done = new Promise<void>((resolve) => (finished = resolve));
@@ -452,7 +421,7 @@ export class AgentService {
       this.turn.endRun(taskId);
     };
     if (ready.data) store.tasks.setContextWindow(taskId, ready.data.contextWindow);
-    this.setStatus(taskId, 'running', null, runStart);
+    this.status.set(taskId, 'running', null, runStart);
 
     let outcome: RunOutcome;
     try {
@@ -469,13 +438,13 @@ export class AgentService {
     }
     writer.flush();
     // Stopped (or shut down) while the model was answering: that answer is incomplete.
-    this.markUnfinishedAnswer(taskId, conversation, this.closing || outcome.kind !== 'stopped' ? 'interrupted' : 'stopped');
+    markUnfinishedAnswer(this.options.writer, taskId, conversation, this.closing || outcome.kind !== 'stopped' ? 'interrupted' : 'stopped');
     if (conversation.step > 0) await this.options.events.publish('agent.turnEnded', { taskId, workspaceId: task.workspace.id, turn: conversation.step });
     if (this.closing && outcome.kind === 'stopped') {
-      this.setStatus(taskId, 'interrupted', 'Braid stopped while this task was running. Resume continues from where it was.');
-    } else if (outcome.kind === 'done') this.setStatus(taskId, 'done', outcome.reason ?? null);
-    else if (outcome.kind === 'stopped') this.setStatus(taskId, 'stopped', 'Stopped by you. Send a message or Resume to continue.');
-    else this.setStatus(taskId, outcome.kind, outcome.reason);
+      this.status.set(taskId, 'interrupted', 'Braid stopped while this task was running. Resume continues from where it was.');
+    } else if (outcome.kind === 'done') this.status.set(taskId, 'done', outcome.reason ?? null);
+    else if (outcome.kind === 'stopped') this.status.set(taskId, 'stopped', 'Stopped by you. Send a message or Resume to continue.');
+    else this.status.set(taskId, outcome.kind, outcome.reason);
     finished();
   }
 
@@ -542,7 +511,7 @@ export class AgentService {
         record: (body) => writer.push(taskId, body),
         setStatus: (status, reason) => {
           writer.flush();
-          this.setStatus(taskId, status, reason);
+          this.status.set(taskId, status, reason);
         },
         recordStep: (usage, cost) => this.recordStep(taskId, { input: usage.input, output: usage.output, cached: usage.cached, cost, context: usage.input + usage.output }),
         limits: () => {
@@ -570,7 +539,7 @@ export class AgentService {
    * An external agent's run (`engines/`): its turns are recorded in the same timeline, its calls
    * decided by the same rules and approval cards, its messages queued the same way.
    */
-  private async runExternal(task: Task, runStart: 'new' | 'resume', history: TimelineEvent[], conversation: Conversation, inbox: string[], signal: AbortSignal): Promise<RunOutcome> {
+  private async runExternal(task: Task, runStart: RunStart, history: TimelineEvent[], conversation: Conversation, inbox: string[], signal: AbortSignal): Promise<RunOutcome> {
     const { store, writer } = this.options;
     const taskId = task.id;
     const record = (body: TimelineEventBody) => {
@@ -590,7 +559,7 @@ export class AgentService {
       record,
       setStatus: (status, reason) => {
         writer.flush();
-        this.setStatus(taskId, status, reason);
+        this.status.set(taskId, status, reason);
       },
       check: (request) => Promise.resolve(this.checkPermission(task, request.tool, request.args)),
       permissionDecided: (call, decision) => this.publishDecision(task, call, decision),
@@ -616,15 +585,5 @@ export class AgentService {
     this.turn.addAllowRules(taskId, followUp.allowRules);
     if (followUp.model) this.turn.setModel(taskId, followUp.model);
     this.start(task, 'new');
-  }
-
-  /** `runStart`: this change begins a run (see `agent.statusChanged`). */
-  private setStatus(taskId: string, status: TaskStatus, reason: string | null, runStart: 'new' | 'resume' | null = null): void {
-    const task = this.closed ? undefined : this.options.store.tasks.get(taskId);
-    if (!task) return;
-    this.options.store.tasks.setStatus(taskId, status, reason);
-    this.options.writer.push(taskId, { kind: 'status', status, reason });
-    void this.options.events.publish('agent.statusChanged', { taskId, projectId: task.projectId, pipelineId: task.pipelineId, status, reason, runStart });
-    this.options.notifyTaskChanged(taskId);
   }
 }
