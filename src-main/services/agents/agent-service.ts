@@ -8,9 +8,10 @@ import {
   type TimelineEvent,
   type TimelineEventBody,
 } from '../../../src-shared/contract';
-import { runAgent, type ApprovalDecision, type ResolvedModel, type RunOutcome } from './agent-run';
+import { runAgent, type ResolvedModel, type RunOutcome } from './agent-run';
 import type { AgentServiceOptions, SendOptions } from './agent-service-options';
 import { AgentStatus, type RunStart } from './agent-status';
+import { Approvals } from './approvals';
 import { createAskUserTool } from './ask-user';
 import { markInterruptedRuns, markUnfinishedAnswer } from './interrupted-runs';
 import { compactConversation } from './compact-conversation';
@@ -22,12 +23,6 @@ import { buildSystemPrompt } from './system-prompt';
 import type { AgentToolset } from './toolset';
 import { TurnOptions } from './turn-options';
 import { taskNotFound } from '../workspaces/open-task-workspace';
-
-/** A call waiting for its approval, so "Always allow" can check the rule against it. */
-interface WaitingCall {
-  name: string;
-  args: unknown;
-}
 
 interface ActiveRun {
   controller: AbortController;
@@ -45,9 +40,8 @@ interface ActiveRun {
 export class AgentService {
   private readonly scheduler: AgentScheduler;
   private readonly active = new Map<string, ActiveRun>();
-  private readonly approvals = new PendingReplies<ApprovalDecision>();
+  private readonly approvals: Approvals;
   private readonly questions = new PendingReplies<string>();
-  private readonly waitingCalls = new Map<string, WaitingCall>();
   /** A slash command's allowed tools and model for the turn it starts, until that run ends. */
   private readonly turn = new TurnOptions();
   /**
@@ -64,6 +58,7 @@ export class AgentService {
   constructor(private readonly options: AgentServiceOptions) {
     this.scheduler = new AgentScheduler(options.concurrency);
     this.status = new AgentStatus(options);
+    this.approvals = new Approvals(options);
   }
 
   /** After a restart: runs that were going when the host stopped become interrupted, with Resume. */
@@ -236,26 +231,9 @@ export class AgentService {
     return ok({ resumed: true });
   }
 
-  /**
-   * The user's answer to an approval. `alwaysAllow` (approving only): the rule, as the user
-   * edited it, is saved for the project first (refused, with nothing decided, when it does not
-   * parse or does not cover the call), so the next identical call runs without asking.
-   */
+  /** The user's answer to an approval (`Approvals.decide`: "Always allow" saves its rule first). */
   decide(taskId: string, callId: string, approved: boolean, reason: string | null, alwaysAllow: string | null = null): Result<{ decided: true; savedRule: string | null }> {
-    const waiting = this.waitingCalls.get(`${taskId}\u0000${callId}`);
-    const task = this.options.store.tasks.get(taskId);
-    if (!waiting || !task) return fail('NOT_FOUND', 'Nothing is waiting for that approval any more (it was already decided, or the run ended).');
-    let savedRule: string | null = null;
-    if (approved && alwaysAllow !== null) {
-      if (!this.options.policy.alwaysAllow) return fail('UNSUPPORTED', 'Rules cannot be saved here.');
-      const saved = this.options.policy.alwaysAllow({ tool: waiting.name, args: waiting.args, role: task.role, task }, alwaysAllow);
-      if (!saved.ok) return saved;
-      savedRule = saved.data.rule;
-    }
-    if (!this.approvals.reply(taskId, callId, { approved, reason: approved ? null : reason, savedRule })) {
-      return fail('NOT_FOUND', 'Nothing is waiting for that approval any more (it was already decided, or the run ended).');
-    }
-    return ok({ decided: true, savedRule });
+    return this.approvals.decide(taskId, callId, approved, reason, alwaysAllow);
   }
 
   /** The user's answer to an `ask_user` question; a second answer (a double click) is refused, never delivered twice. */
@@ -476,17 +454,6 @@ export class AgentService {
     for (const ancestor of rolledUpTo) this.options.notifyTaskChanged(ancestor);
   }
 
-  /** Waits for the approval card's answer; "Always allow" checks its rule against this call. */
-  private async approval(taskId: string, call: { callId: string; name: string; args: unknown }, signal: AbortSignal): Promise<ApprovalDecision> {
-    const key = `${taskId}\u0000${call.callId}`;
-    this.waitingCalls.set(key, { name: call.name, args: call.args });
-    try {
-      return await this.approvals.wait(taskId, call.callId, signal);
-    } finally {
-      this.waitingCalls.delete(key);
-    }
-  }
-
   /** Braid's own agent loop, one model step at a time (`agent-run.ts`). */
   private async runOwnAgent(task: Task, model: ResolvedModel, stored: TimelineEvent[], conversation: Conversation, signal: AbortSignal, loopEnded: () => void): Promise<RunOutcome> {
     const { store, writer } = this.options;
@@ -523,7 +490,7 @@ export class AgentService {
             maxCostUsd: current?.agent.limits.maxCostUsd ?? null,
           };
         },
-        waitForApproval: (call, wait) => this.approval(taskId, call, wait),
+        waitForApproval: (call, wait) => this.approvals.wait(taskId, call, wait),
         classifyError: this.options.models.classifyError,
         compact: (conv, wait) => compactConversation(this.options, taskId, model, conv, wait),
         retry: this.options.retry ?? { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000 },
@@ -563,7 +530,7 @@ export class AgentService {
       },
       check: (request) => Promise.resolve(this.checkPermission(task, request.tool, request.args)),
       permissionDecided: (call, decision) => this.publishDecision(task, call, decision),
-      waitForApproval: (call, wait) => this.approval(taskId, call, wait),
+      waitForApproval: (call, wait) => this.approvals.wait(taskId, call, wait),
       recordUsage: (usage) => this.recordStep(taskId, { input: usage.input, output: usage.output, cached: usage.cached, cost: usage.costUsd, context: usage.context }),
       setContext: (used, size) => {
         store.tasks.setContext(taskId, used, size);
