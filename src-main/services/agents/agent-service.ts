@@ -13,6 +13,7 @@ import type { AgentServiceOptions, SendOptions } from './agent-service-options';
 import { AgentStatus, type RunStart } from './agent-status';
 import { Approvals } from './approvals';
 import { createAskUserTool } from './ask-user';
+import { EndingRuns } from './ending-runs';
 import { markInterruptedRuns, markUnfinishedAnswer } from './interrupted-runs';
 import { compactConversation } from './compact-conversation';
 import { Conversation } from './conversation';
@@ -44,14 +45,8 @@ export class AgentService {
   private readonly questions = new PendingReplies<string>();
   /** A slash command's allowed tools and model for the turn it starts, until that run ends. */
   private readonly turn = new TurnOptions();
-  /**
-   * Tasks whose run is ending: its loop is done (nothing it is given now reaches it) and it is
-   * recording its end (the toolset closing, the turn's checkpoint, the final status). A message
-   * sent then starts the next run once it has ended (`followUps`).
-   */
-  private readonly ending = new Set<string>();
-  /** Messages sent while a run was ending, by task: what they bring to the next run's turn. */
-  private readonly followUps = new Map<string, { allowRules: string[]; model?: string }>();
+  /** Runs whose loop is done while they record their end; messages sent then start the next run. */
+  private readonly ending = new EndingRuns();
   private readonly status: AgentStatus;
   private closing = false;
 
@@ -109,8 +104,7 @@ export class AgentService {
       // Too late for this run (its loop is done): the next one starts with it once this one has ended.
       this.options.writer.push(taskId, body);
       this.options.writer.flush();
-      const earlier = this.followUps.get(taskId);
-      this.followUps.set(taskId, { allowRules: [...(earlier?.allowRules ?? []), ...(options.allowRules ?? [])], model: options.model ?? earlier?.model });
+      this.ending.addFollowUp(taskId, options);
       this.options.notifyTaskChanged(taskId);
       return ok({ delivery: 'queued' });
     }
@@ -393,7 +387,7 @@ export class AgentService {
     // for the next run (`afterRun`). Braid's own loop says so before closing its tools.
     const loopEnded = () => {
       if (this.active.get(taskId) !== entry) return;
-      this.ending.add(taskId);
+      this.ending.begin(taskId);
       void this.scheduler.runEnded(taskId).then(() => this.afterRun(taskId));
       this.active.delete(taskId);
       this.turn.endRun(taskId);
@@ -543,9 +537,7 @@ export class AgentService {
 
   /** The run has left the scheduler: messages sent while it was ending start the next one. */
   private afterRun(taskId: string): void {
-    this.ending.delete(taskId);
-    const followUp = this.followUps.get(taskId);
-    this.followUps.delete(taskId);
+    const followUp = this.ending.end(taskId);
     if (followUp === undefined || this.closing || this.isRunning(taskId)) return;
     const task = this.options.store.tasks.get(taskId);
     if (!task || task.workspace.state !== 'ready') return;
