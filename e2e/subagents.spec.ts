@@ -102,3 +102,53 @@ test.describe('subagents in web mode', () => {
     expect(readFileSync(join(repo.path, '.claude/agents/test-writer.md'), 'utf8')).toContain('permissionMode: acceptEdits\n');
   });
 });
+
+test.describe('a subagent’s task in its parent’s workspace', () => {
+  test.use({
+    repoFiles: {
+      'README.md': '# app\n',
+      '.braid/workspace.json': `${JSON.stringify({ run: ['echo serving'] })}\n`,
+      '.claude/agents/reviewer.md': agentMarkdown({ name: 'reviewer', description: 'Reviews a change', tools: 'Read, Grep' }, 'You review code.'),
+    },
+  });
+
+  test('its view runs nothing of its own (the parent has Run) and shows where the parent’s work stands in the merge queue', async ({ page, braid, repo, modelServer }) => {
+    scriptAgents(modelServer, {
+      parent: [
+        {
+          text: 'Writing it, then asking the reviewer.',
+          toolCalls: [
+            { id: 'w1', name: 'write_file', args: { path: 'notes.txt', content: 'reviewed work\n' } },
+            { id: 'd1', name: 'delegate', args: { agent: 'reviewer', prompt: 'Review notes.txt', title: 'Review the notes' } },
+          ],
+        },
+        { text: 'The reviewer agrees.' },
+      ],
+      reviewer: [{ text: 'Reviewer: the notes are fine.' }],
+    });
+    const host = await braid.start({ model: true });
+    await page.goto(host.url);
+    const projectName = basename(repo.path);
+    await addProject(page, repo.path);
+    await createTask(page, projectName, 'Notes', 'Write notes.txt and get it reviewed');
+    const tasks = page.getByRole('list', { name: `Tasks in ${projectName}` });
+    await expect(tasks.getByRole('button', { name: 'Notes', exact: true })).toHaveAccessibleDescription('done');
+    await expect(page.getByRole('main', { name: 'Notes' }).getByRole('button', { name: 'Run', exact: true })).toBeVisible();
+
+    const child = tasks.getByRole('list', { name: 'Subagents of Notes' }).getByRole('button', { name: 'Review the notes', exact: true });
+    await child.click();
+    const childView = page.getByRole('main', { name: 'Review the notes' });
+    await expect(childView.getByRole('log', { name: 'Conversation' })).toContainText('Reviewer: the notes are fine.');
+    await expect(childView.getByRole('button', { name: 'Run', exact: true })).toHaveCount(0);
+
+    // Added from the subagent's task (the palette), the queue lands the parent's work; the subagent's view says where it stands.
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await palette.getByRole('combobox', { name: 'Search actions' }).fill('add this task to the merge queue');
+    await palette.getByRole('combobox', { name: 'Search actions' }).press('Enter');
+    await expect(palette).toBeHidden();
+    await expect(childView.getByRole('status').filter({ hasText: 'Merge queue into main' })).toContainText('landed');
+    expect(repo.git('show', 'main:notes.txt')).toBe('reviewed work');
+  });
+});
+

@@ -391,7 +391,12 @@ export function createServices(options: ServicesOptions): Services {
     creators: (projectId, pipelineId) => audit.service.creatorsInPipeline(projectId, pipelineId),
   });
   late.pipelines = pipelines;
-  const merges = createTaskMerges(context, { sendToAgent, reviewGate: (taskId) => reviews.gateFor(taskId), checkGate: (taskId) => pipelines.checkGate(taskId) });
+  const merges = createTaskMerges(context, {
+    sendToAgent,
+    reviewGate: (taskId) => reviews.gateFor(taskId),
+    checkGate: (taskId) => pipelines.checkGate(taskId),
+    removing: (taskId, withSharedTasks, remove) => tasks.removing(taskId, withSharedTasks, remove),
+  });
   const mergeQueue = createMergeQueueService({
     context,
     dataDir: options.dataDir,

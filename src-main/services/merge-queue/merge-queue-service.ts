@@ -12,7 +12,7 @@ import { scriptShell } from '../workspace-setup/script-command';
 import { ScriptTrust } from '../workspace-setup/script-trust';
 import type { WorkspaceContext } from '../workspaces/context';
 import { openTaskWorkspace } from '../workspaces/open-task-workspace';
-import { workspaceWorkOf } from '../workspaces/shared-workspace';
+import { workspaceOwnerOf } from '../workspaces/shared-workspace';
 import { gateFailureMessage } from './failure-message';
 import { resolveGate } from './gate-command';
 import { GateSlots } from './gate-slots';
@@ -224,7 +224,7 @@ export function createMergeQueueService(options: MergeQueueServiceOptions) {
     add(request: MethodArgs<'mergeQueue.add'>): Result<QueueEntry> {
       // Asked from a task sharing another's workspace (a review task, a subagent's task): the work is that task's.
       const asked = store.tasks.get(request.taskId);
-      const ownerId = (asked && workspaceWorkOf(store, asked)?.id) ?? request.taskId;
+      const ownerId = (asked && workspaceOwnerOf(store, asked)?.id) ?? request.taskId;
       const opened = openTaskWorkspace(context, ownerId, 'branch');
       if (!opened.ok) return opened;
       const { task, workspace } = opened.data;

@@ -16,6 +16,11 @@ export interface TaskMergesOptions {
   reviewGate(taskId: string): Result<ReviewGateState>;
   /** The check gate: the project's check command as it last ran on the task (clear without one). */
   checkGate(taskId: string): CheckGateState;
+  /**
+   * Removes tasks the way a delete does (`tasks.removing`): the agents, services and terminals of
+   * the tasks that go (and the setup, when the workspace goes) stopped first, checkpoints after.
+   */
+  removing<T>(taskId: string, withSharedTasks: boolean, remove: () => Promise<Result<T>>): Promise<Result<T>>;
 }
 
 /** "Merge anyway": which gates a merge went past and why. */
@@ -45,7 +50,7 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
     return ok({ project, workspace: { id: workspace.id, path: workspace.path, branch: workspace.branch, baseBranch: workspace.baseBranch } });
   };
   const taskOfWorkspace = (workspaceId: string) => context.store.tasks.listByWorkspace(workspaceId)[0];
-  /** A merge asked from a review task is its reviewed task's: the workspace and its work are that task's. */
+  /** A merge asked from a review task or a subagent's task is the workspace's owner's: the workspace and its work are that task's. */
   const ownerId = (taskId: string): string => {
     const task = context.store.tasks.get(taskId);
     return (task && workspaceOwnerOf(context.store, task)?.id) ?? taskId;
@@ -186,8 +191,10 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
     },
 
     /**
-     * Removes a merged workspace's worktree (and its branch unless `keepBranch`). A workspace its
-     * reviews share is refused with `WORKSPACE_SHARED` naming them unless `withSharedTasks`.
+     * Removes a merged workspace's worktree (and its branch unless `keepBranch`), asked from any
+     * task on it (the owner's). A workspace its reviews share is refused with `WORKSPACE_SHARED`
+     * naming them unless `withSharedTasks`. What goes is stopped first, as for a delete: a review
+     * waiting for an answer, a subagent's task resumed on its own.
      */
     async archive(askedId: string, keepBranch: boolean, withSharedTasks = false): Promise<Result<{ archived: true; branchDeleted: boolean }>> {
       const taskId = ownerId(askedId);
@@ -195,7 +202,8 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
       if (!task) return taskNotFound();
       const merged = task.workspace.merged;
       if (!merged) return fail('INVALID_INPUT', 'This workspace has not been merged yet; merge it first, or delete the task.');
-      return archiveMergedWorkspace(context, { taskId, keepBranch, withSharedTasks, merged: { workspaceId: task.workspace.id, selective: merged.selective, mergedHead: merged.mergedHead } });
+      const workspace = { workspaceId: task.workspace.id, selective: merged.selective, mergedHead: merged.mergedHead };
+      return options.removing(taskId, withSharedTasks, () => archiveMergedWorkspace(context, { taskId, keepBranch, withSharedTasks, merged: workspace }));
     },
   };
 }

@@ -69,6 +69,20 @@ describe('pull requests (gh through a stand-in on PATH that records its argument
     expect(await service.context(task.id)).toMatchObject({ ok: true, data: { current: { number: 1, state: 'MERGED' } } });
   }, 30_000);
 
+  it('asked from a subagent’s or a review’s task, describes its owner’s work', async () => {
+    const { project, service } = await setup();
+    const owner = await project.task('Greeting', { 'greeting.txt': 'hello\n' }, { prompt: 'Add a friendly greeting file.' });
+    const child = project.sharer(owner, 'helper: check it', { parentTaskId: owner.id, depth: 1 });
+    const grandchild = project.sharer(owner, 'helper: check more', { parentTaskId: child.id, depth: 2 });
+    const review = project.sharer(owner, 'Review: Greeting', { reviewedTaskId: owner.id });
+    for (const asking of [grandchild, review]) {
+      const context = await service.context(asking.id);
+      if (!context.ok) throw new Error(context.error.message);
+      expect(context.data).toMatchObject({ title: 'Greeting', branch: owner.workspace.branch });
+      expect(context.data.body).toContain('## Goal\n\nAdd a friendly greeting file.');
+    }
+  });
+
   it('shows the pull request already open for the branch instead of opening a second one', async () => {
     const { project, gh, service } = await setup();
     const task = await project.task('Again', { 'again.txt': 'a\n' });

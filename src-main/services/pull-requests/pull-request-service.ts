@@ -6,6 +6,7 @@ import { runGit, summariseGitError } from '../git/run-git';
 import { listFileChanges, type FileChange } from '../merge/file-changes';
 import type { WorkspaceContext } from '../workspaces/context';
 import { openTaskWorkspace } from '../workspaces/open-task-workspace';
+import { workspaceOwnerOf } from '../workspaces/shared-workspace';
 import { snapshotWorkspace } from '../workspaces/worktree-snapshot';
 import { runGh, type GhResult } from './gh-cli';
 import { pullRequestText, type PullRequestFacts } from './pull-request-text';
@@ -114,11 +115,13 @@ export function createPullRequestService(options: PullRequestServiceOptions) {
   };
 
   return {
+    /** What the dialog starts from; asked from a review's or a subagent's task, the title and body describe the workspace's owner's work. */
     async context(taskId: string): Promise<Result<PullRequestContext>> {
       const opened = openTaskWorkspace(context, taskId, 'branch');
       if (!opened.ok) return opened;
       const { task, project, workspace } = opened.data;
-      const [remotes, { facts, uncommitted }] = await Promise.all([listRemotes(project.path), factsOf(task, project.path, true)]);
+      const owner = workspaceOwnerOf(store, task) ?? task;
+      const [remotes, { facts, uncommitted }] = await Promise.all([listRemotes(project.path), factsOf(owner, project.path, true)]);
       const text = pullRequestText(facts);
       return ok({
         remotes,

@@ -2,41 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeAuditEntry } from '../../../src-shared/audit/describe-audit-entry';
-import type { RecordedRequest, ScriptedTurn } from '../../testing/scripted-model-server';
+import type { RecordedRequest } from '../../testing/scripted-model-server';
 import { agentWorld } from '../testing/agent-fixture';
 import { approvedPlanTask } from '../testing/implement-fixture';
 import { expectOk } from '../testing/services-fixture';
+import { buggy, fixed, implementedGreeting, p1AtLine2, submit, write } from './review-world.fixture';
 
 type Body = { messages: { role: string; content: unknown }[]; tools?: { function: { name: string } }[] };
 const systemOf = (request: RecordedRequest) => JSON.stringify((request.body as Body).messages.find((message) => message.role === 'system')?.content ?? '');
 const lastUserOf = (request: RecordedRequest) => JSON.stringify((request.body as Body).messages.filter((message) => message.role === 'user').at(-1)?.content ?? '');
 const toolsOf = (request: RecordedRequest) => ((request.body as Body).tools ?? []).map((tool) => tool.function.name);
-
-const buggy = "export function greet(name: string): string {\n  return 'Hello ' + nme;\n}\n";
-const fixed = "export function greet(name: string): string {\n  return 'Hello ' + name;\n}\n";
-
-const write = (content: string): ScriptedTurn => ({ text: 'Writing the greeting.', toolCalls: [{ name: 'write_file', args: { path: 'src/greet.ts', content } }] });
-const submit = (review: unknown): ScriptedTurn => ({ text: 'Submitting my review.', toolCalls: [{ name: 'submit_review', args: review }] });
-const p1AtLine2 = {
-  title: 'greet() returns an undefined name',
-  priority: 'P1',
-  confidence: 0.9,
-  file: 'src/greet.ts',
-  lineStart: 2,
-  lineEnd: 2,
-  body: '`nme` is not defined: every greeting throws a ReferenceError.',
-  suggestedFix: "return 'Hello ' + name;",
-};
-
-/** An implement task that wrote src/greet.ts with a bug, done; the project's review gate set to `mode`. */
-async function implementedGreeting(gate: 'off' | 'warn' | 'block' = 'block') {
-  const world = await agentWorld();
-  expectOk(world.services.pipelineSettings.set(world.project.id, { reviewGate: gate }));
-  world.server.enqueue(write(buggy), { text: 'The greeting is in.' });
-  const implement = await world.createTask('Greeting', 'Add a greet(name) function in src/greet.ts');
-  await world.waitForStatus(implement.id, 'done');
-  return { world, implement: world.task(implement.id) };
-}
 
 describe('the review role (R3) on a shared workspace', () => {
   it('a review finds a P1 at its line, refused edits and invalid reviews first; sent to the implementer, who changes the line (likely addressed); reviewed again as fixed; the merge is blocked before and allowed after; all audited', async () => {

@@ -7,6 +7,7 @@ import type { PipelineSettingsStore } from '../projects/pipeline-settings';
 import { worktreeFileReader } from '../review/comment-anchor';
 import type { WorkspaceContext } from '../workspaces/context';
 import { openTaskWorkspace, taskNotFound } from '../workspaces/open-task-workspace';
+import { ownsItsWorkspace } from '../../../src-shared/workspaces/workspace-owner';
 import { workspaceOwnerOf } from '../workspaces/shared-workspace';
 import { worktreeGit } from '../workspaces/workspace-handle';
 import { createFindingLifecycle, publicFinding, type AgentDelivery } from './finding-lifecycle';
@@ -75,13 +76,14 @@ export function createReviewRoleService(context: WorkspaceContext, deps: ReviewR
     if (reviewed.workspace.state !== 'ready') return;
     await lifecycle.detectAddressed(reviewed, worktreeFileReader(reviewed.workspace.path));
   };
-  // The implementer (or anyone but a reviewer) changed the workspace: findings whose lines changed are likely addressed.
+  // The implementer or one of its subagents (anyone but a reviewer) changed the workspace: the owner's findings whose lines changed are likely addressed.
   events.on('agent.turnEnded', async ({ taskId }) => {
     const task = store.tasks.get(taskId);
-    if (task && task.role !== 'review' && task.reviewedTaskId === null) await detectAddressed(task);
+    const owner = task && task.role !== 'review' ? workspaceOwnerOf(store, task) : undefined;
+    if (owner) await detectAddressed(owner);
   });
   events.on('workspace.moved', async ({ workspaceId }) => {
-    const owner = store.tasks.listByWorkspace(workspaceId).find((task) => task.reviewedTaskId === null);
+    const owner = store.tasks.listByWorkspace(workspaceId).find(ownsItsWorkspace);
     if (owner) await detectAddressed(owner);
   });
 
@@ -116,7 +118,10 @@ export function createReviewRoleService(context: WorkspaceContext, deps: ReviewR
      * the first one. `actor`: who asked (the user; `braid` when a pipeline starts it), for the audit trail.
      */
     start(input: { taskId: string; model?: string }, actor: 'user' | 'braid' = 'user'): Promise<Result<Task>> {
-      const running = starting.get(input.taskId);
+      // Asked from a subagent's task, it reviews the workspace's owner (storeReviewTask): one start per owner at a time.
+      const asked = store.tasks.get(input.taskId);
+      const key = (asked && workspaceOwnerOf(store, asked)?.id) ?? input.taskId;
+      const running = starting.get(key);
       if (running) return running;
       const result = storeReviewTask(context, {
         isRunning: deps.agents.isRunning,
@@ -129,8 +134,8 @@ export function createReviewRoleService(context: WorkspaceContext, deps: ReviewR
         if (stored.ok) void context.track(deps.agents.startWithPrompt(stored.data.id));
         return stored;
       });
-      starting.set(input.taskId, result);
-      void result.finally(() => starting.delete(input.taskId));
+      starting.set(key, result);
+      void result.finally(() => starting.delete(key));
       return result;
     },
 

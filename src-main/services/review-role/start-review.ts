@@ -2,6 +2,7 @@ import { fail, ok, type Result, type Task } from '../../../src-shared/contract';
 import { newId } from '../store/ids';
 import type { WorkspaceContext } from '../workspaces/context';
 import { taskNotFound } from '../workspaces/open-task-workspace';
+import { workspaceOwnerOf } from '../workspaces/shared-workspace';
 
 export interface StartReviewDeps {
   /** Whether a run of the task's agent is going or waiting for a slot. */
@@ -15,7 +16,8 @@ export interface StartReviewDeps {
 /**
  * Stores a review task of `reviewedId` on the SAME workspace (W5: the same worktree, no copy,
  * no branch of its own), its pipeline inherited and `reviewed_task_id` naming the work it
- * reviews; the caller starts its agent. Refused for a review task (its work is the reviewed
+ * reviews; the caller starts its agent. Asked from a subagent's task, it reviews the workspace's
+ * owner (the subagent's top parent), whose work it is. Refused for a review task (its work is the reviewed
  * task's), a workspace that is not ready or has no changes, while the reviewed task's agent or
  * another review of it runs, and for a model the review role cannot use.
  */
@@ -26,11 +28,14 @@ export async function storeReviewTask(
   actor: 'user' | 'braid' = 'user',
 ): Promise<Result<Task>> {
   const { store } = context;
-  const reviewed = store.tasks.get(input.taskId);
-  if (!reviewed) return taskNotFound();
-  if (reviewed.role === 'review' || reviewed.reviewedTaskId !== null) {
-    return fail('INVALID_INPUT', `“${reviewed.title}” is itself a review; review the task it reviews instead (or run this review again).`);
+  const asked = store.tasks.get(input.taskId);
+  if (!asked) return taskNotFound();
+  if (asked.role === 'review' || asked.reviewedTaskId !== null) {
+    return fail('INVALID_INPUT', `“${asked.title}” is itself a review; review the task it reviews instead (or run this review again).`);
   }
+  // A subagent's task works for its top parent: the work to review is that task's.
+  const reviewed = workspaceOwnerOf(store, asked);
+  if (!reviewed) return taskNotFound();
   if (reviewed.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The workspace of “${reviewed.title}” is ${reviewed.workspace.state}; a review needs a ready workspace.`);
   if (deps.isRunning(reviewed.id)) return fail('BUSY', `“${reviewed.title}” is still working; review it once its run has ended.`);
   const running = store.tasks.listReviewsOf(reviewed.id).find((review) => deps.isRunning(review.id));

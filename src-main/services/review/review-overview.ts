@@ -1,4 +1,5 @@
 import { fail, ok, type Result, type ReviewSummary } from '../../../src-shared/contract';
+import { ownsItsWorkspace } from '../../../src-shared/workspaces/workspace-owner';
 import type { WorkspaceDiff } from '../diffs/diff-types';
 import type { Store } from '../store/store';
 import { agentCommands, commandEventKinds } from './agent-commands';
@@ -13,12 +14,13 @@ export interface ReviewOverviewDeps {
  * The review-first overview of a project: one line per task whose worktree is on disk, with
  * its diff totals, the commands its agent ran and how they ended, and its open comments.
  * A workspace whose diff cannot be read says why instead of vanishing from the list. A review
- * task is not a line of its own: it shares the reviewed task's workspace, whose line it is.
+ * task or a subagent's task is not a line of its own: it shares its owner's workspace, whose
+ * line it is (the workspace is listed once).
  */
 export async function reviewOverview(deps: ReviewOverviewDeps, projectId: string): Promise<Result<ReviewSummary[]>> {
   const { store } = deps;
   if (!store.projects.get(projectId)) return fail('NOT_FOUND', 'That project is not open in Braid.');
-  const tasks = store.tasks.listByProject(projectId).filter((task) => task.workspace.state === 'ready' && task.reviewedTaskId === null);
+  const tasks = store.tasks.listByProject(projectId).filter((task) => task.workspace.state === 'ready' && ownsItsWorkspace(task));
   const summaries = await Promise.all(
     tasks.map(async (task): Promise<ReviewSummary> => {
       const diff = await deps.diff(task.workspace.id);

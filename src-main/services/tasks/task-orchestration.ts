@@ -1,6 +1,6 @@
 import { ok, type Engine, type MethodOutput, type Result, type Task } from '../../../src-shared/contract';
 import type { DeleteTaskArgs } from '../workspaces/delete-workspace';
-import { workspaceSharing } from '../workspaces/shared-workspace';
+import { removalOf, workspaceSharing } from '../workspaces/shared-workspace';
 import { deleteCheckpoints } from '../history/checkpoints';
 import type { WorkspaceContext } from '../workspaces/context';
 import type { CreatedTask, CreateTaskArgs } from './create-task';
@@ -23,7 +23,7 @@ export interface TaskOrchestrationOptions {
   setup: {
     /** Sets a ready worktree up (files, setup script); resolves with the task when setup has settled. */
     prepare(taskId: string): Promise<Task | undefined>;
-    /** Stops a setup still running in the task's workspace. */
+    /** Stops a setup still running in the task's workspace (called only when the workspace goes). */
     stopTask(taskId: string): Promise<void>;
   };
   /** A task given an external agent is refused when that agent is not installed (`ENGINE_NOT_INSTALLED`). */
@@ -40,14 +40,43 @@ export type TaskOrchestration = ReturnType<typeof createTaskOrchestration>;
 /**
  * Tasks across the services that hold a part of them. Create: stored at once; once the worktree
  * is ready the workspace is set up, and the setup starts the agent with the prompt when it
- * succeeded (or was not needed). Delete: the agent stopped, its services, terminals and a
- * running setup stopped first (nothing may write into a worktree being removed), then the task
- * and its workspace (the archive script runs before the worktree goes), then its checkpoint
- * refs and the timeline's cached sequence.
+ * succeeded (or was not needed). Delete (and archive, through `removing`): the agents of the
+ * tasks that go, their services, terminals and, when the workspace goes, a running setup stopped
+ * first (nothing may write into a worktree being removed), then the tasks and their workspace
+ * (the archive script runs before the worktree goes), then their checkpoint refs and the
+ * timeline's cached sequence.
  */
 export function createTaskOrchestration(context: WorkspaceContext, options: TaskOrchestrationOptions) {
   const { store } = context;
   const tasks = createTaskService(context);
+
+  /**
+   * Removes tasks the one way (delete, archive): everything that goes (`removalOf`: the task, its
+   * subagents' tasks and, confirmed, the tasks sharing its workspace) is stopped first, its agent,
+   * services and terminals, so nothing writes into a worktree being removed; then `remove` runs;
+   * then the removed tasks' checkpoint refs and cached timeline sequence go. A setup is the
+   * workspace's: it is stopped only when the workspace goes, never for a review or a subagent's
+   * task going alone (a Retry of the owner's setup goes on).
+   */
+  async function removing<T>(taskId: string, withSharedTasks: boolean, remove: () => Promise<Result<T>>): Promise<Result<T>> {
+    const task = store.tasks.get(taskId);
+    const going = task ? removalOf(workspaceSharing(store, task), withSharedTasks) : { taskIds: [], workspaceGoes: false };
+    for (const id of going.taskIds) {
+      await options.agents.stopAndWait(id);
+      await Promise.all([options.commands.stopTask(id), options.terminals.stopTask(id)]);
+    }
+    if (going.workspaceGoes) await options.setup.stopTask(taskId);
+    const project = task && store.projects.get(task.projectId);
+    const removed = await remove();
+    if (!removed.ok) return removed;
+    for (const id of going.taskIds) {
+      if (store.tasks.exists(id)) continue;
+      // Checkpoint refs are private to the task: removed with it (best effort; the branch may already be gone).
+      if (project) await deleteCheckpoints({ path: project.path, inRepoQueue: (operation) => context.inRepoQueue(project, operation) }, id);
+      store.timeline.forget(id);
+    }
+    return removed;
+  }
 
   /**
    * Once the worktree is ready, the workspace is set up; the setup starts the agent with the
@@ -87,30 +116,9 @@ export function createTaskOrchestration(context: WorkspaceContext, options: Task
     startWhenReady,
 
     /** Deletes the task with its subagents' tasks (and, confirmed, the tasks sharing its workspace), each stopped first. */
-    async delete(args: DeleteTaskArgs): Promise<Result<MethodOutput<'tasks.delete'>>> {
-      const task = store.tasks.get(args.taskId);
-      // The tasks sharing its workspace go with the owner once the user confirmed (`withSharedTasks`): stopped first too.
-      const sharing = task && workspaceSharing(store, task);
-      // The task first: stopping it stops the subagents it waits for.
-      const going = [
-        args.taskId,
-        ...(sharing ? sharing.family.map((member) => member.id) : []),
-        ...(sharing && !sharing.isSharer && args.withSharedTasks ? sharing.others.map((other) => other.id) : []),
-      ];
-      for (const taskId of going) {
-        await options.agents.stopAndWait(taskId);
-        await Promise.all([options.commands.stopTask(taskId), options.terminals.stopTask(taskId), options.setup.stopTask(taskId)]);
-      }
-      const project = task && store.projects.get(task.projectId);
-      const deleted = await tasks.delete(args);
-      if (!deleted.ok) return deleted;
-      for (const taskId of going) {
-        if (store.tasks.exists(taskId)) continue;
-        // Checkpoint refs are private to the task: removed with it (best effort; the branch may already be gone).
-        if (project) await deleteCheckpoints({ path: project.path, inRepoQueue: (operation) => context.inRepoQueue(project, operation) }, taskId);
-        store.timeline.forget(taskId);
-      }
-      return deleted;
-    },
+    delete: (args: DeleteTaskArgs): Promise<Result<MethodOutput<'tasks.delete'>>> => removing(args.taskId, args.withSharedTasks ?? false, () => tasks.delete(args)),
+
+    /** Runs `remove` (an archive after a merge removes tasks too) the way a delete does: what goes stopped first, cleaned up after. */
+    removing,
   };
 }

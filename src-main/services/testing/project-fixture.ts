@@ -6,6 +6,7 @@ import { createRepo, git, makeTempDir, writeFiles, type FixtureRepo } from '../.
 import { DomainEventBus, forwardToContract } from '../events';
 import { RepoQueue } from '../git/repo-queue';
 import { createProjectService } from '../projects/project-service';
+import { newId } from '../store/ids';
 import { openStore, type Store } from '../store/store';
 import { createTaskService } from '../tasks/task-service';
 import { createWorkspaceContext, type WorkspaceContext } from '../workspaces/context';
@@ -25,6 +26,11 @@ export interface ProjectFixture {
   emitted: ReturnType<typeof recordingEmit>;
   /** A task (its worktree on a new branch from main) with `files` committed there, or left uncommitted. */
   task(title: string, files: Record<string, string>, options?: { commit?: boolean; prompt?: string }): Promise<Task>;
+  /**
+   * A task stored on `owner`'s workspace as the subagents and the review role store theirs: a
+   * subagent's task of `parentTaskId` (at `depth`), or a review task of `reviewedTaskId`.
+   */
+  sharer(owner: Task, title: string, link: { parentTaskId: string; depth: number } | { reviewedTaskId: string }): Task;
   /** Closes the database after `beforeClose` (the services built on it) finished. */
   close(): Promise<void>;
   reopen(): void;
@@ -83,6 +89,13 @@ export async function makeProjectFixture(options: { files?: Record<string, strin
         git(task.workspace.path, 'commit', '--quiet', '-m', title);
       }
       return task;
+    },
+    sharer(owner, title, link) {
+      const id = newId();
+      const subagent = 'parentTaskId' in link ? { agent: 'helper', source: 'project-braid' as const, depth: link.depth, callId: `call-${id}`, tools: null, disallowedTools: [], agents: null, prompt: 'Help.' } : null;
+      const links = 'parentTaskId' in link ? { parentTaskId: link.parentTaskId } : { reviewedTaskId: link.reviewedTaskId };
+      store.tasks.insert({ id, projectId: owner.projectId, workspaceId: owner.workspace.id, title, prompt: `Help with ${owner.title}`, role: subagent ? 'implement' : 'review', createdAt: Date.now(), ...links, subagent });
+      return store.tasks.get(id)!;
     },
     close,
     reopen: openAll,

@@ -13,6 +13,7 @@ import {
 import type { Store } from '../store/store';
 import type { TerminalHandle, TerminalsService } from '../terminals/terminals-service';
 import { taskNotFound } from '../workspaces/open-task-workspace';
+import { workspaceOwnerOf } from '../workspaces/shared-workspace';
 import { LinkModeSetting } from './link-mode-setting';
 import type { PortBlocks } from './port-blocks';
 import { prepareWorkspace } from './prepare-workspace';
@@ -113,6 +114,15 @@ export function createWorkspaceSetup(options: WorkspaceSetupOptions) {
     if (task.workspace.state !== 'ready') return fail('WORKSPACE_NOT_READY', `The task's worktree is ${task.workspace.state}; its setup runs once it is ready.`);
     return ok(task);
   };
+  /**
+   * The workspace's owner, whose setup it is (its timeline shows it, its terminal runs it, its
+   * agent starts after it), whichever task on the workspace asked: a review's or a subagent's
+   * task view offers Retry and Start anyway too, and deleting that task must not take the setup.
+   */
+  const setupOwner = (taskId: string): Result<Task> => {
+    const task = store.tasks.get(taskId);
+    return readyTask((task && workspaceOwnerOf(store, task)?.id) ?? taskId);
+  };
 
   const projectConfig = (projectId: string): Result<{ root: string; config: WorkspaceConfig }> => {
     const project = store.projects.get(projectId);
@@ -204,27 +214,29 @@ export function createWorkspaceSetup(options: WorkspaceSetupOptions) {
     /** After `git worktree add`: sets the workspace up and resolves with the task when setup has settled. */
     prepare: start,
 
+    /** Runs the workspace's setup again for its owner (`setupOwner`); answers with the owner's task. */
     async retry(taskId: string): Promise<Result<Task>> {
-      const task = readyTask(taskId);
+      const task = setupOwner(taskId);
       if (!task.ok) return task;
       if (active.has(task.data.workspace.id)) return fail('BUSY', 'The workspace is being set up right now.');
       // A setup writing into the worktree under a working agent would pull the files from under it.
       if (isBusyStatus(task.data.agent.status)) return fail('BUSY', 'The agent is working in this workspace; stop it before running the setup again.');
-      void start(taskId);
-      const updated = options.getTask(taskId);
+      void start(task.data.id);
+      const updated = options.getTask(task.data.id);
       return updated ? ok(updated) : taskNotFound();
     },
 
+    /** The owner's agent starts without the setup (`setupOwner`); answers with the owner's task. */
     startWithoutSetup(taskId: string): Result<Task> {
-      const task = readyTask(taskId);
+      const task = setupOwner(taskId);
       if (!task.ok) return task;
       const setup = task.data.workspace.setup;
       if (setup.state !== 'failed' && setup.state !== 'needs_trust') {
         return fail('BUSY', setup.state === 'running' || setup.state === 'preparing' ? 'The setup is still running.' : 'The workspace needs no setup now.');
       }
       update(task.data, { ...setup, state: 'skipped', reason: null });
-      ready(taskId);
-      const updated = options.getTask(taskId);
+      ready(task.data.id);
+      const updated = options.getTask(task.data.id);
       return updated ? ok(updated) : taskNotFound();
     },
 

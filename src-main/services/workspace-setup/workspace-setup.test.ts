@@ -5,6 +5,8 @@ import { agentWorld } from '../testing/agent-fixture';
 import { crashHostAt } from '../testing/crashed-host';
 import { expectOk, makeServices } from '../testing/services-fixture';
 import { tempFolder } from '../testing/temp-folders';
+import { agentMarkdown, scriptAgents, writeAgentFile } from '../../testing/subagent-script';
+import { childrenOf } from '../subagents/subagent-world.fixture';
 import { setupRepo, trustConfig, waitForSetup } from './setup.fixture';
 
 const braidConfig = (config: Record<string, unknown>) => ({ '.braid/workspace.json': `${JSON.stringify(config, null, 2)}\n` });
@@ -87,6 +89,26 @@ describe('workspace setup scripts', () => {
     await waitForSetup(world.services, failed, 'succeeded');
     await world.waitForStatus(failed.id, 'done');
     expect(world.server.requests).toHaveLength(1);
+  });
+
+  it('Retry asked from a subagent’s task runs its parent’s setup: in the parent’s timeline and terminal', async () => {
+    const repo = setupRepo(braidConfig({ setup: 'test -f "$BRAID_ROOT_PATH/retry.flag" || exit 3' }));
+    const world = await agentWorld({ repo });
+    trustConfig(world.services, world.project.id);
+    writeAgentFile(repo, 'helper.md', agentMarkdown({ name: 'helper', description: 'Helps' }, 'Help.'));
+    scriptAgents(world.server, { parent: [{ toolCalls: [{ id: 'd1', name: 'delegate', args: { agent: 'helper', prompt: 'Help' } }] }, { text: 'Done.' }], helper: [{ text: 'Helped.' }] });
+    const parent = await world.createTask('Parent', 'Delegate');
+    expectOk(world.services.workspaceSetup.startWithoutSetup(parent.id));
+    await world.waitForStatus(parent.id, 'done');
+    const [helper] = childrenOf(world, parent.id);
+
+    writeFileSync(join(repo, 'retry.flag'), '');
+    expect(expectOk(await world.services.workspaceSetup.retry(helper!.id)).id).toBe(parent.id);
+    await waitForSetup(world.services, parent, 'succeeded');
+    const scriptsOf = (taskId: string) => world.timeline(taskId).flatMap((event) => (event.kind === 'script_ended' ? [event.outcome] : []));
+    expect(scriptsOf(parent.id)).toEqual(['failed', 'succeeded']);
+    expect(scriptsOf(helper!.id)).toEqual([]);
+    expect(expectOk(world.services.terminals.list(helper!.id))).toEqual([]);
   });
 
   it('Start anyway starts the agent after a failed setup', async () => {

@@ -1,4 +1,5 @@
 import { fail, type Fail, type SharingTask, type Task } from '../../../src-shared/contract';
+import { ownsItsWorkspace, workspaceOwnerOf as sharedOwnerRule } from '../../../src-shared/workspaces/workspace-owner';
 import type { Store } from '../store/store';
 
 /**
@@ -15,7 +16,7 @@ export interface WorkspaceSharing {
   family: Task[];
   /** Every other task on the workspace, oldest first. */
   others: Task[];
-  /** The task is a sharer (it reviews another task on the workspace): removing it leaves the workspace. */
+  /** The task is a sharer (a review or a subagent's task, working for another task there): removing it leaves the workspace. */
   isSharer: boolean;
 }
 
@@ -24,27 +25,38 @@ export function workspaceSharing(store: Pick<Store, 'tasks'>, task: Task): Works
   const inFamily = new Set([task.id, ...family.map((member) => member.id)]);
   const others = store.tasks.listByWorkspace(task.workspace.id).filter((other) => !inFamily.has(other.id));
   // A review task whose reviewed task is gone owns what is left of the workspace: it goes like an owner.
-  const isSharer = (task.reviewedTaskId !== null || task.parentTaskId !== null) && others.length > 0;
+  const isSharer = !ownsItsWorkspace(task) && others.length > 0;
   return { task, family, others, isSharer };
 }
 
 /**
- * The task a workspace was made for: a review task's reviewed task (whose work it is), else the
- * task itself. Undefined when the reviewed task is gone.
+ * The task a task's workspace was made for, whose work it holds (the shared rule,
+ * `src-shared/workspaces/workspace-owner.ts`): a subagent's task (at any depth) works for its
+ * top parent, a review task for its reviewed task. Undefined when that task is gone. A merge, an
+ * archive, a queue entry, a review or its gate asked from any task on the workspace is its owner's.
  */
 export function workspaceOwnerOf(store: Pick<Store, 'tasks'>, task: Task): Task | undefined {
-  return task.reviewedTaskId === null ? task : store.tasks.get(task.reviewedTaskId);
+  return sharedOwnerRule(task, (taskId) => store.tasks.get(taskId));
+}
+
+/** What removing a task takes: the tasks that go (in the order they are stopped) and whether the workspace goes with them. */
+export interface Removal {
+  taskIds: string[];
+  workspaceGoes: boolean;
 }
 
 /**
- * The task whose work a task's workspace holds, through subagents too: a subagent's task (at any
- * depth) works for its top parent, a review task for its reviewed task. Undefined when that task
- * is gone. The merge queue lands a workspace's work once, whichever of its tasks asked.
+ * What deleting or archiving `sharing.task` removes: a sharer goes with its own subagents and
+ * leaves the workspace; the owner takes its subagents and, once confirmed (`withSharedTasks`),
+ * every other task on the workspace. Nothing when the removal is to be refused for its sharers
+ * (`WORKSPACE_SHARED`), so nothing is stopped for it. The task comes first: stopping it stops
+ * the subagents it waits for.
  */
-export function workspaceWorkOf(store: Pick<Store, 'tasks'>, task: Task): Task | undefined {
-  const topId = task.parentTaskId === null ? task.id : store.tasks.ancestorIds(task.id).at(-1);
-  const top = topId === task.id ? task : topId === undefined ? undefined : store.tasks.get(topId);
-  return top && workspaceOwnerOf(store, top);
+export function removalOf(sharing: WorkspaceSharing, withSharedTasks: boolean): Removal {
+  const own = [sharing.task.id, ...sharing.family.map((member) => member.id)];
+  if (sharing.isSharer) return { taskIds: own, workspaceGoes: false };
+  if (sharing.others.length > 0 && !withSharedTasks) return { taskIds: [], workspaceGoes: false };
+  return { taskIds: [...own, ...sharing.others.map((other) => other.id)], workspaceGoes: true };
 }
 
 /** `WORKSPACE_SHARED`: removing `task`'s workspace would take `others` with it; the user confirms with `withSharedTasks`. */

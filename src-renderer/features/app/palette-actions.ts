@@ -15,7 +15,7 @@ import { reviewKeys } from '../review/review-keys';
 import { reviewTask, toggleReview } from '../review/review-navigation';
 import { useSelectionStore } from '../selection/selection-store';
 import { useSettingsStore, type SettingsSection } from '../settings';
-import { useTasksStore } from '../tasks/tasks-store';
+import { useTasksStore, workspaceOwnerIdIn } from '../tasks/tasks-store';
 import { taskBadge } from '../tasks/task-badge';
 import { openTaskTerminal } from '../terminals/open-terminal';
 import { useTerminalsStore } from '../terminals/terminals-store';
@@ -37,6 +37,8 @@ export function paletteActions(api: Bridge, editors: readonly Editor[]): Palette
   const project = selection.selectedProjectId ? projects.byId[selection.selectedProjectId] : undefined;
   const task = selection.selectedTaskId ? tasks.byId[selection.selectedTaskId] : undefined;
   const noTask = task ? undefined : 'open a task first';
+  // Merges and pull requests are of a workspace's owner's work: a review's or a subagent's task opens its owner's dialogs.
+  const owner = task ? (tasks.byId[workspaceOwnerIdIn(tasks.byId, task.id)] ?? task) : undefined;
   const actions: PaletteAction[] = [];
 
   actions.push({
@@ -99,9 +101,9 @@ export function paletteActions(api: Bridge, editors: readonly Editor[]): Palette
     keywords: 'merge back land',
     disabledReason: noTask ?? (task && task.workspace.state !== 'ready' ? 'its worktree is not ready' : undefined),
     run: () => {
-      if (!task) return;
-      useSelectionStore.getState().selectTask(task.projectId, task.id);
-      useMergeStore.getState().openDialog(task.id);
+      if (!owner) return;
+      useSelectionStore.getState().selectTask(owner.projectId, owner.id);
+      useMergeStore.getState().openDialog(owner.id);
     },
   });
   actions.push({
@@ -124,9 +126,9 @@ export function paletteActions(api: Bridge, editors: readonly Editor[]): Palette
     keywords: 'pr github gh push',
     disabledReason: noTask ?? (task && task.workspace.state !== 'ready' && task.workspace.state !== 'missing' ? 'its worktree is not ready' : undefined),
     run: () => {
-      if (!task) return;
-      useSelectionStore.getState().selectTask(task.projectId, task.id);
-      usePullRequestStore.getState().openDialog(task.id);
+      if (!owner) return;
+      useSelectionStore.getState().selectTask(owner.projectId, owner.id);
+      usePullRequestStore.getState().openDialog(owner.id);
     },
   });
   actions.push({

@@ -3,6 +3,7 @@ import type { MethodInput, Task } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { useHostAction } from '../../ui/use-host-action';
+import { useWorkspaceOwnerId } from '../tasks/tasks-store';
 import { useQueueStore, useTaskEntry } from './queue-store';
 import './merge-queue.css';
 
@@ -16,7 +17,8 @@ type QueueRequest = MethodInput<'mergeQueue.add'>;
 export function AddToQueueButton({ task, request, onAdded, className }: { task: Task; request?: QueueRequest; onAdded?(): void; className?: string }) {
   const api = useBridge();
   const { pending, error, run } = useHostAction();
-  const entry = useTaskEntry(task.projectId, task.id);
+  // The queue holds the workspace's owner's work, whichever task on it added it.
+  const entry = useTaskEntry(task.projectId, useWorkspaceOwnerId(task.id));
   const [added, setAdded] = useState<string | null>(null);
   const queued = entry !== null && entry.state !== 'landed' && entry.state !== 'ejected';
   const add = async () => {

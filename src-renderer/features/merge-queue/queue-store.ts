@@ -54,7 +54,7 @@ export const useQueueStore = create<QueueState>()((set) => ({
 const none: MergeQueueView[] = [];
 export const useProjectQueues = (projectId: string): MergeQueueView[] => useQueueStore((s) => s.queuesByProject[projectId] ?? none);
 
-/** The task's newest entry in any of its project's queues (waiting ones first), or null. */
+/** The task's newest entry in any of its project's queues (waiting ones first), or null. Entries name a workspace's owner (`useWorkspaceOwnerId`). */
 export function useTaskEntry(projectId: string, taskId: string): QueueEntry | null {
   return useQueueStore((s) => {
     const entries = (s.queuesByProject[projectId] ?? none).flatMap((queue) => queue.entries).filter((entry) => entry.taskId === taskId);

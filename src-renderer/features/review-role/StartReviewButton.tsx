@@ -1,4 +1,5 @@
 import type { Task } from '../../../src-shared/contract';
+import { ownsItsWorkspace } from '../../../src-shared/workspaces/workspace-owner';
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { useHostAction } from '../../ui/use-host-action';
@@ -16,7 +17,8 @@ export function StartReviewButton({ task }: { task: Task }) {
   const { pending, error, run } = useHostAction();
   const { data } = useReviewOverview(task.id);
   const selectTask = useSelectionStore((s) => s.selectTask);
-  if (task.role === 'plan' || task.role === 'review' || task.reviewedTaskId !== null || task.workspace.state !== 'ready') return null;
+  // Only the workspace's owner starts reviews: a review's or a subagent's task works for another.
+  if (task.role === 'plan' || task.role === 'review' || !ownsItsWorkspace(task) || task.workspace.state !== 'ready') return null;
   // Its run ended: an implement task is then "ready for review".
   if (task.agent.status !== 'done') return null;
   const latest = data?.reviewTasks.at(-1);

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { findingPriorities, type FindingPriority, type ReviewFinding, type ReviewOverview } from '../../../src-shared/contract';
-import { useTasksStore } from '../tasks/tasks-store';
+import { useTasksStore, workspaceOwnerIdIn } from '../tasks/tasks-store';
 
 export interface LoadedOverview {
   data: ReviewOverview | null;
@@ -56,19 +56,17 @@ export const useReviewsStore = create<ReviewsState>()((set) => ({
 /** A finding the user can still send: neither dismissed nor fixed. */
 export const isSendable = (finding: Pick<ReviewFinding, 'status'>): boolean => finding.status !== 'dismissed' && finding.status !== 'fixed';
 
-/** The task whose work a task's reviews are about: a review task's reviewed task, else the task itself. */
+/** The task whose work a task's reviews are about: its workspace's owner (a review's reviewed task, a subagent's top parent). */
 export function reviewedTaskIdOf(taskId: string | null): string | null {
-  if (taskId === null) return null;
-  const task = useTasksStore.getState().byId[taskId];
-  return task?.reviewedTaskId ?? taskId;
+  return taskId === null ? null : workspaceOwnerIdIn(useTasksStore.getState().byId, taskId);
 }
 
 const nothing: LoadedOverview = { data: null, error: null };
 const noIds: readonly string[] = [];
 
-/** The overview of the work `taskId` is about (given the reviewed task or one of its reviews). */
+/** The overview of the work `taskId` is about (given the workspace's owner or a task sharing it). */
 export function useReviewOverview(taskId: string): LoadedOverview {
-  const reviewedTaskId = useTasksStore((s) => s.byId[taskId]?.reviewedTaskId ?? taskId);
+  const reviewedTaskId = useTasksStore((s) => workspaceOwnerIdIn(s.byId, taskId));
   return useReviewsStore((s) => s.overviews[reviewedTaskId] ?? nothing);
 }
 

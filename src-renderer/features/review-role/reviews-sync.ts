@@ -42,7 +42,7 @@ export function syncReviews({ api, connection }: BridgeHandle): () => void {
   const loadSelected = () => {
     const taskId = useSelectionStore.getState().selectedTaskId;
     const task = taskId ? useTasksStore.getState().byId[taskId] : undefined;
-    if (task && task.role !== 'plan') void load(task.reviewedTaskId ?? task.id);
+    if (task && task.role !== 'plan') void load(reviewedTaskIdOf(task.id) ?? task.id);
   };
 
   active = {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Task, WorkspaceState } from '../../../src-shared/contract';
-import { useTasksStore } from './tasks-store';
+import { useTasksStore, workspaceOwnerIdIn } from './tasks-store';
 
 function task(id: string, projectId: string, createdAt: number, state: WorkspaceState = 'creating'): Task {
   return {
@@ -116,4 +116,14 @@ describe('tasks store', () => {
     expect(store().childIdsByParent.t00002).toBe(grandchildren);
     expect(store().rootIdsByProject.p00001).toBe(roots);
   });
+
+  it('names each task’s workspace owner: a subagent’s top parent, a review’s reviewed task; the task itself until they are loaded', () => {
+    store().upsert(task('t00001', 'p00001', 10));
+    store().upsert({ ...task('t00002', 'p00001', 20), parentTaskId: 't00001' });
+    store().upsert({ ...task('t00003', 'p00001', 30), parentTaskId: 't00002' });
+    store().upsert({ ...task('t00004', 'p00001', 40), role: 'review', reviewedTaskId: 't00001' });
+    store().upsert({ ...task('t00005', 'p00001', 50), parentTaskId: 't00009' });
+    expect(['t00001', 't00002', 't00003', 't00004', 't00005'].map((id) => workspaceOwnerIdIn(store().byId, id))).toEqual(['t00001', 't00001', 't00001', 't00001', 't00005']);
+  });
 });
+

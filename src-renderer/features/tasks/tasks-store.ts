@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Task } from '../../../src-shared/contract';
+import { workspaceOwnerOf } from '../../../src-shared/workspaces/workspace-owner';
 
 interface TasksState {
   byId: Record<string, Task>;
@@ -108,3 +109,16 @@ export const useTaskIds = (projectId: string) => useTasksStore((s) => s.idsByPro
 export const useRootTaskIds = (projectId: string) => useTasksStore((s) => s.rootIdsByProject[projectId] ?? noTasks);
 /** A task's subagents' tasks, oldest first. */
 export const useChildTaskIds = (taskId: string) => useTasksStore((s) => s.childIdsByParent[taskId] ?? noTasks);
+
+/**
+ * The task whose workspace `taskId` works in (the shared owner rule): a subagent's task's top
+ * parent, a review task's reviewed task, else the task itself (also while those are not loaded).
+ * Merges, the merge queue, reviews and DiffLens act on it.
+ */
+export function workspaceOwnerIdIn(byId: Readonly<Record<string, Task>>, taskId: string): string {
+  const task = byId[taskId];
+  return (task && workspaceOwnerOf(task, (id) => byId[id])?.id) ?? taskId;
+}
+
+/** `workspaceOwnerIdIn` as a selector: re-renders only when the owner's id changes. */
+export const useWorkspaceOwnerId = (taskId: string) => useTasksStore((s) => workspaceOwnerIdIn(s.byId, taskId));

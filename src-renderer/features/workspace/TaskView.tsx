@@ -49,8 +49,8 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
           <h1 className="main__title">{task.title}</h1>
         </div>
         <div className="main__header-actions">
-          <RunScriptButton task={task} config={scripts.config} />
-          {/* A subagent works in its parent's workspace: the parent's task merges and reviews it. */}
+          {/* A subagent works in its parent's workspace: the parent's task runs, merges and reviews it. */}
+          {!task.subagent && <RunScriptButton task={task} config={scripts.config} />}
           {!task.subagent && <MergeButton task={task} />}
           {!task.subagent && <StartReviewButton task={task} />}
           {!task.subagent && <ReviewTaskButton task={task} />}
@@ -125,7 +125,7 @@ export function TaskView({ task, project, onNewTask }: { task: Task; project: Pr
       <TaskTabs key={task.id} task={task}>
         {task.role === 'plan' && <PlanPanel task={task} />}
         {task.planPin && <ImplementPanel task={task} />}
-        <ReviewsPanel task={task} />
+        {!task.subagent && <ReviewsPanel task={task} />}
         <ConversationView taskId={task.id} prompt={task.prompt} />
         {task.engine.kind === 'tui' ? <TuiTaskBar task={task} /> : <Composer taskId={task.id} status={task.agent.status} model={task.agent.model} />}
       </TaskTabs>
