@@ -128,7 +128,9 @@ describe('subagents across rules, restarts and deletes (scripted model)', () => 
     const parent = await world.createTask('Delete me', 'Delegate');
     const children = () => allTasks(world).filter((task) => task.parentTaskId === parent.id);
     await vi.waitFor(() => expect(children().map((child) => child.agent.status)).toEqual(['running', 'running']), waitLong);
-    const [first, second] = children();
+    // The two children are stored in whichever order their delegate calls got there: d1's is `first`.
+    const first = children().find((child) => child.subagent?.callId === 'd1');
+    const second = children().find((child) => child.subagent?.callId === 'd2');
 
     expectOk(await world.services.tasks.delete({ taskId: first!.id, force: true, keepBranch: false }));
     expect(allTasks(world).map((task) => task.id)).toEqual([parent.id, second!.id]);
