@@ -79,3 +79,23 @@ test('a CLI without ACP runs in its own terminal, and the task says plainly ther
   await bar.getByRole('button', { name: 'Stop' }).click();
   await expect(bar.getByRole('button', { name: 'Start again' })).toBeVisible();
 });
+
+test('the new-task dialog says, before submitting, when the engine cannot finish the task’s role', async ({ page, braid, repo }) => {
+  const host = await braid.start();
+  await page.goto(host.url);
+  await addProject(page, repo.path);
+
+  await page.keyboard.press('Control+n');
+  const dialog = page.getByRole('dialog', { name: `New task in ${basename(repo.path)}` });
+  await dialog.getByRole('textbox', { name: 'Title' }).fill('Plan the nav');
+  await dialog.getByRole('combobox', { name: 'Role' }).selectOption('plan');
+  await dialog.getByRole('combobox', { name: 'Engine' }).selectOption('Other ACP command…');
+  await dialog.getByRole('textbox', { name: 'ACP command' }).fill([process.execPath, ...fixtureArgs(script)].join(' '));
+  await expect(dialog.getByRole('alert')).toContainText('cannot run a plan task: a plan task ends by handing in its plan (submit_plan)');
+  await expect(dialog.getByRole('button', { name: 'Create task' })).toBeDisabled();
+
+  // Braid's own agent can: the warning goes and the task can be created.
+  await dialog.getByRole('combobox', { name: 'Engine' }).selectOption('Braid agent');
+  await expect(dialog.getByRole('alert')).toBeHidden();
+  await expect(dialog.getByRole('button', { name: 'Create task' })).toBeEnabled();
+});
