@@ -476,4 +476,5 @@ export function createServices(options: ServicesOptions): Services {
 // What the host needs besides the services themselves (it imports nothing else from services/, lint rule).
 export type { CreatedTask } from './tasks/create-task';
 export type { SecretStore } from './secrets';
+export { createAccessToken, tokenMatches } from './secrets';
 export { fileSystemRefusal } from './paths/path-refusal';
