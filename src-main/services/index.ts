@@ -374,6 +374,7 @@ export function createServices(options: ServicesOptions): Services {
     diff: (workspaceId) => live.diff(workspaceId),
     implementContext: (taskId) => plans.implementContext(taskId),
     latestCheck: (taskId) => late.pipelines?.latestCheck(taskId) ?? null,
+    checkEngine: (engine, role) => engines.check(engine, role),
   });
   late.reviews = reviews;
   const pipelines = createPipelineService(context, {

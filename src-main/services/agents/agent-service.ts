@@ -14,6 +14,7 @@ import type { AgentServiceOptions, SendOptions } from './agent-service-options';
 import { createAskUserTool } from './ask-user';
 import { compactConversation } from './compact-conversation';
 import { Conversation } from './conversation';
+import type { LoopTool } from './loop-tools';
 import { PendingReplies } from './pending-replies';
 import type { PermissionDecision } from './permission-policy';
 import { AgentScheduler } from './scheduler';
@@ -532,7 +533,7 @@ export class AgentService {
         system: buildSystemPrompt(task, rules?.section ?? null, (await this.options.briefing?.(task)) ?? null),
         model,
         toolset,
-        loopTools: [createAskUserTool((callId, wait) => this.questions.wait(taskId, callId, wait)), ...((await this.options.loopTools?.(task)) ?? [])],
+        loopTools: await this.loopToolsFor(task),
         toolAccess: this.options.toolAccess?.(task),
         waitOutsideSlot: (work) => this.waitOutsideSlot(taskId, signal, work),
         policy: { check: (request) => this.checkPermission(task, request.tool, request.args) },
@@ -600,9 +601,16 @@ export class AgentService {
         store.tasks.setContext(taskId, used, size);
         this.options.notifyTaskChanged(taskId);
       },
+      loopTools: await this.loopToolsFor(task),
+      briefing: (await this.options.briefing?.(task)) ?? null,
       takeMessages: () => inbox.splice(0),
       signal,
     });
+  }
+
+  /** One run's loop tools, whichever engine runs it: `ask_user` and the other services' (`submit_plan`, …). */
+  private async loopToolsFor(task: Task): Promise<LoopTool[]> {
+    return [createAskUserTool((callId, wait) => this.questions.wait(task.id, callId, wait)), ...((await this.options.loopTools?.(task)) ?? [])];
   }
 
   /** The run has left the scheduler: messages sent while it was ending start the next one. */

@@ -1,4 +1,4 @@
-import { fail, ok, type PipelineCheck, type Result, type ReviewFinding, type ReviewGateState, type ReviewOverview, type Task } from '../../../src-shared/contract';
+import { fail, ok, type Engine, type PipelineCheck, type Result, type ReviewFinding, type ReviewGateState, type ReviewOverview, type Task, type TaskRole } from '../../../src-shared/contract';
 import type { LoopTool } from '../agents/loop-tools';
 import { fileDiff, type WorkspaceDiff } from '../diffs';
 import type { ContractEmit } from '../events';
@@ -35,6 +35,8 @@ export interface ReviewRoleDeps {
   implementContext(taskId: string): Promise<Result<ImplementContext>>;
   /** The project's check command as it last ran in the task's workspace (`pipelines/`), or null. */
   latestCheck(taskId: string): PipelineCheck | null;
+  /** Whether an external agent can review (`engines/`: installed, able to hand in a review). */
+  checkEngine?(engine: Engine, role: TaskRole): Result<unknown>;
 }
 
 export type ReviewRoleService = ReturnType<typeof createReviewRoleService>;
@@ -115,12 +117,13 @@ export function createReviewRoleService(context: WorkspaceContext, deps: ReviewR
      * A review task of `taskId` on its workspace; its agent starts at once. A double click gets
      * the first one. `actor`: who asked (the user; `braid` when a pipeline starts it), for the audit trail.
      */
-    start(input: { taskId: string; model?: string }, actor: 'user' | 'braid' = 'user'): Promise<Result<Task>> {
+    start(input: { taskId: string; model?: string; engine?: Engine }, actor: 'user' | 'braid' = 'user'): Promise<Result<Task>> {
       const running = starting.get(input.taskId);
       if (running) return running;
       const result = storeReviewTask(context, {
         isRunning: deps.agents.isRunning,
         resolveModel: deps.resolveModel,
+        ...(deps.checkEngine ? { checkEngine: deps.checkEngine } : {}),
         changedFiles: async (workspaceId) => {
           const diff = await deps.diff(workspaceId);
           return diff.ok ? ok(diff.data.files.length) : diff;
