@@ -50,7 +50,13 @@ describe('Braid’s tools server for an external agent', () => {
     const result = await client.callTool({ name: 'ask_user', arguments: { question: 'Why?' }, _meta: { 'claudecode/toolUseId': 'toolu_7' } });
     expect(result).toMatchObject({ isError: false, content: [{ type: 'text', text: 'asked: Why?' }] });
     expect(calls).toEqual([expect.objectContaining({ name: 'ask_user', args: { question: 'Why?' }, toolUseId: 'toolu_7' })]);
-    await client.close();
+
+    // A new session of the agent gets a new token: the one before no longer opens anything.
+    const next = tokenOf(server.acpConfig({ http: true }));
+    expect(next).not.toBe(token);
+    await expect(client.callTool({ name: 'ask_user', arguments: { question: 'Again?' } })).rejects.toThrow(/A valid token is required/);
+    expect((await post(server.url, { authorization: `Bearer ${next}` })).status).toBe(200);
+    await client.close().catch(() => undefined);
   });
 
   it('refuses calls between runs, and is gone once closed', async () => {

@@ -28,7 +28,10 @@ export interface LoopToolRoute {
 export interface LoopToolsServer {
   /** `http://127.0.0.1:<port>/mcp`. */
   readonly url: string;
-  /** The server in `session/new`'s shape: over HTTP when the agent takes it, else over stdio through the bridge. */
+  /**
+   * The server in `session/new`'s shape (over HTTP when the agent takes it, else over stdio
+   * through the bridge), with a new token: the session before it loses its access.
+   */
   acpConfig(transports: { http: boolean }): acp.McpServer;
   close(): Promise<void>;
 }
@@ -53,11 +56,12 @@ const path = '/mcp';
  * `submit_review`, `update_step`) as an MCP server the agent is given in `session/new`: Streamable
  * HTTP on 127.0.0.1 at a random port, answering only requests that carry its secret token
  * (`Authorization: Bearer`, compared in constant time), name this host (`Host`, against DNS
- * rebinding) and come from no browser (no `Origin`). Every call goes to the run of the task going
- * now. Closed with the agent's process (`acp-engine.ts`), which holds the only copy of the token.
+ * rebinding) and come from no browser (no `Origin`). The token is the agent's current session's
+ * (a new session gets a new one). Every call goes to the run of the task going now. Closed with
+ * the agent's process (`acp-engine.ts`), which holds the only copy of the token.
  */
 export async function startLoopToolsServer(options: LoopToolsServerOptions): Promise<LoopToolsServer> {
-  const token = createAccessToken();
+  let token = createAccessToken();
   const sessions = new Map<string, StreamableHTTPServerTransport>();
   const maxSessions = options.maxSessions ?? 8;
   let hosts = new Set<string>();
@@ -130,6 +134,7 @@ export async function startLoopToolsServer(options: LoopToolsServerOptions): Pro
   return {
     url,
     acpConfig(transports) {
+      token = createAccessToken();
       if (transports.http) return { type: 'http', name: braidToolsServer, url, headers: [{ name: 'Authorization', value: `Bearer ${token}` }] };
       // Every ACP agent runs stdio servers: the bridge relays its stdio to this server (as plain Node in the desktop app).
       return {
