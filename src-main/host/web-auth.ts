@@ -1,15 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-
-/** A fresh access token for one web-mode run: 32 random bytes, URL-safe. */
-export const createAccessToken = (): string => randomBytes(32).toString('base64url');
-
-/** Constant-time comparison, so the token cannot be guessed byte by byte from timings. */
-export function tokenMatches(expected: string, presented: string | null | undefined): boolean {
-  if (!presented) return false;
-  const a = createHash('sha256').update(expected).digest();
-  const b = createHash('sha256').update(presented).digest();
-  return timingSafeEqual(a, b);
-}
+// Tokens are the services' too (an external agent's session with Braid's tools): one implementation.
+export { createAccessToken, tokenMatches } from '../services/index';
 
 /**
  * The `Host` header values this server answers to. Checking it defeats DNS rebinding: a page

@@ -376,6 +376,7 @@ export function createServices(options: ServicesOptions): Services {
     diff: (workspaceId) => live.diff(workspaceId),
     implementContext: (taskId) => plans.implementContext(taskId),
     latestCheck: (taskId) => late.pipelines?.latestCheck(taskId) ?? null,
+    checkEngine: (engine, role) => engines.check(engine, role),
   });
   late.reviews = reviews;
   const pipelines = createPipelineService(context, {
@@ -485,4 +486,5 @@ export function createServices(options: ServicesOptions): Services {
 // What the host needs besides the services themselves (it imports nothing else from services/, lint rule).
 export type { CreatedTask } from './tasks/create-task';
 export type { SecretStore } from './secrets';
+export { createAccessToken, tokenMatches } from './secrets';
 export { fileSystemRefusal } from './paths/path-refusal';

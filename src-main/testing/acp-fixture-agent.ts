@@ -3,14 +3,18 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import * as acp from '@agentclientprotocol/sdk';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
 /**
  * A deterministic ACP agent built with the SDK's agent side, for tests over a real stdio
  * transport: each prompt turn runs the next script of steps (the last one repeats). It edits
  * files the way real agents do (a tool call with a diff, a permission request, then
  * `fs/write_text_file`), reads files, runs commands in client terminals, streams text,
- * thoughts and plans, reports usage, and can misbehave on purpose (crash, write garbage, hang
- * until cancelled, end a turn with another stop reason).
+ * thoughts and plans, reports usage, calls tools of the MCP servers it is given in `session/new`
+ * (with the MCP SDK's client, over HTTP or stdio), and can misbehave on purpose (crash, write
+ * garbage, hang until cancelled, end a turn with another stop reason).
  *
  *   node --import tsx acp-fixture-agent.ts <base64 JSON of FixtureScript | @script.json>
  *
@@ -40,7 +44,16 @@ export type FixtureStep =
   | { garbage: { lines: number } }
   /** Starts a detached process (as CLIs start MCP servers or builds), to check it goes down with the agent. */
   | { background: { command: string } }
-  | { stopReason: 'end_turn' | 'max_tokens' | 'max_turn_requests' | 'refusal' | 'cancelled' };
+  | { stopReason: 'end_turn' | 'max_tokens' | 'max_turn_requests' | 'refusal' | 'cancelled' }
+  /**
+   * Calls a tool of an MCP server from `session/new` (`braid` by default) as Claude Code does:
+   * reported first as a `tool_call` (its name `mcp__<server>__<tool>` in `_meta.claudeCode`;
+   * `report: false` leaves that out), permission asked unless `askPermission: false`, then the
+   * call over the server's transport (`toolUseId`: the call's id in the request's `_meta`, as
+   * Claude Code sends it; `token`: another token than the one given). The result goes on the
+   * call and is said, as a line: "Tool result: …", "Tool error: …", or "MCP call failed: …".
+   */
+  | { mcpCall: { tool: string; args: unknown; server?: string; report?: boolean; toolUseId?: boolean; token?: string }; askPermission?: boolean };
 
 export interface FixtureScript {
   turns: FixtureStep[][];
@@ -56,6 +69,8 @@ export interface FixtureScript {
   requireAuth?: string;
   /** Answer `initialize` only after this long (a slow CLI starting). */
   initializeDelayMs?: number;
+  /** The MCP transports advertised in `initialize` (default: HTTP, not SSE). */
+  mcpCapabilities?: { http: boolean; sse: boolean };
 }
 
 interface StoredSession {
@@ -68,7 +83,8 @@ interface StoredSession {
 // `@<path>`: the script is read from a file when the agent starts, so a test can change what the next process does.
 const argument = process.argv[2] ?? '';
 const script = JSON.parse(argument.startsWith('@') ? readFileSync(argument.slice(1), 'utf8') : Buffer.from(argument, 'base64').toString('utf8')) as FixtureScript;
-const sessions = new Map<string, StoredSession & { cancel?: () => void; cancelled: boolean; mode: string | null }>();
+const sessions = new Map<string, StoredSession & { cancel?: () => void; cancelled: boolean; mode: string | null; mcpServers: acp.McpServer[] }>();
+const mcpClients = new Map<string, Promise<Client>>();
 let nextSession = 1;
 let authenticated = false;
 let nextCall = 1;
@@ -93,7 +109,7 @@ const app = acp
     if (script.initializeDelayMs) await new Promise((resolve) => setTimeout(resolve, script.initializeDelayMs));
     return {
       protocolVersion: script.protocolVersion ?? acp.PROTOCOL_VERSION,
-      agentCapabilities: { loadSession: script.stateDir !== undefined, mcpCapabilities: { http: true, sse: false } },
+      agentCapabilities: { loadSession: script.stateDir !== undefined, mcpCapabilities: script.mcpCapabilities ?? { http: true, sse: false } },
       agentInfo: { name: 'braid-fixture-agent', version: '1.0.0' },
       authMethods: script.requireAuth ? [{ id: script.requireAuth, name: 'API key', description: 'Reads FIXTURE_API_KEY' }] : [],
     };
@@ -108,7 +124,7 @@ const app = acp
     logRequest('session/new', params);
     if (script.requireAuth && !authenticated) throw acp.RequestError.authRequired();
     const sessionId = `fixture-session-${process.pid}-${nextSession++}`;
-    sessions.set(sessionId, { cwd: params.cwd, turns: 0, prompts: [], said: [], cancelled: false, mode: script.modes?.[0] ?? null });
+    sessions.set(sessionId, { cwd: params.cwd, turns: 0, prompts: [], said: [], cancelled: false, mode: script.modes?.[0] ?? null, mcpServers: params.mcpServers });
     save(sessionId);
     return { sessionId, ...(modeState() ? { modes: modeState() } : {}) };
   })
@@ -121,7 +137,7 @@ const app = acp
     } catch {
       throw acp.RequestError.resourceNotFound(params.sessionId);
     }
-    sessions.set(params.sessionId, { ...stored, cancelled: false, mode: script.modes?.[0] ?? null });
+    sessions.set(params.sessionId, { ...stored, cancelled: false, mode: script.modes?.[0] ?? null, mcpServers: params.mcpServers });
     // Replays the conversation, as the protocol says a loading agent does.
     for (const [index, prompt] of stored.prompts.entries()) {
       await client.notify('session/update', { sessionId: params.sessionId, update: { sessionUpdate: 'user_message_chunk', content: { type: 'text', text: prompt } } });
@@ -268,9 +284,79 @@ const app = acp
         for (let line = 0; line < step.garbage.lines; line++) process.stdout.write(`this is not json ${line}\n`);
       } else if ('stopReason' in step) {
         return end(step.stopReason);
+      } else if ('mcpCall' in step) {
+        const { tool, args, server = 'braid', report = true } = step.mcpCall;
+        const toolCallId = `call_${nextCall++}`;
+        const title = `${tool} (${server} MCP server)`;
+        const call = { toolCallId, title, kind: 'other' as const, rawInput: args, _meta: { claudeCode: { toolName: `mcp__${server}__${tool}` } } };
+        if (report) await update({ sessionUpdate: 'tool_call', status: 'pending', ...call });
+        if (step.askPermission !== false) {
+          const answer: acp.RequestPermissionResponse = await client.request('session/request_permission', {
+            sessionId: params.sessionId,
+            toolCall: call,
+            options: [
+              { optionId: 'allow', name: 'Allow', kind: 'allow_once' },
+              { optionId: 'reject', name: 'Reject', kind: 'reject_once' },
+            ],
+          });
+          if (answer.outcome.outcome === 'cancelled') return end('cancelled');
+          if (answer.outcome.optionId === 'reject') {
+            await update({ sessionUpdate: 'tool_call_update', toolCallId, status: 'failed', rawOutput: 'Rejected.' });
+            await speak('The call was rejected.');
+            continue;
+          }
+        }
+        if (report) await update({ sessionUpdate: 'tool_call_update', toolCallId, status: 'in_progress' });
+        // Stop (session/cancel) gives up the call, as an agent's turn does.
+        const abort = new AbortController();
+        session.cancel = () => abort.abort();
+        try {
+          const mcp = await mcpClient(session.mcpServers, server, step.mcpCall.token);
+          const result = (await mcp.callTool({ name: tool, arguments: args as Record<string, unknown>, ...(step.mcpCall.toolUseId ? { _meta: { 'claudecode/toolUseId': toolCallId } } : {}) }, undefined, { signal: abort.signal })) as {
+            isError?: boolean;
+            content: { type: string; text?: string }[];
+          };
+          const text = result.content.map((block) => block.text ?? '').join('\n');
+          if (report) await update({ sessionUpdate: 'tool_call_update', toolCallId, status: result.isError ? 'failed' : 'completed', content: [{ type: 'content', content: { type: 'text', text } }] });
+          await speak(`${result.isError ? 'Tool error' : 'Tool result'}: ${text}\n`);
+        } catch (error) {
+          if (session.cancelled) return end('cancelled');
+          const message = error instanceof Error ? error.message : String(error);
+          if (report) await update({ sessionUpdate: 'tool_call_update', toolCallId, status: 'failed', rawOutput: message });
+          await speak(`MCP call failed: ${message}\n`);
+        } finally {
+          session.cancel = undefined;
+        }
       }
     }
     return end('end_turn');
   });
+
+/** A connected MCP client of a server from `session/new`, over its transport; `token` replaces the one Braid gave. */
+function mcpClient(servers: readonly acp.McpServer[], name: string, token: string | undefined): Promise<Client> {
+  const key = `${name}\u0000${token ?? ''}\u0000${JSON.stringify(servers)}`;
+  let connecting = mcpClients.get(key);
+  if (!connecting) {
+    connecting = (async () => {
+      const config = servers.find((server) => server.name === name);
+      if (!config) throw new Error(`no MCP server named ${name} was given in session/new`);
+      const mcp = new Client({ name: 'braid-fixture-agent', version: '1.0.0' });
+      if ('type' in config && config.type === 'http') {
+        const headers = Object.fromEntries(config.headers.map((header) => [header.name, header.value]));
+        if (token !== undefined) headers.Authorization = `Bearer ${token}`;
+        await mcp.connect(new StreamableHTTPClientTransport(new URL(config.url), { requestInit: { headers } }));
+      } else if (!('type' in config)) {
+        const env = Object.fromEntries(config.env.map((variable) => [variable.name, variable.value]));
+        if (token !== undefined) env.BRAID_TOOLS_TOKEN = token;
+        await mcp.connect(new StdioClientTransport({ command: config.command, args: config.args, env }));
+      } else {
+        throw new Error(`the fixture does not speak ${config.type}`);
+      }
+      return mcp;
+    })();
+    mcpClients.set(key, connecting);
+  }
+  return connecting;
+}
 
 app.connect(acp.ndJsonStream(Writable.toWeb(process.stdout) as WritableStream<Uint8Array>, Readable.toWeb(process.stdin) as ReadableStream<Uint8Array>));

@@ -96,6 +96,11 @@ export const errorCodes = [
   'GH_FAILED',
   /** The task's external agent (its CLI or ACP adapter) is not installed here; the message says how to install it. */
   'ENGINE_NOT_INSTALLED',
+  /**
+   * The task's role needs a tool its engine cannot get (a plan task's `submit_plan`, a review
+   * task's `submit_review`): the task could never finish its role; the message says what to choose.
+   */
+  'ENGINE_CANNOT_TAKE_ROLE',
   /** The task's external agent could not be started, died, or broke the protocol; the message says what it did. */
   'AGENT_FAILED',
   /** `/name` names no built-in, command file, skill or MCP prompt of the task: nothing was sent. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, taskSchema } from './domain';
+import { engineSchema } from './engines';
 import { reviewFindingSchema, reviewOverviewSchema } from './review-reports';
 import { modelRefSchema } from './settings';
 
@@ -14,9 +15,11 @@ export const reviewRoleMethods = {
    * Starts a review of `taskId` (any task with a ready workspace that is not itself a review
    * task): a new task with the role `review` on the same workspace, its pipeline inherited; its
    * agent starts at once. `BUSY` while the reviewed task's agent or another review of it runs.
+   * `engine`: who reviews (Braid's own agent unless an external agent is chosen; refused like
+   * `tasks.create`'s when it is not installed or cannot hand in a review).
    */
   'reviews.start': {
-    input: z.object({ taskId: idSchema, model: modelRefSchema.optional() }).strict(),
+    input: z.object({ taskId: idSchema, model: modelRefSchema.optional(), engine: engineSchema.optional() }).strict(),
     output: taskSchema,
   },
   /**

@@ -141,7 +141,16 @@ export class AgentRuns {
             waitOutsideSlot: (work) => this.waitOutsideSlot(taskId, signal, work),
             loopEnded,
           })
-        : await runExternalAgent(this.options.external!, this.options, { task, runStart, stored, conversation, inbox: inbox ?? [], signal, callbacks });
+        : await runExternalAgent(this.options.external!, this.options, {
+            task,
+            runStart,
+            stored,
+            conversation,
+            inbox: inbox ?? [],
+            signal,
+            callbacks,
+            askUser: (callId, wait) => this.parts.questions.wait(taskId, callId, wait),
+          });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.options.log?.(`[agents] run of ${taskId} crashed: ${error instanceof Error ? (error.stack ?? message) : message}`);

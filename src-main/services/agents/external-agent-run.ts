@@ -5,6 +5,7 @@ import type { RunStart } from './agent-status';
 import type { Conversation } from './conversation';
 import type { ExternalEngine } from './external-engine';
 import type { RunCallbacks } from './run-callbacks';
+import { runLoopTools } from './run-loop-tools';
 
 /** One run of an external agent, as the run lifecycle (`agent-runs.ts`) starts it. */
 export interface ExternalAgentRun {
@@ -17,13 +18,15 @@ export interface ExternalAgentRun {
   inbox: string[];
   signal: AbortSignal;
   callbacks: RunCallbacks;
+  /** Waits for the user's answer to an `ask_user` question. */
+  askUser(callId: string, signal: AbortSignal): Promise<string>;
 }
 
 /**
  * An external agent's run (`engines/`): its turns are recorded in the same timeline, its calls
  * decided by the same rules and approval cards, its messages queued the same way.
  */
-export async function runExternalAgent(engine: ExternalEngine, options: Pick<AgentServiceOptions, 'store' | 'writer' | 'notifyTaskChanged'>, run: ExternalAgentRun): Promise<RunOutcome> {
+export async function runExternalAgent(engine: ExternalEngine, options: Pick<AgentServiceOptions, 'store' | 'writer' | 'notifyTaskChanged' | 'loopTools' | 'briefing'>, run: ExternalAgentRun): Promise<RunOutcome> {
   const { task, conversation, inbox, callbacks } = run;
   const taskId = task.id;
   const record = (body: TimelineEventBody) => {
@@ -50,6 +53,8 @@ export async function runExternalAgent(engine: ExternalEngine, options: Pick<Age
       options.store.tasks.setContext(taskId, used, size);
       options.notifyTaskChanged(taskId);
     },
+    loopTools: await runLoopTools(options, task, run.askUser),
+    briefing: (await options.briefing?.(task)) ?? null,
     takeMessages: () => inbox.splice(0),
     signal: run.signal,
   });

@@ -1,5 +1,6 @@
 import type { Result, Task, TaskStatus, TimelineEvent, TimelineEventBody } from '../../../src-shared/contract';
 import type { ApprovalDecision, RunOutcome } from './agent-run';
+import type { LoopTool } from './loop-tools';
 import type { PermissionDecision } from './permission-policy';
 
 /**
@@ -39,6 +40,13 @@ export interface ExternalRun {
   recordUsage(usage: { input: number; output: number; cached: number; costUsd: number | null; context: number }): void;
   /** The context gauge, when the agent reports how full its window is. */
   setContext(used: number, size: number): void;
+  /**
+   * The task's loop tools for this run (`ask_user`, `submit_plan`, `submit_review`, …): the same
+   * ones Braid's own loop would get, fresh for the run (they count invalid submissions).
+   */
+  loopTools: readonly LoopTool[];
+  /** What the role's services give the task to work from (Braid's own agent reads it in its system prompt). */
+  briefing: string | null;
   /** Messages the user sent while the run was going, taken once (each goes into the next prompt). */
   takeMessages(): string[];
   signal: AbortSignal;

@@ -1,10 +1,10 @@
 import type { Task, TimelineEvent } from '../../../src-shared/contract';
 import { runAgent, type ResolvedModel, type RunOutcome } from './agent-run';
 import type { AgentServiceOptions } from './agent-service-options';
-import { createAskUserTool } from './ask-user';
 import { compactConversation } from './compact-conversation';
 import type { Conversation } from './conversation';
 import type { RunCallbacks } from './run-callbacks';
+import { runLoopTools } from './run-loop-tools';
 import { buildSystemPrompt } from './system-prompt';
 import type { AgentToolset } from './toolset';
 
@@ -43,7 +43,7 @@ export async function runOwnAgent(options: AgentServiceOptions, run: OwnAgentRun
       system: buildSystemPrompt(task, rules?.section ?? null, (await options.briefing?.(task)) ?? null),
       model,
       toolset,
-      loopTools: [createAskUserTool(run.askUser), ...((await options.loopTools?.(task)) ?? [])],
+      loopTools: await runLoopTools(options, task, run.askUser),
       toolAccess: options.toolAccess?.(task),
       waitOutsideSlot: run.waitOutsideSlot,
       policy: { check: callbacks.check },

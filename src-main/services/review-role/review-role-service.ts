@@ -1,4 +1,4 @@
-import { fail, ok, type PipelineCheck, type Result, type ReviewFinding, type ReviewGateState, type ReviewOverview, type Task } from '../../../src-shared/contract';
+import { fail, ok, type Engine, type PipelineCheck, type Result, type ReviewFinding, type ReviewGateState, type ReviewOverview, type Task, type TaskRole } from '../../../src-shared/contract';
 import type { LoopTool } from '../agents/loop-tools';
 import { fileDiff, type WorkspaceDiff } from '../diffs';
 import type { ContractEmit } from '../events';
@@ -36,6 +36,8 @@ export interface ReviewRoleDeps {
   implementContext(taskId: string): Promise<Result<ImplementContext>>;
   /** The project's check command as it last ran in the task's workspace (`pipelines/`), or null. */
   latestCheck(taskId: string): PipelineCheck | null;
+  /** Whether an external agent can review (`engines/`: installed, able to hand in a review). */
+  checkEngine?(engine: Engine, role: TaskRole): Result<unknown>;
 }
 
 export type ReviewRoleService = ReturnType<typeof createReviewRoleService>;
@@ -117,7 +119,7 @@ export function createReviewRoleService(context: WorkspaceContext, deps: ReviewR
      * A review task of `taskId` on its workspace; its agent starts at once. A double click gets
      * the first one. `actor`: who asked (the user; `braid` when a pipeline starts it), for the audit trail.
      */
-    start(input: { taskId: string; model?: string }, actor: 'user' | 'braid' = 'user'): Promise<Result<Task>> {
+    start(input: { taskId: string; model?: string; engine?: Engine }, actor: 'user' | 'braid' = 'user'): Promise<Result<Task>> {
       // Asked from a subagent's task, it reviews the workspace's owner (storeReviewTask): one start per owner at a time.
       const asked = store.tasks.get(input.taskId);
       const key = (asked && workspaceOwnerOf(store, asked)?.id) ?? input.taskId;
@@ -126,6 +128,7 @@ export function createReviewRoleService(context: WorkspaceContext, deps: ReviewR
       const result = storeReviewTask(context, {
         isRunning: deps.agents.isRunning,
         resolveModel: deps.resolveModel,
+        ...(deps.checkEngine ? { checkEngine: deps.checkEngine } : {}),
         changedFiles: async (workspaceId) => {
           const diff = await deps.diff(workspaceId);
           return diff.ok ? ok(diff.data.files.length) : diff;

@@ -1,4 +1,4 @@
-import { fail, ok, type Result, type Task } from '../../../src-shared/contract';
+import { fail, ok, type Engine, type Result, type Task, type TaskRole } from '../../../src-shared/contract';
 import { newId } from '../store/ids';
 import type { WorkspaceContext } from '../workspaces/context';
 import { taskNotFound } from '../workspaces/open-task-workspace';
@@ -11,6 +11,8 @@ export interface StartReviewDeps {
   resolveModel(ref: string): Promise<Result<unknown>>;
   /** How many files the workspace changed against its merge-base (a review of nothing is refused). */
   changedFiles(workspaceId: string): Promise<Result<number>>;
+  /** Whether an external agent can review here (installed, and able to hand in a review). */
+  checkEngine?(engine: Engine, role: TaskRole): Result<unknown>;
 }
 
 /**
@@ -19,12 +21,13 @@ export interface StartReviewDeps {
  * reviews; the caller starts its agent. Asked from a subagent's task, it reviews the workspace's
  * owner (the subagent's top parent), whose work it is. Refused for a review task (its work is the reviewed
  * task's), a workspace that is not ready or has no changes, while the reviewed task's agent or
- * another review of it runs, and for a model the review role cannot use.
+ * another review of it runs, for a model the review role cannot use, and for an external agent
+ * that is not installed or cannot hand in a review. An external agent reviews with its own model.
  */
 export async function storeReviewTask(
   context: WorkspaceContext,
   deps: StartReviewDeps,
-  input: { taskId: string; model?: string },
+  input: { taskId: string; model?: string; engine?: Engine },
   actor: 'user' | 'braid' = 'user',
 ): Promise<Result<Task>> {
   const { store } = context;
@@ -44,7 +47,12 @@ export async function storeReviewTask(
   if (!changed.ok) return changed;
   if (changed.data === 0) return fail('INVALID_INPUT', `“${reviewed.title}” has no changes against its base branch yet: there is nothing to review.`);
 
-  const model = input.model ?? (reviewed.pipelineId ? (store.pipelines.get(reviewed.pipelineId)?.models.review ?? null) : null);
+  const engine = input.engine?.kind === 'braid' ? undefined : input.engine;
+  if (engine && deps.checkEngine) {
+    const usable = deps.checkEngine(engine, 'review');
+    if (!usable.ok) return usable;
+  }
+  const model = engine ? null : (input.model ?? (reviewed.pipelineId ? (store.pipelines.get(reviewed.pipelineId)?.models.review ?? null) : null));
   if (model !== null) {
     const resolved = await deps.resolveModel(model);
     if (!resolved.ok) return resolved;
@@ -65,6 +73,7 @@ export async function storeReviewTask(
       createdAt: context.now(),
       pipelineId: current.pipelineId,
       reviewedTaskId: current.id,
+      ...(engine ? { engine } : {}),
     });
     if (model !== null) store.tasks.setModel(taskId, model);
   });

@@ -1,4 +1,4 @@
-import { ok, type Engine, type MethodOutput, type Result, type Task } from '../../../src-shared/contract';
+import { ok, type Engine, type MethodOutput, type Result, type Task, type TaskRole } from '../../../src-shared/contract';
 import type { DeleteTaskArgs } from '../workspaces/delete-workspace';
 import { removalOf, workspaceSharing } from '../workspaces/shared-workspace';
 import { deleteCheckpoints } from '../history/checkpoints';
@@ -26,8 +26,11 @@ export interface TaskOrchestrationOptions {
     /** Stops a setup still running in the task's workspace (called only when the workspace goes). */
     stopTask(taskId: string): Promise<void>;
   };
-  /** A task given an external agent is refused when that agent is not installed (`ENGINE_NOT_INSTALLED`). */
-  engines?: { check(engine: Engine): Result<unknown> };
+  /**
+   * A task given an external agent is refused when that agent is not installed
+   * (`ENGINE_NOT_INSTALLED`) or cannot hand in what the task's role must (`ENGINE_CANNOT_TAKE_ROLE`).
+   */
+  engines?: { check(engine: Engine, role: TaskRole): Result<unknown> };
   /**
    * Checked before a task is stored: a prompt starting with a slash command must name one the
    * project has (`slash-commands/`); nothing is created otherwise.
@@ -100,7 +103,7 @@ export function createTaskOrchestration(context: WorkspaceContext, options: Task
     /** Returns once the task is stored (`creating`); `settled` resolves when git and the workspace setup are done. */
     async create(args: CreateTaskArgs): Promise<Result<CreatedTask>> {
       if (args.engine && options.engines) {
-        const usable = options.engines.check(args.engine);
+        const usable = options.engines.check(args.engine, args.role);
         if (!usable.ok) return usable;
       }
       if (options.checkPrompt && store.projects.get(args.projectId)) {

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { taskRoles, type TaskRole } from '../../../src-shared/contract';
+import { engineRoleRefusal } from '../../../src-shared/engines/engine-roles';
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { Modal } from '../../ui/Modal';
@@ -37,6 +38,9 @@ export function NewTaskDialog({ projectId, onClose }: { projectId: string; onClo
   const menu = useSlashMenu(prompt, setPrompt, { projectId });
 
   const baseBranch = chosenBase ?? (branches.status === 'loaded' ? defaultBaseBranch(branches.branches) : null);
+  // Said before submitting: the host refuses the same pair (ENGINE_CANNOT_TAKE_ROLE).
+  const chosenEngine = engineOf(engineChoice);
+  const roleRefusal = chosenEngine.ok ? engineRoleRefusal(chosenEngine.engine, role) : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -44,11 +48,12 @@ export function NewTaskDialog({ projectId, onClose }: { projectId: string; onClo
       setError('A title is required.');
       return;
     }
-    const engine = engineOf(engineChoice);
+    const engine = chosenEngine;
     if (!engine.ok) {
       setError(engine.message);
       return;
     }
+    if (roleRefusal) return;
     const result = await run(() =>
       api.invoke('tasks.create', {
         projectId,
@@ -115,12 +120,13 @@ export function NewTaskDialog({ projectId, onClose }: { projectId: string; onClo
           <BaseBranchSelect load={branches} value={baseBranch} onChange={setChosenBase} />
         </div>
         <EngineField load={engines} value={engineChoice} onChange={setEngineChoice} />
+        <InlineError message={roleRefusal} />
         <InlineError message={error} />
         <div className="modal__actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button--primary" disabled={pending} aria-busy={pending}>
+          <button type="submit" className="button button--primary" disabled={pending || roleRefusal !== null} aria-busy={pending}>
             Create task
           </button>
         </div>

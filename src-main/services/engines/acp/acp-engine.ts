@@ -2,14 +2,19 @@ import type * as acp from '@agentclientprotocol/sdk';
 import { ok, type Result, type Task, type TimelineEvent } from '../../../../src-shared/contract';
 import type { RunOutcome } from '../../agents/agent-run';
 import type { ExternalEngine, ExternalRun } from '../../agents/external-engine';
+import type { EndedRun } from '../../agents/loop-tools';
 import type { CommandIsolation } from '../../sandbox/command-isolation';
 import { resolveEngineLaunch, type EngineLaunch } from '../detect-engines';
 import { AcpAgent, AgentFailure, AgentRequestError } from './acp-agent';
+import { AcpLoopToolCalls, loopToolsForAgent } from './acp-loop-tools';
+import { roleBrief } from './acp-role-brief';
 import { AcpRunHandlers } from './acp-run-handlers';
 import { establishSession } from './acp-session';
 import { createAcpTerminals, type CommandTerminals } from './acp-terminals';
 import { AcpTimeline } from './acp-timeline';
+import { braidToolsServer } from './acp-tool-call';
 import type { PromptAnswer } from './acp-wire';
+import { startLoopToolsServer, type LoopToolsServer } from './loop-tools-server';
 
 export interface AcpEngineOptions {
   /** The environment agents inherit (PATH to find them, HOME for their logins, their API keys). */
@@ -39,6 +44,12 @@ interface LiveAgent {
   sessionId: string | null;
   /** The transcript to put before the next prompt (a new session continuing earlier work). */
   preamble: string | null;
+  /** Braid's own tools for this agent (started with its first session, closed with the process). */
+  tools: LoopToolsServer | null;
+  /** The run Braid's tools answer for now. */
+  route: AcpLoopToolCalls | null;
+  /** The role's brief as last sent in the current session (sent again only when it changed). */
+  briefed: string | null;
   idle?: NodeJS.Timeout;
 }
 
@@ -66,6 +77,7 @@ export function createAcpEngine(options: AcpEngineOptions): ExternalEngine {
     live.delete(taskId);
     clearTimeout(entry.idle);
     await entry.agent.stop();
+    await entry.tools?.close();
   };
 
   const startAgent = async (task: Task, launch: EngineLaunch, signal: AbortSignal): Promise<LiveAgent> => {
@@ -81,7 +93,7 @@ export function createAcpEngine(options: AcpEngineOptions): ExternalEngine {
       killGraceMs: options.killGraceMs,
       timeouts: options.timeouts,
     }, signal);
-    return { agent, label: launch.label, sessionId: null, preamble: null };
+    return { agent, label: launch.label, sessionId: null, preamble: null, tools: null, route: null, briefed: null };
   };
 
   const run = async (run: ExternalRun): Promise<RunOutcome> => {
@@ -96,6 +108,7 @@ export function createAcpEngine(options: AcpEngineOptions): ExternalEngine {
       pending = [continueText];
     }
     const handlers = new AcpRunHandlers(run, task.workspace.path);
+    const loopCalls = new AcpLoopToolCalls(run, handlers, run.loopTools);
     const terminals = options.terminals ? createAcpTerminals({ taskId: task.id, terminals: options.terminals, handlers, signal: run.signal }) : null;
     if (terminals) handlers.terminal = terminals;
     let entry = live.get(task.id);
@@ -111,21 +124,23 @@ export function createAcpEngine(options: AcpEngineOptions): ExternalEngine {
       // `/clear` since the live session began: a new session, knowing nothing from before.
       if (clearedSince(run.history, 'engine_session')) entry.sessionId = null;
       agent.attach(handlers);
+      entry.route = loopCalls;
       if (!entry.sessionId) {
-        const capabilities = agent.info?.agentCapabilities?.mcpCapabilities;
         const undo = agent.stopOnAbort(run.signal);
         const session = await establishSession({
           agent,
           task,
           history: run.history,
-          mcpServers: await options.mcpServers(task, { http: capabilities?.http === true, sse: capabilities?.sse === true }),
+          mcpServers: await sessionServers(entry, run),
           preset: launch.data.preset,
           record: run.record,
           log: options.log,
         }).finally(undo);
         entry.sessionId = session.sessionId;
         entry.preamble = session.preamble;
+        entry.briefed = null;
       }
+      const brief = roleBrief(task, run.briefing);
       handlers.sessionId = entry.sessionId;
       let step = run.lastStep;
       while (pending.length > 0) {
@@ -133,8 +148,9 @@ export function createAcpEngine(options: AcpEngineOptions): ExternalEngine {
         turn = new AcpTimeline({ record: run.record, worktree: task.workspace.path }, step + 1);
         run.record({ kind: 'turn_started', step: turn.firstStep });
         handlers.turn = turn;
-        const text = [entry.preamble, pending.join('\n\n')].filter((part): part is string => !!part).join('\n');
+        const text = [brief === entry.briefed ? null : brief, entry.preamble, pending.join('\n\n')].filter((part): part is string => !!part).join('\n');
         entry.preamble = null;
+        entry.briefed = brief;
         pending = [];
         const costBefore = handlers.usage.costUsd;
         const answer = await promptUntilStopped(entry, text, run.signal, cancelGraceMs);
@@ -146,6 +162,8 @@ export function createAcpEngine(options: AcpEngineOptions): ExternalEngine {
         recordUsage(run, step, entry.label, answer, handlers, costBefore);
         run.record({ kind: 'turn_ended', step, stopReason: stopped ? 'cancelled' : answer.stopReason });
         if (stopped) break;
+        // A plan or a review handed in (or too many invalid ones) ends the run once the turn is over.
+        if (loopCalls.ended) return endedBy(run, loopCalls.ended.run);
         const outcome = outcomeOf(answer.stopReason, entry.label);
         if (outcome) return outcome;
         pending = run.takeMessages();
@@ -163,6 +181,8 @@ export function createAcpEngine(options: AcpEngineOptions): ExternalEngine {
       }
       await release(task.id);
       if (run.signal.aborted) return { kind: 'stopped' };
+      // What was handed in stays handed in, even when the agent died after.
+      if (loopCalls.ended) return endedBy(run, loopCalls.ended.run);
       if (error instanceof AgentFailure) return failed(run, error.message, 'AGENT_FAILED');
       if (error instanceof AgentRequestError) return failed(run, `${launch.data.label}: ${error.message}${error.code === -32000 ? ' Sign in to it once in a terminal, then Resume.' : ''}`, 'AGENT_FAILED');
       throw error;
@@ -171,10 +191,30 @@ export function createAcpEngine(options: AcpEngineOptions): ExternalEngine {
       const current = live.get(task.id);
       if (current) {
         current.agent.attach(null);
+        if (current.route === loopCalls) current.route = null;
         current.idle = setTimeout(() => void release(task.id), idleMs);
         current.idle.unref();
       }
     }
+  };
+
+  /**
+   * What a new session gets: Braid's own tools (over HTTP when the agent takes it, else through
+   * the stdio bridge), then the task's MCP servers; a server of the user's with Braid's name is
+   * left out (the agent keys servers by name).
+   */
+  const sessionServers = async (entry: LiveAgent, run: ExternalRun): Promise<acp.McpServer[]> => {
+    const { task } = run;
+    const capabilities = entry.agent.info?.agentCapabilities?.mcpCapabilities;
+    entry.tools ??= await startLoopToolsServer({
+      definitions: loopToolsForAgent(task.role, run.loopTools).map((tool) => tool.definition),
+      route: () => entry.route,
+      version: options.clientVersion,
+      log: options.log,
+    });
+    const own = await options.mcpServers(task, { http: capabilities?.http === true, sse: capabilities?.sse === true });
+    if (own.some((server) => server.name === braidToolsServer)) options.log?.(`[engines] MCP server ${braidToolsServer} of ${task.id} left out: Braid's own tools have that name`);
+    return [entry.tools.acpConfig({ http: capabilities?.http === true }), ...own.filter((server) => server.name !== braidToolsServer)];
   };
 
   return {
@@ -249,6 +289,12 @@ function recordUsage(run: ExternalRun, step: number, label: string, answer: Prom
   const cached = tokens?.cachedReadTokens ?? 0;
   run.record({ kind: 'usage', step, model: label, inputTokens: input, outputTokens: output, cachedTokens: cached, costUsd: cost });
   run.recordUsage({ input, output, cached, costUsd: cost, context: handlers.usage.used ?? input + output });
+}
+
+/** How a run that one of Braid's tools ended ends, as Braid's own loop ends it (a failure with its error card). */
+function endedBy(run: ExternalRun, ended: EndedRun): RunOutcome {
+  if (ended.kind === 'failed') return failed(run, ended.reason, ended.code);
+  return ended;
 }
 
 function failed(run: ExternalRun, message: string, code: string): RunOutcome {

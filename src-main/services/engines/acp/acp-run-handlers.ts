@@ -68,6 +68,11 @@ export class AcpRunHandlers implements AcpClientHandlers {
     const turn = this.turn;
     if (!turn || request.sessionId !== this.sessionId) return { outcome: { outcome: 'cancelled' } };
     const callId = turn.describeCall(request.toolCall);
+    // Braid's own tools are decided when their call reaches Braid's server, as its own agent's loop decides them.
+    if (turn.isBraidCall(callId)) {
+      const optionId = optionFor(request.options, true);
+      return optionId === null ? { outcome: { outcome: 'cancelled' } } : { outcome: { outcome: 'selected', optionId } };
+    }
     const subjects = permissionSubjects(request.toolCall, this.worktree);
     const verdict = await this.guard({ callId, subjects }, signal);
     if (verdict.kind === 'stopped') return { outcome: { outcome: 'cancelled' } };
@@ -196,7 +201,8 @@ export class AcpRunHandlers implements AcpClientHandlers {
     return this.guard({ callId, subjects: [subject], approvedBefore }, this.run.signal);
   }
 
-  private hostCall(name: string, args: Record<string, unknown>): string {
+  /** A call Braid makes for the agent (a file, a command, one of its own tools the agent reported no call for), on the timeline. */
+  hostCall(name: string, args: unknown): string {
     const callId = `acp-host-${this.turn?.firstStep ?? 0}-${++this.hostCalls}`;
     this.turn?.noteHostCall();
     this.run.record({ kind: 'tool_call', step: this.turn?.step ?? this.run.lastStep, callId, name, args });

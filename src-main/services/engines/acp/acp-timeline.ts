@@ -1,7 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ContentBlock, SessionUpdate, ToolCallContent, ToolCallUpdate } from '@agentclientprotocol/sdk';
 import type { TimelineEventBody } from '../../../../src-shared/contract';
-import { pathsInside, toolNameOf } from './acp-tool-call';
+import { braidToolOf, pathsInside, toolNameOf } from './acp-tool-call';
 
 /** Caps on what one update may put into the timeline; an agent's text is stored, so it is bounded. */
 export const acpLimits = {
@@ -34,6 +34,10 @@ interface CallState {
   /** A command's exit code, when the agent reports it (`_meta.terminal_exit`). */
   exitCode?: number | null;
   ended: boolean;
+  /** A call of Braid's own tools (`mcp__braid__…`). */
+  braidTool: boolean;
+  /** A call of Braid's own tools that an MCP request of the agent is being answered for. */
+  claimed: boolean;
 }
 
 export interface AcpTimelineOptions {
@@ -108,9 +112,11 @@ export class AcpTimeline {
     let call = this.calls.get(update.toolCallId);
     if (!call) {
       this.afterTool = true;
+      const name = toolNameOf(update);
       call = {
         callId: this.callIdOf(update.toolCallId),
-        name: cap(toolNameOf(update), acpLimits.nameChars),
+        // Braid's own tools under Braid's names (`ask_user`, `submit_plan`), so they show as Braid's agent's do.
+        name: cap(braidToolOf(name) ?? name, acpLimits.nameChars),
         title: '',
         toolKind: null,
         locations: [],
@@ -121,12 +127,16 @@ export class AcpTimeline {
         diffs: new Set(),
         paths: new Set(),
         ended: false,
+        braidTool: braidToolOf(name) !== null,
+        claimed: false,
       };
       this.calls.set(update.toolCallId, call);
       record({ kind: 'tool_call', step: this.currentStep, callId: call.callId, name: call.name, args: boundedArgs(update.rawInput ?? {}).value });
       call.argsJson = boundedArgs(update.rawInput ?? {}).json;
     }
     this.describe(call, update);
+    // Braid runs a call of its own tools and records its status and result itself.
+    if (call.claimed) return call.callId;
     for (const path of pathsInside(update, this.options.worktree)) call.paths.add(path);
     for (const content of update.content ?? []) this.addContent(call, content);
     const terminal = terminalMetaOf(update);
@@ -147,10 +157,42 @@ export class AcpTimeline {
     return null;
   }
 
+  /** Whether the call is one of Braid's own tools (served by Braid's MCP server, `loop-tools-server.ts`). */
+  isBraidCall(callId: string): boolean {
+    for (const call of this.calls.values()) if (call.callId === callId) return call.braidTool;
+    return false;
+  }
+
   /** Whether the agent's call is still going (no end reported). */
   isOpen(callId: string): boolean {
     for (const call of this.calls.values()) if (call.callId === callId) return !call.ended;
     return false;
+  }
+
+  /**
+   * The agent's call that an MCP request for Braid's tool `tool` answers: the one with the id the
+   * agent's client gave (`toolUseId`: Claude Code's), else the oldest still going that names the
+   * tool (by name or title) and is not answered yet. Null when the agent reported no such call.
+   */
+  claimBraidCall(tool: string, toolUseId: string | null): string | null {
+    const byId = toolUseId === null ? undefined : this.calls.get(toolUseId);
+    const names = (call: CallState) => call.name === tool || call.title.includes(tool);
+    const call = byId && !byId.claimed && !byId.ended ? byId : [...this.calls.values()].find((candidate) => !candidate.claimed && !candidate.ended && names(candidate));
+    if (!call) return null;
+    call.claimed = true;
+    return call.callId;
+  }
+
+  /**
+   * Braid answered the call itself (its own tool's result): recorded now, as Braid's own agent's
+   * would be; what the agent later reports about its end is not recorded again.
+   */
+  endBraidCall(callId: string, isError: boolean, text: string, status: 'done' | 'error' | 'denied' | 'cancelled'): void {
+    const call = [...this.calls.values()].find((candidate) => candidate.callId === callId);
+    if (!call || call.ended) return;
+    call.ended = true;
+    this.options.record({ kind: 'tool_status', callId, status });
+    this.options.record({ kind: 'tool_result', callId, isError, text, durationMs: this.now() - call.startedAt });
   }
 
   /** Braid did something for the agent (read or wrote a file, ran a command): its next words start a new step. */
@@ -301,7 +343,7 @@ function resultText(update: ToolCallUpdate): string | null {
 }
 
 /** The call's arguments as stored: as given when small, else a preview saying so. */
-function boundedArgs(raw: unknown): { value: unknown; json: string } {
+export function boundedArgs(raw: unknown): { value: unknown; json: string } {
   let json: string;
   try {
     json = JSON.stringify(raw) ?? 'null';
@@ -312,7 +354,7 @@ function boundedArgs(raw: unknown): { value: unknown; json: string } {
   return { value: { note: `Arguments of ${json.length} characters, cut.`, preview: json.slice(0, 2000) }, json };
 }
 
-function cap(text: string, chars: number): string {
+export function cap(text: string, chars: number): string {
   return text.length > chars ? `${text.slice(0, chars)}…` : text;
 }
 

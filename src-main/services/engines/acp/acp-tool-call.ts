@@ -4,6 +4,15 @@ import { resolveInsideWorkspace } from '../../paths/confine-path';
 
 /** What an agent's tool call names, read the same way for the timeline and for the permission rules. */
 
+/** The name of the MCP server through which Braid gives an external agent its own tools (`ask_user`, `submit_plan`, …). */
+export const braidToolsServer = 'braid';
+
+/** The Braid tool a call names (`mcp__braid__submit_plan` → `submit_plan`, as Braid's own agent calls it), else null. */
+export function braidToolOf(name: string): string | null {
+  const prefix = `mcp__${braidToolsServer}__`;
+  return name.startsWith(prefix) && name.length > prefix.length ? name.slice(prefix.length) : null;
+}
+
 /** The tool's own name (Claude Code's `Write`, `Bash`), else its kind. */
 export function toolNameOf(update: ToolCallUpdate): string {
   const meta = update._meta as { claudeCode?: { toolName?: unknown } } | null | undefined;
