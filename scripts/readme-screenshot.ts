@@ -93,6 +93,8 @@ try {
   const list = page.getByRole('list', { name: `Tasks in ${project}` });
   await list.getByRole('button', { name: 'Rethink navigation' }).click();
   await page.getByRole('article', { name: 'Approval needed: run_command' }).waitFor();
+  // The Changes pane lists the edit once the workspace's diff is computed again (debounced).
+  await page.getByRole('complementary', { name: 'Review' }).getByText('nav.ts').first().waitFor();
   await page.screenshot({ path: resolve(images, 'braid-agent.png') });
   await list.getByRole('button', { name: 'Explore the homepage layout' }).click();
   await page.screenshot({ path: resolve(images, 'braid-tasks.png') });
