@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const root = join(import.meta.dirname, '..');
+/** The renderer's stylesheets (this check reads files, which the renderer's own code may not). */
+const root = join(import.meta.dirname, '..', 'src-renderer');
 
 function stylesheets(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
