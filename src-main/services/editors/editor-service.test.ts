@@ -7,7 +7,7 @@ import { tempFolder } from '../testing/temp-folders';
 import { makeWorkspace } from '../testing/workspace-fixture';
 import { parseCustomEditorCommand } from './custom-editor-command';
 import { createEditorService } from './editor-service';
-import { findOnPath } from './find-on-path';
+import { findOnPath } from '../processes/find-on-path';
 
 /**
  * A stand-in editor (no real editor can be installed here): an executable on PATH that writes

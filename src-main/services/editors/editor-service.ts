@@ -2,7 +2,7 @@ import { fail, ok, type Editor, type EditorsOverview, type Result } from '../../
 import type { SettingsStore } from '../store/setting-repository';
 import { parseCustomEditorCommand, withWorkspacePath } from './custom-editor-command';
 import { knownEditors } from './editor-catalog';
-import { findOnPath } from './find-on-path';
+import { findOnPath } from '../processes/find-on-path';
 import { launchEditor } from './launch-editor';
 
 const preferredKey = 'editors.preferred';

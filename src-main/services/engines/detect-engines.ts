@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { acpPresetIds, acpPresetLabels, engineLabel, fail, ok, type Engine, type EngineAvailability, type Result } from '../../../src-shared/contract';
 import { acpPresets, type AcpPreset } from './engine-presets';
-import { findProgram } from './find-program';
+import { findOnPath } from '../processes/find-on-path';
 
 type Environment = Record<string, string | undefined>;
 
@@ -22,7 +22,7 @@ export interface EngineLaunch {
  */
 export function resolveEngineLaunch(engine: Exclude<Engine, { kind: 'braid' }>, env: Environment): Result<EngineLaunch> {
   if (engine.kind === 'acp-command' || engine.kind === 'tui') {
-    const program = findProgram(engine.command, env);
+    const program = findOnPath(engine.command, env);
     if (!program) return fail('ENGINE_NOT_INSTALLED', `${engine.command} was not found on PATH (${shortPath(env)}). Install it or give its full path.`);
     return ok({ argv: [program, ...engine.args], env: {}, label: engineLabel(engine), preset: null });
   }
@@ -30,7 +30,7 @@ export function resolveEngineLaunch(engine: Exclude<Engine, { kind: 'braid' }>, 
   const label = acpPresetLabels[engine.agent];
   const program = firstFound(preset, env);
   if (!program) return fail('ENGINE_NOT_INSTALLED', `${label} cannot run here: ${preset.programs[0]} was not found on PATH. Install it with: ${preset.install}`);
-  const companion = preset.companion && findProgram(preset.companion.program, env);
+  const companion = preset.companion && findOnPath(preset.companion.program, env);
   return ok({ argv: [program, ...preset.args], env: preset.companion && companion ? { [preset.companion.variable]: companion } : {}, label, preset });
 }
 
@@ -43,7 +43,7 @@ export async function detectEngines(env: Environment): Promise<EngineAvailabilit
       const label = acpPresetLabels[id];
       if (!program) return { agent: id, label, installed: false, version: null, command: null, install: preset.install, note: `${preset.programs[0]} is not on PATH.` };
       const version = await versionOf(program, env);
-      const companion = preset.companion && findProgram(preset.companion.program, env);
+      const companion = preset.companion && findOnPath(preset.companion.program, env);
       const note = preset.companion
         ? companion
           ? `Uses your ${preset.companion.program} (${companion}).`
@@ -54,12 +54,12 @@ export async function detectEngines(env: Environment): Promise<EngineAvailabilit
   );
 }
 
-function firstFound(preset: AcpPreset, env: Environment): string | undefined {
+function firstFound(preset: AcpPreset, env: Environment): string | null {
   for (const name of preset.programs) {
-    const found = findProgram(name, env);
+    const found = findOnPath(name, env);
     if (found) return found;
   }
-  return undefined;
+  return null;
 }
 
 /** `program --version`'s first line, or null when it does not answer within a few seconds. */
