@@ -2,6 +2,7 @@ import serializeAddon from '@xterm/addon-serialize';
 import headless from '@xterm/headless';
 import type { IBuffer, Terminal as HeadlessTerminal } from '@xterm/headless';
 import type { SnapshotReply, TextReply } from './pty-host-protocol';
+import { planMirrorFeed } from './scrolled-off-output';
 
 // Both packages are CommonJS bundles whose exports Node cannot list for ESM: take them off the default export.
 const { Terminal } = headless;
@@ -17,6 +18,15 @@ const trackedPrivateModes = [
 ] as const;
 
 /**
+ * Output is queued and planned (`scrolled-off-output.ts`) once this much waits: a flood's lines
+ * that will have scrolled out of the scrollback are then passed over instead of parsed. Up to
+ * two thirds of it (a flood's last `scrollback + 2 × rows` lines) stay queued for the next plan.
+ */
+const queueChars = 3_000_000;
+/** An escape sequence left open this long (an OSC never terminated, binary output) ends the planning: everything is parsed. */
+const longestOpenEscape = 65_536;
+
+/**
  * The host's copy of one terminal's screen (`@xterm/headless`, VS Code's ptyHost approach): fed
  * the same output, in the same pieces, as the views, so a view that reloads, reconnects or is
  * opened again replays it (`snapshot`) and continues with the next piece. The serialize addon
@@ -26,13 +36,24 @@ const trackedPrivateModes = [
 export class HeadlessMirror {
   private readonly terminal: HeadlessTerminal;
   private readonly serializer = new SerializeAddon();
-  /** Output written so far, and parsed so far (advanced by write callbacks, in order). */
-  private written = 0;
-  private parsed = 0;
+  /** Output not planned yet (see `queueChars`), and its length. */
+  private queue: string[] = [];
+  private queued = 0;
+  /** How much of the queue the last plan found plain (the tail it held): not scanned again. */
+  private plainPrefix = 0;
+  /** Characters handed to xterm and not parsed yet: the mirror's backlog, which flow control bounds. */
+  private unparsed = 0;
+  /** The last plan's escape sequence left open; null once planning stopped (`longestOpenEscape`). */
+  private openEscape: string | null = '';
+  /** Characters passed over unparsed so far (for tests and the benchmark's reading). */
+  passedOver = 0;
   private readonly privateModes = new Map<number, boolean>();
   private cursorStyle: number | null = null;
 
-  constructor(options: { cols: number; rows: number; scrollback: number }, private readonly onParsed: (position: number) => void) {
+  constructor(
+    private readonly options: { cols: number; rows: number; scrollback: number; queueChars?: number },
+    private readonly onBacklog: (unparsed: number) => void,
+  ) {
     this.terminal = new Terminal({ cols: options.cols, rows: options.rows, scrollback: options.scrollback, allowProposedApi: true });
     this.terminal.loadAddon(this.serializer);
     const track = (enabled: boolean) => (params: (number | number[])[]) => {
@@ -50,21 +71,76 @@ export class HeadlessMirror {
     });
   }
 
-  /** Output not parsed yet: the mirror's share of the terminal's backlog. */
+  /** Output handed to xterm and not parsed yet: the mirror's share of the terminal's backlog. */
   get backlog(): number {
-    return this.written - this.parsed;
+    return this.unparsed;
   }
 
+  /** The next piece of the terminal's output, in stream order. */
   write(data: string): void {
-    this.written += data.length;
-    const end = this.written;
+    if (this.openEscape === null) return this.parse(data);
+    this.queue.push(data);
+    this.queued += data.length;
+    this.planWhenDue();
+  }
+
+  /**
+   * Plans the queue once it is long enough and xterm has parsed what it was given (only then
+   * can it say whether the scroll region allows passing over), or once it is far too long.
+   */
+  private planWhenDue(): void {
+    const due = this.options.queueChars ?? queueChars;
+    if (this.queued >= 4 * due || (this.queued >= due && this.unparsed === 0)) this.plan(true);
+  }
+
+  /** The mirror brought up to date with everything written (before a snapshot, a resize). */
+  private catchUp(): void {
+    if (this.queued > 0) this.plan(false);
+  }
+
+  /** Parses the queue, passing over what will have scrolled away; `holdTail` keeps the last lines queued for the next plan. */
+  private plan(holdTail: boolean): void {
+    const text = this.queue.length === 1 ? this.queue[0]! : this.queue.join('');
+    const feed = planMirrorFeed(text, {
+      keepLineFeeds: (this.terminal.options.scrollback ?? this.options.scrollback) + 2 * this.terminal.rows + 2,
+      holdTail,
+      maxHeld: ((this.options.queueChars ?? queueChars) * 2) / 3,
+      openEscape: this.openEscape ?? '',
+      plainPrefix: this.plainPrefix,
+      mayPassOver: this.unparsed === 0 && this.wholeScreenScrolls(),
+    });
+    const kept = feed.keepFrom < text.length ? text.slice(feed.keepFrom) : '';
+    this.queue = kept ? [kept] : [];
+    this.queued = kept.length;
+    this.plainPrefix = feed.heldPlain ? kept.length : 0;
+    this.passedOver += feed.passedOver;
+    this.openEscape = feed.openEscape.length > longestOpenEscape ? null : feed.openEscape;
+    if (feed.parse) this.parse(feed.parse);
+  }
+
+  /**
+   * Whether the active buffer's scroll region is the whole screen. xterm does not expose the
+   * region; read from its core, and taken as "no" should that ever change (then nothing is
+   * passed over, which is slower and as correct).
+   */
+  private wholeScreenScrolls(): boolean {
+    const buffer = (this.terminal as unknown as { _core?: { buffer?: { scrollTop?: unknown; scrollBottom?: unknown } } })._core?.buffer;
+    return buffer?.scrollTop === 0 && buffer.scrollBottom === this.terminal.rows - 1;
+  }
+
+  private parse(data: string): void {
+    this.unparsed += data.length;
+    this.onBacklog(this.unparsed);
     this.terminal.write(data, () => {
-      this.parsed = end;
-      this.onParsed(end);
+      this.unparsed -= data.length;
+      this.onBacklog(this.unparsed);
+      if (this.unparsed === 0) this.planWhenDue();
     });
   }
 
   resize(cols: number, rows: number): void {
+    // What came before the resize was written at the old size.
+    this.catchUp();
     this.terminal.resize(cols, rows);
   }
 
@@ -73,9 +149,9 @@ export class HeadlessMirror {
    * callback of an empty write runs right after the piece before it), so it stands exactly for
    * the stream up to `position`, a boundary between two pieces the views also received.
    */
-  snapshot(): Promise<SnapshotReply> {
+  snapshot(position: number): Promise<SnapshotReply> {
+    this.catchUp();
     return new Promise((resolve) => {
-      const position = this.written;
       this.terminal.write('', () => {
         resolve({ data: this.serializer.serialize() + this.modePreamble(), position, cols: this.terminal.cols, rows: this.terminal.rows });
       });
@@ -84,6 +160,7 @@ export class HeadlessMirror {
 
   /** Scrollback and screen as plain text (what an external agent reads as a command's output). */
   text(): Promise<TextReply> {
+    this.catchUp();
     return new Promise((resolve) => {
       this.terminal.write('', () => {
         const buffer = this.terminal.buffer.normal;

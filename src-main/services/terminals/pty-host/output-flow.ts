@@ -25,7 +25,10 @@ export type FlowDecision = 'pause' | 'resume' | null;
 export class OutputFlow {
   /** Everything read from the pty so far. */
   private read = 0;
-  private parsedByMirror = 0;
+  /** Output handed on (to the views and the mirror) so far. */
+  private taken = 0;
+  /** Output the headless mirror has to parse still. */
+  private mirrorUnparsed = 0;
   private acknowledged = 0;
   private watched = false;
   private paused = false;
@@ -52,8 +55,9 @@ export class OutputFlow {
     return this.watched ? this.read - this.acknowledged : 0;
   }
 
+  /** Output not handed on yet (a host too busy to read holds it back) and what the mirror has to parse still. */
   get unparsed(): number {
-    return this.read - this.parsedByMirror;
+    return this.read - this.taken + this.mirrorUnparsed;
   }
 
   outputRead(chars: number): FlowDecision {
@@ -61,8 +65,15 @@ export class OutputFlow {
     return this.decide();
   }
 
-  mirrorParsed(position: number): FlowDecision {
-    this.parsedByMirror = Math.max(this.parsedByMirror, Math.min(position, this.read));
+  /** Output was handed on to the views and the mirror. */
+  outputTaken(chars: number): FlowDecision {
+    this.taken += chars;
+    return this.decide();
+  }
+
+  /** The mirror's backlog changed: it has `unparsed` characters to parse still. */
+  mirrorBacklog(unparsed: number): FlowDecision {
+    this.mirrorUnparsed = unparsed;
     return this.decide();
   }
 

@@ -38,7 +38,7 @@ export class PtySession {
     // Throws when the program cannot be started; the pty host reports that as `failed`.
     this.pty = spawn(request.file, request.args, { name: 'xterm-256color', cols: request.cols, rows: request.rows, cwd: request.cwd, env: request.env });
     this.pid = this.pty.pid;
-    this.mirror = new HeadlessMirror(request, (parsed) => this.apply(this.flow.mirrorParsed(parsed)));
+    this.mirror = new HeadlessMirror(request, (unparsed) => this.apply(this.flow.mirrorBacklog(unparsed)));
     this.pty.onData((data) => {
       this.pending.push(data);
       this.pendingLength += data.length;
@@ -70,6 +70,7 @@ export class PtySession {
     this.pendingLength = 0;
     const from = this.position;
     this.position += data.length;
+    this.apply(this.flow.outputTaken(data.length));
     this.mirror.write(data);
     return [from, data];
   }
@@ -101,7 +102,7 @@ export class PtySession {
   }
 
   async snapshot(): Promise<SnapshotReply> {
-    const snapshot = await this.mirror.snapshot();
+    const snapshot = await this.mirror.snapshot(this.position);
     this.apply(this.flow.attach(snapshot.position), { viewerSpoke: true });
     return snapshot;
   }

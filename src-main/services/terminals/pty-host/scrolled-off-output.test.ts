@@ -1,0 +1,197 @@
+import serializeAddon from '@xterm/addon-serialize';
+import headless from '@xterm/headless';
+import { describe, expect, it } from 'vitest';
+import { HeadlessMirror } from './headless-mirror';
+import { planMirrorFeed } from './scrolled-off-output';
+
+const { Terminal } = headless;
+const { SerializeAddon } = serializeAddon;
+
+const line = (i: number) => `${String(i).padStart(6, '0')} some output\r\n`;
+const lines = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => line(from + i)).join('');
+const options = { keepLineFeeds: 100, holdTail: false, maxHeld: 1_000_000, mayPassOver: true };
+
+describe('planning what the mirror parses', () => {
+  it('passes over a plain flood but its last lines, standing in with the pen it leaves and a carriage return', () => {
+    const text = `\x1b[1m${lines(0, 500)}\x1b[0m\x1b[32m${lines(500, 1000)}`;
+    const feed = planMirrorFeed(text, options);
+    expect(feed.passedOver).toBeGreaterThan(text.length / 2);
+    // The green pen after the last reset survives; the bold before the reset does not matter.
+    expect(feed.parse.startsWith('\x1b[0m\x1b[32m\r')).toBe(true);
+    expect(feed.parse.endsWith(lines(900, 1000))).toBe(true);
+    expect(feed.parse.split('\n').length - 1).toBeGreaterThanOrEqual(100);
+  });
+
+  it('passes over nothing where the mirror cannot tell it is safe (a scroll region, a backlog)', () => {
+    const text = lines(0, 1000);
+    expect(planMirrorFeed(text, { ...options, mayPassOver: false })).toMatchObject({ parse: text, passedOver: 0 });
+  });
+
+  it('parses what is not plain and everything before it; the plain rest is held for the next plan', () => {
+    const moved = `${lines(0, 500)}\x1b[5;1H${lines(500, 1000)}`;
+    expect(planMirrorFeed(moved, options)).toMatchObject({ parse: moved, passedOver: 0 });
+    const held = planMirrorFeed(moved, { ...options, holdTail: true });
+    expect(held).toMatchObject({ parse: `${lines(0, 500)}\x1b[5;1H`, passedOver: 0 });
+    expect(moved.slice(held.keepFrom)).toBe(lines(500, 1000));
+    // Held no further back than it may hold, from a line's start.
+    const some = planMirrorFeed(moved, { ...options, holdTail: true, maxHeld: 1_000 });
+    expect(moved.slice(some.keepFrom)).toBe(lines(951, 1000));
+  });
+
+  it('passes over nothing after an escape that is not finished, and carries it into the next plan', () => {
+    const text = `${lines(0, 500)}\x1b]0;a title that goes on`;
+    const first = planMirrorFeed(text, options);
+    expect(first).toMatchObject({ parse: text, passedOver: 0, openEscape: '\x1b]0;a title that goes on' });
+    // Its end arrives: it is parsed, and the plain output after it waits for the next plan.
+    const next = planMirrorFeed(`\x07${lines(500, 1000)}`, { ...options, holdTail: true, openEscape: first.openEscape });
+    expect(next).toMatchObject({ parse: '\x07', keepFrom: 1, passedOver: 0, openEscape: '' });
+  });
+
+  it('holds an escape sequence cut off by the end of what was read with the tail, instead of parsing everything', () => {
+    const text = `${lines(0, 1000)}\x1b[3`;
+    const feed = planMirrorFeed(text, { ...options, holdTail: true });
+    expect(feed.passedOver).toBeGreaterThan(0);
+    expect(feed.parse).toBe('\r');
+    expect(text.slice(feed.keepFrom).endsWith('\x1b[3')).toBe(true);
+    expect(feed).toMatchObject({ openEscape: '', heldPlain: false });
+  });
+
+  it('holds the last lines back for the next plan, but never more than it may hold', () => {
+    const text = lines(0, 1000);
+    const held = planMirrorFeed(text, { ...options, holdTail: true });
+    expect(held.keepFrom).toBeLessThan(text.length);
+    expect(text.slice(held.keepFrom).split('\n').length - 1).toBeGreaterThanOrEqual(100);
+    expect(held.parse).toBe('\r');
+    const notHeld = planMirrorFeed(text, { ...options, holdTail: true, maxHeld: 100 });
+    expect(notHeld.keepFrom).toBe(text.length);
+    expect(notHeld.passedOver).toBe(held.passedOver);
+  });
+});
+
+/** A deterministic pseudo-random stream of what programs print, in pieces cut anywhere. */
+function randomOutput(seed: number): string[] {
+  let state = seed;
+  const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
+  const parts: string[] = [];
+  for (let i = 0; i < 150; i++) {
+    const kind = random();
+    if (kind < 0.08) {
+      // A flood of plain lines in one colour, now and then inside a scroll region.
+      parts.push(`${random() < 0.4 ? '\x1b[2;7r' : ''}\x1b[3${i % 8}m`);
+      const count = 200 + Math.floor(random() * 3_000);
+      for (let j = 0; j < count; j++) parts.push(`line ${j} of a flood\r\n`);
+    } else if (kind < 0.55) {
+      // A plain run: many lines, colours, tabs, wide characters, a long line that wraps, a lone \n.
+      const count = Math.floor(random() * 300);
+      for (let j = 0; j < count; j++) {
+        const text = pick(['x', 'wörd\t', '漢字', 'a'.repeat(150), `\x1b[3${j % 8}m`, '\x1b[0m', '\x1b[1;4m', '\x1b[38:2::10:20:30m', '\b', '\x07']);
+        parts.push(`${text}${j}${pick(['\r\n', '\r\n', '\r\n', '\n', ''])}`);
+      }
+    } else {
+      parts.push(
+        pick([
+          '\x1b[2J',
+          '\x1b[H',
+          '\x1b[5;10H',
+          '\x1b[K',
+          '\x1b[2;8r',
+          '\x1b[r',
+          '\x1b[?1049h',
+          '\x1b[?1049l',
+          '\x1b[?25l',
+          '\x1b[?25h',
+          '\x1b]0;title\x07',
+          '\x1b]8;;https://example.com\x1b\\link\x1b]8;;\x1b\\',
+          '\x1b(0lqk\x1b(B',
+          '\x1b7',
+          '\x1b8',
+          '\x1bM',
+          '\x1b[3L',
+          '\x1b[4h',
+          '\x1b[4l',
+          '\x1b[?7l',
+          '\x1b[?7h',
+          '\x0e',
+          '\x0f',
+          '\x1bc',
+          '\x1b[?2004h',
+        ]),
+      );
+    }
+  }
+  const text = parts.join('');
+  // Cut into pieces anywhere, an escape sequence or a \r\n split in two included.
+  const pieces: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    const size = 1 + Math.floor(random() * 8_000);
+    pieces.push(text.slice(at, at + size));
+    at += size;
+  }
+  return pieces;
+}
+
+function parsedInFull(pieces: string[], size: { cols: number; rows: number; scrollback: number }): Promise<string> {
+  const terminal = new Terminal({ ...size, allowProposedApi: true });
+  const serializer = new SerializeAddon();
+  terminal.loadAddon(serializer);
+  for (const piece of pieces) terminal.write(piece);
+  // A last character, printed with the pen the stream left.
+  return new Promise((resolve) => terminal.write('Z', () => resolve(serializer.serialize())));
+}
+
+describe('a mirror that passes over scrolled-off output', () => {
+  const size = { cols: 40, rows: 8, scrollback: 60 };
+
+  it('ends with the same screen, scrollback, cursor and pen as one that parses everything', async () => {
+    let passedOver = 0;
+    let total = 0;
+    for (let seed = 1; seed <= 16; seed++) {
+      const pieces = randomOutput(seed);
+      // Pieces arrive between which xterm parses (in the pty host, flushes are 5 ms apart), or faster.
+      const parsed: (() => void)[] = [];
+      const mirror = new HeadlessMirror({ ...size, queueChars: 5_000 }, (unparsed) => {
+        if (unparsed === 0) for (const resolve of parsed.splice(0)) resolve();
+      });
+      const caughtUp = () => (mirror.backlog === 0 ? Promise.resolve() : new Promise<void>((resolve) => parsed.push(resolve)));
+      let position = 0;
+      for (const [index, piece] of pieces.entries()) {
+        mirror.write(piece);
+        position += piece.length;
+        if (index % 3 !== 0) await caughtUp();
+        // Now and then a view takes a snapshot midway.
+        if (seed % 4 === 0 && position % 7 === 0) await mirror.snapshot(position);
+      }
+      mirror.write('Z');
+      const snapshot = await mirror.snapshot(position + 1);
+      const expected = await parsedInFull(pieces, size);
+      expect({ seed, screen: snapshot.data.slice(0, expected.length) }).toEqual({ seed, screen: expected });
+      // After it only the mirror's preamble of modes the serializer leaves out.
+      // eslint-disable-next-line no-control-regex -- the preamble is escape sequences
+      expect(snapshot.data.slice(expected.length)).toMatch(/^(?:\x1b\[\?\d+[hl]|\x1b\[\d q)*$/);
+      passedOver += mirror.passedOver;
+      total += position;
+      mirror.dispose();
+    }
+    // And it did pass over a good part (floods): otherwise this test proves nothing.
+    expect(passedOver / total).toBeGreaterThan(0.08);
+  });
+
+  it('keeps what a resize needs: output before the resize is laid out at the old width', async () => {
+    const mirror = new HeadlessMirror({ ...size, queueChars: 20_000 }, () => {});
+    const reference = new Terminal({ ...size, allowProposedApi: true });
+    const serializer = new SerializeAddon();
+    reference.loadAddon(serializer);
+    const before = `${lines(0, 3000)}${'w'.repeat(70)}\r\n`;
+    mirror.write(before);
+    reference.write(before);
+    mirror.resize(60, 10);
+    reference.resize(60, 10);
+    mirror.write('after\r\n');
+    reference.write('after\r\n');
+    const expected = await new Promise<string>((resolve) => reference.write('', () => resolve(serializer.serialize())));
+    const snapshot = await mirror.snapshot(0);
+    expect(snapshot.data.slice(0, expected.length)).toBe(expected);
+    mirror.dispose();
+  });
+});

@@ -1,0 +1,157 @@
+/* eslint-disable no-control-regex -- this file exists to read control sequences */
+/**
+ * Output a terminal's screen will never show: in a flood, everything but the last few thousand
+ * lines scrolls out of the scrollback, and parsing it into the headless mirror only to drop it
+ * cost the pty host as much CPU as the view's rendering. This finds the part of a run of the
+ * mirror's queue that can be left unparsed without changing what the mirror ends up holding,
+ * and what must be parsed in its place.
+ *
+ * Output can be passed over only where it is *plain*: printable text, `\r`, `\n`, `\t`, `\b`,
+ * BEL, `\v`, `\f` and SGR sequences (`ESC [ … m`, colours and styles). Plain output changes
+ * nothing but the cells it writes, the cursor and the pen (the SGR state). So when the text is
+ * plain from its start, and the terminal's scroll region is the whole screen there (the mirror
+ * says so: `mayPassOver`), a plain run followed by enough plain line feeds is replaced by:
+ * - its SGR sequences from its last full reset on (the pen it leaves, replayed in order), and
+ * - a carriage return: the run is cut right after a `\r\n`, so the cursor stands in column 0.
+ * The line feeds after the cut (at least `scrollback + 2 × rows`, the first `rows` of which may
+ * only move the cursor down) push every cell written before the cut out of the screen and the
+ * scrollback, in the real terminal and in the mirror alike, and leave the cursor on the same
+ * row: the mirror ends with the same buffer, cursor and pen. Anything else (cursor moves,
+ * erases, scroll regions, modes, the alternate screen, titles, charsets, C1 controls, an escape
+ * sequence not finished yet) is *complex*: it and everything before it are parsed, and what
+ * follows it waits (held) until the mirror has parsed it and can tell its scroll region.
+ */
+
+/**
+ * Complete escape sequences and control characters other than the plain ones, in the order the
+ * parser would see them. An SGR is plain (excluded by the look-aheads). The last alternative
+ * (`open`) takes an escape that is not finished in this text, or is malformed (a C0 inside a
+ * CSI, an unterminated OSC or DCS), with everything after it: the parser's state after it is
+ * unknown here, so nothing after it may be passed over.
+ */
+const complex = new RegExp(
+  [
+    /\x1b\[(?![0-9;:]*m)[0-?]*[ -/]*[@-~]/.source, // CSI other than SGR
+    /\x1b[\]PX^_][^\x07\x1b\x18\x1a]*(?:\x07|\x1b\\)/.source, // OSC, DCS, SOS, PM, APC, terminated
+    /\x1b[ -/]*[0-OQ-WYZ\\`-~]/.source, // other escapes (ESC 7, ESC ( 0, ESC c, …)
+    /[\x00-\x06\x0e-\x1a\x1c-\x1f\x7f-\x9f]/.source, // other C0 controls, DEL, C1 controls
+    /(?<open>\x1b(?!\[[0-9;:]*m)[\s\S]*)/.source, // an escape not finished (or malformed): to the end
+  ].join('|'),
+  'g',
+);
+const sgr = /\x1b\[[0-9;:]*m/g;
+/** `ESC [ m`, `ESC [ 0 m`, `ESC [ 00 m`: back to the default pen, so nothing before it matters. */
+const fullReset = /^\x1b\[0*m$/;
+
+export interface MirrorFeed {
+  /** What the mirror parses now, in order: the text up to the plain run, then what stands in for the part passed over. */
+  parse: string;
+  /** Where, in the text, the output that stays queued starts (`text.length`: nothing stays). */
+  keepFrom: number;
+  /** Characters of the text passed over unparsed. */
+  passedOver: number;
+  /**
+   * An escape sequence at the end of `parse` that is not finished (with what came after it):
+   * the next text continues it and is planned after it. Empty when `parse` leaves the parser
+   * in its ground state.
+   */
+  openEscape: string;
+  /** The text kept queued is plain (it is the next plan's `plainPrefix`). */
+  heldPlain: boolean;
+}
+
+/** An escape sequence this short at the end of a held plan is held with the tail, to be finished by what follows. */
+const heldEscape = 4_096;
+
+export interface MirrorFeedOptions {
+  /** Plain line feeds that must follow what is passed over: `scrollback + 2 × rows` and a little. */
+  keepLineFeeds: number;
+  /**
+   * Keep the plain tail queued instead of parsing it (`keepFrom`), to be planned again with the
+   * output that follows: the mirror's regular compaction. False when the mirror must be up to
+   * date (a snapshot, a resize).
+   */
+  holdTail: boolean;
+  /** The longest tail held back (long lines: holding `keepLineFeeds` of them would make every plan scan it again). */
+  maxHeld: number;
+  /** The previous plan's `openEscape`. */
+  openEscape?: string;
+  /** How much of the text is known to be plain already (the tail the previous plan held, `heldPlain`): not scanned again. */
+  plainPrefix?: number;
+  /**
+   * The mirror has parsed everything before this text and its scroll region is the whole screen
+   * (a region keeps the rows outside it, which plain output may have written, on screen).
+   */
+  mayPassOver: boolean;
+}
+
+/**
+ * Plans how the mirror takes `text`, which starts where the previous text ended: everything is
+ * parsed, except a plain run from the start of the text followed by at least `keepLineFeeds`
+ * plain line feeds, which is passed over.
+ */
+export function planMirrorFeed(text: string, options: MirrorFeedOptions): MirrorFeed {
+  const open = options.openEscape ?? '';
+  const scanned = open + text;
+  // Where the plain run at the end starts, in `text`, and whether the text ends inside an escape.
+  let plainFrom = 0;
+  let openAt = 0;
+  let ended = true;
+  complex.lastIndex = open ? 0 : Math.min(options.plainPrefix ?? 0, text.length);
+  for (let match = complex.exec(scanned); match; match = complex.exec(scanned)) {
+    if (match.groups?.open !== undefined) [openAt, ended] = [match.index - open.length, false];
+    plainFrom = Math.max(0, match.index + match[0].length - open.length);
+  }
+  const everything = { parse: text, keepFrom: text.length, passedOver: 0, openEscape: '', heldPlain: false };
+  if (!ended && openAt >= 0 && options.holdTail && text.length - openAt <= heldEscape) {
+    // An escape cut off by the end of the output read so far: planned with what follows.
+    const before = planMirrorFeed(text.slice(0, openAt), { ...options, openEscape: '' });
+    return { ...before, heldPlain: false };
+  }
+  if (!ended) return { ...everything, openEscape: scanned.slice(openAt + open.length) };
+  if (plainFrom > 0 || open) {
+    // Not plain from the start: what is not plain is parsed, and the plain rest (its last
+    // `maxHeld` characters, from a line's start) waits to be planned with what follows.
+    if (!options.holdTail) return everything;
+    let holdFrom = plainFrom;
+    if (text.length - holdFrom > options.maxHeld) {
+      const crlf = text.indexOf('\r\n', text.length - options.maxHeld);
+      holdFrom = crlf < 0 ? text.length : crlf + 2;
+    }
+    return { parse: text.slice(0, holdFrom), keepFrom: holdFrom, passedOver: 0, openEscape: '', heldPlain: true };
+  }
+  const cut = options.mayPassOver ? cutBefore(text, options.keepLineFeeds) : -1;
+  if (cut < 0) return everything;
+  const parse = penOf(text.slice(0, cut)) + '\r';
+  if (options.holdTail && text.length - cut <= options.maxHeld) return { parse, keepFrom: cut, passedOver: cut, openEscape: '', heldPlain: true };
+  return { parse: parse + text.slice(cut), keepFrom: text.length, passedOver: cut, openEscape: '', heldPlain: false };
+}
+
+/**
+ * The latest point in `text` that is right after a `\r\n` and has at least `lineFeeds` line
+ * feeds after it; -1 when there is none.
+ */
+function cutBefore(text: string, lineFeeds: number): number {
+  const from = 0;
+  if (lineFeeds < 1) return -1;
+  let at = text.length;
+  for (let seen = 0; seen < lineFeeds; seen++) {
+    at = text.lastIndexOf('\n', at - 1);
+    if (at < from) return -1;
+  }
+  // `at` is the first line feed that must follow; the cut goes right after an earlier `\r\n`.
+  const crlf = at >= 2 ? text.lastIndexOf('\r\n', at - 2) : -1;
+  if (crlf < from) return -1;
+  return crlf + 2;
+}
+
+/** The SGR sequences of a plain run from its last full reset on: the pen it leaves. */
+function penOf(run: string): string {
+  let pen: string[] = [];
+  sgr.lastIndex = 0;
+  for (let match = sgr.exec(run); match; match = sgr.exec(run)) {
+    if (fullReset.test(match[0])) pen = [];
+    pen.push(match[0]);
+  }
+  return pen.join('');
+}
