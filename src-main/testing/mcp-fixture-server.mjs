@@ -13,11 +13,16 @@
  * --crash-after-calls N  exits with code 1 right after answering the Nth tool call.
  * --tools-page-size N    serves tools/list in pages of N with `nextCursor` (the SDK's McpServer
  *                        lists everything at once, so the fixture installs its own handler).
+ * --starts-file PATH     appends the process id and a newline to PATH when the process starts
+ *                        (tests count how often a server was started).
+ * --hang                 never answers (not even `initialize`) and ignores stdin closing: a server
+ *                        that is stuck, which only a kill stops.
  *
  * It exits when stdin closes, as the MCP stdio shutdown sequence expects, and deliberately
  * leaves spawn_child's process behind: killing the whole tree is the hub's job.
  */
 import { spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
@@ -28,8 +33,16 @@ const { values } = parseArgs({
   options: {
     'crash-after-calls': { type: 'string' },
     'tools-page-size': { type: 'string' },
+    'starts-file': { type: 'string' },
+    hang: { type: 'boolean' },
   },
 });
+if (values['starts-file'] !== undefined) appendFileSync(values['starts-file'], `${process.pid}\n`);
+if (values.hang) {
+  process.stderr.write('mcp-fixture-server: hanging\n');
+  setInterval(() => undefined, 1 << 30);
+  await new Promise(() => undefined);
+}
 const crashAfterCalls = values['crash-after-calls'] === undefined ? undefined : Number(values['crash-after-calls']);
 const toolsPageSize = values['tools-page-size'] === undefined ? undefined : Number(values['tools-page-size']);
 

@@ -1,9 +1,12 @@
+import { readQuotedScalar } from './quoted-scalar';
+
 /**
  * The frontmatter of Markdown files other tools write: Claude Code commands, skills, rules and
  * agents, Cursor `.mdc` rules. Those files are YAML-ish rather than YAML: Cursor writes
  * `globs: *.ts,src/**` (an alias to strict YAML), people write `allowed-tools: Bash(git add:*)`.
  * So this reads the subset they use, tolerantly, and never throws:
- * - `key: value` (quotes removed; `true`/`false`/`yes`/`no`/`on`/`off` are booleans),
+ * - `key: value` (`true`/`false`/`yes`/`no`/`on`/`off` are booleans), quoted as YAML quotes:
+ *   `"…"` with backslash escapes (`\"`, `\\`, `\n`, `\u00e9` …), `'…'` with `''` for a quote,
  * - `key: [a, b]` flow lists, and `key:` followed by `- item` lines,
  * - `key: |` / `key: >` block text (indented lines), `# comments`.
  * Anything else is a problem naming its line; the rest of the block still counts.
@@ -23,6 +26,11 @@ export interface Frontmatter {
 }
 
 const keyLine = /^([A-Za-z_][A-Za-z0-9_.-]*)\s*:(.*)$/;
+
+/** Where a value's problems go (with the line they are on). */
+type Report = (message: string) => void;
+
+const ignore: Report = () => undefined;
 
 export function parseFrontmatter(text: string): Frontmatter {
   const lines = text.split('\n');
@@ -45,7 +53,8 @@ export function parseFrontmatter(text: string): Frontmatter {
     }
     const key = match[1]!;
     const rest = stripComment(match[2]!).trim();
-    if (rest !== '') raw[key] = unquote(rest);
+    const report = reportAt(problems, index + 2);
+    if (rest !== '') raw[key] = unquote(rest, ignore);
     if (rest === '|' || rest === '>' || rest === '|-' || rest === '>-') {
       const taken = indentedLines(block, index + 1);
       index += taken.length;
@@ -55,13 +64,13 @@ export function parseFrontmatter(text: string): Frontmatter {
       const items: string[] = [];
       while (index + 1 < block.length && /^\s*-\s+/.test(block[index + 1]!)) {
         index++;
-        items.push(unquote(stripComment(block[index]!.replace(/^\s*-\s+/, '')).trim()));
+        items.push(unquote(stripComment(block[index]!.replace(/^\s*-\s+/, '')).trim(), reportAt(problems, index + 2)));
       }
       data[key] = items.length > 0 ? items : '';
     } else if (rest.startsWith('[') && rest.indexOf(']') === rest.length - 1) {
-      data[key] = splitFlowList(rest.slice(1, -1));
+      data[key] = splitFlowList(rest.slice(1, -1), report);
     } else {
-      data[key] = scalar(rest);
+      data[key] = scalar(rest, report);
     }
   }
   return { data, raw, body, problems };
@@ -96,8 +105,12 @@ function indentedLines(block: readonly string[], from: number): string[] {
   return taken;
 }
 
-function scalar(raw: string): FrontmatterValue {
-  const text = unquote(raw);
+function reportAt(problems: string[], line: number): Report {
+  return (message) => problems.push(`frontmatter line ${line}: ${message}`);
+}
+
+function scalar(raw: string, report: Report): FrontmatterValue {
+  const text = unquote(raw, report);
   if (text !== raw) return text;
   const lower = text.toLowerCase();
   if (['true', 'yes', 'on'].includes(lower)) return true;
@@ -105,33 +118,47 @@ function scalar(raw: string): FrontmatterValue {
   return text;
 }
 
-function unquote(text: string): string {
-  if (text.length >= 2 && ((text.startsWith('"') && text.endsWith('"')) || (text.startsWith("'") && text.endsWith("'")))) {
-    const inner = text.slice(1, -1);
-    return text.startsWith('"') ? inner.replace(/\\"/g, '"').replace(/\\\\/g, '\\') : inner.replace(/''/g, "'");
+/**
+ * A value without its quotes, read as YAML reads them. Text that starts with a quote but goes on
+ * after the closing one (`"a "b" c"`, which YAML refuses) is taken between its outer quotes as
+ * written, and said so.
+ */
+function unquote(text: string, report: Report): string {
+  const quoted = readQuotedScalar(text, 0);
+  if (quoted && quoted.end === text.length) {
+    for (const escape of quoted.badEscapes) report(`${escape} is not a YAML escape; it was kept as written`);
+    return quoted.value;
+  }
+  if (text.length >= 2 && (text[0] === '"' || text[0] === "'") && text.endsWith(text[0])) {
+    report(`${text.slice(0, 60)} has a quote inside its quotes; it was read as the text between the outer ones`);
+    return text.slice(1, -1);
   }
   return text;
 }
 
+/** Where a quote may open a quoted value: at the start, after a space, or after a flow list's `[`, `{` or `,`. */
+function opensQuote(text: string, index: number): boolean {
+  return (text[index] === '"' || text[index] === "'") && (index === 0 || /[\s[{,(]/.test(text[index - 1]!));
+}
+
 /** ` # comment` at the end of a line; a `#` inside quotes or glued to a word (`a#b`) stays. */
 function stripComment(text: string): string {
-  let quote: string | null = null;
   for (let index = 0; index < text.length; index++) {
-    const char = text[index]!;
-    if (quote) {
-      if (char === quote) quote = null;
-    } else if (char === '"' || char === "'") {
-      if (index === 0 || /\s/.test(text[index - 1]!)) quote = char;
-    } else if (char === '#' && (index === 0 || /\s/.test(text[index - 1]!))) {
+    if (opensQuote(text, index)) {
+      const quoted = readQuotedScalar(text, index);
+      // An unclosed quote runs to the end of the line: nothing after it is a comment.
+      if (!quoted) return text;
+      index = quoted.end - 1;
+    } else if (text[index] === '#' && (index === 0 || /\s/.test(text[index - 1]!))) {
       return text.slice(0, index);
     }
   }
   return text;
 }
 
-function splitFlowList(inner: string): string[] {
+function splitFlowList(inner: string, report: Report): string[] {
   return splitTopLevelCommas(inner)
-    .map((item) => unquote(item.trim()))
+    .map((item) => unquote(item.trim(), report))
     .filter((item) => item !== '');
 }
 
@@ -139,14 +166,14 @@ function splitFlowList(inner: string): string[] {
 function splitTopLevelCommas(text: string): string[] {
   const items: string[] = [];
   let depth = 0;
-  let quote: string | null = null;
   let start = 0;
   for (let index = 0; index < text.length; index++) {
     const char = text[index]!;
-    if (quote) {
-      if (char === quote) quote = null;
-    } else if (char === '"' || char === "'") quote = char;
-    else if ('([{'.includes(char)) depth++;
+    if (opensQuote(text, index)) {
+      const quoted = readQuotedScalar(text, index);
+      if (!quoted) break;
+      index = quoted.end - 1;
+    } else if ('([{'.includes(char)) depth++;
     else if (')]}'.includes(char)) depth = Math.max(0, depth - 1);
     else if (char === ',' && depth === 0) {
       items.push(text.slice(start, index));

@@ -163,11 +163,12 @@ export class McpConnection {
     }
   }
 
-  async listPrompts(): Promise<Prompt[]> {
+  /** The server's prompts (none when it offers none); `timeoutMs` bounds each page's request. */
+  async listPrompts(timeoutMs?: number): Promise<Prompt[]> {
     const client = this.client;
     if (this.state !== 'ready' || !client?.getServerCapabilities()?.prompts) return [];
     return collectPages(async (cursor) => {
-      const page = await client.listPrompts(cursor ? { cursor } : undefined);
+      const page = await client.listPrompts(cursor ? { cursor } : undefined, timeoutMs === undefined ? undefined : { timeout: timeoutMs });
       return { items: page.prompts, nextCursor: page.nextCursor };
     });
   }

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listDescendants } from '../processes/process-tree';
 import { serverKey } from './connection';
+import { tempFolder } from '../testing/temp-folders';
 import { createTestHub, fixtureConfig, isGone, isNotRunning, textOf, until } from './testing/hub-harness';
 
 describe('McpHub with the stdio fixture server', () => {
@@ -131,6 +134,16 @@ describe('McpHub with the stdio fixture server', () => {
     await hub.release('task-1');
     expect(await pending).toMatchObject([{ name: 'fixture', state: 'stopped' }]);
     expect(hub.statuses()).toEqual([]);
+    expect(await listDescendants(process.pid)).toEqual([]);
+  });
+
+  it('kills a server that never answers when its start times out, before reporting it failed', async () => {
+    const startsFile = join(tempFolder('braid-mcp-hang-'), 'starts');
+    const { hub } = createTestHub({ connectTimeoutMs: 1_000 });
+    const [status] = await hub.acquire('task-1', [{ config: fixtureConfig('stuck', ['--hang', '--starts-file', startsFile]) }]);
+    expect(status).toMatchObject({ state: 'failed', error: expect.stringContaining('no answer within 1 s') });
+    const [pid] = readFileSync(startsFile, 'utf8').split('\n').filter(Boolean).map(Number);
+    expect(isNotRunning(pid!)).toBe(true);
     expect(await listDescendants(process.pid)).toEqual([]);
   });
 

@@ -1,3 +1,4 @@
+import type { Prompt } from '@modelcontextprotocol/sdk/types.js';
 import { fail, ok, type Result } from '../../../src-shared/contract/result';
 import { McpConnection, serverKey, type ConnectionOptions } from './connection';
 import {
@@ -125,15 +126,28 @@ export class McpHub {
     const lists = await Promise.all(
       [...(this.holders.get(holderId) ?? [])].map(async ([server, held]) => {
         const prompts = await this.connections.get(held.key)?.listPrompts().catch(() => []) ?? [];
-        return prompts.map((prompt) => ({
-          server,
-          name: prompt.name,
-          ...(prompt.description !== undefined && { description: prompt.description }),
-          ...(prompt.arguments && { arguments: prompt.arguments }),
-        }));
+        return prompts.map((prompt) => promptInfo(server, prompt));
       }),
     );
     return lists.flat();
+  }
+
+  /**
+   * The prompts of the server running `config` for any holder (a task's agent), asked live, or
+   * why it has none: its failure, or a list request that failed or took longer than
+   * `timeoutMs`. Starts nothing: null when `config` is not running (stopped or still connecting).
+   */
+  async promptsIfRunning(config: McpServerConfig, timeoutMs: number): Promise<Result<McpPromptInfo[]> | null> {
+    const connection = this.connections.get(serverKey(config));
+    const status = connection?.status();
+    if (!connection || !status || status.state === 'stopped' || status.state === 'connecting') return null;
+    if (status.state === 'failed') return fail('MCP_SERVER_FAILED', status.error ?? `MCP server "${config.name}" failed`);
+    try {
+      const prompts = await connection.listPrompts(timeoutMs);
+      return ok(prompts.map((prompt) => promptInfo(config.name, prompt)));
+    } catch (error) {
+      return fail('MCP_SERVER_FAILED', `listing its prompts failed: ${(error as Error).message}`);
+    }
   }
 
   async getPrompt(holderId: string, server: string, name: string, args: Record<string, string> = {}): Promise<Result<GetPromptResult>> {
@@ -258,4 +272,13 @@ export class McpHub {
 
 function closedStatus(config: McpServerConfig): McpServerStatus {
   return { key: serverKey(config), name: config.name, state: 'stopped', error: 'Braid is shutting down', restarts: 0 };
+}
+
+function promptInfo(server: string, prompt: Prompt): McpPromptInfo {
+  return {
+    server,
+    name: prompt.name,
+    ...(prompt.description !== undefined && { description: prompt.description }),
+    ...(prompt.arguments && { arguments: prompt.arguments }),
+  };
 }

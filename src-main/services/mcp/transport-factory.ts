@@ -2,6 +2,7 @@ import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { isProcessAlive, processIdentity, type ProcessIdentity } from '../processes/process-tree';
 import { isStdioConfig, type McpServerConfig, type RemoteServerConfig } from './server-config';
 
 /** How much of a stdio server's stderr we keep to explain a failure. */
@@ -9,7 +10,11 @@ const STDERR_TAIL_CHARS = 2_000;
 
 export interface CreatedTransport {
   transport: Transport;
-  /** The stdio server's pid once started; undefined for remote servers. */
+  /**
+   * The stdio server's pid once started, also after the SDK let go of it (a timed-out connect
+   * closes the transport at once, which only signals the process seconds later); undefined for
+   * remote servers and once that process has exited.
+   */
   pid(): number | undefined;
   /** The last lines the server wrote to stderr (stdio only), for error messages. */
   stderrTail(): string;
@@ -33,7 +38,14 @@ export function createTransport(config: McpServerConfig, remoteKind: 'streamable
     transport.stderr?.on('data', (chunk: Buffer) => {
       tail = (tail + chunk.toString('utf8')).slice(-STDERR_TAIL_CHARS);
     });
-    return { transport, pid: () => transport.pid ?? undefined, stderrTail: () => tail.trim() };
+    let started: ProcessIdentity | undefined;
+    const start = transport.start.bind(transport);
+    transport.start = async () => {
+      await start();
+      started = transport.pid === null ? undefined : processIdentity(transport.pid);
+    };
+    const pid = () => transport.pid ?? (started && isProcessAlive(started) ? started.pid : undefined);
+    return { transport, pid, stderrTail: () => tail.trim() };
   }
   return { transport: createRemoteTransport(config, remoteKind), pid: () => undefined, stderrTail: () => '' };
 }

@@ -1,10 +1,8 @@
 import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
-import { fail, ok, type Result, type SlashCommand } from '../../../src-shared/contract';
-import type { McpHub, McpPromptInfo, McpServerCatalog, ProjectRef } from '../mcp';
+import { fail, ok, type Result, type SlashCommand, type SlashCommandProblem } from '../../../src-shared/contract';
+import type { HubServer, McpHub, McpPromptInfo, McpServerCatalog, ProjectRef } from '../mcp';
 import { splitArguments } from './command-expansion';
-
-/** Listing prompts for the `/` menu waits this long for servers to start; the menu shows what it has by then. */
-const listTimeoutMs = 5_000;
+import { createMcpPromptListing, type PromptListingOptions } from './mcp-prompt-listing';
 
 export const mcpCommandPrefix = 'mcp__';
 
@@ -14,17 +12,17 @@ export function mcpCommandName(server: string, prompt: string): string {
 
 /**
  * Prompts of the MCP servers a task may use (app servers and the project's trusted ones), as
- * `/mcp__<server>__<prompt> args`. The servers are held under a holder of their own while a
- * prompt is listed or fetched (they start if no run holds them, and stop again after), so a
- * prompt works whether or not the task's agent is running.
+ * `/mcp__<server>__<prompt> args`. Listing them (`mcp-prompt-listing.ts`) asks running servers
+ * and otherwise reuses recent lists, so the `/` menu starts no process each time it opens.
+ * Fetching a prompt holds the server it names under a holder of its own (it starts if no run
+ * holds it, and stops again after), so a prompt works whether or not the task's agent is running.
  */
-export function createMcpPromptCommands(deps: { hub: McpHub; catalog: McpServerCatalog }) {
+export function createMcpPromptCommands(deps: { hub: McpHub; catalog: McpServerCatalog }, options: PromptListingOptions = {}) {
+  const listing = createMcpPromptListing(deps.hub, options);
   let calls = 0;
 
-  /** Runs `work` with the project's servers held, then lets them go. */
-  const withServers = async <T>(project: ProjectRef, work: (holder: string) => Promise<T>): Promise<T | null> => {
-    const { servers } = await deps.catalog.serversForTask(project);
-    if (servers.length === 0) return null;
+  /** Runs `work` with these servers held, then lets them go. */
+  const withServers = async <T>(project: ProjectRef, servers: readonly HubServer[], work: (holder: string) => Promise<T>): Promise<T> => {
     const holder = `slash-commands:${project.id}:${++calls}`;
     try {
       await deps.hub.acquire(holder, servers);
@@ -35,18 +33,25 @@ export function createMcpPromptCommands(deps: { hub: McpHub; catalog: McpServerC
   };
 
   return {
-    async list(project: ProjectRef): Promise<{ commands: SlashCommand[]; problem: string | null }> {
-      const listing = withServers(project, (holder) => deps.hub.listPrompts(holder));
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), listTimeoutMs)));
-      const prompts = await Promise.race([listing, late]).finally(() => clearTimeout(timer));
-      if (prompts === 'late') return { commands: [], problem: `MCP servers took longer than ${listTimeoutMs / 1000} s to list their prompts; open the list again later` };
-      return { commands: (prompts ?? []).map(promptCommand), problem: null };
+    /** The servers' prompts as commands; a server that failed or did not answer in time is a problem. */
+    async list(project: ProjectRef): Promise<{ commands: SlashCommand[]; problems: SlashCommandProblem[] }> {
+      const { servers } = await deps.catalog.serversForTask(project);
+      const listed = await listing.list(servers);
+      return {
+        commands: listed.prompts.map(promptCommand),
+        problems: listed.problems.map(({ server, message }) => ({ file: `MCP server ${server}`, message })),
+      };
     },
 
     /** The prompt `name` names, filled with `args` (mapped onto its arguments in order), as text for the agent. */
     async expand(project: ProjectRef, name: string, args: string): Promise<Result<{ text: string; command: SlashCommand }>> {
-      const result = await withServers(project, async (holder): Promise<Result<{ text: string; command: SlashCommand }>> => {
+      const { servers } = await deps.catalog.serversForTask(project);
+      // Only the servers the name can belong to start (a server's name may itself contain "__").
+      const candidates = servers.filter(({ config }) => name.startsWith(mcpCommandName(config.name, '')));
+      if (candidates.length === 0) {
+        return fail('UNKNOWN_COMMAND', `There is no MCP prompt /${name}: ${servers.length === 0 ? 'this task has no MCP servers' : 'no MCP server of this task offers it'}.`);
+      }
+      return withServers(project, candidates, async (holder): Promise<Result<{ text: string; command: SlashCommand }>> => {
         const prompts = await deps.hub.listPrompts(holder);
         const prompt = prompts.find((candidate) => mcpCommandName(candidate.server, candidate.name) === name);
         if (!prompt) return fail('UNKNOWN_COMMAND', `There is no MCP prompt /${name}: no running MCP server of this task offers it.`);
@@ -56,7 +61,6 @@ export function createMcpPromptCommands(deps: { hub: McpHub; catalog: McpServerC
         if (!got.ok) return got;
         return ok({ text: promptText(got.data), command: promptCommand(prompt) });
       });
-      return result ?? fail('UNKNOWN_COMMAND', `There is no MCP prompt /${name}: this task has no MCP servers.`);
     },
   };
 }

@@ -46,7 +46,7 @@ export function createSlashCommandService(deps: SlashCommandDeps) {
     if (mcpRoot !== null) {
       const mcp = await mcpPrompts.list({ id: projectId, root: mcpRoot });
       commands.push(...mcp.commands);
-      if (mcp.problem) problems.push({ file: 'MCP servers', message: mcp.problem });
+      problems.push(...mcp.problems);
     }
     return { commands, problems };
   };

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentWorld } from '../testing/agent-fixture';
@@ -182,11 +182,16 @@ describe('slash commands: running them', () => {
   it('offers MCP prompts as /mcp__<server>__<prompt> and sends the prompt the server returns', async () => {
     const world = await commandsWorld();
     const fixture = resolve(import.meta.dirname, '../../testing/mcp-fixture-server.mjs');
-    expectOk(world.services.mcp.catalog.addAppServer({ name: 'fixture', command: process.execPath, args: [fixture] }));
+    const startsFile = join(world.home, 'fixture.starts');
+    const starts = () => readFileSync(startsFile, 'utf8').split('\n').filter(Boolean).length;
+    expectOk(world.services.mcp.catalog.addAppServer({ name: 'fixture', command: process.execPath, args: [fixture, '--starts-file', startsFile] }));
     world.server.enqueue({ text: 'Greeted.' });
     const task = await world.createTask('MCP prompt', '');
     const listed = expectOk(await world.services.slashCommands.list({ taskId: task.id }));
     expect(listed.commands.find((command) => command.name === 'mcp__fixture__greet')).toMatchObject({ source: 'mcp', argumentHint: '<name>', description: 'Greets someone by name.' });
+    // Opening the menu again asks no new server process for the list.
+    expect(expectOk(await world.services.slashCommands.list({ taskId: task.id })).commands.map((command) => command.name)).toContain('mcp__fixture__greet');
+    expect(starts()).toBe(1);
     expect(await world.services.slashCommands.run(task.id, '/mcp__fixture__greet')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('needs name') } });
     expectOk(await world.services.slashCommands.run(task.id, '/mcp__fixture__greet Ada Lovelace'));
     await world.waitForStatus(task.id, 'done');

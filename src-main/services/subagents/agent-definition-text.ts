@@ -54,9 +54,9 @@ function textEntry(key: string, text: string): string[] {
 }
 
 /**
- * Plain when YAML reads it back as the same text; otherwise quoted so that both YAML and the
- * tolerant reader (`markdown/frontmatter.ts`, which knows no escapes inside quotes) read it the
- * same: double quotes around text without `"` or `\`, else single quotes around text without `'`.
+ * Plain when YAML reads it back as the same text; otherwise quoted (YAML and the tolerant reader,
+ * `markdown/frontmatter.ts`, read quotes alike): double quotes around text without `"` or `\`,
+ * else single quotes around text without `'`, else double quotes with `\"` and `\\` escaped.
  */
 function scalar(text: string): string {
   const plain =

@@ -1,4 +1,5 @@
 import type { SlashCommand } from '../../../src-shared/contract';
+import { problemsNote } from './slash-menu';
 import type { SlashMenu } from './use-slash-menu';
 import './slash-commands.css';
 
@@ -15,6 +16,7 @@ const sourceTags: Record<SlashCommand['source'], string | null> = {
  */
 export function SlashCommandMenu({ menu, placement = 'above' }: { menu: SlashMenu; placement?: 'above' | 'below' }) {
   if (!menu.open) return null;
+  const note = problemsNote(menu.problems);
   return (
     <div className={`slash-menu slash-menu--${placement}`}>
       {menu.loading && menu.items.length === 0 && <p className="slash-menu__note">Loading commands…</p>}
@@ -42,9 +44,9 @@ export function SlashCommandMenu({ menu, placement = 'above' }: { menu: SlashMen
           );
         })}
       </ul>
-      {menu.problems.length > 0 && (
+      {note && (
         <p className="slash-menu__note" title={menu.problems.map((problem) => `${problem.file}: ${problem.message}`).join('\n')}>
-          {menu.problems.length} command file{menu.problems.length === 1 ? '' : 's'} with problems (/help lists them)
+          {note}
         </p>
       )}
     </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SlashCommand } from '../../../src-shared/contract';
-import { completedText, filterCommands, menuQuery } from './slash-menu';
+import { completedText, filterCommands, menuQuery, problemsNote } from './slash-menu';
 
 const command = (name: string, description = '', source: SlashCommand['source'] = 'project'): SlashCommand => ({ name, description, argumentHint: null, source, origin: null, allowedTools: [], model: null });
 
@@ -35,5 +35,14 @@ describe('the / menu', () => {
 
   it('completes a chosen command with a space for its arguments', () => {
     expect(completedText(command('frontend:component'))).toBe('/frontend:component ');
+  });
+
+  it('says which MCP server did not list its prompts, apart from command files with problems', () => {
+    expect(problemsNote([])).toBeNull();
+    expect(problemsNote([{ file: '.claude/commands/a.md', message: 'x' }, { file: '~/.claude/commands/b.md', message: 'y' }])).toBe('2 command files with problems (/help lists them)');
+    expect(problemsNote([{ file: 'MCP server github', message: 'its prompts are not listed: it did not start' }])).toBe('MCP server github did not list its prompts (/help lists them)');
+    expect(problemsNote([{ file: '.claude/commands/a.md', message: 'x' }, { file: 'MCP server a', message: 'x' }, { file: 'MCP server b', message: 'y' }])).toBe(
+      '1 command file with problems; 2 MCP servers did not list their prompts (/help lists them)',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import type { SlashCommand } from '../../../src-shared/contract';
+import type { SlashCommand, SlashCommandProblem } from '../../../src-shared/contract';
 
 /**
  * What the `/` menu filters by: the name typed after a leading slash, while the user is still
@@ -38,4 +38,18 @@ export function filterCommands(commands: readonly SlashCommand[], query: string)
 /** The text after choosing a command: its name and a space, ready for the arguments. */
 export function completedText(command: SlashCommand): string {
   return `/${command.name} `;
+}
+
+/**
+ * The menu's one line about problems: command files that could not be read, and MCP servers
+ * whose prompts are missing (the host names those `MCP server <name>`); /help lists them all.
+ */
+export function problemsNote(problems: readonly SlashCommandProblem[]): string | null {
+  const servers = problems.filter((problem) => problem.file.startsWith('MCP server ')).map((problem) => problem.file.slice('MCP server '.length));
+  const files = problems.length - servers.length;
+  const parts: string[] = [];
+  if (files > 0) parts.push(`${files} command file${files === 1 ? '' : 's'} with problems`);
+  if (servers.length === 1) parts.push(`MCP server ${servers[0]} did not list its prompts`);
+  else if (servers.length > 1) parts.push(`${servers.length} MCP servers did not list their prompts`);
+  return parts.length === 0 ? null : `${parts.join('; ')} (/help lists them)`;
 }
