@@ -274,13 +274,15 @@ export function createWorkspaceSetup(options: WorkspaceSetupOptions) {
     },
 
     /**
-     * The Run button: the project's run script in a terminal of the task (a second press
-     * restarts it). `nonconcurrent` (Conductor's run_mode): one workspace of the project runs
-     * it at a time, so the others' run terminals are closed first.
+     * The Run button: the project's run script in a terminal of the workspace's owner
+     * (`setupOwner`: pressed in a review's task view too, the workspace has one run, on its
+     * port block), a second press restarting it. `nonconcurrent` (Conductor's run_mode): one
+     * workspace of the project runs it at a time, so the others' run terminals are closed first.
      */
-    async runScript(taskId: string): Promise<Result<{ terminalId: string }>> {
-      const task = readyTask(taskId);
+    async runScript(askedId: string): Promise<Result<{ terminalId: string }>> {
+      const task = setupOwner(askedId);
       if (!task.ok) return task;
+      const taskId = task.data.id;
       const script = trustedScript(task.data, 'run');
       if (!script.ok) return script;
       if (!script.data) return fail('NOT_FOUND', 'This repository’s workspace config has no run script.');

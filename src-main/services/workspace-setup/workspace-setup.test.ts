@@ -7,6 +7,7 @@ import { expectOk, makeServices } from '../testing/services-fixture';
 import { tempFolder } from '../testing/temp-folders';
 import { agentMarkdown, scriptAgents, writeAgentFile } from '../../testing/subagent-script';
 import { childrenOf } from '../subagents/subagent-world.fixture';
+import { buggy, submit, write } from '../review-role/review-world.fixture';
 import { setupRepo, trustConfig, waitForSetup } from './setup.fixture';
 
 const braidConfig = (config: Record<string, unknown>) => ({ '.braid/workspace.json': `${JSON.stringify(config, null, 2)}\n` });
@@ -213,6 +214,24 @@ describe('workspace setup scripts', () => {
     // Run again restarts it: one run terminal, a new one.
     const again = expectOk(await services.workspaceSetup.runScript(b.id));
     expect(expectOk(services.terminals.list(b.id))).toMatchObject([{ id: again.terminalId, state: 'running' }]);
+  });
+
+  it('Run pressed in a review task’s view is its reviewed task’s Run: one run script per workspace, restarted, in the owner’s terminal', async () => {
+    const repo = setupRepo(braidConfig({ run: 'echo "serving on $BRAID_PORT"; sleep 30' }));
+    const world = await agentWorld({ repo });
+    trustConfig(world.services, world.project.id);
+    world.server.enqueue(write(buggy), { text: 'The greeting is in.' });
+    const implement = await world.createTask('Greeting', 'Add a greet(name) function in src/greet.ts');
+    await world.waitForStatus(implement.id, 'done');
+    world.server.enqueue(submit({ verdict: 'correct', explanation: 'Fine.', confidence: 0.9, findings: [] }));
+    const review = expectOk(await world.services.reviews.start({ taskId: implement.id }));
+    await world.waitForStatus(review.id, 'done');
+
+    const first = expectOk(await world.services.workspaceSetup.runScript(implement.id));
+    const fromReview = expectOk(await world.services.workspaceSetup.runScript(review.id));
+    expect(fromReview.terminalId).not.toBe(first.terminalId);
+    expect(expectOk(world.services.terminals.list(implement.id))).toMatchObject([{ id: fromReview.terminalId, title: 'Run', state: 'running' }]);
+    expect(expectOk(world.services.terminals.list(review.id))).toEqual([]);
   });
 });
 
