@@ -112,6 +112,32 @@ describe('workspace setup scripts', () => {
     expect(expectOk(world.services.terminals.list(helper!.id))).toEqual([]);
   });
 
+  it('Retry waits while any task on the workspace works in it: a review running there refuses it, from either task', async () => {
+    const repo = setupRepo(braidConfig({ setup: 'echo setting up' }));
+    const world = await agentWorld({ repo });
+    trustConfig(world.services, world.project.id);
+    world.server.enqueue(write(buggy), { text: 'The greeting is in.' });
+    const implement = await world.createTask('Greeting', 'Add a greet(name) function in src/greet.ts');
+    await world.waitForStatus(implement.id, 'done');
+    world.server.enqueue({ text: 'Reading the greeting…', fault: { kind: 'hang' } });
+    const review = expectOk(await world.services.reviews.start({ taskId: implement.id }));
+    await world.waitForStatus(review.id, 'running');
+
+    for (const asked of [implement.id, review.id]) {
+      expect(await world.services.workspaceSetup.retry(asked)).toMatchObject({
+        ok: false,
+        error: { code: 'BUSY', message: '“Review: Greeting” is working in this workspace; stop it before running the setup again.' },
+      });
+    }
+    const setupsOf = (taskId: string) => world.timeline(taskId).filter((event) => event.kind === 'script_ended');
+    expect(setupsOf(implement.id)).toHaveLength(1);
+
+    expectOk(world.services.agents.stop(review.id));
+    await world.waitForStatus(review.id, 'stopped');
+    expectOk(await world.services.workspaceSetup.retry(review.id));
+    await vi.waitFor(() => expect(setupsOf(implement.id)).toMatchObject([{ outcome: 'succeeded' }, { outcome: 'succeeded' }]), { timeout: 15_000, interval: 10 });
+  });
+
   it('Start anyway starts the agent after a failed setup', async () => {
     const repo = setupRepo(braidConfig({ setup: 'exit 1' }));
     const world = await agentWorld({ repo });
