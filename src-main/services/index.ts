@@ -456,8 +456,8 @@ export function createServices(options: ServicesOptions): Services {
     workspaces: {
       recreate: async (taskId) => {
         const recreated = await recreateWorkspace(context, taskId);
-        // A worktree made again lost its brought files and set-up state: set it up again.
-        if (recreated.ok) void workspaceSetup.prepare(taskId);
+        // A worktree made again lost its brought files and set-up state: set it up again (its owner's, the task answered).
+        if (recreated.ok) void workspaceSetup.prepare(recreated.data.id);
         return recreated;
       },
       orphans: (projectId) => listOrphans(context, projectId),

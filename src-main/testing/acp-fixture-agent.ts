@@ -67,8 +67,11 @@ export interface FixtureScript {
   requestLog?: string;
   /** Refuse sessions with "authentication required" until `authenticate` with this method (an API key). */
   requireAuth?: string;
-  /** Answer `initialize` only after this long (a slow CLI starting). */
-  initializeDelayMs?: number;
+  /**
+   * Never answer `initialize` (a CLI stuck in its start): only stopping the process ends it. The
+   * request is logged first (`requestLog`), so a test knows the agent is in its start.
+   */
+  initializeHangs?: boolean;
   /** The MCP transports advertised in `initialize` (default: HTTP, not SSE). */
   mcpCapabilities?: { http: boolean; sse: boolean };
 }
@@ -106,7 +109,7 @@ const app = acp
   .agent({ name: 'braid-fixture-agent' })
   .onRequest('initialize', async ({ params }) => {
     logRequest('initialize', params);
-    if (script.initializeDelayMs) await new Promise((resolve) => setTimeout(resolve, script.initializeDelayMs));
+    if (script.initializeHangs) await new Promise<never>(() => undefined);
     return {
       protocolVersion: script.protocolVersion ?? acp.PROTOCOL_VERSION,
       agentCapabilities: { loadSession: script.stateDir !== undefined, mcpCapabilities: script.mcpCapabilities ?? { http: true, sse: false } },

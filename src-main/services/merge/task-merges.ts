@@ -165,13 +165,16 @@ export function createTaskMerges(context: WorkspaceContext, options: TaskMergesO
     },
 
     /**
-     * Merges the base into the workspace (markers left in its files) and asks the task's
-     * agent to resolve them. A pending merge of this task is given up first (nothing to undo).
+     * Merges the base into the workspace (markers left in its files) and asks the agent of the
+     * workspace's owner to resolve them, asked from any task on it (a reviewer never edits; a
+     * subagent's task works for its parent). A pending merge of the workspace is given up
+     * first (nothing to undo); one of another workspace is refused.
      */
-    async askAgent(taskId: string, mergeId?: string): Promise<Result<{ conflicts: string[]; delivery: 'started' | 'queued' | 'delivered' | null }>> {
+    async askAgent(askedId: string, mergeId?: string): Promise<Result<{ conflicts: string[]; delivery: 'started' | 'queued' | 'delivered' | null }>> {
+      const taskId = ownerId(askedId);
       if (mergeId) {
         const pending = service.pendingConflicts(mergeId);
-        if (pending.ok && taskOfWorkspace(pending.data.workspaceId)?.id !== taskId) return fail('INVALID_INPUT', 'That merge belongs to another task.');
+        if (pending.ok && context.store.tasks.get(taskId)?.workspace.id !== pending.data.workspaceId) return fail('INVALID_INPUT', 'That merge belongs to another task.');
         if (pending.ok) {
           overridesOfPending.delete(mergeId);
           service.abortMerge(mergeId);

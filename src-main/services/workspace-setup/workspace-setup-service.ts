@@ -1,6 +1,5 @@
 import {
   fail,
-  isBusyStatus,
   ok,
   type IncludeLinkMode,
   type Result,
@@ -13,7 +12,7 @@ import {
 import type { Store } from '../store/store';
 import type { TerminalHandle, TerminalsService } from '../terminals/terminals-service';
 import { taskNotFound } from '../workspaces/open-task-workspace';
-import { workspaceOwnerOf } from '../workspaces/shared-workspace';
+import { busyOnWorkspace, workspaceOwnerOf } from '../workspaces/shared-workspace';
 import { LinkModeSetting } from './link-mode-setting';
 import type { PortBlocks } from './port-blocks';
 import { prepareWorkspace } from './prepare-workspace';
@@ -219,8 +218,9 @@ export function createWorkspaceSetup(options: WorkspaceSetupOptions) {
       const task = setupOwner(taskId);
       if (!task.ok) return task;
       if (active.has(task.data.workspace.id)) return fail('BUSY', 'The workspace is being set up right now.');
-      // A setup writing into the worktree under a working agent would pull the files from under it.
-      if (isBusyStatus(task.data.agent.status)) return fail('BUSY', 'The agent is working in this workspace; stop it before running the setup again.');
+      // A setup writing into the worktree under a working agent (the owner's, a review's, a subagent's) would pull the files from under it.
+      const busy = busyOnWorkspace(store, task.data);
+      if (busy) return fail('BUSY', `“${busy.title}” is working in this workspace; stop it before running the setup again.`);
       void start(task.data.id);
       const updated = options.getTask(task.data.id);
       return updated ? ok(updated) : taskNotFound();
@@ -274,13 +274,15 @@ export function createWorkspaceSetup(options: WorkspaceSetupOptions) {
     },
 
     /**
-     * The Run button: the project's run script in a terminal of the task (a second press
-     * restarts it). `nonconcurrent` (Conductor's run_mode): one workspace of the project runs
-     * it at a time, so the others' run terminals are closed first.
+     * The Run button: the project's run script in a terminal of the workspace's owner
+     * (`setupOwner`: pressed in a review's task view too, the workspace has one run, on its
+     * port block), a second press restarting it. `nonconcurrent` (Conductor's run_mode): one
+     * workspace of the project runs it at a time, so the others' run terminals are closed first.
      */
-    async runScript(taskId: string): Promise<Result<{ terminalId: string }>> {
-      const task = readyTask(taskId);
+    async runScript(askedId: string): Promise<Result<{ terminalId: string }>> {
+      const task = setupOwner(askedId);
       if (!task.ok) return task;
+      const taskId = task.data.id;
       const script = trustedScript(task.data, 'run');
       if (!script.ok) return script;
       if (!script.data) return fail('NOT_FOUND', 'This repository’s workspace config has no run script.');

@@ -7,6 +7,7 @@ import { expectOk, makeServices } from '../testing/services-fixture';
 import { tempFolder } from '../testing/temp-folders';
 import { agentMarkdown, scriptAgents, writeAgentFile } from '../../testing/subagent-script';
 import { childrenOf } from '../subagents/subagent-world.fixture';
+import { buggy, submit, write } from '../review-role/review-world.fixture';
 import { setupRepo, trustConfig, waitForSetup } from './setup.fixture';
 
 const braidConfig = (config: Record<string, unknown>) => ({ '.braid/workspace.json': `${JSON.stringify(config, null, 2)}\n` });
@@ -111,6 +112,32 @@ describe('workspace setup scripts', () => {
     expect(expectOk(world.services.terminals.list(helper!.id))).toEqual([]);
   });
 
+  it('Retry waits while any task on the workspace works in it: a review running there refuses it, from either task', async () => {
+    const repo = setupRepo(braidConfig({ setup: 'echo setting up' }));
+    const world = await agentWorld({ repo });
+    trustConfig(world.services, world.project.id);
+    world.server.enqueue(write(buggy), { text: 'The greeting is in.' });
+    const implement = await world.createTask('Greeting', 'Add a greet(name) function in src/greet.ts');
+    await world.waitForStatus(implement.id, 'done');
+    world.server.enqueue({ text: 'Reading the greeting…', fault: { kind: 'hang' } });
+    const review = expectOk(await world.services.reviews.start({ taskId: implement.id }));
+    await world.waitForStatus(review.id, 'running');
+
+    for (const asked of [implement.id, review.id]) {
+      expect(await world.services.workspaceSetup.retry(asked)).toMatchObject({
+        ok: false,
+        error: { code: 'BUSY', message: '“Review: Greeting” is working in this workspace; stop it before running the setup again.' },
+      });
+    }
+    const setupsOf = (taskId: string) => world.timeline(taskId).filter((event) => event.kind === 'script_ended');
+    expect(setupsOf(implement.id)).toHaveLength(1);
+
+    expectOk(world.services.agents.stop(review.id));
+    await world.waitForStatus(review.id, 'stopped');
+    expectOk(await world.services.workspaceSetup.retry(review.id));
+    await vi.waitFor(() => expect(setupsOf(implement.id)).toMatchObject([{ outcome: 'succeeded' }, { outcome: 'succeeded' }]), { timeout: 15_000, interval: 10 });
+  });
+
   it('Start anyway starts the agent after a failed setup', async () => {
     const repo = setupRepo(braidConfig({ setup: 'exit 1' }));
     const world = await agentWorld({ repo });
@@ -213,6 +240,24 @@ describe('workspace setup scripts', () => {
     // Run again restarts it: one run terminal, a new one.
     const again = expectOk(await services.workspaceSetup.runScript(b.id));
     expect(expectOk(services.terminals.list(b.id))).toMatchObject([{ id: again.terminalId, state: 'running' }]);
+  });
+
+  it('Run pressed in a review task’s view is its reviewed task’s Run: one run script per workspace, restarted, in the owner’s terminal', async () => {
+    const repo = setupRepo(braidConfig({ run: 'echo "serving on $BRAID_PORT"; sleep 30' }));
+    const world = await agentWorld({ repo });
+    trustConfig(world.services, world.project.id);
+    world.server.enqueue(write(buggy), { text: 'The greeting is in.' });
+    const implement = await world.createTask('Greeting', 'Add a greet(name) function in src/greet.ts');
+    await world.waitForStatus(implement.id, 'done');
+    world.server.enqueue(submit({ verdict: 'correct', explanation: 'Fine.', confidence: 0.9, findings: [] }));
+    const review = expectOk(await world.services.reviews.start({ taskId: implement.id }));
+    await world.waitForStatus(review.id, 'done');
+
+    const first = expectOk(await world.services.workspaceSetup.runScript(implement.id));
+    const fromReview = expectOk(await world.services.workspaceSetup.runScript(review.id));
+    expect(fromReview.terminalId).not.toBe(first.terminalId);
+    expect(expectOk(world.services.terminals.list(implement.id))).toMatchObject([{ id: fromReview.terminalId, title: 'Run', state: 'running' }]);
+    expect(expectOk(world.services.terminals.list(review.id))).toEqual([]);
   });
 });
 

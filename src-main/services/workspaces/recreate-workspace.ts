@@ -5,16 +5,20 @@ import { summariseGitError } from '../git/run-git';
 import type { WorkspaceContext } from './context';
 import { assertInsideRoot } from './path-guard';
 import { taskNotFound } from './open-task-workspace';
+import { workspaceOwnerOf } from './shared-workspace';
 
 /**
  * Brings back the worktree of a `missing` workspace from its branch, or retries a `failed`
  * creation (from its branch if git got as far as making it, else from the base again).
- * Waits for git and returns the task in its new state.
+ * Asked from any task on the workspace (a review's, a subagent's), it is done for the
+ * workspace's owner, whose setup then runs. Waits for git and returns the owner's task in its
+ * new state.
  */
-export async function recreateWorkspace(context: WorkspaceContext, taskId: string): Promise<Result<Task>> {
+export async function recreateWorkspace(context: WorkspaceContext, askedId: string): Promise<Result<Task>> {
   const { store } = context;
-  const task = store.tasks.get(taskId);
-  if (!task) return taskNotFound();
+  const asked = store.tasks.get(askedId);
+  if (!asked) return taskNotFound();
+  const task = workspaceOwnerOf(store, asked) ?? asked;
   const project = store.projects.get(task.projectId);
   if (!project) return fail('NOT_FOUND', 'The task’s project is not open in Braid.');
   const workspace = task.workspace;

@@ -1,4 +1,4 @@
-import { fail, type Fail, type SharingTask, type Task } from '../../../src-shared/contract';
+import { fail, isBusyStatus, type Fail, type SharingTask, type Task } from '../../../src-shared/contract';
 import { ownsItsWorkspace, workspaceOwnerOf as sharedOwnerRule } from '../../../src-shared/workspaces/workspace-owner';
 import type { Store } from '../store/store';
 
@@ -37,6 +37,16 @@ export function workspaceSharing(store: Pick<Store, 'tasks'>, task: Task): Works
  */
 export function workspaceOwnerOf(store: Pick<Store, 'tasks'>, task: Task): Task | undefined {
   return sharedOwnerRule(task, (taskId) => store.tasks.get(taskId));
+}
+
+/**
+ * A task whose run is under way in `task`'s workspace, if any: the workspace's owner (the owner
+ * rule) and every task working in it for the owner, its reviews and its subagents' tasks, run
+ * in the same worktree, so any of them makes the workspace busy. The oldest first.
+ */
+export function busyOnWorkspace(store: Pick<Store, 'tasks'>, task: Task): Task | undefined {
+  const owner = workspaceOwnerOf(store, task) ?? task;
+  return store.tasks.listByWorkspace(owner.workspace.id).find((other) => isBusyStatus(other.agent.status));
 }
 
 /** What removing a task takes: the tasks that go (in the order they are stopped) and whether the workspace goes with them. */

@@ -4,6 +4,7 @@ import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { Modal } from '../../ui/Modal';
 import { useSelectionStore } from '../selection/selection-store';
+import { useWorkspaceOwnerId } from '../tasks/tasks-store';
 import { ConflictResolver, type ConflictStep } from './ConflictResolver';
 import { MergeChooser } from './MergeChooser';
 import { MergedSummary } from './MergedSummary';
@@ -32,6 +33,8 @@ export function MergeDialog({ task, onClose }: { task: Task; onClose(): void }) 
   const [phase, setPhase] = useState<Phase>(() => firstPhase(task, useMergeStore.getState().pendingByTask[task.id] ?? null));
   const [choices, setChoices] = useState<MergeChoices>(defaultChoices);
   const { setPending, setAgentResolving } = useMergeStore.getState();
+  // Asked from a review's task, the owner's agent resolves the conflicts: its task view says so.
+  const ownerId = useWorkspaceOwnerId(task.id);
 
   // Reopened with a pending merge: fetch its conflicts again.
   const loadingMergeId = phase.kind === 'loadingConflicts' ? phase.mergeId : null;
@@ -105,8 +108,8 @@ export function MergeDialog({ task, onClose }: { task: Task; onClose(): void }) 
           }}
           onAskedAgent={(files) => {
             setPending(task.id, null);
-            setAgentResolving(task.id, files);
-            useSelectionStore.getState().selectTask(task.projectId, task.id);
+            setAgentResolving(ownerId, files);
+            useSelectionStore.getState().selectTask(task.projectId, ownerId);
             onClose();
           }}
         />

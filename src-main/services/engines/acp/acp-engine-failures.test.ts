@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { fixtureEngine, fixtureRequests, type FixtureScript } from '../../../testing/acp-fixture';
+import { hostProcesses } from '../../../testing/host-processes';
 import { agentWorld } from '../../testing/agent-fixture';
+import { untilFixtureAsked } from '../../testing/fixture-requests';
 import { uniqueSleep } from '../../testing/host-processes';
 import { expectOk } from '../../testing/services-fixture';
 import { tempFolder } from '../../testing/temp-folders';
@@ -70,10 +72,19 @@ describe('an external agent that stops, dies or misbehaves', () => {
   it('Stop while the agent is still starting stops it at once', async () => {
     const world = await agentWorld({ agents: { external: { killGraceMs: 300 } } });
     const requestLog = join(tempFolder('braid-acp-log-'), 'requests.jsonl');
-    const task = await world.createTask('Slow start', 'Go', 'implement', fixtureEngine({ requestLog, initializeDelayMs: 60_000, turns: [[{ say: 'never' }]] }));
-    await vi.waitFor(() => expect(fixtureRequests(requestLog).map((entry) => entry.method)).toEqual(['initialize']));
+    // It never answers initialize: only Stop can end its start.
+    const engine = fixtureEngine({ requestLog, initializeHangs: true, turns: [[{ say: 'never' }]] });
+    const script = engine.args.at(-1)!;
+    const agentProcesses = () => hostProcesses().filter((process) => process.args.includes(script));
+    const task = await world.createTask('Stuck start', 'Go', 'implement', engine);
+    // The agent logs initialize as it begins to handle it: from here on it is in its start.
+    await untilFixtureAsked(requestLog, 'initialize');
+    expect(agentProcesses()).not.toEqual([]);
+
     expectOk(world.services.agents.stop(task.id));
     await world.waitForStatus(task.id, 'stopped');
+    await vi.waitFor(() => expect(agentProcesses()).toEqual([]), { timeout: 10_000, interval: 25 });
+    expect(fixtureRequests(requestLog).map((entry) => entry.method)).toEqual(['initialize']);
     expect(world.timeline(task.id).some((event) => event.kind === 'assistant_text')).toBe(false);
   });
 });
