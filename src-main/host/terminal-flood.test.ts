@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TerminalInfo } from '../../src-shared/contract';
 import { readProcessTable } from '../services/processes/process-table';
+import { flowControl } from '../services/terminals/pty-host/output-flow';
 import { HeadlessTerminalView, readyTask } from '../testing/headless-terminal-view';
 import { makeTempDir } from '../testing/git-fixtures';
 import { createHost, type Host } from './create-host';
@@ -120,8 +121,8 @@ describe.runIf(process.platform === 'linux')('a terminal flooded with output', (
       clearInterval(sampler);
 
       expect(checker.result()).toEqual({ linesSeen: lineCount, problems: [] });
-      // Paused above 100,000 unacknowledged characters; one read of the pty may land on top.
-      expect(mostAhead).toBeLessThan(100_000 + 2 * 65_536);
+      // Paused above the high watermark of unacknowledged characters; one read of the pty may land on top.
+      expect(mostAhead).toBeLessThan(flowControl.highWatermarkChars + 2 * 65_536);
       expect(peakPtyHostMb).toBeLessThan(300);
       // The reloaded view shows what the first one does, scrollback included (the last 10,000
       // lines: half of them came from its snapshot, the rest streamed after it).

@@ -201,13 +201,13 @@ describe.runIf(process.platform !== 'win32')('terminals over the contract', () =
       const piece = payload as EventPayload<'terminals.data'>;
       if (event === 'terminals.data' && piece.terminalId === terminal.id) received += piece.data;
     });
-    const flood = (marker: string) => `awk 'BEGIN { for (i = 0; i < 20000; i++) printf "%060d\\n", i }'; echo ${marker}-$((1+1))\r`;
+    const flood = (marker: string) => `awk 'BEGIN { for (i = 0; i < 60000; i++) printf "%060d\\n", i }'; echo ${marker}-$((1+1))\r`;
 
     // A view that takes the snapshot and then never acknowledges: the output stops at the watermark.
     data(await on.dispatch('terminals.snapshot', { taskId, terminalId: terminal.id }));
     data(await on.dispatch('terminals.input', { taskId, terminalId: terminal.id, data: flood('DETACHED') }));
-    await vi.waitFor(() => expect(received.length).toBeGreaterThan(100_000), until);
-    expect(received.length).toBeLessThan(100_000 + 2 * 65_536);
+    await vi.waitFor(() => expect(received.length).toBeGreaterThan(flowControl.highWatermarkChars), until);
+    expect(received.length).toBeLessThan(flowControl.highWatermarkChars + 2 * 65_536);
     // It says it stopped watching: the rest comes at once, long before a silent view would be given up on.
     const detached = Date.now();
     data(await on.dispatch('terminals.detach', { taskId, terminalId: terminal.id }));
@@ -218,7 +218,7 @@ describe.runIf(process.platform !== 'win32')('terminals over the contract', () =
     data(await on.dispatch('terminals.snapshot', { taskId, terminalId: terminal.id }));
     const before = received.length;
     data(await on.dispatch('terminals.input', { taskId, terminalId: terminal.id, data: flood('VANISHED') }));
-    await vi.waitFor(() => expect(received.length).toBeGreaterThan(before + 100_000), until);
+    await vi.waitFor(() => expect(received.length).toBeGreaterThan(before + flowControl.highWatermarkChars), until);
     await vi.waitFor(() => expect(received).toContain('VANISHED-2'), until);
   });
 });

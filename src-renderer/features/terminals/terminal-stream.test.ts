@@ -1,7 +1,7 @@
 import headless from '@xterm/headless';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../src-shared/contract';
-import { ackEveryChars, TerminalStream } from './terminal-stream';
+import { TerminalStream } from './terminal-stream';
 
 /** A host whose answers wait until the test gives them; every call is kept. */
 function fakeHost() {
@@ -51,7 +51,7 @@ describe('a terminal stream in a view', () => {
     host.of('terminals.snapshot')[0]!.answer(snapshot('one\r\ntw', 7));
     await attached;
     stream.receive(17, 'four\r\n');
-    expect(await view.text()).toBe('one\ntwo\nthree\nfour');
+    await vi.waitFor(async () => expect(await view.text()).toBe('one\ntwo\nthree\nfour'));
   });
 
   it('takes a new snapshot when the stream skips ahead (events lost on a reconnect)', async () => {
@@ -67,10 +67,10 @@ describe('a terminal stream in a view', () => {
     stream.receive(38, 'e\r\n');
     host.of('terminals.snapshot')[1]!.answer(snapshot('a\r\nb\r\nc\r\nd\r\n', 38));
     await settle();
-    expect(await view.text()).toBe('a\nb\nc\nd\ne');
+    await vi.waitFor(async () => expect(await view.text()).toBe('a\nb\nc\nd\ne'));
   });
 
-  it('acknowledges what xterm rendered, every few thousand characters, never the snapshot itself', async () => {
+  it('acknowledges what xterm rendered, never what is only written, never the snapshot itself', async () => {
     const host = fakeHost();
     const view = screen();
     const stream = new TerminalStream(host.api, 't1', 'term1', view.surface);
@@ -84,7 +84,23 @@ describe('a terminal stream in a view', () => {
     // Written but not yet rendered: nothing acknowledged.
     expect(host.of('terminals.ack')).toEqual([]);
     view.release();
-    expect(host.of('terminals.ack').map((call) => call.input.position)).toEqual([50_000 + ackEveryChars, 50_000 + 2 * ackEveryChars]);
+    await vi.waitFor(() => expect(host.of('terminals.ack').map((call) => call.input.position)).toEqual([62_000]));
+  });
+
+  it('writes output that arrives while xterm is busy or within a frame as one piece, and the first piece at once', async () => {
+    const host = fakeHost();
+    const terminal = new headless.Terminal({ cols: 40, rows: 5, allowProposedApi: true });
+    const writes: string[] = [];
+    const surface = { write: (data: string, callback?: () => void) => (writes.push(data), terminal.write(data, callback)) };
+    const stream = new TerminalStream(host.api, 't1', 'term1', surface);
+    const attached = stream.attach();
+    host.of('terminals.snapshot')[0]!.answer(snapshot('', 0));
+    await attached;
+    stream.receive(0, 'a');
+    // A keystroke's echo after a quiet moment: written at once.
+    expect(writes.slice(1)).toEqual(['a']);
+    for (const [from, data] of [[1, 'b'], [2, 'c'], [3, 'd']] as const) stream.receive(from, data);
+    await vi.waitFor(() => expect(writes.slice(1)).toEqual(['a', 'bcd']));
   });
 
   it('sends a long paste in pieces the host accepts, in order, never splitting a character', () => {

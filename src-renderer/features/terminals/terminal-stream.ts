@@ -16,6 +16,14 @@ const fullReset = '\x1bc';
 export const ackEveryChars = 5_000;
 
 /**
+ * Output is written to xterm at most this often while it keeps coming: what arrives meanwhile is
+ * written as one piece, so a flood is drawn ~20 times a second instead of on every frame (the
+ * screen moves too fast to read either way; each redraw of the DOM renderer costs the page
+ * style, layout and paint). A piece after a quiet moment (a keystroke's echo) is written at once.
+ */
+export const floodFrameMs = 50;
+
+/**
  * One terminal shown in one view. It replays the host's snapshot, then writes each
  * `terminals.data` piece that follows it, in stream order, and acknowledges what xterm has
  * rendered (from xterm's write callback, every ~5,000 characters) so the host can pause a
@@ -32,6 +40,13 @@ export class TerminalStream {
   /** Bumped per snapshot and on detach: callbacks of an older generation are ignored. */
   private generation = 0;
   private attached = false;
+  /** Output received and not yet written to xterm, and the stream position it ends at. */
+  private batch: string[] = [];
+  private batchEnd = 0;
+  private batchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A batch is written and xterm has not finished parsing it. */
+  private parsing = false;
+  private lastWriteAt = -Infinity;
 
   constructor(
     private readonly api: Pick<Bridge, 'invoke'>,
@@ -39,6 +54,7 @@ export class TerminalStream {
     readonly terminalId: string,
     private readonly surface: TerminalSurface,
     private readonly onError: (message: string | null) => void = () => undefined,
+    private readonly frameMs = floodFrameMs,
   ) {}
 
   /** Starts showing the terminal: the snapshot first, then the live output. */
@@ -51,7 +67,7 @@ export class TerminalStream {
   detach(): void {
     if (!this.attached) return;
     this.attached = false;
-    this.generation++;
+    this.newGeneration();
     this.waiting = null;
     void this.api.invoke('terminals.detach', { taskId: this.taskId, terminalId: this.terminalId });
   }
@@ -68,7 +84,7 @@ export class TerminalStream {
   /** Takes a new snapshot and replays it (after a reconnect, or a gap in the stream). */
   async resync(): Promise<void> {
     if (!this.attached) return;
-    const generation = ++this.generation;
+    const generation = this.newGeneration();
     this.waiting = [];
     const result = await this.api.invoke('terminals.snapshot', { taskId: this.taskId, terminalId: this.terminalId });
     if (generation !== this.generation || !this.attached) return;
@@ -114,11 +130,44 @@ export class TerminalStream {
     }
     const piece = from < this.received ? data.slice(this.received - from) : data;
     this.received = end;
-    const generation = this.generation;
-    this.surface.write(piece, () => {
-      if (generation === this.generation) this.rendered(end);
-    });
+    this.batch.push(piece);
+    this.batchEnd = end;
+    this.writeWhenDue();
     return true;
+  }
+
+  /** Writes the batch now, or once xterm has parsed the last one and a frame's time has passed since it was written. */
+  private writeWhenDue(): void {
+    if (this.parsing || this.batchTimer !== undefined || this.batch.length === 0) return;
+    const wait = this.lastWriteAt + this.frameMs - performance.now();
+    if (wait > 0) {
+      this.batchTimer = setTimeout(() => {
+        this.batchTimer = undefined;
+        this.writeWhenDue();
+      }, wait);
+      return;
+    }
+    const data = this.batch.length === 1 ? this.batch[0]! : this.batch.join('');
+    const end = this.batchEnd;
+    this.batch = [];
+    this.parsing = true;
+    this.lastWriteAt = performance.now();
+    const generation = this.generation;
+    this.surface.write(data, () => {
+      if (generation !== this.generation) return;
+      this.parsing = false;
+      this.rendered(end);
+      this.writeWhenDue();
+    });
+  }
+
+  /** A snapshot or a detach: output not written yet is covered by the snapshot or no longer wanted. */
+  private newGeneration(): number {
+    clearTimeout(this.batchTimer);
+    this.batchTimer = undefined;
+    this.batch = [];
+    this.parsing = false;
+    return ++this.generation;
   }
 
   private rendered(position: number): void {

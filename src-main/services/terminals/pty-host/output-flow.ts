@@ -1,14 +1,17 @@
 /**
- * Flow control of one terminal's output (VS Code's FlowControlConstants): the pty is paused
- * while more than `highWatermarkChars` of its output wait at the view, unacknowledged, and
- * resumed once fewer than `lowWatermarkChars` do. The headless mirror's unparsed output is
- * bounded the same way, with larger marks (it parses a batch in a few milliseconds; a small
- * mark would stop the pty after every batch), so the pty host's memory is bounded even when no
- * view watches. Positions count UTF-16 code units from the terminal's start.
+ * Flow control of one terminal's output (after VS Code's FlowControlConstants): the pty is
+ * paused while more than `highWatermarkChars` of its output wait at the view, unacknowledged,
+ * and resumed once fewer than `lowWatermarkChars` do. VS Code's marks are 100,000 / 5,000; a
+ * view here writes what arrives within a frame (50 ms) as one piece, so a window that small
+ * allowed 2 MB/s: 1,000,000 keeps a flood flowing at the view's parsing speed, and a resume at
+ * half of it keeps the pty busy while the view parses (what is still in flight after Ctrl+C
+ * takes the view ~50 ms to parse). The headless mirror's backlog is bounded the same way, with
+ * its own marks, so the pty host's memory is bounded even when no view watches. Positions count
+ * UTF-16 code units from the terminal's start.
  */
 export const flowControl = {
-  highWatermarkChars: 100_000,
-  lowWatermarkChars: 5_000,
+  highWatermarkChars: 1_000_000,
+  lowWatermarkChars: 500_000,
   mirrorHighWatermarkChars: 1_000_000,
   mirrorLowWatermarkChars: 250_000,
   /** How often a view acknowledges (the renderer's side of the same rule). */
