@@ -72,6 +72,8 @@ function setUp(dispatch: IpcHost['dispatch'] = async (method) => ok({ method }))
   const ipcMain = new FakeIpcMain();
   const calls: unknown[][] = [];
   let listener: ((event: EventName, payload: unknown) => void) | null = null;
+  /** Terminals some window tells the host it shows, one entry per viewer. */
+  const watched: string[] = [];
   const host: IpcHost = {
     dispatch: (method, input) => {
       calls.push([method, input]);
@@ -80,6 +82,10 @@ function setUp(dispatch: IpcHost['dispatch'] = async (method) => ok({ method }))
     subscribe: (l) => {
       listener = l;
       return () => (listener = null);
+    },
+    watchTerminalOutput: (terminalId) => {
+      watched.push(terminalId);
+      return () => watched.splice(watched.indexOf(terminalId), 1);
     },
   };
   const ours = fakeWindow(7);
@@ -92,7 +98,7 @@ function setUp(dispatch: IpcHost['dispatch'] = async (method) => ok({ method }))
     devServerUrl: null,
     log: (line) => lines.push(line),
   });
-  return { ipcMain, calls, ours, windows, lines, dispose, emit: (e: EventName, p: unknown) => listener?.(e, p), hasListener: () => listener !== null };
+  return { ipcMain, calls, ours, windows, lines, dispose, watched, emit: (e: EventName, p: unknown) => listener?.(e, p), hasListener: () => listener !== null };
 }
 
 describe('registerIpcTransport', () => {
@@ -172,6 +178,18 @@ describe('registerIpcTransport', () => {
     await ipcMain.invoke(invokeEventFrom(ours), 'terminals.detach', { taskId: 'task-1', terminalId: shown });
     emit('terminals.data', { terminalId: shown, from: 3, data: 'two' });
     expect(outputs(ours)).toEqual(['one']);
+  });
+
+  it('tells the host which terminals a window shows, and that a closed window shows none', async () => {
+    const shown = 'a'.repeat(32);
+    const { ipcMain, ours, windows, emit, watched } = setUp();
+    await ipcMain.invoke(invokeEventFrom(ours), 'terminals.snapshot', { taskId: 'task-1', terminalId: shown });
+    // A second snapshot of the same terminal (a resync) is still one viewer.
+    await ipcMain.invoke(invokeEventFrom(ours), 'terminals.snapshot', { taskId: 'task-1', terminalId: shown });
+    expect(watched).toEqual([shown]);
+    windows.splice(0);
+    emit('projects.changed', { projects: [] });
+    expect(watched).toEqual([]);
   });
 
   it('removes the handler and the subscription when disposed', () => {

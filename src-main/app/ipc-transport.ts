@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { fail, ipcChannels, type EventName, type Result } from '../../src-shared/contract';
+import { fail, ipcChannels, type Result } from '../../src-shared/contract';
 import { TerminalAudience } from '../host/terminal-audience';
+import type { Host } from '../host/create-host';
 import { isAppOrigin } from './app-origin';
 
 export interface SenderFacts {
@@ -42,10 +43,7 @@ export function senderFactsOf(event: IpcMainInvokeEvent, trustedIds: ReadonlySet
 }
 
 /** The part of the host this transport needs (structurally the lead's `Host`). */
-export interface IpcHost {
-  dispatch(method: unknown, input: unknown): Promise<Result<unknown>>;
-  subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
-}
+export type IpcHost = Pick<Host, 'dispatch' | 'subscribe' | 'watchTerminalOutput'>;
 
 export interface IpcTransportOptions {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
@@ -68,7 +66,7 @@ export function registerIpcTransport(options: IpcTransportOptions): () => void {
   const audiences = new Map<number, TerminalAudience>();
   const audienceOf = (id: number) => {
     let audience = audiences.get(id);
-    if (!audience) audiences.set(id, (audience = new TerminalAudience()));
+    if (!audience) audiences.set(id, (audience = new TerminalAudience((terminalId) => host.watchTerminalOutput(terminalId))));
     return audience;
   };
   /** A window that never called shows no terminal. */
@@ -96,7 +94,11 @@ export function registerIpcTransport(options: IpcTransportOptions): () => void {
 
   const unsubscribe = host.subscribe((event, payload) => {
     const windows = options.windows();
-    for (const id of audiences.keys()) if (!windows.some((contents) => contents.id === id)) audiences.delete(id);
+    for (const [id, audience] of audiences) {
+      if (windows.some((contents) => contents.id === id)) continue;
+      audience.close();
+      audiences.delete(id);
+    }
     for (const contents of windows) {
       // A window that is closing, or showing anything but our page, gets nothing.
       if (contents.isDestroyed() || !isAppOrigin(contents.getURL(), devServerUrl)) continue;
@@ -107,10 +109,11 @@ export function registerIpcTransport(options: IpcTransportOptions): () => void {
         log?.(`Could not deliver ${event}: ${String(error)}`);
       }
     }
-  });
+  }, { terminalOutput: 'shown' });
 
   return () => {
     unsubscribe();
+    for (const audience of audiences.values()) audience.close();
     ipcMain.removeHandler(ipcChannels.invoke);
   };
 }

@@ -23,9 +23,20 @@ export interface HostOptions {
   log?: (line: string) => void;
 }
 
+export interface HostSubscription {
+  /**
+   * `all` (default): this listener wants every terminal's output, so it is sent while it
+   * listens. `shown`: a transport that passes each connection only the terminals it shows and
+   * says which through `watchTerminalOutput` (a `TerminalAudience`).
+   */
+  terminalOutput?: 'all' | 'shown';
+}
+
 export interface Host {
   dispatch(method: unknown, input: unknown): Promise<Result<unknown>>;
-  subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
+  subscribe(listener: (event: EventName, payload: unknown) => void, options?: HostSubscription): () => void;
+  /** A connection shows this terminal until the returned function is called: its output is sent meanwhile. */
+  watchTerminalOutput(terminalId: string): () => void;
   close(): Promise<void>;
 }
 
@@ -44,6 +55,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     env: options.env,
     agents: { log },
     emit: (event, payload) => bus.emit(event, payload as never),
+    // A terminal nobody is shown keeps its output in the pty host (see `watchTerminalOutput`).
+    terminalOutputOnlyWhenViewed: true,
   });
   await services.workspaces.reconcile();
 
@@ -68,7 +81,15 @@ export async function createHost(options: HostOptions): Promise<Host> {
   let closed = false;
   return {
     dispatch,
-    subscribe: (listener) => bus.subscribe(listener),
+    subscribe: (listener, subscription) => {
+      const unsubscribe = bus.subscribe(listener);
+      const unwatch = (subscription?.terminalOutput ?? 'all') === 'all' ? services.terminals.watchOutput(null) : () => undefined;
+      return () => {
+        unsubscribe();
+        unwatch();
+      };
+    },
+    watchTerminalOutput: (terminalId) => services.terminals.watchOutput(terminalId),
     close: async () => {
       if (closed) return;
       closed = true;

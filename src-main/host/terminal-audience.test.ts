@@ -69,4 +69,43 @@ describe.runIf(process.platform !== 'win32')('a terminal’s output over web mod
     await watching.client.invoke('terminals.input', { ...ref, data: 'echo three-$((40+2))\r' });
     await vi.waitFor(() => expect(watching.seen.output).toContain('three-42'), until);
   });
+
+  it('is not even sent to the host while no connection shows the terminal, and is again once one does', { timeout: 60_000 }, async () => {
+    const dataDir = makeTempDir('braid-terminal-audience-');
+    host = await createHost({ dataDir, mode: 'web', version: 'test', production: false, env: {}, log: () => {} });
+    server = await startWebServer({ host, rendererDir: dataDir, token: createAccessToken(), bindHost: '127.0.0.1', port: 0, production: true });
+    const { taskId } = await readyTask(host);
+    // What the host itself emits (a listener like a transport's, which wants only terminals shown).
+    let emitted = '';
+    const exited = new Set<string>();
+    host.subscribe(
+      (event, payload) => {
+        if (event === 'terminals.data') emitted += (payload as { data: string }).data;
+        if (event === 'terminals.changed') for (const t of (payload as { terminals: TerminalInfo[] }).terminals) if (t.state === 'exited') exited.add(t.id);
+      },
+      { terminalOutput: 'shown' },
+    );
+    const user = await connect(server.url);
+
+    // Nobody shows it: the output stays in the pty host's mirror (the shell's exit comes after its last output).
+    const hidden = await user.client.invoke<TerminalInfo>('terminals.open', { taskId, cols: 80, rows: 24 });
+    await user.client.invoke('terminals.input', { taskId, terminalId: hidden.id, data: 'echo hidden-$((40+2)); exit\r' });
+    await vi.waitFor(() => expect(exited.has(hidden.id)).toBe(true), until);
+    expect(emitted).not.toContain('hidden-42');
+    const replay = await user.client.invoke<{ data: string }>('terminals.snapshot', { taskId, terminalId: hidden.id });
+    expect(replay.data).toContain('hidden-42');
+
+    // Shown: sent. A connection that closes while showing it shows it no more.
+    const shown = await user.client.invoke<TerminalInfo>('terminals.open', { taskId, cols: 80, rows: 24 });
+    const ref = { taskId, terminalId: shown.id };
+    await user.client.invoke('terminals.snapshot', ref);
+    await user.client.invoke('terminals.input', { ...ref, data: 'echo shown-$((40+2))\r' });
+    await vi.waitFor(() => expect(emitted).toContain('shown-42'), until);
+    await user.client.close();
+    clients.splice(clients.indexOf(user.client), 1);
+    const other = await connect(server.url);
+    await other.client.invoke('terminals.input', { ...ref, data: 'echo after-$((40+2)); exit\r' });
+    await vi.waitFor(() => expect(exited.has(shown.id)).toBe(true), until);
+    expect(emitted).not.toContain('after-42');
+  });
 });

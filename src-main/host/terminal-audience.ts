@@ -13,20 +13,34 @@ import { terminalIdSchema, type EventName, type Result } from '../../src-shared/
  * the snapshot's position then reaches the connection (a view drops what its snapshot covers).
  */
 export class TerminalAudience {
-  private readonly shown = new Set<string>();
+  /** Terminals shown, each with the function that tells the host it no longer is. */
+  private readonly shown = new Map<string, () => void>();
+
+  /** `watch`: tells the host this connection shows a terminal (`Host.watchTerminalOutput`), so its output is sent at all. */
+  constructor(private readonly watch: (terminalId: string) => () => void = () => () => undefined) {}
 
   /** A request from this connection, before it is dispatched. */
   requested(method: unknown, input: unknown): void {
     const terminalId = terminalIdOf(input);
     if (!terminalId) return;
-    if (method === 'terminals.snapshot') this.shown.add(terminalId);
-    if (method === 'terminals.detach') this.shown.delete(terminalId);
+    if (method === 'terminals.snapshot' && !this.shown.has(terminalId)) this.shown.set(terminalId, this.watch(terminalId));
+    if (method === 'terminals.detach') this.forget(terminalId);
   }
 
   /** Its answer: a refused snapshot (another task's terminal, a closed one) shows nothing. */
   answered(method: unknown, input: unknown, result: Result<unknown>): void {
     const terminalId = terminalIdOf(input);
-    if (method === 'terminals.snapshot' && terminalId && !result.ok) this.shown.delete(terminalId);
+    if (method === 'terminals.snapshot' && terminalId && !result.ok) this.forget(terminalId);
+  }
+
+  /** The connection is gone: it shows nothing any more. */
+  close(): void {
+    for (const terminalId of [...this.shown.keys()]) this.forget(terminalId);
+  }
+
+  private forget(terminalId: string): void {
+    this.shown.get(terminalId)?.();
+    this.shown.delete(terminalId);
   }
 
   /** Whether this connection gets the event: every event but another terminal's output. */

@@ -43,18 +43,25 @@ export function serveContractOverWebSocket(wss: WebSocketServer, host: Host): ()
     socket.send(JSON.stringify(message));
   };
 
-  const unsubscribe = host.subscribe((event, payload) => {
-    for (const [socket, audience] of clients) {
-      if (audience.wants(event, payload)) send(socket, { kind: 'event', event, payload });
-    }
-  });
+  const unsubscribe = host.subscribe(
+    (event, payload) => {
+      for (const [socket, audience] of clients) {
+        if (audience.wants(event, payload)) send(socket, { kind: 'event', event, payload });
+      }
+    },
+    { terminalOutput: 'shown' },
+  );
 
   wss.on('connection', (socket, request?: IncomingMessage) => {
-    const audience = new TerminalAudience();
+    const audience = new TerminalAudience((terminalId) => host.watchTerminalOutput(terminalId));
     clients.set(socket, audience);
     if (request?.socket) connections.set(socket, request.socket);
-    socket.on('close', () => clients.delete(socket));
-    socket.on('error', () => clients.delete(socket));
+    const gone = () => {
+      audience.close();
+      clients.delete(socket);
+    };
+    socket.on('close', gone);
+    socket.on('error', gone);
     socket.on('message', (data, isBinary) => {
       if (isBinary) return socket.close(wireCloseCodes.badRequest, 'binary frames are not part of the protocol');
       let parsed: unknown;
@@ -79,6 +86,9 @@ export function serveContractOverWebSocket(wss: WebSocketServer, host: Host): ()
 
   return () => {
     unsubscribe();
-    for (const socket of clients.keys()) socket.close(1001, 'host shutting down');
+    for (const [socket, audience] of clients) {
+      audience.close();
+      socket.close(1001, 'host shutting down');
+    }
   };
 }

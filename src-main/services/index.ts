@@ -58,6 +58,8 @@ export interface ServicesOptions {
   worktreesRoot?: string;
   /** Contract events (see src-shared/contract/events.ts) for the host to fan out. */
   emit: (event: EventName, payload: unknown) => void;
+  /** Terminal output only while someone is shown the terminal (`terminals.watchOutput`): the host's transports say who shows what. */
+  terminalOutputOnlyWhenViewed?: boolean;
   now?: () => number;
   /** Where API keys live: the desktop passes a safeStorage-backed store; default is a 0600 file. */
   secrets?: SecretStore;
@@ -267,6 +269,7 @@ export function createServices(options: ServicesOptions): Services {
     // BRAID_PORT, BRAID_WORKSPACE_PATH, ...: the same variables the agent's commands get.
     workspaceEnvironment: (task) => workspaceSetup.environment(task),
     scrollback: () => store.settings.get<number>('terminals.scrollback'),
+    outputOnlyWhenViewed: options.terminalOutputOnlyWhenViewed,
   });
   late.terminals = terminals;
   const engines = createEnginesService(env);

@@ -13,6 +13,7 @@ import type { DomainEventBus } from '../events';
 import type { CommandConfinement, CommandIsolation } from '../sandbox/command-isolation';
 import { processGroupIsolation } from '../sandbox/process-group';
 import { loginShell, terminalEnvironment } from './login-shell';
+import { OutputViewers } from './output-viewers';
 import { PtyHost } from './pty-host/pty-host-client';
 import { confineTerminalCwd, describeCommand, tailWithinBytes } from './terminal-text';
 
@@ -39,6 +40,11 @@ export interface TerminalsServiceOptions {
   now?: () => number;
   /** The pty host to use (tests pass their own to watch it). */
   ptyHost?: PtyHost;
+  /**
+   * Send a terminal's output (`terminals.data`) only while someone is shown it (`watchOutput`):
+   * the host sets this, as its transports say who shows what. Default: always.
+   */
+  outputOnlyWhenViewed?: boolean;
 }
 
 /** A command Braid runs in a task's terminal for someone else: an external agent (ACP `terminal/create`), a setup script. */
@@ -93,6 +99,11 @@ export interface TerminalsService {
   stopTask(taskId: string): Promise<void>;
   /** Braid quits: every terminal's process tree is stopped, then the pty host ends. */
   close(): Promise<void>;
+  /**
+   * Someone is shown the terminal (`null`: every terminal, now and later) until the returned
+   * function is called: its output is sent as `terminals.data` meanwhile (see `OutputViewers`).
+   */
+  watchOutput(terminalId: string | null): () => void;
   /** The pty host's pid while it runs (diagnostics, tests). */
   ptyHostPid(): number | undefined;
 }
@@ -119,6 +130,9 @@ export function createTerminalsService(options: TerminalsServiceOptions): Termin
   const graceMs = options.killGraceMs ?? 2_000;
   const terminals = new Map<string, Entry>();
   const numbers = new Map<string, number>();
+  const viewers = new OutputViewers(options.outputOnlyWhenViewed ?? false, (terminalId) => {
+    for (const id of terminalId === null ? terminals.keys() : [terminalId]) if (terminals.has(id)) ptyHost.sendOutput(id, viewers.isSent(id));
+  });
   let closing = false;
 
   const ofTask = (taskId: string) => [...terminals.values()].filter((entry) => entry.info.taskId === taskId);
@@ -177,7 +191,17 @@ export function createTerminalsService(options: TerminalsServiceOptions): Termin
     const entry: Entry = { info, exited };
     const started = await ptyHost.open(
       id,
-      { file: launched.file, args: launched.args, cwd: launched.cwd, env: launched.env, cols: spec.cols, rows: spec.rows, scrollback, stop: launched.stop },
+      {
+        file: launched.file,
+        args: launched.args,
+        cwd: launched.cwd,
+        env: launched.env,
+        cols: spec.cols,
+        rows: spec.rows,
+        scrollback,
+        stop: launched.stop,
+        sendOutput: viewers.isSent(id),
+      },
       {
         data: (from, data) => options.emit('terminals.data', { terminalId: id, from, data }),
         exit: (exitCode, signal) => {
@@ -194,6 +218,8 @@ export function createTerminalsService(options: TerminalsServiceOptions): Termin
       return fail('NOT_FOUND', 'That task does not exist any more.');
     }
     terminals.set(id, entry);
+    // Someone started showing every terminal while it started.
+    ptyHost.sendOutput(id, viewers.isSent(id));
     changed(task.id);
     return ok(entry);
   };
@@ -332,6 +358,7 @@ export function createTerminalsService(options: TerminalsServiceOptions): Termin
       await ptyHost.close();
     },
 
+    watchOutput: (terminalId) => viewers.watch(terminalId),
     ptyHostPid: () => ptyHost.pid,
   };
 

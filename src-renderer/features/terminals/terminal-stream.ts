@@ -19,9 +19,12 @@ export const ackEveryChars = 5_000;
  * Output is written to xterm at most this often while it keeps coming: what arrives meanwhile is
  * written as one piece, so a flood is drawn ~20 times a second instead of on every frame (the
  * screen moves too fast to read either way; each redraw of the DOM renderer costs the page
- * style, layout and paint). A piece after a quiet moment (a keystroke's echo) is written at once.
+ * style, layout, paint and a commit, ~16 ms here), and ~10 times a second once a piece is a
+ * flood's (`floodBatchChars`). A piece after a quiet moment (a keystroke's echo) is written at once.
  */
 export const floodFrameMs = 50;
+/** A piece this long (hundreds of screens) means a flood: the next waits twice as long. */
+const floodBatchChars = 200_000;
 
 /**
  * One terminal shown in one view. It replays the host's snapshot, then writes each
@@ -47,6 +50,7 @@ export class TerminalStream {
   /** A batch is written and xterm has not finished parsing it. */
   private parsing = false;
   private lastWriteAt = -Infinity;
+  private lastBatchChars = 0;
 
   constructor(
     private readonly api: Pick<Bridge, 'invoke'>,
@@ -139,7 +143,7 @@ export class TerminalStream {
   /** Writes the batch now, or once xterm has parsed the last one and a frame's time has passed since it was written. */
   private writeWhenDue(): void {
     if (this.parsing || this.batchTimer !== undefined || this.batch.length === 0) return;
-    const wait = this.lastWriteAt + this.frameMs - performance.now();
+    const wait = this.lastWriteAt + (this.lastBatchChars > floodBatchChars ? 2 * this.frameMs : this.frameMs) - performance.now();
     if (wait > 0) {
       this.batchTimer = setTimeout(() => {
         this.batchTimer = undefined;
@@ -150,6 +154,7 @@ export class TerminalStream {
     const data = this.batch.length === 1 ? this.batch[0]! : this.batch.join('');
     const end = this.batchEnd;
     this.batch = [];
+    this.lastBatchChars = data.length;
     this.parsing = true;
     this.lastWriteAt = performance.now();
     const generation = this.generation;

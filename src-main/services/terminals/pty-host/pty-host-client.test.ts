@@ -31,7 +31,7 @@ describe.runIf(process.platform === 'linux')('the pty host and a host that does 
     let received = 0;
     const started = await ptyHost.open(
       'flood',
-      { file: '/bin/sh', args: ['-c', endlessFlood], cwd: tmpdir(), env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, cols: 120, rows: 30, scrollback: 1_000, stop: { kind: 'process-group' } },
+      { file: '/bin/sh', args: ['-c', endlessFlood], cwd: tmpdir(), env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, cols: 120, rows: 30, scrollback: 1_000, stop: { kind: 'process-group' }, sendOutput: true },
       { data: (_from, data) => (received += data.length), exit: () => undefined },
     );
     if ('error' in started) throw new Error(started.error);

@@ -198,6 +198,11 @@ export class PtyHost {
     this.to(id)?.send({ type: 'detach', id });
   }
 
+  /** Whether the terminal's output is sent here from now on (someone is shown it). */
+  sendOutput(id: string, send: boolean): void {
+    this.to(id)?.send({ type: 'sendOutput', id, send });
+  }
+
   async snapshot(id: string): Promise<SnapshotReply | undefined> {
     return (await this.to(id)?.request({ type: 'snapshot', id }))?.snapshot;
   }

@@ -39,7 +39,7 @@ function flush(): void {
   let chars = 0;
   for (const session of flushed) {
     const piece = session.takeOutput();
-    if (!piece) continue;
+    if (!piece || !session.sendOutput) continue;
     chunks.push([session.id, piece[0], piece[1]]);
     chars += piece[1].length;
   }
@@ -89,6 +89,9 @@ async function handle(message: ToPtyHost): Promise<void> {
       return session?.acknowledge(message.position);
     case 'detach':
       return session?.detach();
+    case 'sendOutput':
+      if (session) session.sendOutput = message.send;
+      return;
     case 'snapshot':
       if (!session) return send({ type: 'reply', requestId: message.requestId, error: 'no such terminal' });
       return send({ type: 'reply', requestId: message.requestId, snapshot: await session.snapshot() });

@@ -21,6 +21,8 @@ export interface PtyOpenRequest {
   scrollback: number;
   /** How the process and everything it started is stopped (from the isolation's launch). */
   stop: StopStrategy;
+  /** Whether its output is sent to the host (someone is shown it); it goes into the mirror either way. */
+  sendOutput: boolean;
 }
 
 export type ToPtyHost =
@@ -31,6 +33,8 @@ export type ToPtyHost =
   | { type: 'ack'; id: string; position: number }
   /** The view went away: output no longer waits for acknowledgements. */
   | { type: 'detach'; id: string }
+  /** Someone is shown the terminal now (its output is sent from here on), or nobody is any more. */
+  | { type: 'sendOutput'; id: string; send: boolean }
   | { type: 'snapshot'; id: string; requestId: number }
   | { type: 'text'; id: string; requestId: number }
   /** Stops the process tree (SIGTERM, SIGKILL after `graceMs`); the session stays for its output. */

@@ -18,6 +18,8 @@ export interface PtySessionEvents {
  */
 export class PtySession {
   readonly pid: number;
+  /** Its output is sent to the host (someone is shown it); otherwise it only goes into the mirror. */
+  sendOutput: boolean;
   private readonly pty: IPty;
   private readonly mirror: HeadlessMirror;
   private readonly flow = new OutputFlow();
@@ -38,6 +40,7 @@ export class PtySession {
     // Throws when the program cannot be started; the pty host reports that as `failed`.
     this.pty = spawn(request.file, request.args, { name: 'xterm-256color', cols: request.cols, rows: request.rows, cwd: request.cwd, env: request.env });
     this.pid = this.pty.pid;
+    this.sendOutput = request.sendOutput;
     this.mirror = new HeadlessMirror(request, (unparsed) => this.apply(this.flow.mirrorBacklog(unparsed)));
     this.pty.onData((data) => {
       this.pending.push(data);

@@ -147,6 +147,7 @@ function cutBefore(text: string, lineFeeds: number): number {
 
 /** The SGR sequences of a plain run from its last full reset on: the pen it leaves. */
 function penOf(run: string): string {
+  if (run.indexOf('\x1b') === -1) return ''; // the common case, found far faster than by the regex
   let pen: string[] = [];
   sgr.lastIndex = 0;
   for (let match = sgr.exec(run); match; match = sgr.exec(run)) {
