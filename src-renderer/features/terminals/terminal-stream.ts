@@ -23,6 +23,8 @@ export const ackEveryChars = 5_000;
  * flood's (`floodBatchChars`). A piece after a quiet moment (a keystroke's echo) is written at once.
  */
 export const floodFrameMs = 50;
+/** About what xterm parses in 10 ms here (see `inWrites`). */
+const maxWriteChars = 200_000;
 /** A piece this long (hundreds of screens) means a flood: the next waits twice as long. */
 const floodBatchChars = 200_000;
 
@@ -151,19 +153,26 @@ export class TerminalStream {
       }, wait);
       return;
     }
-    const data = this.batch.length === 1 ? this.batch[0]! : this.batch.join('');
+    const writes = inWrites(this.batch);
     const end = this.batchEnd;
     this.batch = [];
-    this.lastBatchChars = data.length;
+    this.lastBatchChars = writes.reduce((sum, write) => sum + write.length, 0);
     this.parsing = true;
     this.lastWriteAt = performance.now();
     const generation = this.generation;
-    this.surface.write(data, () => {
-      if (generation !== this.generation) return;
-      this.parsing = false;
-      this.rendered(end);
-      this.writeWhenDue();
-    });
+    writes.forEach((write, index) =>
+      this.surface.write(
+        write,
+        index < writes.length - 1
+          ? undefined
+          : () => {
+              if (generation !== this.generation) return;
+              this.parsing = false;
+              this.rendered(end);
+              this.writeWhenDue();
+            },
+      ),
+    );
   }
 
   /** A snapshot or a detach: output not written yet is covered by the snapshot or no longer wanted. */
@@ -180,6 +189,27 @@ export class TerminalStream {
     this.acknowledged = position;
     void this.api.invoke('terminals.ack', { taskId: this.taskId, terminalId: this.terminalId, position });
   }
+}
+
+/**
+ * A batch as xterm takes it best: few writes (a write per piece let it redraw between them),
+ * none much longer than `maxWriteChars` (xterm parses one write without a pause, and yields to
+ * the page only between writes: one write of a megabyte is a long task for the page).
+ */
+function inWrites(pieces: string[]): string[] {
+  const writes: string[] = [];
+  let part: string[] = [];
+  let partChars = 0;
+  for (const piece of pieces) {
+    part.push(piece);
+    partChars += piece.length;
+    if (partChars < maxWriteChars) continue;
+    writes.push(part.join(''));
+    part = [];
+    partChars = 0;
+  }
+  if (part.length > 0) writes.push(part.join(''));
+  return writes;
 }
 
 function isHighSurrogate(code: number): boolean {

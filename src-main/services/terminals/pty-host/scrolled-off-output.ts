@@ -39,6 +39,8 @@ const complex = new RegExp(
   ].join('|'),
   'g',
 );
+/** Every character `complex` can start with (ESC among them). */
+const anyComplex = /[\x00-\x06\x0e-\x1f\x7f-\x9f]/g;
 const sgr = /\x1b\[[0-9;:]*m/g;
 /** `ESC [ m`, `ESC [ 0 m`, `ESC [ 00 m`: back to the default pen, so nothing before it matters. */
 const fullReset = /^\x1b\[0*m$/;
@@ -97,10 +99,15 @@ export function planMirrorFeed(text: string, options: MirrorFeedOptions): Mirror
   let plainFrom = 0;
   let openAt = 0;
   let ended = true;
-  complex.lastIndex = open ? 0 : Math.min(options.plainPrefix ?? 0, text.length);
-  for (let match = complex.exec(scanned); match; match = complex.exec(scanned)) {
-    if (match.groups?.open !== undefined) [openAt, ended] = [match.index - open.length, false];
-    plainFrom = Math.max(0, match.index + match[0].length - open.length);
+  const from = open ? 0 : Math.min(options.plainPrefix ?? 0, text.length);
+  // A single class finds the usual answer (no control character at all) in half the time of `complex`.
+  anyComplex.lastIndex = from;
+  if (anyComplex.test(scanned)) {
+    complex.lastIndex = from;
+    for (let match = complex.exec(scanned); match; match = complex.exec(scanned)) {
+      if (match.groups?.open !== undefined) [openAt, ended] = [match.index - open.length, false];
+      plainFrom = Math.max(0, match.index + match[0].length - open.length);
+    }
   }
   const everything = { parse: text, keepFrom: text.length, passedOver: 0, openEscape: '', heldPlain: false };
   if (!ended && openAt >= 0 && options.holdTail && text.length - openAt <= heldEscape) {
