@@ -60,6 +60,17 @@ function fakeWindow(id: number, url = 'app://braid/index.html') {
     },
     getURL: () => mainFrame.url,
     send: (channel: string, message: unknown) => sent.push([channel, message]),
+    listeners: new Set<(details: { isMainFrame: boolean; isSameDocument: boolean }) => void>(),
+    on(_event: 'did-start-navigation', listener: (details: { isMainFrame: boolean; isSameDocument: boolean }) => void) {
+      this.listeners.add(listener);
+    },
+    off(_event: 'did-start-navigation', listener: (details: { isMainFrame: boolean; isSameDocument: boolean }) => void) {
+      this.listeners.delete(listener);
+    },
+    /** The page reloads (or navigates): Electron's `did-start-navigation` for the main frame. */
+    reload() {
+      for (const listener of [...this.listeners]) listener({ isMainFrame: true, isSameDocument: false });
+    },
   };
   return { contents, sent, asContents: contents as unknown as WebContents };
 }
@@ -190,6 +201,25 @@ describe('registerIpcTransport', () => {
     windows.splice(0);
     emit('projects.changed', { projects: [] });
     expect(watched).toEqual([]);
+  });
+
+  it('a reloaded page shows no terminal until it asks for one: the old page’s terminals are released and not sent', async () => {
+    const shown = 'a'.repeat(32);
+    const { ipcMain, ours, emit, watched } = setUp();
+    const outputs = () => ours.sent.map((sent) => (sent as [string, { event: string }])[1]).filter((message) => message.event === 'terminals.data');
+    await ipcMain.invoke(invokeEventFrom(ours), 'terminals.snapshot', { taskId: 'task-1', terminalId: shown });
+    // A link clicked within the page (same document) changes nothing.
+    for (const listener of ours.contents.listeners) listener({ isMainFrame: true, isSameDocument: true });
+    expect(watched).toEqual([shown]);
+    ours.contents.reload();
+    expect(watched).toEqual([]);
+    emit('terminals.data', { terminalId: shown, from: 0, data: 'for the old page' });
+    expect(outputs()).toEqual([]);
+    // The new page shows it again: one viewer, and its output reaches the window.
+    await ipcMain.invoke(invokeEventFrom(ours), 'terminals.snapshot', { taskId: 'task-1', terminalId: shown });
+    emit('terminals.data', { terminalId: shown, from: 0, data: 'for the new page' });
+    expect(watched).toEqual([shown]);
+    expect(outputs()).toHaveLength(1);
   });
 
   it('removes the handler and the subscription when disposed', () => {

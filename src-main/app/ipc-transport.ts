@@ -57,16 +57,30 @@ export interface IpcTransportOptions {
 /**
  * The Electron side of the Bridge: `invoke` requests go to `host.dispatch` (which validates
  * names and input), results come back as values, and host events fan out to every window (a
- * terminal's output only to windows that show it: `TerminalAudience`).
+ * terminal's output only to windows that show it: `TerminalAudience`, one per page a window
+ * shows, released when the window reloads, navigates or closes).
  * Returns a function that removes the handler and the subscription.
  */
 export function registerIpcTransport(options: IpcTransportOptions): () => void {
   const { ipcMain, host, devServerUrl, log } = options;
-  /** Per window (WebContents id). A reloaded page starts with what the old one showed: output it drops. */
+  /** Per window (WebContents id), for the page it shows: a reload or a navigation starts a page that shows nothing. */
   const audiences = new Map<number, TerminalAudience>();
-  const audienceOf = (id: number) => {
-    let audience = audiences.get(id);
-    if (!audience) audiences.set(id, (audience = new TerminalAudience((terminalId) => host.watchTerminalOutput(terminalId))));
+  const forget = (id: number) => {
+    audiences.get(id)?.close();
+    audiences.delete(id);
+  };
+  const audienceOf = (sender: WebContents) => {
+    let audience = audiences.get(sender.id);
+    if (audience) return audience;
+    audience = new TerminalAudience((terminalId) => host.watchTerminalOutput(terminalId));
+    audiences.set(sender.id, audience);
+    const current = audience;
+    const navigated = (details: { isMainFrame: boolean; isSameDocument: boolean }) => {
+      if (!details.isMainFrame || details.isSameDocument) return;
+      sender.off('did-start-navigation', navigated);
+      if (audiences.get(sender.id) === current) forget(sender.id);
+    };
+    sender.on('did-start-navigation', navigated);
     return audience;
   };
   /** A window that never called shows no terminal. */
@@ -80,7 +94,7 @@ export function registerIpcTransport(options: IpcTransportOptions): () => void {
         log?.(`Refused IPC call from an untrusted frame (${facts.frameUrl ?? 'gone'}, contents ${facts.senderId})`);
         return fail('UNSUPPORTED', 'This frame may not call Braid.');
       }
-      const audience = audienceOf(facts.senderId);
+      const audience = audienceOf(event.sender);
       audience.requested(method, input);
       const result = await host.dispatch(method, input);
       audience.answered(method, input, result);
@@ -94,11 +108,7 @@ export function registerIpcTransport(options: IpcTransportOptions): () => void {
 
   const unsubscribe = host.subscribe((event, payload) => {
     const windows = options.windows();
-    for (const [id, audience] of audiences) {
-      if (windows.some((contents) => contents.id === id)) continue;
-      audience.close();
-      audiences.delete(id);
-    }
+    for (const id of [...audiences.keys()]) if (!windows.some((contents) => contents.id === id)) forget(id);
     for (const contents of windows) {
       // A window that is closing, or showing anything but our page, gets nothing.
       if (contents.isDestroyed() || !isAppOrigin(contents.getURL(), devServerUrl)) continue;
