@@ -6,6 +6,7 @@ import { createRepo, makeTempDir } from '../../src-main/testing/git-fixtures';
 import { round, type Metrics, type Scenario } from '../harness';
 import { assertRendererBuilt, launchChromium } from '../support/bench-host';
 import { startHostProcess } from '../support/host-process';
+import { processCpu } from '../support/process-cpu';
 import { connectWire, type WireClient } from '../../src-main/testing/wire-client';
 
 const terminals = 8;
@@ -32,7 +33,9 @@ const outputChars = linesEach * 101;
  * command's last line and the marker after it. Against the same eight commands read by bare
  * node-pty processes in this process with no consumer (`pty_mb_per_s`), measured before and
  * after in the same run (the mean: the machine's load drifts). The host is the built web host
- * in its own process; its pty host is its child, measured apart (`pty_host_rss_mb`).
+ * in its own process; its pty host is its child, measured apart (`pty_host_rss_mb`); both
+ * processes' CPU time during the flood is reported (`host_cpu_s`, `pty_host_cpu_s`: the
+ * page's is not, Playwright does not give its process).
  */
 export const terminalFlood: Scenario = {
   name: 'terminal-flood',
@@ -79,10 +82,14 @@ export const terminalFlood: Scenario = {
           if (event === 'terminals.changed' && changed.taskId === task.id && changed.terminals.filter((t) => t.state === 'exited').length === terminals) resolve(performance.now());
         });
       });
+      const cpuBefore = { host: processCpu(host.pid).ownMs, ptyHost: processCpu(ptyHostPid).ownMs };
       const started = performance.now();
       const rendered = page.evaluate(`window.braidBench.whenAcknowledged(${JSON.stringify(opened[0]!.id)}, ${outputChars - ackSlack})`).then(() => performance.now());
       await Promise.all(opened.map((terminal) => setup.invoke('terminals.input', { taskId: task.id, terminalId: terminal.id, data: `${command}\r` })));
       const seconds = (Math.max(await allExited, await rendered) - started) / 1000;
+      // The host's own CPU (not its children: the pty host is counted apart, the shells and awk not at all).
+      const hostCpu = (processCpu(host.pid).ownMs - cpuBefore.host) / 1000;
+      const ptyHostCpu = (processCpu(ptyHostPid).ownMs - cpuBefore.ptyHost) / 1000;
       const loopP99Ms = await stopLoop();
       clearInterval(sampler);
       const longTasks = (await page.evaluate('window.longTasks')) as number;
@@ -108,6 +115,8 @@ export const terminalFlood: Scenario = {
         loop_p99_ms: round(loopP99Ms),
         host_rss_mb: round(peakHost / (1024 * 1024), 1),
         pty_host_rss_mb: round(peakPtyHost / (1024 * 1024), 1),
+        host_cpu_s: round(hostCpu, 2),
+        pty_host_cpu_s: round(ptyHostCpu, 2),
       } satisfies Metrics;
     } finally {
       await setup.close();
