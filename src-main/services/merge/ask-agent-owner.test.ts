@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { MergeOutcomeView } from '../../../src-shared/contract';
 import { git } from '../../testing/git-fixtures';
 import { expectOk } from '../testing/services-fixture';
-import { implementedGreeting, submit } from '../review-role/review-world.fixture';
+import { implementedGreeting, reviewedClean } from '../review-role/review-world.fixture';
 
 /**
  * The greeting's implementer, reviewed (its review task done, on the same workspace), while main
@@ -12,9 +12,7 @@ import { implementedGreeting, submit } from '../review-role/review-world.fixture
  */
 async function reviewedWorkBehindMain() {
   const { world, implement } = await implementedGreeting('off');
-  world.server.enqueue(submit({ verdict: 'correct', explanation: 'Fine.', confidence: 0.9, findings: [] }));
-  const review = expectOk(await world.services.reviews.start({ taskId: implement.id }));
-  await world.waitForStatus(review.id, 'done');
+  const review = await reviewedClean(world, implement.id);
   writeFileSync(join(world.repo, 'src/greet.ts'), "export const greet = (name: string) => `Hi ${name}`;\n");
   git(world.repo, 'add', '-A');
   git(world.repo, 'commit', '-qm', 'main greets too');

@@ -19,12 +19,27 @@ export const p1AtLine2 = {
   suggestedFix: "return 'Hello ' + name;",
 };
 
+type World = Awaited<ReturnType<typeof agentWorld>>;
+
 /** An implement task that wrote src/greet.ts with a bug, done; the project's review gate set to `mode`. */
 export async function implementedGreeting(gate: 'off' | 'warn' | 'block' = 'block') {
   const world = await agentWorld();
   expectOk(world.services.pipelineSettings.set(world.project.id, { reviewGate: gate }));
+  return { world, implement: await greetingImplemented(world) };
+}
+
+/** In `world`: an implement task that wrote src/greet.ts with a bug, done. */
+export async function greetingImplemented(world: World) {
   world.server.enqueue(write(buggy), { text: 'The greeting is in.' });
   const implement = await world.createTask('Greeting', 'Add a greet(name) function in src/greet.ts');
   await world.waitForStatus(implement.id, 'done');
-  return { world, implement: world.task(implement.id) };
+  return world.task(implement.id);
+}
+
+/** A review of the task that finds nothing, run to its end: a second task on the task's workspace. */
+export async function reviewedClean(world: World, taskId: string) {
+  world.server.enqueue(submit({ verdict: 'correct', explanation: 'Fine.', confidence: 0.9, findings: [] }));
+  const review = expectOk(await world.services.reviews.start({ taskId }));
+  await world.waitForStatus(review.id, 'done');
+  return world.task(review.id);
 }

@@ -7,7 +7,7 @@ import { expectOk, makeServices } from '../testing/services-fixture';
 import { tempFolder } from '../testing/temp-folders';
 import { agentMarkdown, scriptAgents, writeAgentFile } from '../../testing/subagent-script';
 import { childrenOf } from '../subagents/subagent-world.fixture';
-import { buggy, submit, write } from '../review-role/review-world.fixture';
+import { greetingImplemented, reviewedClean } from '../review-role/review-world.fixture';
 import { setupRepo, trustConfig, waitForSetup } from './setup.fixture';
 
 const braidConfig = (config: Record<string, unknown>) => ({ '.braid/workspace.json': `${JSON.stringify(config, null, 2)}\n` });
@@ -116,9 +116,7 @@ describe('workspace setup scripts', () => {
     const repo = setupRepo(braidConfig({ setup: 'echo setting up' }));
     const world = await agentWorld({ repo });
     trustConfig(world.services, world.project.id);
-    world.server.enqueue(write(buggy), { text: 'The greeting is in.' });
-    const implement = await world.createTask('Greeting', 'Add a greet(name) function in src/greet.ts');
-    await world.waitForStatus(implement.id, 'done');
+    const implement = await greetingImplemented(world);
     world.server.enqueue({ text: 'Reading the greeting…', fault: { kind: 'hang' } });
     const review = expectOk(await world.services.reviews.start({ taskId: implement.id }));
     await world.waitForStatus(review.id, 'running');
@@ -246,12 +244,8 @@ describe('workspace setup scripts', () => {
     const repo = setupRepo(braidConfig({ run: 'echo "serving on $BRAID_PORT"; sleep 30' }));
     const world = await agentWorld({ repo });
     trustConfig(world.services, world.project.id);
-    world.server.enqueue(write(buggy), { text: 'The greeting is in.' });
-    const implement = await world.createTask('Greeting', 'Add a greet(name) function in src/greet.ts');
-    await world.waitForStatus(implement.id, 'done');
-    world.server.enqueue(submit({ verdict: 'correct', explanation: 'Fine.', confidence: 0.9, findings: [] }));
-    const review = expectOk(await world.services.reviews.start({ taskId: implement.id }));
-    await world.waitForStatus(review.id, 'done');
+    const implement = await greetingImplemented(world);
+    const review = await reviewedClean(world, implement.id);
 
     const first = expectOk(await world.services.workspaceSetup.runScript(implement.id));
     const fromReview = expectOk(await world.services.workspaceSetup.runScript(review.id));

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { agentWorld } from '../testing/agent-fixture';
 import { expectOk } from '../testing/services-fixture';
-import { buggy, submit, write } from '../review-role/review-world.fixture';
+import { greetingImplemented, reviewedClean } from '../review-role/review-world.fixture';
 import { setupRepo, trustConfig, waitForSetup } from '../workspace-setup/setup.fixture';
 
 describe('recreating a shared workspace', () => {
@@ -10,12 +10,8 @@ describe('recreating a shared workspace', () => {
     const repo = setupRepo({ '.braid/workspace.json': `${JSON.stringify({ setup: 'echo setting up' })}\n` });
     const world = await agentWorld({ repo });
     trustConfig(world.services, world.project.id);
-    world.server.enqueue(write(buggy), { text: 'The greeting is in.' });
-    const implement = await world.createTask('Greeting', 'Add a greet(name) function in src/greet.ts');
-    await world.waitForStatus(implement.id, 'done');
-    world.server.enqueue(submit({ verdict: 'correct', explanation: 'Fine.', confidence: 0.9, findings: [] }));
-    const review = expectOk(await world.services.reviews.start({ taskId: implement.id }));
-    await world.waitForStatus(review.id, 'done');
+    const implement = await greetingImplemented(world);
+    const review = await reviewedClean(world, implement.id);
 
     rmSync(implement.workspace.path, { recursive: true, force: true });
     await world.services.workspaces.reconcile();
