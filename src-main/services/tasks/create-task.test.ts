@@ -62,6 +62,17 @@ describe('tasks.create', () => {
     expect(existsSync(worktreesRoot) ? readdirSync(worktreesRoot) : []).toEqual([]);
   });
 
+  it('refuses a review of nothing: a review is started on the task it reviews, and nothing is stored', async () => {
+    const { services, worktreesRoot, events } = makeServices();
+    const project = await addRepository(services);
+    events.length = 0;
+    const result = await services.tasks.create({ projectId: project.id, title: 'Review it', prompt: '', role: 'review' });
+    expect(result.ok ? 'ok' : result.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/Start review/) });
+    expect(expectOk(services.tasks.list(project.id))).toEqual([]);
+    expect(events).toEqual([]);
+    expect(existsSync(worktreesRoot) ? readdirSync(worktreesRoot) : []).toEqual([]);
+  });
+
   it('refuses an unknown project', async () => {
     const { services } = makeServices();
     const result = await services.tasks.create({ projectId: 'zzzzzzzzzz', title: 'x', prompt: '', role: 'implement' });

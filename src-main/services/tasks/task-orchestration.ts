@@ -1,4 +1,4 @@
-import { ok, type Engine, type MethodOutput, type Result, type Task, type TaskRole } from '../../../src-shared/contract';
+import { fail, ok, type Engine, type MethodOutput, type Result, type Task, type TaskRole } from '../../../src-shared/contract';
 import type { DeleteTaskArgs } from '../workspaces/delete-workspace';
 import { removalOf, workspaceSharing } from '../workspaces/shared-workspace';
 import { deleteCheckpoints } from '../history/checkpoints';
@@ -102,6 +102,10 @@ export function createTaskOrchestration(context: WorkspaceContext, options: Task
 
     /** Returns once the task is stored (`creating`); `settled` resolves when git and the workspace setup are done. */
     async create(args: CreateTaskArgs): Promise<Result<CreatedTask>> {
+      // A review's work is another task's workspace (`reviews.start`); a task of its own would review nothing.
+      if (args.role === 'review') {
+        return fail('INVALID_INPUT', 'A review reviews another task’s work, in that task’s workspace: open that task and choose Start review (or type /review in it).', { field: 'role' });
+      }
       if (args.engine && options.engines) {
         const usable = options.engines.check(args.engine, args.role);
         if (!usable.ok) return usable;

@@ -110,11 +110,14 @@ export function NewTaskDialog({ projectId, onClose }: { projectId: string; onClo
               Role
             </label>
             <select id={ids.role} className="input" value={role} onChange={(e) => setRole(e.target.value as TaskRole)}>
-              {taskRoles.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
+              {/* A review is started on the task it reviews (Start review), in that task's workspace. */}
+              {taskRoles
+                .filter((r) => r !== 'review')
+                .map((r) => (
+                  <option key={r} value={r}>
+                    {r}
+                  </option>
+                ))}
             </select>
           </div>
           <BaseBranchSelect load={branches} value={baseBranch} onChange={setChosenBase} />
