@@ -39,7 +39,7 @@ function flush(): void {
   let chars = 0;
   for (const session of flushed) {
     const piece = session.takeOutput();
-    if (!piece || !session.sendOutput) continue;
+    if (!piece) continue;
     chunks.push([session.id, piece[0], piece[1]]);
     chars += piece[1].length;
   }

@@ -65,15 +65,25 @@ export class PtySession {
     return this.exit !== undefined;
   }
 
-  /** Output gathered since the last flush as one piece `[from, data]`, now also in the mirror. */
+  /**
+   * Output gathered since the last flush, now also in the mirror: as one piece `[from, data]`
+   * to send when someone is shown the terminal, otherwise only into the mirror, as read
+   * (undefined: joining it would only copy it once more).
+   */
   takeOutput(): [from: number, data: string] | undefined {
     if (this.pending.length === 0) return undefined;
-    const data = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
+    const pieces = this.pending;
+    const chars = this.pendingLength;
     this.pending = [];
     this.pendingLength = 0;
     const from = this.position;
-    this.position += data.length;
-    this.apply(this.flow.outputTaken(data.length));
+    this.position += chars;
+    this.apply(this.flow.outputTaken(chars));
+    if (!this.sendOutput) {
+      for (const piece of pieces) this.mirror.write(piece);
+      return undefined;
+    }
+    const data = pieces.length === 1 ? pieces[0]! : pieces.join('');
     this.mirror.write(data);
     return [from, data];
   }
