@@ -189,6 +189,7 @@ export function createTerminalsService(options: TerminalsServiceOptions): Termin
       createdAt: now(),
     };
     const entry: Entry = { info, exited };
+    const sentAtOpen = viewers.isSent(id);
     const started = await ptyHost.open(
       id,
       {
@@ -200,7 +201,7 @@ export function createTerminalsService(options: TerminalsServiceOptions): Termin
         rows: spec.rows,
         scrollback,
         stop: launched.stop,
-        sendOutput: viewers.isSent(id),
+        sendOutput: sentAtOpen,
       },
       {
         data: (from, data) => options.emit('terminals.data', { terminalId: id, from, data }),
@@ -218,8 +219,8 @@ export function createTerminalsService(options: TerminalsServiceOptions): Termin
       return fail('NOT_FOUND', 'That task does not exist any more.');
     }
     terminals.set(id, entry);
-    // Someone started showing every terminal while it started.
-    ptyHost.sendOutput(id, viewers.isSent(id));
+    // Someone started or stopped showing every terminal while it started.
+    if (viewers.isSent(id) !== sentAtOpen) ptyHost.sendOutput(id, !sentAtOpen);
     changed(task.id);
     return ok(entry);
   };

@@ -45,7 +45,7 @@ export class HeadlessMirror {
   private unparsed = 0;
   /** The last plan's escape sequence left open; null once planning stopped (`longestOpenEscape`). */
   private openEscape: string | null = '';
-  /** Characters passed over unparsed so far (for tests and the benchmark's reading). */
+  /** Characters passed over unparsed so far (tests read it). */
   passedOver = 0;
   private readonly privateModes = new Map<number, boolean>();
   private cursorStyle: number | null = null;

@@ -97,25 +97,25 @@ export function planMirrorFeed(text: string, options: MirrorFeedOptions): Mirror
   const scanned = open + text;
   // Where the plain run at the end starts, in `text`, and whether the text ends inside an escape.
   let plainFrom = 0;
-  let openAt = 0;
-  let ended = true;
+  /** Where an escape not finished starts, in `text` (negative: inside `open`); null when the text ends in the ground state. */
+  let openAt: number | null = null;
   const from = open ? 0 : Math.min(options.plainPrefix ?? 0, text.length);
   // A single class finds the usual answer (no control character at all) in half the time of `complex`.
   anyComplex.lastIndex = from;
   if (anyComplex.test(scanned)) {
     complex.lastIndex = from;
     for (let match = complex.exec(scanned); match; match = complex.exec(scanned)) {
-      if (match.groups?.open !== undefined) [openAt, ended] = [match.index - open.length, false];
+      if (match.groups?.open !== undefined) openAt = match.index - open.length;
       plainFrom = Math.max(0, match.index + match[0].length - open.length);
     }
   }
   const everything = { parse: text, keepFrom: text.length, passedOver: 0, openEscape: '', heldPlain: false };
-  if (!ended && openAt >= 0 && options.holdTail && text.length - openAt <= heldEscape) {
+  if (openAt !== null && openAt >= 0 && options.holdTail && text.length - openAt <= heldEscape) {
     // An escape cut off by the end of the output read so far: planned with what follows.
     const before = planMirrorFeed(text.slice(0, openAt), { ...options, openEscape: '' });
     return { ...before, heldPlain: false };
   }
-  if (!ended) return { ...everything, openEscape: scanned.slice(openAt + open.length) };
+  if (openAt !== null) return { ...everything, openEscape: scanned.slice(openAt + open.length) };
   if (plainFrom > 0 || open) {
     // Not plain from the start: what is not plain is parsed, and the plain rest (its last
     // `maxHeld` characters, from a line's start) waits to be planned with what follows.
@@ -139,17 +139,15 @@ export function planMirrorFeed(text: string, options: MirrorFeedOptions): Mirror
  * feeds after it; -1 when there is none.
  */
 function cutBefore(text: string, lineFeeds: number): number {
-  const from = 0;
   if (lineFeeds < 1) return -1;
   let at = text.length;
   for (let seen = 0; seen < lineFeeds; seen++) {
     at = text.lastIndexOf('\n', at - 1);
-    if (at < from) return -1;
+    if (at < 0) return -1;
   }
   // `at` is the first line feed that must follow; the cut goes right after an earlier `\r\n`.
   const crlf = at >= 2 ? text.lastIndexOf('\r\n', at - 2) : -1;
-  if (crlf < from) return -1;
-  return crlf + 2;
+  return crlf < 0 ? -1 : crlf + 2;
 }
 
 /** The SGR sequences of a plain run from its last full reset on: the pen it leaves. */
