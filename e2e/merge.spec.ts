@@ -155,7 +155,24 @@ test.describe('conflict radar and merge back in web mode', () => {
     expect(previewed).toHaveLength(1);
     const merge = dialog.getByRole('button', { name: 'Merge', exact: true });
     await expect(merge).toBeEnabled();
-    await merge.click();
+    // Merge clicked just as the preview refreshes (the radar refreshes it on its own): the click
+    // counts, since the merge is pinned to the commits shown. It used to be dropped (CI flake).
+    await dialog.evaluate(async (element) => {
+      const button = (name: string) => [...element.querySelectorAll('button')].find((candidate) => candidate.textContent?.trim() === name);
+      const refreshing = () => element.querySelector('section.merge-preview')?.getAttribute('aria-busy') === 'true';
+      button('Refresh preview')?.click();
+      // Clicked once the page shows the refresh under way (the same render would disable Merge).
+      await new Promise<void>((resolve) => {
+        if (refreshing()) return resolve();
+        const observer = new MutationObserver(() => {
+          if (!refreshing()) return;
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe(element, { attributes: true, subtree: true });
+      });
+      button('Merge')?.click();
+    });
 
     const result = dialog.getByRole('region', { name: 'Merge result' });
     await expect(result).toContainText('Merged into main');

@@ -9,7 +9,7 @@ export interface MergePreviewState {
   preview: GatedMergePreview | null;
   /** The request the preview answers: `merge.run` sends exactly this. */
   request: MergeRequest | null;
-  /** True when the preview answers the current choices (not older ones). */
+  /** True when the preview answers the current choices (not older ones), even while it is being refreshed. */
   current: boolean;
   loading: boolean;
   error: string | null;
@@ -60,7 +60,11 @@ export function useMergePreview(taskId: string, choices: MergeChoices, refreshTo
     // `asked` is described exactly by `askedKey`, so it is not listed itself.
   }, [api, askedKey, refreshToken, enabled]);
 
-  const current = wanted !== null && answer !== null && answer.key === requestKey(wanted) && !loading;
+  // A refresh of the same request (the radar moved, Refresh preview) keeps the answer current:
+  // Merge stays enabled while it runs, since `merge.run` is pinned to the commits this answer
+  // showed and is refused (MERGE_OUTDATED, then previewed again) if any of them moved. Only
+  // changed choices make it stale. A click landing as the radar refreshed used to be dropped.
+  const current = wanted !== null && answer !== null && answer.key === requestKey(wanted);
   return {
     preview: answer?.preview ?? null,
     request: answer?.request ?? null,
