@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn as spawnPty } from 'node-pty';
 import type { Project, Task, TerminalInfo } from '../../src-shared/contract';
@@ -6,7 +6,7 @@ import { createRepo, makeTempDir } from '../../src-main/testing/git-fixtures';
 import { round, type Metrics, type Scenario } from '../harness';
 import { assertRendererBuilt, launchChromium } from '../support/bench-host';
 import { startHostProcess } from '../support/host-process';
-import { processCpu } from '../support/process-cpu';
+import { findChildProcess, processCpu } from '../support/process-cpu';
 import { connectWire, type WireClient } from '../../src-main/testing/wire-client';
 
 const terminals = 8;
@@ -34,8 +34,9 @@ const outputChars = linesEach * 101;
  * node-pty processes in this process with no consumer (`pty_mb_per_s`), measured before and
  * after in the same run (the mean: the machine's load drifts). The host is the built web host
  * in its own process; its pty host is its child, measured apart (`pty_host_rss_mb`); both
- * processes' CPU time during the flood is reported (`host_cpu_s`, `pty_host_cpu_s`: the
- * page's is not, Playwright does not give its process).
+ * processes' CPU time during the flood is reported (`host_cpu_s`, `pty_host_cpu_s`, against the
+ * bare readers' `bare_reader_cpu_s`), and Chromium's, all its processes together (`ui_cpu_s`:
+ * page, browser and GPU).
  */
 export const terminalFlood: Scenario = {
   name: 'terminal-flood',
@@ -68,6 +69,9 @@ export const terminalFlood: Scenario = {
         new PerformanceObserver((list) => { window.longTasks += list.getEntries().length; }).observe({ type: 'longtask' });`);
 
       const ptyHostPid = findPtyHost(host.pid);
+      // Chromium's processes (page, browser, GPU) are its browser process (Playwright drives it
+      // over a pipe) and what is below it.
+      const chromiumPid = findChildProcess(process.pid, '--remote-debugging-pipe');
       let peakHost = host.rssBytes();
       let peakPtyHost = residentBytes(ptyHostPid);
       const sampler = setInterval(() => {
@@ -82,7 +86,8 @@ export const terminalFlood: Scenario = {
           if (event === 'terminals.changed' && changed.taskId === task.id && changed.terminals.filter((t) => t.state === 'exited').length === terminals) resolve(performance.now());
         });
       });
-      const cpuBefore = { host: processCpu(host.pid).ownMs, ptyHost: processCpu(ptyHostPid).ownMs };
+      const uiCpu = () => (chromiumPid === undefined ? Number.NaN : processCpu(chromiumPid).treeMs);
+      const cpuBefore = { host: processCpu(host.pid).ownMs, ptyHost: processCpu(ptyHostPid).ownMs, ui: uiCpu() };
       const started = performance.now();
       const rendered = page.evaluate(`window.braidBench.whenAcknowledged(${JSON.stringify(opened[0]!.id)}, ${outputChars - ackSlack})`).then(() => performance.now());
       await Promise.all(opened.map((terminal) => setup.invoke('terminals.input', { taskId: task.id, terminalId: terminal.id, data: `${command}\r` })));
@@ -90,6 +95,7 @@ export const terminalFlood: Scenario = {
       // The host's own CPU (not its children: the pty host is counted apart, the shells and awk not at all).
       const hostCpu = (processCpu(host.pid).ownMs - cpuBefore.host) / 1000;
       const ptyHostCpu = (processCpu(ptyHostPid).ownMs - cpuBefore.ptyHost) / 1000;
+      const chromiumCpu = (uiCpu() - cpuBefore.ui) / 1000;
       const loopP99Ms = await stopLoop();
       clearInterval(sampler);
       const longTasks = (await page.evaluate('window.longTasks')) as number;
@@ -117,6 +123,8 @@ export const terminalFlood: Scenario = {
         pty_host_rss_mb: round(peakPtyHost / (1024 * 1024), 1),
         host_cpu_s: round(hostCpu, 2),
         pty_host_cpu_s: round(ptyHostCpu, 2),
+        bare_reader_cpu_s: round((bareBefore.readerCpuSeconds + bareAfter.readerCpuSeconds) / 2, 2),
+        ui_cpu_s: round(chromiumCpu, 2),
       } satisfies Metrics;
     } finally {
       await setup.close();
@@ -128,9 +136,10 @@ export const terminalFlood: Scenario = {
   },
 };
 
-/** The same eight commands in bare node-pty processes, output read and dropped. */
-function barePtys(cwd: string): Promise<{ seconds: number }> {
+/** The same eight commands in bare node-pty processes, output read and dropped; the reader's CPU is this process's. */
+function barePtys(cwd: string): Promise<{ seconds: number; readerCpuSeconds: number }> {
   const started = performance.now();
+  const cpuBefore = processCpu(process.pid).ownMs;
   return new Promise((resolve, reject) => {
     let running = terminals;
     for (let i = 0; i < terminals; i++) {
@@ -139,7 +148,7 @@ function barePtys(cwd: string): Promise<{ seconds: number }> {
       pty.onData((data) => (chars += data.length));
       pty.onExit(() => {
         if (chars < outputChars) return reject(new Error(`a bare pty delivered ${chars} characters`));
-        if (--running === 0) resolve({ seconds: (performance.now() - started) / 1000 });
+        if (--running === 0) resolve({ seconds: (performance.now() - started) / 1000, readerCpuSeconds: (processCpu(process.pid).ownMs - cpuBefore) / 1000 });
       });
     }
   });
@@ -177,17 +186,9 @@ const recordAcknowledgements = `
 
 /** The host's pty host: its child running pty-host-main. */
 function findPtyHost(hostPid: number): number {
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (parent === hostPid && readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('pty-host-main')) return Number(name);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  throw new Error('the host runs no pty host');
+  const pid = findChildProcess(hostPid, 'pty-host-main');
+  if (pid === undefined) throw new Error('the host runs no pty host');
+  return pid;
 }
 
 function residentBytes(pid: number): number {

@@ -89,3 +89,17 @@ export function processCpu(pid: number): ProcessCpu {
   const msPerTick = 1000 / clockTicksPerSecond();
   return { ownMs: root.own * msPerTick, mainThreadMs: (mainThread?.own ?? Number.NaN) * msPerTick, treeMs: treeTicks * msPerTick };
 }
+
+/** The live child of `parentPid` whose command line contains `commandIncludes`; undefined if none. */
+export function findChildProcess(parentPid: number, commandIncludes: string): number | undefined {
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    if (readStat(name)?.ppid !== parentPid) continue;
+    try {
+      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(commandIncludes)) return Number(name);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return undefined;
+}
