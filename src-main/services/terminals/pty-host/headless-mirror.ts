@@ -2,7 +2,7 @@ import serializeAddon from '@xterm/addon-serialize';
 import headless from '@xterm/headless';
 import type { IBuffer, Terminal as HeadlessTerminal } from '@xterm/headless';
 import type { SnapshotReply, TextReply } from './pty-host-protocol';
-import { planMirrorFeed } from './scrolled-off-output';
+import { hasOnlyPlainControls, planMirrorFeed, planPlainPieces } from './scrolled-off-output';
 
 // Both packages are CommonJS bundles whose exports Node cannot list for ESM: take them off the default export.
 const { Terminal } = headless;
@@ -41,6 +41,8 @@ export class HeadlessMirror {
   private queued = 0;
   /** How much of the queue the last plan found plain (the tail it held): not scanned again. */
   private plainPrefix = 0;
+  /** No piece of the queue has an escape or a control character but the plain ones: planned without joining it. */
+  private queueEscapeFree = true;
   /** Characters handed to xterm and not parsed yet: the mirror's backlog, which flow control bounds. */
   private unparsed = 0;
   /** The last plan's escape sequence left open; null once planning stopped (`longestOpenEscape`). */
@@ -81,6 +83,7 @@ export class HeadlessMirror {
     if (this.openEscape === null) return this.parse(data);
     this.queue.push(data);
     this.queued += data.length;
+    if (this.queueEscapeFree) this.queueEscapeFree = hasOnlyPlainControls(data);
     this.planWhenDue();
   }
 
@@ -100,19 +103,29 @@ export class HeadlessMirror {
 
   /** Parses the queue, passing over what will have scrolled away; `holdTail` keeps the last lines queued for the next plan. */
   private plan(holdTail: boolean): void {
-    const text = this.queue.length === 1 ? this.queue[0]! : this.queue.join('');
-    const feed = planMirrorFeed(text, {
+    const options = {
       keepLineFeeds: (this.terminal.options.scrollback ?? this.options.scrollback) + 2 * this.terminal.rows + 2,
       holdTail,
       maxHeld: ((this.options.queueChars ?? queueChars) * 2) / 3,
-      openEscape: this.openEscape ?? '',
-      plainPrefix: this.plainPrefix,
       mayPassOver: this.unparsed === 0 && this.wholeScreenScrolls(),
-    });
+    };
+    if (this.queueEscapeFree && this.openEscape === '' && options.mayPassOver) {
+      // The usual flood: plain text and line ends, planned piece by piece.
+      const feed = planPlainPieces(this.queue, options);
+      this.queue = feed.kept;
+      this.queued = feed.kept.reduce((sum, piece) => sum + piece.length, 0);
+      this.plainPrefix = this.queued;
+      this.passedOver += feed.passedOver;
+      for (const piece of feed.parse) this.parse(piece);
+      return;
+    }
+    const text = this.queue.length === 1 ? this.queue[0]! : this.queue.join('');
+    const feed = planMirrorFeed(text, { ...options, openEscape: this.openEscape ?? '', plainPrefix: this.plainPrefix });
     const kept = feed.keepFrom < text.length ? text.slice(feed.keepFrom) : '';
     this.queue = kept ? [kept] : [];
     this.queued = kept.length;
     this.plainPrefix = feed.heldPlain ? kept.length : 0;
+    this.queueEscapeFree = kept === '' || (feed.heldPlain && hasOnlyPlainControls(kept));
     this.passedOver += feed.passedOver;
     this.openEscape = feed.openEscape.length > longestOpenEscape ? null : feed.openEscape;
     if (feed.parse) this.parse(feed.parse);

@@ -2,7 +2,7 @@ import serializeAddon from '@xterm/addon-serialize';
 import headless from '@xterm/headless';
 import { describe, expect, it } from 'vitest';
 import { HeadlessMirror } from './headless-mirror';
-import { planMirrorFeed } from './scrolled-off-output';
+import { hasOnlyPlainControls, planMirrorFeed, planPlainPieces } from './scrolled-off-output';
 
 const { Terminal } = headless;
 const { SerializeAddon } = serializeAddon;
@@ -65,6 +65,31 @@ describe('planning what the mirror parses', () => {
     const notHeld = planMirrorFeed(text, { ...options, holdTail: true, maxHeld: 100 });
     expect(notHeld.keepFrom).toBe(text.length);
     expect(notHeld.passedOver).toBe(held.passedOver);
+  });
+
+  it('plans a queue of escape-free pieces as it plans the text they make, without joining them', () => {
+    const alphabet = ['a', 'b', ' ', '\r\n', '\n', '\r', '\t', '世'];
+    for (let seed = 1; seed <= 200; seed++) {
+      let state = seed;
+      const next = (below: number) => {
+        state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+        return Math.floor((state / 2 ** 32) * below); // the high bits: an LCG's low bits repeat
+      };
+      // Pieces cut anywhere (a \r\n split between two, empty pieces), lines of every length.
+      const pieces = Array.from({ length: 1 + next(12) }, () => Array.from({ length: next(40) }, () => alphabet[next(alphabet.length)]).join(''));
+      const text = pieces.join('');
+      expect(hasOnlyPlainControls(text)).toBe(true);
+      const planOptions = { keepLineFeeds: next(8), holdTail: next(2) === 0, maxHeld: next(60), mayPassOver: true };
+      const expected = planMirrorFeed(text, planOptions);
+      const planned = planPlainPieces(pieces, planOptions);
+      expect({ seed, parse: planned.parse.join(''), kept: planned.kept.join(''), passedOver: planned.passedOver }).toEqual({
+        seed,
+        parse: expected.parse,
+        kept: text.slice(expected.keepFrom),
+        passedOver: expected.passedOver,
+      });
+    }
+    expect(hasOnlyPlainControls('red \x1b[31m')).toBe(false);
   });
 });
 
