@@ -1,7 +1,7 @@
 import headless from '@xterm/headless';
 import type { Terminal } from '@xterm/headless';
 import type { Result, Task } from '../../src-shared/contract';
-import { TerminalStream } from '../../src-renderer/features/terminals/terminal-stream';
+import { drawNow, holdDrawing, TerminalStream } from '../../src-renderer/features/terminals/terminal-stream';
 import { createRepo } from './git-fixtures';
 
 /** The part of a host a view talks to: `Host.dispatch` and `Host.subscribe`. */
@@ -25,10 +25,16 @@ export class HeadlessTerminalView {
 
   constructor(link: TerminalHostLink, taskId: string, terminalId: string, size: { cols: number; rows: number; scrollback?: number }) {
     this.terminal = new headless.Terminal({ cols: size.cols, rows: size.rows, scrollback: size.scrollback ?? 10_000, allowProposedApi: true });
+    const terminal = this.terminal;
     const surface = {
       write: (data: string, callback?: () => void) => {
         this.terminal.write(data, callback);
+        // The program's output: not the view's own writes around a batch (synchronized output).
+        if (data === holdDrawing || data === drawNow) return;
         for (const listener of this.pieceListeners) listener(data);
+      },
+      get modes() {
+        return terminal.modes;
       },
     };
     const api = { invoke: (method: string, input: unknown) => link.dispatch(method, input) } as ConstructorParameters<typeof TerminalStream>[0];

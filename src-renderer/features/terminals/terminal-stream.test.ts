@@ -23,6 +23,9 @@ function screen() {
   let holding = false;
   const surface = {
     write: (data: string, callback?: () => void) => terminal.write(data, callback && (() => (holding ? held.push(callback) : callback()))),
+    get modes() {
+      return terminal.modes;
+    },
   };
   const text = () =>
     new Promise<string>((resolve) =>
@@ -91,7 +94,12 @@ describe('a terminal stream in a view', () => {
     const host = fakeHost();
     const terminal = new headless.Terminal({ cols: 40, rows: 5, allowProposedApi: true });
     const writes: string[] = [];
-    const surface = { write: (data: string, callback?: () => void) => (writes.push(data), terminal.write(data, callback)) };
+    const surface = {
+      write: (data: string, callback?: () => void) => (writes.push(data), terminal.write(data, callback)),
+      get modes() {
+        return terminal.modes;
+      },
+    };
     const stream = new TerminalStream(host.api, 't1', 'term1', surface);
     const attached = stream.attach();
     host.of('terminals.snapshot')[0]!.answer(snapshot('', 0));
@@ -101,6 +109,62 @@ describe('a terminal stream in a view', () => {
     expect(writes.slice(1)).toEqual(['a']);
     for (const [from, data] of [[1, 'b'], [2, 'c'], [3, 'd']] as const) stream.receive(from, data);
     await vi.waitFor(() => expect(writes.slice(1)).toEqual(['a', 'bcd']));
+  });
+
+  it('draws a flood batch once: drawing is held while xterm parses its writes (it may draw between writes), never inside a program’s own sequence', async () => {
+    const host = fakeHost();
+    const terminal = new headless.Terminal({ cols: 40, rows: 5, allowProposedApi: true });
+    /** Per write of a batch: whether drawing was held once xterm had parsed it. */
+    let held: boolean[] = [];
+    const surface = {
+      write: (data: string, callback?: () => void) =>
+        terminal.write(data, () => {
+          held.push(terminal.modes.synchronizedOutputMode);
+          callback?.();
+        }),
+      get modes() {
+        return terminal.modes;
+      },
+    };
+    const stream = new TerminalStream(host.api, 't1', 'term1', surface, undefined, 0);
+    const attached = stream.attach();
+    host.of('terminals.snapshot')[0]!.answer(snapshot('', 0));
+    await attached;
+    await new Promise<void>((resolve) => terminal.write('', resolve)); // the snapshot parsed
+    let position = 0;
+    /** Sends a flood (several writes' worth) in pieces, and waits until it is parsed; the held states of its batch. */
+    const flood = async (lastPiece: string) => {
+      held = [];
+      // A keystroke's echo is written at once; what arrives while xterm parses it is one batch.
+      stream.receive(position, 'k');
+      position += 1;
+      const pieces = [...Array.from({ length: 5 }, () => `${'f'.repeat(98)}\r\n`.repeat(1_000)), lastPiece];
+      for (const piece of pieces) {
+        stream.receive(position, piece);
+        position += piece.length;
+      }
+      await vi.waitFor(() => expect(host.of('terminals.ack').at(-1)?.input.position).toBe(position));
+      return held.slice(1);
+    };
+    // Held from the first write to the last, which draws.
+    const plain = await flood('done\r\n');
+    expect(plain.length).toBeGreaterThan(3);
+    expect(plain.slice(0, -1).every(Boolean)).toBe(true);
+    expect(plain.at(-1)).toBe(false);
+    // The batch ends inside a colour sequence the next output finishes: nothing of ours is added.
+    const cut = await flood('\x1b[3');
+    expect(cut.some(Boolean)).toBe(false);
+    stream.receive(position, '1mred\r\n');
+    position += 7;
+    // The screen got the colour the cut sequence meant (written at once: xterm is idle).
+    await new Promise<void>((resolve) => terminal.write('', resolve));
+    const red = terminal.buffer.active.getLine(terminal.buffer.active.baseY + terminal.buffer.active.cursorY - 1);
+    expect([red?.translateToString(true), red?.getCell(0)?.getFgColor()]).toEqual(['red', 1]);
+    // The program holds drawing itself: it keeps it.
+    stream.receive(position, '\x1b[?2026h');
+    position += 8;
+    const own = await flood('more\r\n');
+    expect(own.every(Boolean)).toBe(true);
   });
 
   it('sends a long paste in pieces the host accepts, in order, never splitting a character', () => {

@@ -1,9 +1,12 @@
 import { maxTerminalInputChars, type TerminalSnapshot } from '../../../src-shared/contract';
 import type { Bridge } from '../../bridge/bridge';
+import { groundAfter } from './parser-ground';
 
 /** What a stream writes into: an xterm.js `Terminal` (or a headless one in tests). */
 export interface TerminalSurface {
   write(data: string, callback?: () => void): void;
+  /** Whether the program itself holds the screen's drawing (synchronized output, mode 2026). */
+  readonly modes: { readonly synchronizedOutputMode: boolean };
 }
 
 /**
@@ -27,6 +30,13 @@ export const floodFrameMs = 50;
 const maxWriteChars = 200_000;
 /** A piece this long (hundreds of screens) means a flood: the next waits twice as long. */
 const floodBatchChars = 200_000;
+/**
+ * Synchronized output (DEC mode 2026): xterm draws nothing between these, then the screen once.
+ * A batch parsed in several slices (xterm yields to the page between writes) is drawn once, not
+ * on every frame that falls between its slices.
+ */
+export const holdDrawing = '\x1b[?2026h';
+export const drawNow = '\x1b[?2026l';
 
 /**
  * One terminal shown in one view. It replays the host's snapshot, then writes each
@@ -53,6 +63,8 @@ export class TerminalStream {
   private parsing = false;
   private lastWriteAt = -Infinity;
   private lastBatchChars = 0;
+  /** The parser is in its ground state after what was written (see `groundAfter`): a sequence of ours may go there. */
+  private ground = true;
 
   constructor(
     private readonly api: Pick<Bridge, 'invoke'>,
@@ -122,6 +134,7 @@ export class TerminalStream {
   private replay(snapshot: TerminalSnapshot): void {
     // Not acknowledged: the host counts the snapshot as seen (it watches from its position).
     this.surface.write(fullReset + snapshot.data);
+    this.ground = true; // a snapshot is whole sequences
     this.received = snapshot.position;
     this.acknowledged = snapshot.position;
   }
@@ -160,6 +173,13 @@ export class TerminalStream {
     this.parsing = true;
     this.lastWriteAt = performance.now();
     const generation = this.generation;
+    // Drawn once when parsed if it takes several writes, unless a sequence of ours would land
+    // inside one of the program's, or the program uses synchronized output itself.
+    const groundBefore = this.ground;
+    this.ground = groundAfter(writes, groundBefore);
+    const hold = writes.length > 1 && groundBefore && this.ground && !this.surface.modes.synchronizedOutputMode && !writes.some((write) => write.includes('[?2026'));
+    if (hold) writes.unshift(holdDrawing);
+    if (hold) writes.push(drawNow);
     writes.forEach((write, index) =>
       this.surface.write(
         write,
