@@ -70,7 +70,9 @@ export async function watchWorkspace(options: WorkspaceWatcherOptions): Promise<
       // A batch that could not be examined counts as a change: better one refresh too many.
       flushing = flushing
         .then(flush)
-        .catch(() => options.onDirty())
+        .catch(() => {
+          if (!closed) options.onDirty();
+        })
         .finally(() => flushesQueued--);
     }, wait);
     timer.unref?.();
@@ -177,6 +179,9 @@ export async function watchWorkspace(options: WorkspaceWatcherOptions): Promise<
   }
   await addTrees(['']);
   if (!watchers.has('')) {
+    // Nothing of it may report later: a git watch may have scheduled a batch meanwhile.
+    closed = true;
+    if (timer) clearTimeout(timer);
     for (const watcher of gitWatchers) watcher.close();
     return fail('PATH_NOT_FOUND', `Cannot watch the workspace folder ${root}`);
   }

@@ -64,6 +64,8 @@ export class LiveDiffs {
         debounceMs: this.options.debounceMs,
         maxWaitMs: this.options.maxWaitMs,
         onDirty: () => {
+          // A batch examined while closing reports nothing: the store behind `onDirty` may be closed.
+          if (this.closed) return;
           this.scheduler.markDirty(workspaceId);
           this.options.onDirty?.(workspaceId);
         },
