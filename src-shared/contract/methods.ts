@@ -281,8 +281,13 @@ export const methods = {
     input: z.object({ taskId: idSchema, message: z.string().max(20_000).optional() }).strict(),
     output: z.object({ sha: z.string(), message: z.string(), files: z.array(z.object({ path: z.string(), kind: z.string() })) }),
   },
+  /** The workspace owner's checkpoints, asked from any task on it (a review's, a subagent's). */
   'history.checkpoints': { input: z.object({ taskId: idSchema }).strict(), output: z.array(checkpointSchema) },
-  /** Refuses with `CHECKPOINT_HAS_NEWER_CHANGES` (details: files) unless `force`. */
+  /**
+   * Restores one of the workspace owner's checkpoints, asked from any task on it. Refuses with
+   * `BUSY` while a task on the workspace works in it, and with `CHECKPOINT_HAS_NEWER_CHANGES`
+   * (details: files) unless `force`.
+   */
   'history.restore': {
     input: z.object({ taskId: idSchema, turn: z.number().int().nonnegative(), force: z.boolean().default(false) }).strict(),
     output: z.object({ turn: z.number(), files: z.array(z.object({ path: z.string(), kind: z.enum(['added', 'deleted', 'modified']) })), backup: z.string().nullable() }),

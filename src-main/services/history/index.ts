@@ -1,7 +1,8 @@
-import { fail, type Result } from '../../../src-shared/contract';
+import { fail, ok, type Result, type Task } from '../../../src-shared/contract';
 import { runGit } from '../git/run-git';
 import type { WorkspaceContext } from '../workspaces/context';
 import { openTaskWorkspace, taskNotFound } from '../workspaces/open-task-workspace';
+import { busyOnWorkspace, workspaceOwnerOf } from '../workspaces/shared-workspace';
 import type { WorkspaceHandle } from '../workspaces/workspace-handle';
 import { createCheckpoint, deleteCheckpoints, listCheckpoints, type Checkpoint } from './checkpoints';
 import { commitWorkspace, type WorkspaceCommitResult } from './commit-workspace';
@@ -20,7 +21,8 @@ export type HistoryService = ReturnType<typeof createHistoryService>;
 /**
  * Workspace history (W4) by task id: the branch's commits, committing, per-turn checkpoints
  * (one after every agent turn, on `agent.turnEnded`). Committing and restoring publish
- * `workspace.moved`.
+ * `workspace.moved`. Checkpoints listed or restored from any task on a shared workspace (a
+ * review's, a subagent's) are its owner's, and a restore waits until no task works in it.
  */
 export function createHistoryService(context: WorkspaceContext, options: { log?: (line: string) => void } = {}) {
   const withWorkspace = async <T>(taskId: string, work: (handle: WorkspaceHandle) => Promise<Result<T>>): Promise<Result<T>> => {
@@ -32,6 +34,12 @@ export function createHistoryService(context: WorkspaceContext, options: { log?:
     const task = result.ok ? context.store.tasks.get(taskId) : undefined;
     if (task) void context.events.publish('workspace.moved', { workspaceId: task.workspace.id });
     return result;
+  };
+  /** The task whose checkpoints are meant: the workspace's owner (the owner rule), whichever task on it asked. */
+  const checkpointOwner = (askedId: string): Result<Task> => {
+    const asked = context.store.tasks.get(askedId);
+    if (!asked) return taskNotFound();
+    return ok(workspaceOwnerOf(context.store, asked) ?? asked);
   };
   const createCheckpointOf = (taskId: string, turn: number): Promise<Result<Checkpoint>> =>
     withWorkspace(taskId, (handle) => createCheckpoint(handle, taskId, turn));
@@ -46,9 +54,24 @@ export function createHistoryService(context: WorkspaceContext, options: { log?:
       moving(taskId, (handle) => commitWorkspace(handle, options)),
     /** Made by itself at the end of each agent turn. */
     createCheckpoint: createCheckpointOf,
-    listCheckpoints: (taskId: string): Promise<Result<Checkpoint[]>> => withWorkspace(taskId, (handle) => listCheckpoints(handle, taskId)),
-    restoreCheckpoint: (taskId: string, turn: number, options?: { force?: boolean }): Promise<Result<RestoredCheckpoint>> =>
-      moving(taskId, (handle) => restoreCheckpoint(handle, taskId, turn, options)),
+    /** The workspace owner's checkpoints, asked from any task on it. */
+    async listCheckpoints(askedId: string): Promise<Result<Checkpoint[]>> {
+      const owner = checkpointOwner(askedId);
+      if (!owner.ok) return owner;
+      return withWorkspace(owner.data.id, (handle) => listCheckpoints(handle, owner.data.id));
+    },
+    /**
+     * Puts back the files of one of the workspace owner's checkpoints, asked from any task on
+     * it; refused (`BUSY`) while a task on the workspace works in it (the owner, a review, a
+     * subagent's task), whose agent would go on over files changed under it.
+     */
+    async restoreCheckpoint(askedId: string, turn: number, options?: { force?: boolean }): Promise<Result<RestoredCheckpoint>> {
+      const owner = checkpointOwner(askedId);
+      if (!owner.ok) return owner;
+      const busy = busyOnWorkspace(context.store, owner.data);
+      if (busy) return fail('BUSY', `“${busy.title}” is working in this workspace; stop it before restoring a checkpoint.`);
+      return moving(owner.data.id, (handle) => restoreCheckpoint(handle, owner.data.id, turn, options));
+    },
     /** Call before the task's rows are deleted; works when the worktree is already gone. */
     async deleteCheckpoints(taskId: string): Promise<Result<{ deleted: number }>> {
       const task = context.store.tasks.get(taskId);

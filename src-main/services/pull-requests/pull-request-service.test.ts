@@ -83,6 +83,23 @@ describe('pull requests (gh through a stand-in on PATH that records its argument
     }
   });
 
+  it('opened from a review’s task, is its owner’s: the owner’s branch with its uncommitted files, titled from the owner, shown in the owner’s dialog', async () => {
+    const { project, gh, remote, service } = await setup();
+    const owner = await project.task('Greeting', { 'greeting.txt': 'hello\n' }, { prompt: 'Add a friendly greeting file.' });
+    writeFileSync(join(owner.workspace.path, 'notes.md'), 'left uncommitted\n');
+    const review = project.sharer(owner, 'Review: Greeting', { reviewedTaskId: owner.id });
+
+    const context = await service.context(review.id);
+    if (!context.ok) throw new Error(context.error.message);
+    const opened = await service.open({ taskId: review.id, remote: 'origin', title: context.data.title, body: context.data.body, draft: false, includeUncommitted: true });
+    expect(opened).toMatchObject({ ok: true, data: { number: 1, title: 'Greeting', headRefName: owner.workspace.branch, alreadyOpen: false } });
+    expect(gh.calls()).toContainEqual(['pr', 'create', '--base', 'main', '--head', owner.workspace.branch, '--title', 'Greeting', '--body', context.data.body]);
+    expect(git(remote, 'show', `${owner.workspace.branch}:notes.md`)).toBe('left uncommitted');
+    expect(remoteHead(remote, owner.workspace.branch)).toBe(project.repo.git('rev-parse', owner.workspace.branch));
+    expect(await service.context(owner.id)).toMatchObject({ ok: true, data: { current: { number: 1, headRefName: owner.workspace.branch } } });
+    expect(await service.refresh(review.id)).toMatchObject({ ok: true, data: { number: 1 } });
+  }, 30_000);
+
   it('shows the pull request already open for the branch instead of opening a second one', async () => {
     const { project, gh, service } = await setup();
     const task = await project.task('Again', { 'again.txt': 'a\n' });

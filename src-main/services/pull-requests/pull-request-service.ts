@@ -135,10 +135,16 @@ export function createPullRequestService(options: PullRequestServiceOptions) {
       });
     },
 
+    /**
+     * Pushes the workspace's branch and opens its pull request; asked from a review's or a
+     * subagent's task, it is the workspace's owner's (its branch, its uncommitted files
+     * committed in its name), as `context` describes it.
+     */
     async open(request: MethodArgs<'pullRequests.open'>): Promise<Result<PullRequestView & { alreadyOpen: boolean }>> {
       const opened = openTaskWorkspace(context, request.taskId, 'branch');
       if (!opened.ok) return opened;
-      const { task, project, workspace } = opened.data;
+      const { project, workspace } = opened.data;
+      const owner = workspaceOwnerOf(store, opened.data.task) ?? opened.data.task;
       const remote = chooseRemote(await listRemotes(project.path), request.remote);
       if (!remote.ok) return remote;
       const repository = ghRepositoryOf(remote.data.url);
@@ -149,7 +155,7 @@ export function createPullRequestService(options: PullRequestServiceOptions) {
       if (request.includeUncommitted && workspace.state === 'ready') {
         const snapshot = await snapshotWorkspace(workspace.path);
         if (snapshot && snapshot.uncommitted.length > 0) {
-          const committed = await options.commitWorkspace(task.id, `Uncommitted changes from ${workspace.branch}`);
+          const committed = await options.commitWorkspace(owner.id, `Uncommitted changes from ${workspace.branch}`);
           if (!committed.ok) return committed;
         }
       }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId } from 'react';
 import type { Task } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
+import { useTask, useWorkspaceOwnerId } from '../tasks/tasks-store';
 import { CheckpointList } from './CheckpointList';
 import { CommitForm } from './CommitForm';
 import { loadHistory, useTaskHistory, type WorkspaceHistory } from './history-store';
@@ -13,7 +14,9 @@ const refreshDelayMs = 400;
 
 /**
  * The workspace's history (W4), region `History`: ahead/behind its base, the branch's commits
- * since the base, a commit form, and one checkpoint per agent turn with restore.
+ * since the base, a commit form, and one checkpoint per agent turn with restore. The
+ * checkpoints are the workspace owner's (the host lists and restores those, in a review's or a
+ * subagent's task view too).
  */
 export function HistoryPanel({ task }: { task: Task }) {
   const api = useBridge();
@@ -22,8 +25,9 @@ export function HistoryPanel({ task }: { task: Task }) {
   const ready = task.workspace.state === 'ready';
   const refresh = useCallback(() => void loadHistory(api, task.id), [api, task.id]);
 
-  // A finished turn makes a checkpoint, a merge moves the base: read again when they change.
-  const { stepCount, status } = task.agent;
+  // A finished turn of the owner makes a checkpoint, a merge moves the base: read again when they change.
+  const owner = useTask(useWorkspaceOwnerId(task.id)) ?? task;
+  const { stepCount, status } = owner.agent;
   const mergedCommit = task.workspace.merged?.newCommit;
   useEffect(() => {
     if (ready) refresh();
