@@ -73,6 +73,31 @@ test.describe('terminals', () => {
     await expect.poll(() => sleep.running()).toEqual([]);
   });
 
+  test('a flood ends with its last line on screen and the scrollbar at the bottom; scrolling back shows the lines before', async ({ page, braid, repo }) => {
+    const { taskView } = await openTask({ page, braid, repo }, 'Flood');
+    await taskView.getByRole('button', { name: 'New terminal' }).click();
+    const panel = taskView.getByRole('tabpanel', { name: 'Terminal 1' });
+    await expect(screenOf(panel)).toHaveText(/\S/);
+    await panel.locator('.xterm').click();
+    // 1.3 MB: batches of several writes, drawn once each, the scrollbar brought up to date with them.
+    await page.keyboard.type('seq 1 200000; echo "flood-$((1+1))"\n');
+    await expect(screenOf(panel)).toContainText('flood-2');
+    await expect(screenOf(panel)).toContainText('200000');
+    const scrollbar = panel.locator('.xterm-scrollable-element > .scrollbar.vertical');
+    const slider = scrollbar.locator('.slider');
+    // Scrollback full (10,000 lines): a slider at its smallest, at the bottom of its track.
+    await expect
+      .poll(async () => {
+        const [track, thumb] = await Promise.all([scrollbar.boundingBox(), slider.boundingBox()]);
+        return track && thumb ? { small: thumb.height < track.height / 4, atBottom: Math.abs(thumb.y + thumb.height - (track.y + track.height)) <= 2 } : null;
+      })
+      .toEqual({ small: true, atBottom: true });
+    await panel.locator('.xterm-screen').hover();
+    await page.mouse.wheel(0, -2_000);
+    await expect(screenOf(panel)).not.toContainText('flood-2');
+    await expect(screenOf(panel)).toContainText(/19\d{4}/);
+  });
+
   test('the agent’s command streams into its card in colour while it runs', async ({ page, braid, repo, modelServer: server }) => {
     const sleep = uniqueSleepCommand();
     sleeps.push(sleep);

@@ -3,6 +3,7 @@ import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { safeHref } from '../../ui/markdown/safe-href';
+import { deferViewportSyncWhileHeld } from './viewport-sync';
 
 export interface XtermHandle {
   terminal: Terminal;
@@ -58,6 +59,7 @@ export function createXterm(element: HTMLElement, options: { cols: number; rows:
     return true;
   });
   terminal.open(element);
+  const viewportSync = deferViewportSyncWhileHeld(terminal);
   return {
     terminal,
     fit() {
@@ -70,6 +72,9 @@ export function createXterm(element: HTMLElement, options: { cols: number; rows:
       terminal.resize(cols, rows);
       return true;
     },
-    dispose: () => terminal.dispose(),
+    dispose: () => {
+      viewportSync.dispose();
+      terminal.dispose();
+    },
   };
 }
