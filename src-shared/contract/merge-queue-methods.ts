@@ -22,6 +22,15 @@ export const mergeQueueMethods = {
   /** Stops the queue: running gates are stopped and their entries wait again; nothing lands until resumed. */
   'mergeQueue.pause': { input: z.object({ projectId: idSchema, targetBranch }).strict(), output: mergeQueueSchema },
   'mergeQueue.resume': { input: z.object({ projectId: idSchema, targetBranch }).strict(), output: mergeQueueSchema },
+  /**
+   * Trusts the workspace config on the target's tip (its setup, and `test` as the gate) in exactly
+   * the content shown (`gate.trust.contentHash`; `FILE_CHANGED` when it is no longer that), and
+   * resumes the queue when Braid paused it for that trust. Nothing from an entry's branch is read.
+   */
+  'mergeQueue.trustGate': {
+    input: z.object({ projectId: idSchema, targetBranch, contentHash: z.string().regex(/^[0-9a-f]{64}$/, 'not a content hash') }).strict(),
+    output: mergeQueueSchema,
+  },
   /** The entry's gate log as the terminal wrote it (colours included); live ones grow through `mergeQueue.gateOutput`. */
   'mergeQueue.log': {
     input: z.object({ entryId: queueEntryIdSchema }).strict(),

@@ -72,6 +72,23 @@ export const queueEntrySchema = z.object({
 });
 export type QueueEntry = z.infer<typeof queueEntrySchema>;
 
+/**
+ * The workspace config on the target's tip as the user trusts it from the queue panel
+ * (`mergeQueue.trustGate`): what trusting records is `contentHash`, the whole content of
+ * `files`, so every script in them is shown, not only the ones the queue runs.
+ */
+export const gateTrustSchema = z.object({
+  /** sha256 of the config files as committed on the target's tip (plus the user's own local file, where the tool has one). */
+  contentHash: z.string(),
+  /** The config files that content is, e.g. `.braid/workspace.json`, or `conductor.json` + `.conductor/settings.local.toml`. */
+  files: z.array(z.string()),
+  /** Each script's command lines in full, run in order; empty when there is none. The queue runs `setup`, and `test` when it is the gate. */
+  scripts: z.object({ setup: z.array(z.string()), test: z.array(z.string()), run: z.array(z.string()), archive: z.array(z.string()) }),
+  /** Whether this project trusted exactly this content (here or in a task's Workspace scripts). */
+  trusted: z.boolean(),
+});
+export type GateTrust = z.infer<typeof gateTrustSchema>;
+
 /** Where the gate command comes from: the project's queue settings, else `test` in the target's `.braid/workspace.json`. */
 export const gateCommandSchema = z.object({
   command: z.string().nullable(),
@@ -79,6 +96,8 @@ export const gateCommandSchema = z.object({
   source: z.enum(['setting', 'workspace.json']).nullable(),
   /** A `.braid/workspace.json` that could not be read, in words. */
   problem: z.string().nullable(),
+  /** The target's workspace config to trust; null when it has none, or it cannot be read (`problem`). */
+  trust: gateTrustSchema.nullable(),
 });
 export type GateCommandView = z.infer<typeof gateCommandSchema>;
 

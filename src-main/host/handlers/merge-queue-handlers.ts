@@ -12,6 +12,7 @@ export function mergeQueueHandlers(services: Services): Pick<HandlerTable, Queue
     'mergeQueue.move': ({ entryId, toIndex }) => mergeQueue.move(entryId, toIndex),
     'mergeQueue.pause': ({ projectId, targetBranch }) => mergeQueue.pause(projectId, targetBranch),
     'mergeQueue.resume': ({ projectId, targetBranch }) => mergeQueue.resume(projectId, targetBranch),
+    'mergeQueue.trustGate': ({ projectId, targetBranch, contentHash }) => mergeQueue.trustGate(projectId, targetBranch, contentHash),
     'mergeQueue.log': ({ entryId }) => mergeQueue.log(entryId),
     'mergeQueue.sendFailure': ({ entryId }) => mergeQueue.sendFailure(entryId),
     'mergeQueue.settings': ({ projectId }) => mergeQueue.settings(projectId),

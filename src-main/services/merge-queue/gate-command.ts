@@ -1,7 +1,7 @@
 import type { GateCommandView, QueueSettings } from '../../../src-shared/contract';
 import { readWorkspaceConfigAt, type WorkspaceConfig } from '../workspace-setup/workspace-config';
 
-/** A candidate's gate: what runs, the workspace setup before it, and what the queue panel shows. */
+/** A candidate's gate: what runs, the workspace setup before it, and what the queue panel shows (`view.trust.trusted` is filled in where the trust is known). */
 export interface GatePlan {
   view: GateCommandView;
   /** The gate's command lines (run in order in one shell); null: no gate, a clean merge lands. */
@@ -31,6 +31,10 @@ export async function resolveGate(repo: string, commit: string, settings: Pick<Q
       setup: setup.length > 0 ? shown(setup) : null,
       source: settings.gateCommand ? 'setting' : test ? 'workspace.json' : null,
       problem,
+      trust:
+        config?.source && config.contentHash
+          ? { contentHash: config.contentHash, files: [...config.source.files], scripts: { setup: [...setup], test: [...config.scripts.test], run: [...config.scripts.run], archive: [...config.scripts.archive] }, trusted: false }
+          : null,
     },
     test,
     config,

@@ -14,7 +14,7 @@ import type { WorkspaceContext } from '../workspaces/context';
 import { openTaskWorkspace } from '../workspaces/open-task-workspace';
 import { workspaceOwnerOf } from '../workspaces/shared-workspace';
 import { gateFailureMessage } from './failure-message';
-import { resolveGate } from './gate-command';
+import { gateHold, resolveGate } from './gate-command';
 import { GateSlots } from './gate-slots';
 import { finishInterruptedLanding } from './queue-landing';
 import { QueueRunner, type QueueReviewGate } from './queue-runner';
@@ -84,14 +84,16 @@ export function createMergeQueueService(options: MergeQueueServiceOptions) {
     const project = store.projects.get(projectId);
     const tipRef = `refs/heads/${targetBranch}`;
     const tip = project ? (await readBranchTips(project.path, [tipRef])).get(tipRef)?.commit : undefined;
-    if (!project || !tip) return { command: settings.get(projectId).gateCommand, setup: null, source: null, problem: null };
+    if (!project || !tip) return { command: settings.get(projectId).gateCommand, setup: null, source: null, problem: null, trust: null };
     const gate = (await resolveGate(project.path, tip, settings.get(projectId))).view;
     gates.set(keyOf(projectId, targetBranch), gate);
     return gate;
   };
 
   const view = async (projectId: string, targetBranch: string): Promise<MergeQueueView> => {
-    const gate = await gateOf(projectId, targetBranch);
+    const resolved = await gateOf(projectId, targetBranch);
+    // Trusted or not is read now: it changes without the gate being resolved again.
+    const gate = resolved.trust ? { ...resolved, trust: { ...resolved.trust, trusted: trust.isTrusted(projectId, resolved.trust.contentHash) } } : resolved;
     return queueView(store.mergeQueue.queueState(projectId, targetBranch), store.mergeQueue.listQueue(projectId, targetBranch), gate, titleOf);
   };
 
@@ -285,6 +287,37 @@ export function createMergeQueueService(options: MergeQueueServiceOptions) {
     async resume(projectId: string, targetBranch: string): Promise<Result<MergeQueueView>> {
       if (!store.projects.get(projectId)) return fail('NOT_FOUND', 'That project is not open in Braid.');
       store.mergeQueue.setPaused(projectId, targetBranch, false, null);
+      changed(projectId, targetBranch);
+      kick(projectId, targetBranch);
+      return ok(await view(projectId, targetBranch));
+    },
+
+    /**
+     * Trusts the workspace config on the target's tip in exactly the content the panel showed,
+     * read again now (never an entry's); a queue Braid paused for that trust runs again.
+     */
+    async trustGate(projectId: string, targetBranch: string, contentHash: string): Promise<Result<MergeQueueView>> {
+      const project = store.projects.get(projectId);
+      if (!project) return fail('NOT_FOUND', 'That project is not open in Braid.');
+      const tipRef = `refs/heads/${targetBranch}`;
+      const tip = (await readBranchTips(project.path, [tipRef])).get(tipRef)?.commit;
+      if (!tip) return fail('BRANCH_NOT_FOUND', `The branch "${targetBranch}" does not exist in ${project.name}, so its workspace config cannot be trusted.`);
+      const plan = await resolveGate(project.path, tip, settings.get(projectId));
+      // What the panel shows from now on is what is on the tip now.
+      gates.set(keyOf(projectId, targetBranch), plan.view);
+      if (plan.view.problem) {
+        changed(projectId, targetBranch);
+        return fail('WORKSPACE_CONFIG_INVALID', `The workspace config on ${targetBranch} cannot be read, so there is nothing to trust: ${plan.view.problem}`);
+      }
+      if (plan.view.trust?.contentHash !== contentHash) {
+        changed(projectId, targetBranch);
+        const now = plan.view.trust ? `its ${plan.view.trust.files.join(' + ')} changed since it was shown` : 'it has no workspace config any more';
+        return fail('FILE_CHANGED', `The workspace config on ${targetBranch} is not what was shown: ${now}. Nothing was trusted; read it again before trusting it.`);
+      }
+      const state = store.mergeQueue.queueState(projectId, targetBranch);
+      const heldForTrust = state.paused && state.pauseReason !== null && state.pauseReason === gateHold(plan, targetBranch, () => false);
+      trust.trust(projectId, contentHash);
+      if (heldForTrust) store.mergeQueue.setPaused(projectId, targetBranch, false, null);
       changed(projectId, targetBranch);
       kick(projectId, targetBranch);
       return ok(await view(projectId, targetBranch));

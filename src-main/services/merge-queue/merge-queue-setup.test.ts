@@ -31,7 +31,7 @@ describe('the merge queue with the workspace setup', () => {
     const [first, second] = [fixture.add(broken), fixture.add(fine)];
 
     const settled = await fixture.settle();
-    expect(settled.gate).toEqual({ command: gate.join(' && '), setup: null, source: 'workspace.json', problem: null });
+    expect(settled.gate).toMatchObject({ command: gate.join(' && '), setup: null, source: 'workspace.json', problem: null, trust: { files: ['.braid/workspace.json'], scripts: { test: gate }, trusted: true } });
     expect(settled.entries.map((entry) => [entry.taskTitle, entry.state])).toEqual([
       ['Broken', 'ejected'],
       ['Fine', 'landed'],

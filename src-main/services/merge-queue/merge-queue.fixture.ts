@@ -97,7 +97,7 @@ export async function makeQueueFixture(options: QueueFixtureOptions = {}): Promi
 
   const view = async () => {
     const queues = expectOk(await queue.list(projectId));
-    return queues.find((item) => item.targetBranch === 'main') ?? { projectId, targetBranch: 'main', paused: false, pauseReason: null, gate: { command: null, setup: null, source: null, problem: null }, entries: [] };
+    return queues.find((item) => item.targetBranch === 'main') ?? { projectId, targetBranch: 'main', paused: false, pauseReason: null, gate: { command: null, setup: null, source: null, problem: null, trust: null }, entries: [] };
   };
 
   return {

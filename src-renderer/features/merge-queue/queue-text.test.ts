@@ -40,12 +40,12 @@ describe('merge queue words', () => {
   });
 
   it('says where the gate comes from, and when there is none', () => {
-    expect(gateText({ command: 'npm test', setup: 'npm ci', source: 'workspace.json', problem: null })).toBe('Gate: npm test (test in .braid/workspace.json), after npm ci');
-    expect(gateText({ command: null, setup: null, source: null, problem: null })).toBe('No gate command: an entry lands when it merges cleanly.');
+    expect(gateText({ command: 'npm test', setup: 'npm ci', source: 'workspace.json', problem: null, trust: null })).toBe('Gate: npm test (test in .braid/workspace.json), after npm ci');
+    expect(gateText({ command: null, setup: null, source: null, problem: null, trust: null })).toBe('No gate command: an entry lands when it merges cleanly.');
   });
 
   it('says why a queue is paused, or how much is left', () => {
-    const queue = { projectId: 'project001', targetBranch: 'main', paused: false, pauseReason: null, gate: { command: null, setup: null, source: null, problem: null }, entries: [entry({}), entry({ state: 'landed' })] };
+    const queue = { projectId: 'project001', targetBranch: 'main', paused: false, pauseReason: null, gate: { command: null, setup: null, source: null, problem: null, trust: null }, entries: [entry({}), entry({ state: 'landed' })] };
     expect(queueStatusText(queue)).toBe('1 entry to land');
     expect(queueStatusText({ ...queue, paused: true, pauseReason: 'Your checkout has changes.' })).toBe('Paused: Your checkout has changes.');
     expect(queueStatusText({ ...queue, entries: [] })).toBe('Idle');
