@@ -57,7 +57,8 @@ export function gateHold(plan: GatePlan, targetBranch: string, isTrusted: (conte
   const files = config.source.files.join(' + ');
   return (
     `The ${runs.join(' and ')} of ${files} on ${targetBranch} runs only once you trust it, and it is not trusted in its current content. ` +
-    `Open a task of this project, unfold Workspace scripts, read them and trust them (what you trust is exactly that content: your checkout's ${files} must be the same as on ${targetBranch}), then resume the queue.`
+    `Read the scripts shown with the queue and press "Trust and resume": you trust exactly that content. ` +
+    `(Trusting them in a task's Workspace scripts works too when your checkout's ${files} is the same as on ${targetBranch}; then resume the queue.)`
   );
 }
 

@@ -150,8 +150,8 @@ describe('the merge queue with the workspace setup', () => {
     const paused = await fixture.waitForPause();
     expect(paused.paused).toBe(true);
     expect(paused.pauseReason).toContain(says);
-    expect(paused.pauseReason).toContain('unfold Workspace scripts, read them and trust them');
-    expect(paused.pauseReason).toContain('then resume the queue');
+    expect(paused.pauseReason).toContain('Read the scripts shown with the queue and press "Trust and resume"');
+    expect(paused.pauseReason).toContain("Trusting them in a task's Workspace scripts works too");
     expect(paused.entries.map((item) => [item.id, item.state])).toEqual([[entry.id, 'queued']]);
     expect(out.has('ran')).toBe(false);
     expect(fixture.repo.head()).toBe(mainBefore);

@@ -3,6 +3,8 @@ import type { MergeQueueView } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { useHostAction } from '../../ui/use-host-action';
+import { trustToOffer } from './gate-trust-text';
+import { GateTrustView } from './GateTrustView';
 import { QueueEntryItem } from './QueueEntryItem';
 import { QueueSettingsForm } from './QueueSettingsForm';
 import { useProjectQueues, useQueueStore } from './queue-store';
@@ -11,7 +13,8 @@ import './merge-queue.css';
 
 /**
  * The project's merge queues (region `Merge queue`): per target branch its state, the gate, the
- * entries in order with what each is doing, pause and resume; the newest landing or ejection as
+ * entries in order with what each is doing, pause and resume (and, while it waits for the
+ * target's workspace config to be trusted, that config with "Trust and resume"); the newest landing or ejection as
  * a live status; the queue settings.
  */
 export function MergeQueuePanel({ projectId }: { projectId: string }) {
@@ -41,6 +44,7 @@ function QueueSection({ queue }: { queue: MergeQueueView }) {
   const { pending, error, run } = useHostAction();
   const headingId = useId();
   const active = queue.entries.filter(isActive);
+  const trust = trustToOffer(queue);
   const toggle = () =>
     run(() => api.invoke(queue.paused ? 'mergeQueue.resume' : 'mergeQueue.pause', { projectId: queue.projectId, targetBranch: queue.targetBranch }));
   return (
@@ -56,6 +60,7 @@ function QueueSection({ queue }: { queue: MergeQueueView }) {
       </header>
       <p className="merge-queue__gate mono">{gateText(queue.gate)}</p>
       <InlineError message={error} />
+      {trust && <GateTrustView queue={queue} trust={trust} />}
       <ol className="merge-queue__entries" aria-label={`Entries in the queue into ${queue.targetBranch}`}>
         {queue.entries.map((entry) => {
           const index = active.indexOf(entry);
