@@ -115,4 +115,37 @@ test.describe('merge queue in web mode', () => {
     await expect(pullRequest.getByRole('textbox', { name: 'Description' })).toHaveValue(/## Goal\n\nWrite beta/);
     await expect(pullRequest.getByRole('button', { name: 'Push and open pull request' })).toBeDisabled();
   });
+
+  test.describe('with the gate in .braid/workspace.json on main', () => {
+    const gateLines = ['test -e alpha.txt', 'echo "the gate passed"'];
+    test.use({ repoFiles: { 'README.md': '# queue trust\n', '.braid/workspace.json': `${JSON.stringify({ test: gateLines }, null, 2)}\n` } });
+
+    test('the queue waits for the gate to be trusted, shows its lines, and "Trust and resume" lands the task', async ({ page, braid, repo }) => {
+      const host = await braid.start({ model: true });
+      await page.goto(host.url);
+      const projectName = basename(repo.path);
+      await addProject(page, repo.path);
+      await createTask(page, projectName, 'Alpha', 'Write alpha');
+      const tasks = page.getByRole('list', { name: `Tasks in ${projectName}` });
+      await expect(tasks.getByRole('button', { name: 'Alpha', exact: true })).toHaveAccessibleDescription('done');
+
+      await tasks.getByRole('button', { name: 'Alpha', exact: true }).click();
+      await page.getByRole('button', { name: `Review changes in ${projectName}` }).click();
+      await page.getByRole('main', { name: `Review ${projectName}` }).getByRole('region', { name: 'Changes of Alpha' }).getByRole('button', { name: 'Add to merge queue' }).click();
+
+      await page.getByRole('navigation', { name: 'Projects' }).getByRole('button', { name: projectName, exact: true }).click();
+      const queuePanel = page.getByRole('main', { name: projectName }).getByRole('region', { name: 'Merge queue' });
+      await expect(queuePanel).toContainText('Paused: The gate (test) of .braid/workspace.json on main runs only once you trust it');
+      const toTrust = queuePanel.getByRole('region', { name: 'Scripts to trust for the queue into main' });
+      await expect(toTrust).toContainText('.braid/workspace.json');
+      await expect(toTrust.getByRole('region', { name: 'Gate (test)' })).toHaveText(`Gate (test)${gateLines.join('\n')}`);
+      expect(() => repo.git('show', 'main:alpha.txt')).toThrow();
+
+      await toTrust.getByRole('button', { name: 'Trust and resume' }).click();
+      const alpha = queuePanel.getByRole('list', { name: 'Entries in the queue into main' }).getByRole('listitem', { name: 'Alpha' });
+      await expect(alpha).toContainText('landed');
+      await expect(toTrust).toBeHidden();
+      expect(repo.git('show', 'main:alpha.txt')).toBe('this one is fine');
+    });
+  });
 });
