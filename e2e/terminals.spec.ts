@@ -1,4 +1,6 @@
-import { basename } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { FixtureRepo } from '../src-main/testing/git-fixtures';
 import { uniqueSleepCommand } from '../src-main/testing/host-processes';
@@ -96,6 +98,38 @@ test.describe('terminals', () => {
     await page.mouse.wheel(0, -2_000);
     await expect(screenOf(panel)).not.toContainText('flood-2');
     await expect(screenOf(panel)).toContainText(/19\d{4}/);
+  });
+
+  test('text selected in a terminal is highlighted while output scrolls it, and the highlight goes when the selection does', async ({ page, braid, repo }) => {
+    const { taskView } = await openTask({ page, braid, repo }, 'Select');
+    await taskView.getByRole('button', { name: 'New terminal' }).click();
+    const panel = taskView.getByRole('tabpanel', { name: 'Terminal 1' });
+    await expect(screenOf(panel)).toHaveText(/\S/);
+    await panel.locator('.xterm').click();
+    // Output that waits for the test's signal: typing would clear the selection.
+    const go = join(mkdtempSync(join(tmpdir(), 'braid-e2e-select-')), 'go');
+    const waitThenPrint = (marker: string) => `while [ ! -e ${go} ]; do sleep 0.05; done; rm ${go}; seq 1 5; echo ${marker}-$((1+1))`;
+    await page.keyboard.type(`seq 1 40; echo pick-me-out; ${waitThenPrint('scrolled')}; ${waitThenPrint('after')}\n`);
+    await expect(screenOf(panel)).toContainText('pick-me-out');
+    const highlight = panel.locator('.xterm-selection div');
+    await expect(highlight).toHaveCount(0);
+    // A double click selects the word: highlighted.
+    const word = await panel.locator('.xterm-rows span', { hasText: 'pick-me-out' }).last().boundingBox();
+    if (!word) throw new Error('the word is not on screen');
+    await page.mouse.dblclick(word.x + word.width / 2, word.y + word.height / 2);
+    await expect(highlight).not.toHaveCount(0);
+    const highlightAt = async () => (await highlight.first().boundingBox())?.y ?? null;
+    const before = await highlightAt();
+    // Output scrolls it up: still highlighted, higher up (the selection moves with its text).
+    writeFileSync(go, '');
+    await expect(screenOf(panel)).toContainText('scrolled-2');
+    await expect.poll(highlightAt).toBeLessThan(before ?? 0);
+    // A click elsewhere clears it: the highlight goes, and stays gone while output scrolls.
+    await panel.locator('.xterm-screen').click({ position: { x: 5, y: 5 } });
+    await expect(highlight).toHaveCount(0);
+    writeFileSync(go, '');
+    await expect(screenOf(panel)).toContainText('after-2');
+    await expect(highlight).toHaveCount(0);
   });
 
   test('the agent’s command streams into its card in colour while it runs', async ({ page, braid, repo, modelServer: server }) => {

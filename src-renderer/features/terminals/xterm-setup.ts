@@ -3,7 +3,7 @@ import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { safeHref } from '../../ui/markdown/safe-href';
-import { deferViewportSyncWhileHeld } from './viewport-sync';
+import { limitXtermRedraws } from './xterm-redraws';
 
 export interface XtermHandle {
   terminal: Terminal;
@@ -59,7 +59,7 @@ export function createXterm(element: HTMLElement, options: { cols: number; rows:
     return true;
   });
   terminal.open(element);
-  const viewportSync = deferViewportSyncWhileHeld(terminal);
+  const redraws = limitXtermRedraws(terminal);
   return {
     terminal,
     fit() {
@@ -73,7 +73,7 @@ export function createXterm(element: HTMLElement, options: { cols: number; rows:
       return true;
     },
     dispose: () => {
-      viewportSync.dispose();
+      redraws.dispose();
       terminal.dispose();
     },
   };
