@@ -109,12 +109,15 @@ test.describe('terminals', () => {
     // Output that waits for the test's signal: typing would clear the selection.
     const go = join(mkdtempSync(join(tmpdir(), 'braid-e2e-select-')), 'go');
     const waitThenPrint = (marker: string) => `while [ ! -e ${go} ]; do sleep 0.05; done; rm ${go}; seq 1 5; echo ${marker}-$((1+1))`;
-    await page.keyboard.type(`seq 1 40; echo pick-me-out; ${waitThenPrint('scrolled')}; ${waitThenPrint('after')}\n`);
-    await expect(screenOf(panel)).toContainText('pick-me-out');
+    await page.keyboard.type(`seq 1 40; echo pick-me-$((40+2)); ${waitThenPrint('scrolled')}; ${waitThenPrint('after')}\n`);
+    await expect(screenOf(panel)).toContainText('pick-me-42');
     const highlight = panel.locator('.xterm-selection div');
     await expect(highlight).toHaveCount(0);
     // A double click selects the word: highlighted.
-    const word = await panel.locator('.xterm-rows span', { hasText: 'pick-me-out' }).last().boundingBox();
+    // Measured once the row holding it stands still (a redraw replaces its spans).
+    const wordBox = () => panel.locator('.xterm-rows span', { hasText: 'pick-me-42' }).last().boundingBox();
+    await expect.poll(wordBox).not.toBeNull();
+    const word = await wordBox();
     if (!word) throw new Error('the word is not on screen');
     await page.mouse.dblclick(word.x + word.width / 2, word.y + word.height / 2);
     await expect(highlight).not.toHaveCount(0);
