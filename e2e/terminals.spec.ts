@@ -32,6 +32,16 @@ test.describe('terminals', () => {
     return { taskView: page.getByRole('main', { name: title }), select };
   }
 
+  /** A task with one terminal open and focused, its shell's prompt shown; its tab panel. */
+  async function openShell(fixtures: { page: Page; braid: BraidHosts; repo: FixtureRepo }, title: string): Promise<Locator> {
+    const { taskView } = await openTask(fixtures, title);
+    await taskView.getByRole('button', { name: 'New terminal' }).click();
+    const panel = taskView.getByRole('tabpanel', { name: 'Terminal 1' });
+    await expect(screenOf(panel)).toHaveText(/\S/);
+    await panel.locator('.xterm').click();
+    return panel;
+  }
+
   test('a shell in the worktree runs a command, its output stays after a reload, and closing it ends what it started', async ({ page, braid, repo }) => {
     const sleep = uniqueSleepCommand();
     sleeps.push(sleep);
@@ -76,11 +86,7 @@ test.describe('terminals', () => {
   });
 
   test('a flood ends with its last line on screen and the scrollbar at the bottom; scrolling back shows the lines before', async ({ page, braid, repo }) => {
-    const { taskView } = await openTask({ page, braid, repo }, 'Flood');
-    await taskView.getByRole('button', { name: 'New terminal' }).click();
-    const panel = taskView.getByRole('tabpanel', { name: 'Terminal 1' });
-    await expect(screenOf(panel)).toHaveText(/\S/);
-    await panel.locator('.xterm').click();
+    const panel = await openShell({ page, braid, repo }, 'Flood');
     // 1.3 MB: batches of several writes, drawn once each, the scrollbar brought up to date with them.
     await page.keyboard.type('seq 1 200000; echo "flood-$((1+1))"\n');
     await expect(screenOf(panel)).toContainText('flood-2');
@@ -101,11 +107,7 @@ test.describe('terminals', () => {
   });
 
   test('text selected in a terminal is highlighted while output scrolls it, and the highlight goes when the selection does', async ({ page, braid, repo }) => {
-    const { taskView } = await openTask({ page, braid, repo }, 'Select');
-    await taskView.getByRole('button', { name: 'New terminal' }).click();
-    const panel = taskView.getByRole('tabpanel', { name: 'Terminal 1' });
-    await expect(screenOf(panel)).toHaveText(/\S/);
-    await panel.locator('.xterm').click();
+    const panel = await openShell({ page, braid, repo }, 'Select');
     // Output that waits for the test's signal: typing would clear the selection.
     const go = join(mkdtempSync(join(tmpdir(), 'braid-e2e-select-')), 'go');
     const waitThenPrint = (marker: string) => `while [ ! -e ${go} ]; do sleep 0.05; done; rm ${go}; seq 1 5; echo ${marker}-$((1+1))`;

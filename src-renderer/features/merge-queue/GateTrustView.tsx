@@ -2,7 +2,8 @@ import type { GateTrust, MergeQueueView } from '../../../src-shared/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { useHostAction } from '../../ui/use-host-action';
-import { trustedScripts, type TrustedScript } from './gate-trust-text';
+import { ScriptLines } from '../workspace-setup/ScriptLines';
+import { trustedScripts } from './gate-trust-text';
 
 /**
  * The target's workspace config the queue waits to have trusted: the scripts it would run, the
@@ -21,11 +22,11 @@ export function GateTrustView({ queue, trust }: { queue: MergeQueueView; trust: 
         What the queue would run, from <span className="mono">{files}</span> on <span className="mono">{queue.targetBranch}</span>:
       </p>
       {runs.map((script) => (
-        <ScriptLines key={script.label} script={script} />
+        <ScriptLines key={script.label} label={script.label} title={script.label} lines={script.lines} />
       ))}
       {also.length > 0 && <p className="muted">The same content also has these workspace scripts; trusting it trusts them too:</p>}
       {also.map((script) => (
-        <ScriptLines key={script.label} script={script} />
+        <ScriptLines key={script.label} label={script.label} title={script.label} lines={script.lines} />
       ))}
       <p className="muted">
         These commands run under your shell with your permissions. Content hash <span className="mono">{trust.contentHash.slice(0, 12)}</span>; any change to{' '}
@@ -35,15 +36,6 @@ export function GateTrustView({ queue, trust }: { queue: MergeQueueView; trust: 
         Trust and resume
       </button>
       <InlineError message={error} />
-    </section>
-  );
-}
-
-function ScriptLines({ script }: { script: TrustedScript }) {
-  return (
-    <section className="merge-queue__trust-script" aria-label={script.label}>
-      <h4 className="merge-queue__trust-title">{script.label}</h4>
-      <pre className="merge-queue__trust-lines mono selectable">{script.lines.join('\n')}</pre>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { includeLinkModes, type IncludeLinkMode, type WorkspaceScriptKind, type 
 import { useBridge } from '../../bridge/bridge-context';
 import { InlineError } from '../../ui/InlineError';
 import { useHostAction } from '../../ui/use-host-action';
+import { ScriptLines } from './ScriptLines';
 import { linkModeWords, scriptWords, sourceText } from './setup-text';
 
 /**
@@ -50,17 +51,9 @@ export function WorkspaceScriptsView({
       )}
       {config.problem && <pre className="workspace-scripts__problem selectable">{config.problem}</pre>}
       {scripts.map((kind) => (
-        <section key={kind} className="workspace-scripts__script" aria-label={`${scriptWords[kind]} script`}>
-          <h4 className="workspace-scripts__title">{scriptWords[kind]}</h4>
-          <pre className="workspace-scripts__commands mono selectable">{config.scripts[kind].join('\n')}</pre>
-        </section>
+        <ScriptLines key={kind} label={`${scriptWords[kind]} script`} title={scriptWords[kind]} lines={config.scripts[kind]} />
       ))}
-      {config.scripts.test.length > 0 && (
-        <section className="workspace-scripts__script" aria-label="Test command">
-          <h4 className="workspace-scripts__title">Test (the merge queue’s gate)</h4>
-          <pre className="workspace-scripts__commands mono selectable">{config.scripts.test.join('\n')}</pre>
-        </section>
-      )}
+      {config.scripts.test.length > 0 && <ScriptLines label="Test command" title="Test (the merge queue’s gate)" lines={config.scripts.test} />}
       {config.include.patterns.length > 0 && (
         <p>
           Ignored files brought over ({config.include.from}): <span className="mono">{config.include.patterns.join('  ')}</span>
