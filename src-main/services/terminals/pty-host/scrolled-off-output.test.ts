@@ -33,9 +33,9 @@ describe('planning what the mirror parses', () => {
     const held = planMirrorFeed(moved, { ...options, holdTail: true });
     expect(held).toMatchObject({ parse: `${lines(0, 500)}\x1b[5;1H`, passedOver: 0 });
     expect(moved.slice(held.keepFrom)).toBe(lines(500, 1000));
-    // Held no further back than it may hold, from a line's start.
-    const some = planMirrorFeed(moved, { ...options, holdTail: true, maxHeld: 1_000 });
-    expect(moved.slice(some.keepFrom)).toBe(lines(951, 1000));
+    // All of it, however long: the next plan passes over all but its last lines.
+    const all = planMirrorFeed(moved, { ...options, holdTail: true, maxHeld: 1_000 });
+    expect(moved.slice(all.keepFrom)).toBe(lines(500, 1000));
   });
 
   it('passes over nothing after an escape that is not finished, and carries it into the next plan', () => {
@@ -200,6 +200,29 @@ describe('a mirror that passes over scrolled-off output', () => {
     }
     // And it did pass over a good part (floods): otherwise this test proves nothing.
     expect(passedOver / total).toBeGreaterThan(0.08);
+  });
+
+  it('passes over a flood that follows a prompt from its first plan on, and ends with the same screen', async () => {
+    let idle: (() => void) | undefined;
+    const mirror = new HeadlessMirror({ ...size, queueChars: 5_000 }, (unparsed) => {
+      if (unparsed === 0) idle?.();
+    });
+    const parsed = () => new Promise<void>((resolve) => (idle = resolve));
+    // The shell's prompt and the echo of the command (escapes: not plain), then the flood, read
+    // in one go: six times what the mirror queues.
+    const first = `\x1b[?2004hme@host:~$ flood\r\n\x1b[?2004l\r${lines(0, 1_500)}`;
+    const rest = lines(1_500, 2_000);
+    const caughtUp = parsed();
+    mirror.write(first);
+    await caughtUp;
+    mirror.write(rest);
+    mirror.write('Z');
+    const snapshot = await mirror.snapshot(first.length + rest.length + 1);
+    const expected = await parsedInFull([first, rest], size);
+    expect(snapshot.data.slice(0, expected.length)).toBe(expected);
+    // All of the first read but its last lines (`scrollback + 2 × rows`, 78 here) went unparsed.
+    expect(mirror.passedOver).toBeGreaterThan(first.length - 100 * line(0).length);
+    mirror.dispose();
   });
 
   it('keeps what a resize needs: output before the resize is laid out at the old width', async () => {

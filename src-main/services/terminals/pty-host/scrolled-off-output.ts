@@ -74,7 +74,10 @@ export interface MirrorFeedOptions {
    * date (a snapshot, a resize).
    */
   holdTail: boolean;
-  /** The longest tail held back (long lines: holding `keepLineFeeds` of them would make every plan scan it again). */
+  /**
+   * The longest tail of lines held back after a run that is passed over (long lines: holding
+   * `keepLineFeeds` of them would make every plan scan it again).
+   */
   maxHeld: number;
   /** The previous plan's `openEscape`. */
   openEscape?: string;
@@ -117,15 +120,13 @@ export function planMirrorFeed(text: string, options: MirrorFeedOptions): Mirror
   }
   if (openAt !== null) return { ...everything, openEscape: scanned.slice(openAt + open.length) };
   if (plainFrom > 0 || open) {
-    // Not plain from the start: what is not plain is parsed, and the plain rest (its last
-    // `maxHeld` characters, from a line's start) waits to be planned with what follows.
+    // Not plain from the start: what is not plain is parsed, and the whole plain rest waits to
+    // be planned with what follows, once the mirror has parsed this and can tell its scroll
+    // region: a flood that starts after a prompt is then passed over from its first line (this
+    // plan parsing all but the held lines of it cost the pty host ~10,000 lines of xterm per
+    // terminal). It is never longer than the queue, which the mirror bounds.
     if (!options.holdTail) return everything;
-    let holdFrom = plainFrom;
-    if (text.length - holdFrom > options.maxHeld) {
-      const crlf = text.indexOf('\r\n', text.length - options.maxHeld);
-      holdFrom = crlf < 0 ? text.length : crlf + 2;
-    }
-    return { parse: text.slice(0, holdFrom), keepFrom: holdFrom, passedOver: 0, openEscape: '', heldPlain: true };
+    return { parse: text.slice(0, plainFrom), keepFrom: plainFrom, passedOver: 0, openEscape: '', heldPlain: true };
   }
   const cut = options.mayPassOver ? cutBefore(text, options.keepLineFeeds) : -1;
   if (cut < 0) return everything;
