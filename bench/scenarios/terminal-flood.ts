@@ -1,6 +1,7 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawn as spawnPty } from 'node-pty';
 import type { Project, Task, TerminalInfo } from '../../src-shared/contract';
 import { createRepo, makeTempDir } from '../../src-main/testing/git-fixtures';
 import { round, type Metrics, type Scenario } from '../harness';
@@ -32,8 +33,8 @@ const outputChars = linesEach * 101;
  * after its output (seen as `terminals.changed` by a second client) and the view on screen has
  * rendered all of it (its acknowledgements); then every tab is shown and must show its
  * command's last line and the marker after it. Against the same eight commands read by bare
- * node-pty processes in this process with no consumer (`pty_mb_per_s`), measured before and
- * after in the same run (the mean: the machine's load drifts). The host is the built web host
+ * node-pty with no consumer, in a fresh process (`pty_mb_per_s`), measured before and after in
+ * the same run with the host up and no browser open (the mean: the machine's load drifts). The host is the built web host
  * in its own process; its pty host is its child, measured apart (`pty_host_rss_mb`); both
  * processes' CPU time during the flood is reported (`host_cpu_s`, `pty_host_cpu_s`, against the
  * bare readers' `bare_reader_cpu_s`), and Chromium's, all its processes together (`ui_cpu_s`:
@@ -121,6 +122,11 @@ export const terminalFlood: Scenario = {
         if (!text.includes(String(linesEach - 1).padStart(8, '0'))) throw new Error(`${terminal.title} does not show its last line`);
       }
 
+      // The bare commands again as they ran before: with the host up and no browser open.
+      await playwright.browser.close();
+      playwright = undefined;
+      await chromium.close();
+      chromium = undefined;
       const bareAfter = await barePtys(repo.path);
       console.log(`  through the UI: ${seconds.toFixed(1)} s; bare node-pty again: ${bareAfter.seconds.toFixed(1)} s`);
       const mbPerS = (terminals * bytesEach) / 1e6 / seconds;
@@ -148,22 +154,20 @@ export const terminalFlood: Scenario = {
   },
 };
 
-/** The same eight commands in bare node-pty processes, output read and dropped; the reader's CPU is this process's. */
-function barePtys(cwd: string): Promise<{ seconds: number; readerCpuSeconds: number }> {
-  const started = performance.now();
-  const cpuBefore = processCpu(process.pid).ownMs;
-  return new Promise((resolve, reject) => {
-    let running = terminals;
-    for (let i = 0; i < terminals; i++) {
-      const pty = spawnPty('/bin/sh', ['-c', print], { name: 'xterm-256color', ...size, cwd, env: process.env as Record<string, string> });
-      let chars = 0;
-      pty.onData((data) => (chars += data.length));
-      pty.onExit(() => {
-        if (chars < outputChars) return reject(new Error(`a bare pty delivered ${chars} characters`));
-        if (--running === 0) resolve({ seconds: (performance.now() - started) / 1000, readerCpuSeconds: (processCpu(process.pid).ownMs - cpuBefore) / 1000 });
-      });
-    }
+/**
+ * The same eight commands in bare node-pty ptys, output read and dropped, in a process of its
+ * own (`bare-pty-reader.ts`); the reader's CPU is that process's.
+ */
+async function barePtys(cwd: string): Promise<{ seconds: number; readerCpuSeconds: number }> {
+  const input = { commands: Array.from({ length: terminals }, () => print), cwd, ...size, leastChars: outputChars };
+  const reader = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'support', 'bare-pty-reader.ts'), JSON.stringify(input)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let out = '';
+  reader.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const [code] = (await once(reader, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`the bare pty reader failed (${code})`);
+  return JSON.parse(out) as { seconds: number; readerCpuSeconds: number };
 }
 
 /**
