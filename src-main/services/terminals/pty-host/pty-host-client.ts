@@ -41,7 +41,11 @@ class PtyHostConnection {
 
   constructor(private readonly onEnded: (connection: PtyHostConnection) => void) {
     const program = fileURLToPath(programUrl);
-    this.child = spawn(process.execPath, [...(program.endsWith('.ts') ? ['--import', 'tsx'] : []), program], {
+    // A larger young generation (32 MB semi-spaces, V8's default is 16): a flood's output lives
+    // in the mirrors' queues for about a second, and fewer of its pieces outlive a scavenge into
+    // the old generation. In terminal-flood, alternating builds: 1.24-1.66 s of the pty host's
+    // CPU against 1.28-1.76 s, and 224-238 MB resident against 256-273 MB.
+    this.child = spawn(process.execPath, ['--max-semi-space-size=32', ...(program.endsWith('.ts') ? ['--import', 'tsx'] : []), program], {
       // The desktop app's executable is Electron: this makes it run the pty host as plain Node.
       env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
