@@ -18,9 +18,11 @@ const trackedPrivateModes = [
 ] as const;
 
 /**
- * Output is queued and planned (`scrolled-off-output.ts`) once this much waits: a flood's lines
- * that will have scrolled out of the scrollback are then passed over instead of parsed. Up to
- * two thirds of it (a flood's last `scrollback + 2 × rows` lines) stay queued for the next plan.
+ * Output is queued and planned (`scrolled-off-output.ts`) once this much has come since the last
+ * plan: a flood's lines that will have scrolled out of the scrollback are then passed over
+ * instead of parsed. A flood's last `scrollback + 2 × rows` lines stay queued for the next plan,
+ * up to twice this much (lines of up to ~600 characters at the default scrollback); a plan is
+ * forced once three times this much has come while the mirror was still parsing.
  */
 const queueChars = 3_000_000;
 /** An escape sequence left open this long (an OSC never terminated, binary output) ends the planning: everything is parsed. */
@@ -39,6 +41,8 @@ export class HeadlessMirror {
   /** Output not planned yet (see `queueChars`), and its length. */
   private queue: string[] = [];
   private queued = 0;
+  /** How much of the queue the last plan held back as a flood's last lines: the next plan waits for output beyond it. */
+  private held = 0;
   /** How much of the queue the last plan found plain (the tail it held): not scanned again. */
   private plainPrefix = 0;
   /** No piece of the queue has an escape or a control character but the plain ones: planned without joining it. */
@@ -93,7 +97,8 @@ export class HeadlessMirror {
    */
   private planWhenDue(): void {
     const due = this.options.queueChars ?? queueChars;
-    if (this.queued >= 4 * due || (this.queued >= due && this.unparsed === 0)) this.plan(true);
+    const fresh = this.queued - this.held;
+    if (fresh >= 3 * due || (fresh >= due && this.unparsed === 0)) this.plan(true);
   }
 
   /** The mirror brought up to date with everything written (before a snapshot, a resize). */
@@ -106,7 +111,7 @@ export class HeadlessMirror {
     const options = {
       keepLineFeeds: (this.terminal.options.scrollback ?? this.options.scrollback) + 2 * this.terminal.rows + 2,
       holdTail,
-      maxHeld: ((this.options.queueChars ?? queueChars) * 2) / 3,
+      maxHeld: (this.options.queueChars ?? queueChars) * 2,
       mayPassOver: this.unparsed === 0 && this.wholeScreenScrolls(),
     };
     if (this.queueEscapeFree && this.openEscape === '' && options.mayPassOver) {
@@ -114,6 +119,7 @@ export class HeadlessMirror {
       const feed = planPlainPieces(this.queue, options);
       this.queue = feed.kept;
       this.queued = feed.kept.reduce((sum, piece) => sum + piece.length, 0);
+      this.held = this.queued;
       this.plainPrefix = this.queued;
       this.passedOver += feed.passedOver;
       for (const piece of feed.parse) this.parse(piece);
@@ -124,6 +130,9 @@ export class HeadlessMirror {
     const kept = feed.keepFrom < text.length ? text.slice(feed.keepFrom) : '';
     this.queue = kept ? [kept] : [];
     this.queued = kept.length;
+    // A flood's last lines wait for more output; the plain rest after something that is not
+    // plain is planned again as soon as that is parsed.
+    this.held = feed.passedOver > 0 || feed.parse === '' ? kept.length : 0;
     this.plainPrefix = feed.heldPlain ? kept.length : 0;
     this.queueEscapeFree = kept === '' || (feed.heldPlain && hasOnlyPlainControls(kept));
     this.passedOver += feed.passedOver;

@@ -225,6 +225,31 @@ describe('a mirror that passes over scrolled-off output', () => {
     mirror.dispose();
   });
 
+  it('passes over a flood of long lines too, whose last lines are more than a third of what it queues', async () => {
+    let idle: (() => void) | undefined;
+    const mirror = new HeadlessMirror({ ...size, queueChars: 5_000 }, (unparsed) => {
+      if (unparsed === 0) idle?.();
+    });
+    // 78 lines must follow what is passed over (`scrollback + 2 × rows`): ~6,000 characters of
+    // these, more than the 5,000 the mirror plans at.
+    const long = (i: number) => `${String(i).padStart(6, '0')} ${'y'.repeat(70)}\r\n`;
+    const pieces = Array.from({ length: 200 }, (_, piece) => Array.from({ length: 20 }, (_, i) => long(piece * 20 + i)).join(''));
+    let position = 0;
+    for (const piece of pieces) {
+      const parsed = mirror.backlog === 0 ? Promise.resolve() : new Promise<void>((resolve) => (idle = resolve));
+      mirror.write(piece);
+      position += piece.length;
+      await parsed;
+    }
+    mirror.write('Z');
+    const snapshot = await mirror.snapshot(position + 1);
+    const expected = await parsedInFull(pieces, size);
+    expect(snapshot.data.slice(0, expected.length)).toBe(expected);
+    // All but about the last two plans' worth went unparsed.
+    expect(mirror.passedOver).toBeGreaterThan(position - 25_000);
+    mirror.dispose();
+  });
+
   it('keeps what a resize needs: output before the resize is laid out at the old width', async () => {
     const mirror = new HeadlessMirror({ ...size, queueChars: 20_000 }, () => {});
     const reference = new Terminal({ ...size, allowProposedApi: true });

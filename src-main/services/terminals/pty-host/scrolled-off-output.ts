@@ -75,8 +75,9 @@ export interface MirrorFeedOptions {
    */
   holdTail: boolean;
   /**
-   * The longest tail of lines held back after a run that is passed over (long lines: holding
-   * `keepLineFeeds` of them would make every plan scan it again).
+   * The longest plain tail held back: the lines after a run that is passed over, or a plain
+   * text not yet followed by `keepLineFeeds` line feeds (long lines: holding that many of them
+   * would make every plan scan it again).
    */
   maxHeld: number;
   /** The previous plan's `openEscape`. */
@@ -128,8 +129,10 @@ export function planMirrorFeed(text: string, options: MirrorFeedOptions): Mirror
     if (!options.holdTail) return everything;
     return { parse: text.slice(0, plainFrom), keepFrom: plainFrom, passedOver: 0, openEscape: '', heldPlain: true };
   }
-  const cut = options.mayPassOver ? cutBefore(text, options.keepLineFeeds) : -1;
-  if (cut < 0) return everything;
+  if (!options.mayPassOver) return everything;
+  const cut = cutBefore(text, options.keepLineFeeds);
+  // Plain, but not yet followed by enough lines (long ones): waits for what follows, up to `maxHeld`.
+  if (cut < 0) return options.holdTail && text.length <= options.maxHeld ? { parse: '', keepFrom: 0, passedOver: 0, openEscape: '', heldPlain: true } : everything;
   const parse = penOf(text.slice(0, cut)) + '\r';
   if (options.holdTail && text.length - cut <= options.maxHeld) return { parse, keepFrom: cut, passedOver: cut, openEscape: '', heldPlain: true };
   return { parse: parse + text.slice(cut), keepFrom: text.length, passedOver: cut, openEscape: '', heldPlain: false };
@@ -160,7 +163,7 @@ export interface PiecesFeed {
 export function planPlainPieces(pieces: readonly string[], options: Pick<MirrorFeedOptions, 'keepLineFeeds' | 'holdTail' | 'maxHeld'>): PiecesFeed {
   const text = new PiecedText(pieces);
   const cut = text.cutBefore(options.keepLineFeeds);
-  if (cut < 0) return { parse: [...pieces], kept: [], passedOver: 0 };
+  if (cut < 0) return options.holdTail && text.length <= options.maxHeld ? { parse: [], kept: [...pieces], passedOver: 0 } : { parse: [...pieces], kept: [], passedOver: 0 };
   const rest = text.from(cut);
   if (options.holdTail && text.length - cut <= options.maxHeld) return { parse: ['\r'], kept: rest, passedOver: cut };
   return { parse: ['\r', ...rest], kept: [], passedOver: cut };
