@@ -34,11 +34,11 @@ const outputChars = linesEach * 101;
  * rendered all of it (its acknowledgements); then every tab is shown and must show its
  * command's last line and the marker after it. Against the same eight commands read by bare
  * node-pty with no consumer, in a fresh process (`pty_mb_per_s`), measured before and after in
- * the same run with the host up and no browser open (the mean: the machine's load drifts). The host is the built web host
- * in its own process; its pty host is its child, measured apart (`pty_host_rss_mb`); both
- * processes' CPU time during the flood is reported (`host_cpu_s`, `pty_host_cpu_s`, against the
- * bare readers' `bare_reader_cpu_s`), and Chromium's, all its processes together (`ui_cpu_s`:
- * page, browser and GPU). No automation watches the page while it is measured: it is opened
+ * the same run with the host up and no browser open (the mean: the machine's load drifts). The
+ * host is the built web host in its own process; its pty host is its child, measured apart
+ * (`pty_host_rss_mb`); both processes' CPU time during the flood is reported (`host_cpu_s`,
+ * `pty_host_cpu_s`, against the bare readers' `bare_reader_cpu_s`), and Chromium's, all its
+ * processes together (`ui_cpu_s`: page, browser and GPU). No automation watches the page while it is measured: it is opened
  * and clicked through over a bare DevTools connection (`unwatched-chromium.ts`), and Playwright
  * attaches only for the checks afterwards. Driven by Playwright from the start, Chromium copied
  * all 20 MB the page received into DevTools events for it: four runs each, alternating on one

@@ -91,9 +91,14 @@ export async function startBenchHost(dataDir: string, env: Record<string, string
   };
 }
 
+/** The benchmarks' Chromium: `BRAID_CHROMIUM`, else Debian's, else Playwright's own (undefined). */
+export function chromiumExecutable(): string | undefined {
+  return process.env.BRAID_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+}
+
+/** The flags every benchmark starts Chromium with. */
+export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.BRAID_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  return chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
 }

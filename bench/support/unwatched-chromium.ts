@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import WebSocket from 'ws';
+import { chromiumArgs, chromiumExecutable } from './bench-host';
 
 /**
  * Chromium with one page on the app, driven over a bare DevTools connection that enables no
@@ -29,7 +30,7 @@ export interface UnwatchedChromium {
 
 export async function openUnwatchedPage(options: { url: string; initScript: string; width: number; height: number }): Promise<UnwatchedChromium> {
   const profile = mkdtempSync(join(tmpdir(), 'braid-bench-chromium-'));
-  const executable = process.env.BRAID_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : chromium.executablePath());
+  const executable = chromiumExecutable() ?? chromium.executablePath();
   const child = spawn(
     executable,
     [
@@ -37,14 +38,8 @@ export async function openUnwatchedPage(options: { url: string; initScript: stri
       '--remote-debugging-port=0',
       `--user-data-dir=${profile}`,
       `--window-size=${options.width},${options.height}`,
-      // The flags Playwright launches the other benchmarks' Chromium with (bench-host.ts), and its
-      // own that keep a page's timers and rendering at full speed.
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
+      ...chromiumArgs,
+      // Playwright's own, which keep a page's timers and rendering at full speed.
       '--disable-background-timer-throttling',
       '--disable-backgrounding-occluded-windows',
       '--disable-renderer-backgrounding',
