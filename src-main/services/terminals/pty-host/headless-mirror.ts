@@ -60,7 +60,9 @@ export class HeadlessMirror {
     private readonly options: { cols: number; rows: number; scrollback: number; queueChars?: number },
     private readonly onBacklog: (unparsed: number) => void,
   ) {
-    this.terminal = new Terminal({ cols: options.cols, rows: options.rows, scrollback: options.scrollback, allowProposedApi: true });
+    // xterm logs a "parsing error" for every DEL a program prints (it ignores the character): on
+    // the pty host's stderr, which the host logs, that is noise nobody can act on.
+    this.terminal = new Terminal({ cols: options.cols, rows: options.rows, scrollback: options.scrollback, allowProposedApi: true, logLevel: 'off' });
     this.terminal.loadAddon(this.serializer);
     const track = (enabled: boolean) => (params: (number | number[])[]) => {
       for (const param of params) {

@@ -110,7 +110,8 @@ function randomOutput(seed: number): string[] {
       // A plain run: many lines, colours, tabs, wide characters, a long line that wraps, a lone \n.
       const count = Math.floor(random() * 300);
       for (let j = 0; j < count; j++) {
-        const text = pick(['x', 'wörd\t', '漢字', 'a'.repeat(150), `\x1b[3${j % 8}m`, '\x1b[0m', '\x1b[1;4m', '\x1b[38:2::10:20:30m', '\b', '\x07']);
+        // The C0 controls xterm ignores (NUL, ENQ, DLE, CAN, SUB, FS) and DEL are plain too.
+        const text = pick(['x', 'wörd\t', '漢字', 'a'.repeat(150), `\x1b[3${j % 8}m`, '\x1b[0m', '\x1b[1;4m', '\x1b[38:2::10:20:30m', '\b', '\x07', '\x00', '\x05\x10', '\x18\x1a\x1c', '\x7f']);
         parts.push(`${text}${j}${pick(['\r\n', '\r\n', '\r\n', '\n', ''])}`);
       }
     } else {
@@ -139,6 +140,10 @@ function randomOutput(seed: number): string[] {
           '\x1b[?7h',
           '\x0e',
           '\x0f',
+          '\x1b)0', // G1 is DEC graphics: SO then switches to it
+          '\x9b2J', // C1 CSI
+          '\x85', // C1 NEL
+          '\x9d0;title\x9c', // C1 OSC ... ST
           '\x1bc',
           '\x1b[?2004h',
         ]),
@@ -156,13 +161,19 @@ function randomOutput(seed: number): string[] {
   return pieces;
 }
 
+/**
+ * Printed last, with the pen and the charset the stream left: `q` is a line in the DEC graphics
+ * set (which the serializer does not record, so a wrong charset shows only here).
+ */
+const lastCharacters = 'Zq';
+
 function parsedInFull(pieces: string[], size: { cols: number; rows: number; scrollback: number }): Promise<string> {
-  const terminal = new Terminal({ ...size, allowProposedApi: true });
+  const terminal = new Terminal({ ...size, allowProposedApi: true, logLevel: 'off' });
   const serializer = new SerializeAddon();
   terminal.loadAddon(serializer);
   for (const piece of pieces) terminal.write(piece);
   // A last character, printed with the pen the stream left.
-  return new Promise((resolve) => terminal.write('Z', () => resolve(serializer.serialize())));
+  return new Promise((resolve) => terminal.write(lastCharacters, () => resolve(serializer.serialize())));
 }
 
 describe('a mirror that passes over scrolled-off output', () => {
@@ -187,8 +198,8 @@ describe('a mirror that passes over scrolled-off output', () => {
         // Now and then a view takes a snapshot midway.
         if (seed % 4 === 0 && position % 7 === 0) await mirror.snapshot(position);
       }
-      mirror.write('Z');
-      const snapshot = await mirror.snapshot(position + 1);
+      mirror.write(lastCharacters);
+      const snapshot = await mirror.snapshot(position + lastCharacters.length);
       const expected = await parsedInFull(pieces, size);
       expect({ seed, screen: snapshot.data.slice(0, expected.length) }).toEqual({ seed, screen: expected });
       // After it only the mirror's preamble of modes the serializer leaves out.
@@ -216,13 +227,43 @@ describe('a mirror that passes over scrolled-off output', () => {
     mirror.write(first);
     await caughtUp;
     mirror.write(rest);
-    mirror.write('Z');
-    const snapshot = await mirror.snapshot(first.length + rest.length + 1);
+    mirror.write(lastCharacters);
+    const snapshot = await mirror.snapshot(first.length + rest.length + lastCharacters.length);
     const expected = await parsedInFull([first, rest], size);
     expect(snapshot.data.slice(0, expected.length)).toBe(expected);
     // All of the first read but its last lines (`scrollback + 2 × rows`, 78 here) went unparsed.
     expect(mirror.passedOver).toBeGreaterThan(first.length - 100 * line(0).length);
     mirror.dispose();
+  });
+
+  it('passes over the C0 controls xterm ignores, but not a shift to another charset or a C1 control', async () => {
+    const cases = [
+      { name: 'NUL, SUB and DEL, which xterm ignores', control: '\x00\x1a\x7f', passesOver: true },
+      { name: 'SO, which switches to G1 (DEC graphics here) for good', control: '\x0e', passesOver: false },
+      { name: 'a C1 CSI setting inverse video', control: '\x9b7m', passesOver: false },
+    ];
+    for (const { name, control, passesOver } of cases) {
+      let idle: (() => void) | undefined;
+      const mirror = new HeadlessMirror({ ...size, queueChars: 5_000 }, (unparsed) => {
+        if (unparsed === 0) idle?.();
+      });
+      // G1 is DEC graphics; then a flood with the control early in it, in pieces the mirror plans.
+      const flood = `${lines(0, 50)}${control}${lines(50, 1_000)}`;
+      const pieces = ['\x1b)0', ...Array.from({ length: 20 }, (_, i) => flood.slice((i * flood.length) / 20, ((i + 1) * flood.length) / 20))];
+      for (const piece of pieces) {
+        const parsed = mirror.backlog === 0 ? Promise.resolve() : new Promise<void>((resolve) => (idle = resolve));
+        mirror.write(piece);
+        await parsed;
+      }
+      mirror.write(lastCharacters);
+      const snapshot = await mirror.snapshot(flood.length + 3 + lastCharacters.length);
+      const expected = await parsedInFull(pieces, size);
+      expect({ name, screen: snapshot.data.slice(0, expected.length) }).toEqual({ name, screen: expected });
+      // Everything but the last lines (`scrollback + 2 × rows`, 78 here) went unparsed where that
+      // is safe; otherwise the 50 lines up to the control were parsed too.
+      expect({ name, passedOverTheControl: mirror.passedOver > flood.length - 110 * line(0).length }).toEqual({ name, passedOverTheControl: passesOver });
+      mirror.dispose();
+    }
   });
 
   it('passes over a flood of long lines too, whose last lines are more than a third of what it queues', async () => {
@@ -241,8 +282,8 @@ describe('a mirror that passes over scrolled-off output', () => {
       position += piece.length;
       await parsed;
     }
-    mirror.write('Z');
-    const snapshot = await mirror.snapshot(position + 1);
+    mirror.write(lastCharacters);
+    const snapshot = await mirror.snapshot(position + lastCharacters.length);
     const expected = await parsedInFull(pieces, size);
     expect(snapshot.data.slice(0, expected.length)).toBe(expected);
     // All but about the last two plans' worth went unparsed.
