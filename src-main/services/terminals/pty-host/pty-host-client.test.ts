@@ -1,7 +1,12 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { isProcessAlive } from '../../processes/process-tree';
 import { PtyHost } from './pty-host-client';
+
+const hostFixture = fileURLToPath(new URL('./testing/pty-host-fixture.ts', import.meta.url));
 
 let ptyHost: PtyHost | undefined;
 afterEach(async () => {
@@ -24,6 +29,48 @@ function busyFor(ms: number): void {
 
 /** 1 GB of 100-character lines: far more than the test lets it print. */
 const endlessFlood = `awk 'BEGIN { s = sprintf("%91s", ""); gsub(/ /, "x", s); for (i = 0; i < 10000000; i++) printf "%08d %s\\n", i, s }'`;
+
+/** The session a process belongs to (Linux: field 6 of /proc/<pid>/stat, after the command's parenthesis). */
+function sessionOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]);
+}
+
+describe.runIf(process.platform === 'linux')('the pty host and the host that started it', () => {
+  it('runs in a session of its own, and ends with its terminals when the host is killed', { timeout: 30_000 }, async () => {
+    const host = spawn(process.execPath, ['--import', 'tsx', hostFixture], { stdio: ['ignore', 'pipe', 'inherit'] });
+    onTestFinished(() => {
+      if (host.exitCode === null && host.signalCode === null) host.kill('SIGKILL');
+    });
+    let output = '';
+    host.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const pids = await vi.waitFor(
+      () => {
+        const line = output.split('\n').find((text) => text.startsWith('{'));
+        if (!line) throw new Error('the stand-in host has not started its terminal yet');
+        return JSON.parse(line) as { ptyHost: number; terminal: number };
+      },
+      { timeout: 20_000, interval: 50 },
+    );
+    // Its own session, so on Linux its own scheduling group (autogroup): a flood in eight
+    // terminals, each a session of its own, no longer squeezes the pty host into the share of
+    // the host and the UI. The session leader is the pty host itself.
+    expect(sessionOf(pids.ptyHost)).toBe(pids.ptyHost);
+    expect(sessionOf(pids.ptyHost)).not.toBe(sessionOf(host.pid!));
+    expect(isProcessAlive(pids.terminal)).toBe(true);
+
+    // Out of the host's session, Ctrl+C or a kill of the host's process group no longer reaches
+    // it: the closed IPC channel is what ends it, and it ends its terminals first.
+    host.kill('SIGKILL');
+    await vi.waitFor(
+      () => {
+        expect(isProcessAlive(pids.terminal)).toBe(false);
+        expect(isProcessAlive(pids.ptyHost)).toBe(false);
+      },
+      { timeout: 10_000, interval: 50 },
+    );
+  });
+});
 
 describe.runIf(process.platform === 'linux')('the pty host and a host that does not read', () => {
   it('holds an unwatched flood back in the pty host (paused) instead of queueing it for the host', { timeout: 60_000 }, async () => {
