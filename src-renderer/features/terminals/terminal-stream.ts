@@ -26,8 +26,12 @@ export const ackEveryChars = 5_000;
  * flood's (`floodBatchChars`). A piece after a quiet moment (a keystroke's echo) is written at once.
  */
 export const floodFrameMs = 50;
-/** About what xterm parses in 10 ms here (see `inWrites`). */
-const maxWriteChars = 200_000;
+/**
+ * About what xterm parses in 2–3 ms here on an idle machine (see `inWrites`). During a flood the
+ * page gets a fraction of a core, and writes of 200,000 characters were long tasks: 13–21 of
+ * them in `terminal-flood` against 9–13 with these, alternating builds.
+ */
+const maxWriteChars = 50_000;
 /** A piece this long (hundreds of screens) means a flood: the next waits twice as long. */
 const floodBatchChars = 200_000;
 /**
