@@ -2,16 +2,20 @@
  * Flow control of one terminal's output (after VS Code's FlowControlConstants): the pty is
  * paused while more than `highWatermarkChars` of its output wait at the view, unacknowledged,
  * and resumed once fewer than `lowWatermarkChars` do. VS Code's marks are 100,000 / 5,000; a
- * view here writes what arrives within a frame (50 ms) as one piece, so a window that small
- * allowed 2 MB/s: 1,000,000 keeps a flood flowing at the view's parsing speed, and a resume at
- * half of it keeps the pty busy while the view parses (what is still in flight after Ctrl+C
- * takes the view ~50 ms to parse). The headless mirror's backlog is bounded the same way, with
+ * view here writes what arrives within a frame (50 ms, 100 ms in a flood) as one piece and
+ * acknowledges it once parsed, so the mark caps a view at about one mark per frame: 100,000
+ * allowed 2 MB/s, and 1,000,000 (10 MB/s) left the terminal on screen seconds behind the others
+ * in `terminal-flood` (eight flooding at once: it ended 0.5–1.0 s after them, the page parsing
+ * what was left at the cap). 2,000,000, resumed at half of it so the pty stays busy while the
+ * view parses: the lag 0.15–0.6 s, the ratio 1.43–1.89 against 1.76–1.80 (alternating builds).
+ * What is in flight after Ctrl+C then takes the view ~100 ms to parse (200,000 characters take
+ * it ~10 ms here). The headless mirror's backlog is bounded the same way, with
  * its own marks, so the pty host's memory is bounded even when no view watches. Positions count
  * UTF-16 code units from the terminal's start.
  */
 export const flowControl = {
-  highWatermarkChars: 1_000_000,
-  lowWatermarkChars: 500_000,
+  highWatermarkChars: 2_000_000,
+  lowWatermarkChars: 1_000_000,
   mirrorHighWatermarkChars: 1_000_000,
   mirrorLowWatermarkChars: 250_000,
   /** How often a view acknowledges (the renderer's side of the same rule). */
