@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { isProcessAlive } from '../processes/process-tree';
 import { createRepo, git } from '../../testing/git-fixtures';
+import { startStandInHost } from '../testing/stand-in-host';
 import { tempFolder } from '../testing/temp-folders';
 import { GitSpawner } from './git-spawner';
 import { runGit, runGitBytes } from './run-git';
@@ -169,20 +170,7 @@ describe('GitSpawner', () => {
 
   it('leaves nothing behind when the host dies: the helper and the git it runs end too', async () => {
     const dir = createRepo({ path: tempFolder() }).path;
-    const host = spawn(process.execPath, ['--import', 'tsx', hostFixture, dir, daemonSocket()], { stdio: ['ignore', 'pipe', 'inherit'] });
-    onTestFinished(() => {
-      if (host.exitCode === null && host.signalCode === null) host.kill('SIGKILL');
-    });
-    let output = '';
-    host.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const pids = await vi.waitFor(
-      () => {
-        const line = output.split('\n').find((text) => text.startsWith('{'));
-        if (!line) throw new Error('the stand-in host has not started git yet');
-        return JSON.parse(line) as { helper: number; git: number };
-      },
-      { timeout: 20_000, interval: 50 },
-    );
+    const { host, printed: pids } = await startStandInHost<{ helper: number; git: number }>(hostFixture, [dir, daemonSocket()]);
     expect(isProcessAlive(pids.helper)).toBe(true);
     expect(isProcessAlive(pids.git)).toBe(true);
     host.kill('SIGKILL');

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isProcessAlive } from '../../processes/process-tree';
+import { startStandInHost } from '../../testing/stand-in-host';
 import { PtyHost } from './pty-host-client';
 
 const hostFixture = fileURLToPath(new URL('./testing/pty-host-fixture.ts', import.meta.url));
@@ -38,20 +38,7 @@ function sessionOf(pid: number): number {
 
 describe.runIf(process.platform === 'linux')('the pty host and the host that started it', () => {
   it('runs in a session of its own, and ends with its terminals when the host is killed', { timeout: 30_000 }, async () => {
-    const host = spawn(process.execPath, ['--import', 'tsx', hostFixture], { stdio: ['ignore', 'pipe', 'inherit'] });
-    onTestFinished(() => {
-      if (host.exitCode === null && host.signalCode === null) host.kill('SIGKILL');
-    });
-    let output = '';
-    host.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const pids = await vi.waitFor(
-      () => {
-        const line = output.split('\n').find((text) => text.startsWith('{'));
-        if (!line) throw new Error('the stand-in host has not started its terminal yet');
-        return JSON.parse(line) as { ptyHost: number; terminal: number };
-      },
-      { timeout: 20_000, interval: 50 },
-    );
+    const { host, printed: pids } = await startStandInHost<{ ptyHost: number; terminal: number }>(hostFixture);
     // Its own session, so on Linux its own scheduling group (autogroup): a flood in eight
     // terminals, each a session of its own, no longer squeezes the pty host into the share of
     // the host and the UI. The session leader is the pty host itself.
