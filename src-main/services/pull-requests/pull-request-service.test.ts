@@ -111,6 +111,26 @@ describe('pull requests (gh through a stand-in on PATH that records its argument
     expect(gh.pullRequests()).toHaveLength(1);
   }, 30_000);
 
+  it('does not commit an agent’s half-done edits: refused while a task works in the workspace, unless the uncommitted files stay out', async () => {
+    const { project, gh, remote, service } = await setup();
+    const task = await project.task('Greeting', { 'greeting.txt': 'hello\n' });
+    writeFileSync(join(task.workspace.path, 'notes.md'), 'halfway\n');
+    project.context.store.tasks.setStatus(task.id, 'running', null);
+
+    const opened = await service.open({ taskId: task.id, remote: 'origin', title: 'x', body: '', draft: false, includeUncommitted: true });
+    expect(opened).toMatchObject({ ok: false, error: { code: 'BUSY', message: '“Greeting” is working in this workspace; stop it, or open the pull request without the uncommitted files.' } });
+    // Nothing committed, pushed or opened.
+    expect(git(task.workspace.path, 'status', '--porcelain')).toBe('?? notes.md');
+    expect(remoteHead(remote, task.workspace.branch)).toBeNull();
+    expect(gh.pullRequests()).toEqual([]);
+
+    // Without them, what is committed goes: the agent's edits in progress stay where they are.
+    const without = await service.open({ taskId: task.id, remote: 'origin', title: 'x', body: '', draft: false, includeUncommitted: false });
+    expect(without).toMatchObject({ ok: true, data: { number: 1, alreadyOpen: false } });
+    expect(git(task.workspace.path, 'status', '--porcelain')).toBe('?? notes.md');
+    expect(remoteHead(remote, task.workspace.branch)).toBe(project.repo.git('rev-parse', task.workspace.branch));
+  }, 30_000);
+
   it('says so when gh is missing, and pushes nothing', async () => {
     const { project, remote, service } = await setup({ withGh: false });
     const task = await project.task('No gh', { 'x.txt': 'x\n' });

@@ -6,7 +6,7 @@ import { runGit, summariseGitError } from '../git/run-git';
 import { listFileChanges, type FileChange } from '../merge/file-changes';
 import type { WorkspaceContext } from '../workspaces/context';
 import { openTaskWorkspace } from '../workspaces/open-task-workspace';
-import { workspaceOwnerOf } from '../workspaces/shared-workspace';
+import { busyOnWorkspace, workspaceOwnerOf } from '../workspaces/shared-workspace';
 import { snapshotWorkspace } from '../workspaces/worktree-snapshot';
 import { runGh, type GhResult } from './gh-cli';
 import { pullRequestText, type PullRequestFacts } from './pull-request-text';
@@ -155,6 +155,12 @@ export function createPullRequestService(options: PullRequestServiceOptions) {
       if (request.includeUncommitted && workspace.state === 'ready') {
         const snapshot = await snapshotWorkspace(workspace.path);
         if (snapshot && snapshot.uncommitted.length > 0) {
+          // An agent at work may be halfway through its edits: committing them now would push
+          // half a change. Refused before anything is committed or pushed.
+          const busy = busyOnWorkspace(store, owner);
+          if (busy) {
+            return fail('BUSY', `“${busy.title}” is working in this workspace; stop it, or open the pull request without the uncommitted files.`);
+          }
           const committed = await options.commitWorkspace(owner.id, `Uncommitted changes from ${workspace.branch}`);
           if (!committed.ok) return committed;
         }
