@@ -260,6 +260,7 @@ export function createServices(options: ServicesOptions): Services {
   late.setup = workspaceSetup;
   workspaceSetup.recoverAfterRestart();
   events.on('project.removed', ({ projectId }) => workspaceSetup.forgetProject(projectId));
+  events.on('workspace.configTrusted', ({ projectId }) => workspaceSetup.resumeTrusted(projectId));
   const terminals = createTerminalsService({
     getTask: (taskId) => store.tasks.get(taskId),
     emit,

@@ -40,6 +40,11 @@ export interface DomainEvents {
   /** A project is no longer open in Braid (its repository and worktrees stay on disk). */
   'project.removed': { projectId: string };
   /**
+   * A project's workspace config was trusted in exactly this content from the merge queue's
+   * panel (the workspace setup's own trust starts its waiting workspaces itself).
+   */
+  'workspace.configTrusted': { projectId: string; contentHash: string };
+  /**
    * The agent's status changed (`AgentService`). `runStart` is set when a run begins with this
    * change: `new` (a message or the task's prompt started it) or `resume` (Resume); a `running`
    * after an approval is not a start.

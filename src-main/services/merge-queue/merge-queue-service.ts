@@ -317,6 +317,8 @@ export function createMergeQueueService(options: MergeQueueServiceOptions) {
       const state = store.mergeQueue.queueState(projectId, targetBranch);
       const heldForTrust = state.paused && state.pauseReason !== null && state.pauseReason === gateHold(plan, targetBranch, () => false);
       trust.trust(projectId, contentHash);
+      // Workspaces whose setup waits for the same content go on too.
+      void context.events.publish('workspace.configTrusted', { projectId, contentHash });
       if (heldForTrust) store.mergeQueue.setPaused(projectId, targetBranch, false, null);
       changed(projectId, targetBranch);
       kick(projectId, targetBranch);

@@ -171,6 +171,15 @@ export function createWorkspaceSetup(options: WorkspaceSetupOptions) {
     });
   };
 
+  /** Starts the setup of every workspace waiting for trust, once the project's config in its current content is trusted. */
+  const startTrusted = (projectId: string): void => {
+    const current = view(projectId);
+    if (!current.ok || !current.data.trusted || current.data.problem) return;
+    for (const task of store.tasks.listByProject(projectId)) {
+      if (task.workspace.setup.state === 'needs_trust' && !active.has(task.workspace.id)) void start(task.id);
+    }
+  };
+
   /** A trusted script of the project's config, or why it cannot run. */
   const trustedScript = (task: Task, script: 'run' | 'archive'): Result<{ root: string; config: WorkspaceConfig; commands: string[] } | null> => {
     const read = projectConfig(task.projectId);
@@ -249,10 +258,17 @@ export function createWorkspaceSetup(options: WorkspaceSetupOptions) {
       if (current.data.contentHash !== contentHash) return fail('FILE_CHANGED', 'The workspace config changed since it was shown (or is gone); look at it again before trusting it.');
       if (current.data.problem) return fail('WORKSPACE_CONFIG_INVALID', current.data.problem);
       trust.trust(projectId, contentHash);
-      for (const task of store.tasks.listByProject(projectId)) {
-        if (task.workspace.setup.state === 'needs_trust' && !active.has(task.workspace.id)) void start(task.id);
-      }
+      startTrusted(projectId);
       return view(projectId);
+    },
+
+    /**
+     * The project's config was trusted elsewhere (the merge queue's "Trust and resume", which
+     * trusts the config on its target branch): workspaces waiting for trust go on if that is the
+     * content they wait for.
+     */
+    resumeTrusted(projectId: string): void {
+      startTrusted(projectId);
     },
 
     setLinkMode(projectId: string, mode: IncludeLinkMode): Result<WorkspaceSetupConfig> {

@@ -164,6 +164,22 @@ describe('workspace setup scripts', () => {
     expect(trusted.ok ? 'trusted' : trusted.error.code).toBe('WORKSPACE_CONFIG_INVALID');
   });
 
+  it('a workspace waiting for trust starts its setup when the same config is trusted from the merge queue', async () => {
+    const repo = setupRepo(braidConfig({ setup: 'echo "set up in $BRAID_WORKSPACE_NAME"' }));
+    const { services } = makeServices();
+    const project = expectOk(await services.projects.add(repo));
+    const task = await expectOk(await services.tasks.create({ projectId: project.id, title: 'Waiting', prompt: '', role: 'implement' })).settled;
+    expect(task.workspace.setup.state).toBe('needs_trust');
+
+    // The queue panel shows main's config (committed, so the same content) and the user trusts it there.
+    const shown = expectOk(services.workspaceSetup.config(project.id)).contentHash!;
+    const queue = expectOk(await services.mergeQueue.trustGate(project.id, 'main', shown));
+    expect(queue.gate.trust).toMatchObject({ contentHash: shown, trusted: true });
+
+    const done = await waitForSetup(services, task, 'succeeded', 'failed');
+    expect(done.workspace.setup).toMatchObject({ state: 'succeeded' });
+  });
+
   it('trust is for exactly the content shown: an edit since is refused, and asks again', async () => {
     const repo = setupRepo(braidConfig({ setup: 'echo one', run: 'echo run' }));
     const { services } = makeServices();
