@@ -171,10 +171,8 @@ export function createWorkspaceSetup(options: WorkspaceSetupOptions) {
     });
   };
 
-  /** Starts the setup of every workspace waiting for trust, once the project's config in its current content is trusted. */
-  const startTrusted = (projectId: string): void => {
-    const current = view(projectId);
-    if (!current.ok || !current.data.trusted || current.data.problem) return;
+  /** Starts the setup of every workspace of the project waiting for trust (its config was just trusted). */
+  const startWaitingForTrust = (projectId: string): void => {
     for (const task of store.tasks.listByProject(projectId)) {
       if (task.workspace.setup.state === 'needs_trust' && !active.has(task.workspace.id)) void start(task.id);
     }
@@ -258,7 +256,7 @@ export function createWorkspaceSetup(options: WorkspaceSetupOptions) {
       if (current.data.contentHash !== contentHash) return fail('FILE_CHANGED', 'The workspace config changed since it was shown (or is gone); look at it again before trusting it.');
       if (current.data.problem) return fail('WORKSPACE_CONFIG_INVALID', current.data.problem);
       trust.trust(projectId, contentHash);
-      startTrusted(projectId);
+      startWaitingForTrust(projectId);
       return view(projectId);
     },
 
@@ -268,7 +266,8 @@ export function createWorkspaceSetup(options: WorkspaceSetupOptions) {
      * content they wait for.
      */
     resumeTrusted(projectId: string): void {
-      startTrusted(projectId);
+      const current = view(projectId);
+      if (current.ok && current.data.trusted && !current.data.problem) startWaitingForTrust(projectId);
     },
 
     setLinkMode(projectId: string, mode: IncludeLinkMode): Result<WorkspaceSetupConfig> {
