@@ -132,9 +132,7 @@ export class HeadlessMirror {
     const kept = feed.keepFrom < text.length ? text.slice(feed.keepFrom) : '';
     this.queue = kept ? [kept] : [];
     this.queued = kept.length;
-    // A flood's last lines wait for more output; the plain rest after something that is not
-    // plain is planned again as soon as that is parsed.
-    this.held = feed.passedOver > 0 || feed.parse === '' ? kept.length : 0;
+    this.held = feed.waitsForOutput ? kept.length : 0;
     this.plainPrefix = feed.heldPlain ? kept.length : 0;
     this.queueEscapeFree = kept === '' || (feed.heldPlain && hasOnlyPlainControls(kept));
     this.passedOver += feed.passedOver;

@@ -64,6 +64,12 @@ export interface MirrorFeed {
   openEscape: string;
   /** The text kept queued is plain (it is the next plan's `plainPrefix`). */
   heldPlain: boolean;
+  /**
+   * The text kept queued waits for more output before it is planned again (a flood's last lines,
+   * a plain text not yet followed by enough line feeds); false when it is to be planned again as
+   * soon as `parse` is parsed (the plain rest after something that is not plain).
+   */
+  waitsForOutput: boolean;
 }
 
 /** An escape sequence this short at the end of a held plan is held with the tail, to be finished by what follows. */
@@ -115,7 +121,7 @@ export function planMirrorFeed(text: string, options: MirrorFeedOptions): Mirror
       plainFrom = Math.max(0, match.index + match[0].length - open.length);
     }
   }
-  const everything = { parse: text, keepFrom: text.length, passedOver: 0, openEscape: '', heldPlain: false };
+  const everything = { parse: text, keepFrom: text.length, passedOver: 0, openEscape: '', heldPlain: false, waitsForOutput: false };
   if (openAt !== null && openAt >= 0 && options.holdTail && text.length - openAt <= heldEscape) {
     // An escape cut off by the end of the output read so far: planned with what follows.
     const before = planMirrorFeed(text.slice(0, openAt), { ...options, openEscape: '' });
@@ -129,15 +135,15 @@ export function planMirrorFeed(text: string, options: MirrorFeedOptions): Mirror
     // plan parsing all but the held lines of it cost the pty host ~10,000 lines of xterm per
     // terminal). It is never longer than the queue, which the mirror bounds.
     if (!options.holdTail) return everything;
-    return { parse: text.slice(0, plainFrom), keepFrom: plainFrom, passedOver: 0, openEscape: '', heldPlain: true };
+    return { parse: text.slice(0, plainFrom), keepFrom: plainFrom, passedOver: 0, openEscape: '', heldPlain: true, waitsForOutput: false };
   }
   if (!options.mayPassOver) return everything;
   const cut = cutBefore(text, options.keepLineFeeds);
   // Plain, but not yet followed by enough lines (long ones): waits for what follows, up to `maxHeld`.
-  if (cut < 0) return options.holdTail && text.length <= options.maxHeld ? { parse: '', keepFrom: 0, passedOver: 0, openEscape: '', heldPlain: true } : everything;
+  if (cut < 0) return options.holdTail && text.length <= options.maxHeld ? { parse: '', keepFrom: 0, passedOver: 0, openEscape: '', heldPlain: true, waitsForOutput: true } : everything;
   const parse = penOf(text.slice(0, cut)) + '\r';
-  if (options.holdTail && text.length - cut <= options.maxHeld) return { parse, keepFrom: cut, passedOver: cut, openEscape: '', heldPlain: true };
-  return { parse: parse + text.slice(cut), keepFrom: text.length, passedOver: cut, openEscape: '', heldPlain: false };
+  if (options.holdTail && text.length - cut <= options.maxHeld) return { parse, keepFrom: cut, passedOver: cut, openEscape: '', heldPlain: true, waitsForOutput: true };
+  return { parse: parse + text.slice(cut), keepFrom: text.length, passedOver: cut, openEscape: '', heldPlain: false, waitsForOutput: false };
 }
 
 /**
